@@ -1,0 +1,102 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClsModule } from 'nestjs-cls';
+import { randomUUID } from 'node:crypto';
+import { AppConfig } from './config/app-config';
+import { Clock, SystemClock } from './shared/domain/clock.port';
+import { dataSourceOptions } from './shared/persistence/data-source-options';
+import { RedisModule } from './shared/redis/redis.module';
+import { QueueModule } from './shared/queue/queue.module';
+import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
+import { AuthGuard } from './shared/http/auth.guard';
+import { ObservabilityModule } from './modules/observability/observability.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { TenancyModule } from './modules/tenancy/tenancy.module';
+import { AgentsModule } from './modules/agents/agents.module';
+import { ChatModule } from './modules/chat/chat.module';
+import { ConversationsModule } from './modules/conversations/conversations.module';
+import { BillingModule } from './modules/billing/billing.module';
+import { InvoicingModule } from './modules/invoicing/invoicing.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
+
+/** Feature modules: controllers, use cases, adapters. Safe to load in API and worker processes. */
+const FEATURE_MODULES: Type[] = [
+  AuthModule,
+  TenancyModule,
+  AgentsModule,
+  ChatModule,
+  ConversationsModule,
+  BillingModule,
+  InvoicingModule,
+  WebhooksModule,
+];
+
+/** Modules holding BullMQ processors and job schedulers; loaded only where workers run. */
+const WORKER_MODULES: Type[] = [];
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** Start BullMQ workers in this process. */
+  workers: boolean;
+  /** Replace providers for tests (e.g. a FixedClock). */
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        ClsModule.forRoot({
+          global: true,
+          middleware: {
+            mount: true,
+            generateId: true,
+            idGenerator: (req: { requestId?: string }) => req.requestId ?? randomUUID(),
+            setup: (cls, req: { ip?: string; socket?: { remoteAddress?: string } }) => {
+              cls.set('ip', req.ip ?? req.socket?.remoteAddress);
+            },
+          },
+        }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({
+            url: config.databaseUrl,
+            readUrl: config.databaseReadUrl,
+            poolSize: config.databasePoolSize,
+            migrationsRun: config.migrationsRun,
+          }),
+          autoLoadEntities: true,
+        }),
+        ConfigHolderModule.with(config, options.clock ?? new SystemClock()),
+        RedisModule,
+        QueueModule,
+        ObservabilityModule,
+        ...FEATURE_MODULES,
+        ...(options.workers ? WORKER_MODULES : []),
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+    };
+  }
+}
+
+/** Makes the validated config and the clock injectable everywhere. */
+@Module({})
+class ConfigHolderModule {
+  static with(config: AppConfig, clock: Clock): DynamicModule {
+    return {
+      module: ConfigHolderModule,
+      global: true,
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: Clock, useValue: clock },
+      ],
+      exports: [AppConfig, Clock],
+    };
+  }
+}

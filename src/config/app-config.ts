@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { coreConfig, coreConfigSchema } from './sections/core.config';
+import { dataConfig, dataConfigSchema } from './sections/data.config';
+import { authConfig, authConfigSchema } from './sections/auth.config';
+import { chatConfig, chatConfigSchema } from './sections/chat.config';
+import { billingConfig, billingConfigSchema } from './sections/billing.config';
+import { invoicingConfig, invoicingConfigSchema } from './sections/invoicing.config';
+import { webhooksConfig, webhooksConfigSchema } from './sections/webhooks.config';
+
+const envSchema = coreConfigSchema
+  .extend(dataConfigSchema.shape)
+  .extend(authConfigSchema.shape)
+  .extend(chatConfigSchema.shape)
+  .extend(billingConfigSchema.shape)
+  .extend(invoicingConfigSchema.shape)
+  .extend(webhooksConfigSchema.shape);
+
+export type Env = z.infer<typeof envSchema>;
+
+const build = (env: Env) => ({
+  ...coreConfig(env),
+  ...dataConfig(env),
+  auth: authConfig(env as never),
+  chat: chatConfig(env as never),
+  billing: billingConfig(env as never),
+  invoicing: invoicingConfig(env as never),
+  webhooks: webhooksConfig(env as never),
+});
+
+export type AppConfigShape = ReturnType<typeof build>;
+
+/**
+ * The one typed configuration. Injected by class token; nothing else reads process.env.
+ * Built once at boot; a missing or malformed value stops start-up naming the variable.
+ */
+export abstract class AppConfig {}
+export interface AppConfig extends AppConfigShape {}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(
+  source: NodeJS.ProcessEnv = process.env,
+  overrides: Record<string, string> = {},
+): AppConfig {
+  const merged: Record<string, string | undefined> = { ...source, ...overrides };
+  // Empty strings mean "unset" so `.env` lines like `FOO=` fall back to defaults.
+  for (const key of Object.keys(merged)) if (merged[key] === '') delete merged[key];
+  const parsed = envSchema.safeParse(merged);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return build(parsed.data) as AppConfig;
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { envBool, envInt } from '../env-helpers';
+
+export const coreConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: envInt(3000, 0, 65535),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: envInt(1024 * 1024, 1024),
+  /** Run BullMQ workers inside the API process (single-machine default). Set false when running src/worker.ts separately. */
+  WORKERS_IN_API: envBool(true),
+  /** Base URL the service is reached at, used in links (problem `type`, webhooks). */
+  PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+});
+
+export const coreConfig = (env: z.infer<typeof coreConfigSchema>) => ({
+  nodeEnv: env.NODE_ENV,
+  port: env.PORT,
+  host: env.HOST,
+  logLevel: env.LOG_LEVEL,
+  bodyLimitBytes: env.BODY_LIMIT_BYTES,
+  workersInApi: env.WORKERS_IN_API,
+  publicBaseUrl: env.PUBLIC_BASE_URL,
+});

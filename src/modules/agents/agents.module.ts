@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Agents: see README. */
+@Module({})
+export class AgentsModule {}

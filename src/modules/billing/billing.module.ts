@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Billing: see README. */
+@Module({})
+export class BillingModule {}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Chat: see README. */
+@Module({})
+export class ChatModule {}

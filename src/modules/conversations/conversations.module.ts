@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Conversations: see README. */
+@Module({})
+export class ConversationsModule {}

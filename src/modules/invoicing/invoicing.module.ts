@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Invoicing: see README. */
+@Module({})
+export class InvoicingModule {}

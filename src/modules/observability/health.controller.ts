@@ -1,0 +1,60 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
+import Redis from 'ioredis';
+import { Public } from '../../shared/http/auth.decorators';
+import { RedisClient } from '../../shared/redis/redis.module';
+
+const CHECK_TIMEOUT_MS = 1000;
+
+const withTimeout = <T>(p: Promise<T>, ms: number, what: string) =>
+  Promise.race([
+    p,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} did not answer in ${ms} ms`)), ms).unref(),
+    ),
+  ]);
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(RedisClient) private readonly redis: Redis,
+  ) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'getLiveness', summary: 'Liveness: the process is up and serving HTTP' })
+  @ApiOkResponse({ description: 'Alive', schema: { example: { status: 'ok' } } })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({ operationId: 'getReadiness', summary: 'Readiness: Postgres and Redis answer' })
+  @ApiOkResponse({ description: 'Ready; details per dependency' })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down; the body names it' })
+  ready() {
+    return this.health.check([
+      () => this.db.pingCheck('postgres', { timeout: CHECK_TIMEOUT_MS }),
+      async () => {
+        const indicator = this.indicators.check('redis');
+        try {
+          await withTimeout(this.redis.ping(), CHECK_TIMEOUT_MS, 'Redis');
+          return indicator.up();
+        } catch (e) {
+          return indicator.down({ message: (e as Error).message });
+        }
+      },
+    ]);
+  }
+}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Tenancy: see README. */
+@Module({})
+export class TenancyModule {}

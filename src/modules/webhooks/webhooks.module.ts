@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Webhooks: see README. */
+@Module({})
+export class WebhooksModule {}

@@ -1,0 +1,79 @@
+import { Role } from './principal';
+
+/**
+ * Scopes are the unit of permission. API keys and service accounts hold scopes directly; users get the
+ * scopes of their role in the selected organization (this table; README shows it too).
+ */
+export const SCOPES = [
+  'org:read',
+  'org:manage',
+  'members:read',
+  'members:manage',
+  'api_keys:read',
+  'api_keys:manage',
+  'audit:read',
+  'agents:read',
+  'agents:write',
+  'chat:invoke',
+  'conversations:read',
+  'conversations:write',
+  'customers:read',
+  'customers:write',
+  'usage:read',
+  'usage:write',
+  'plans:read',
+  'plans:write',
+  'subscriptions:read',
+  'subscriptions:write',
+  'credits:read',
+  'credits:write',
+  'invoices:read',
+  'invoices:write',
+  'webhooks:read',
+  'webhooks:manage',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+const READ_SCOPES = SCOPES.filter((s) => s.endsWith(':read') && s !== 'audit:read');
+
+export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
+  owner: SCOPES,
+  admin: SCOPES,
+  billing: [
+    'org:read',
+    'members:read',
+    'agents:read',
+    'usage:read',
+    'customers:read',
+    'customers:write',
+    'plans:read',
+    'plans:write',
+    'subscriptions:read',
+    'subscriptions:write',
+    'credits:read',
+    'credits:write',
+    'invoices:read',
+    'invoices:write',
+    'webhooks:read',
+  ],
+  member: [
+    'org:read',
+    'members:read',
+    'api_keys:read',
+    'api_keys:manage',
+    'agents:read',
+    'agents:write',
+    'chat:invoke',
+    'conversations:read',
+    'conversations:write',
+    'customers:read',
+    'usage:read',
+    'usage:write',
+    'plans:read',
+    'subscriptions:read',
+  ],
+  viewer: READ_SCOPES.filter((s) => s !== 'api_keys:read'),
+};
+
+export const roleHasScopes = (role: Role, scopes: readonly string[]): boolean =>
+  scopes.every((s) => (ROLE_SCOPES[role] as readonly string[]).includes(s));

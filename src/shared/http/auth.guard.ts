@@ -1,0 +1,60 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ClsService } from 'nestjs-cls';
+import type { FastifyRequest } from 'fastify';
+import { IS_PUBLIC, REQUIRED_ROLES, REQUIRED_SCOPES } from './auth.decorators';
+import { PrincipalResolver } from './principal-resolver.port';
+import { RequestContextStore } from '../context/request-context';
+import { Role } from '../context/principal';
+import { roleHasScopes } from '../context/permissions';
+import { ForbiddenError, UnauthenticatedError } from '../domain/domain-error';
+
+/**
+ * Global guard: every route is authenticated unless @Public(). Puts principal and tenant in the request
+ * context. @Roles restricts users by role (other principals are refused); @Scopes applies to everyone.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly resolver: PrincipalResolver,
+    private readonly cls: ClsService<RequestContextStore>,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+
+    const principal = await this.resolver.resolve(request).catch((e: unknown) => {
+      if (isPublic) return null; // bad credentials on a public route are ignored, not fatal
+      throw e;
+    });
+    if (principal) {
+      this.cls.set('principal', principal);
+      if (principal.tenantId) {
+        this.cls.set('tenantId', principal.tenantId);
+        (request.raw as { tenantId?: string }).tenantId = principal.tenantId;
+      }
+    }
+    if (isPublic) return true;
+    if (!principal) throw new UnauthenticatedError('Send a bearer token or an API key');
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    const scopes = this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_SCOPES, targets) ?? [];
+    if (roles?.length) {
+      if (principal.kind !== 'user' || !principal.role || !roles.includes(principal.role)) {
+        throw new ForbiddenError(`This needs one of the roles: ${roles.join(', ')}`);
+      }
+    }
+    if (scopes.length) {
+      const allowed =
+        principal.kind === 'user'
+          ? !!principal.role && roleHasScopes(principal.role, scopes)
+          : scopes.every((s) => principal.scopes.includes(s));
+      if (!allowed) throw new ForbiddenError(`This needs the scope(s): ${scopes.join(', ')}`);
+    }
+    return true;
+  }
+}

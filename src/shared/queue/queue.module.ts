@@ -1,0 +1,32 @@
+import { Global, Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { AppConfig } from '../../config/app-config';
+import { createRedisConnection } from '../redis/redis.module';
+import { QUEUES } from './queue-names';
+
+const queues = Object.values(QUEUES).map((name) => ({ name }));
+
+/**
+ * BullMQ wiring: every queue is registered here (so any module may enqueue); processors live in each
+ * module's worker module and only load where workers run (src/worker.ts, or npm start with WORKERS_IN_API).
+ */
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        // BullMQ needs maxRetriesPerRequest: null on its connections.
+        connection: createRedisConnection(config, { maxRetriesPerRequest: null }),
+        prefix: `${config.redisKeyPrefix}:bull`,
+        defaultJobOptions: {
+          removeOnComplete: { age: 24 * 3600, count: 10000 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
+      }),
+    }),
+    BullModule.registerQueue(...queues),
+  ],
+  exports: [BullModule],
+})
+export class QueueModule {}

@@ -1,0 +1,43 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import Redis, { RedisOptions } from 'ioredis';
+import { AppConfig } from '../../config/app-config';
+
+/** The shared command connection. Blocking users (BullMQ workers, subscribers) make their own via createRedisConnection. */
+export abstract class RedisClient {}
+export interface RedisClient extends Redis {}
+
+export function createRedisConnection(config: Pick<AppConfig, 'redisUrl'>, extra: RedisOptions = {}): Redis {
+  return new Redis(config.redisUrl, {
+    // Fail commands fast while Redis is down instead of queueing them forever; reconnect in the background.
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: true,
+    connectTimeout: 2000,
+    retryStrategy: (times) => Math.min(times * 200, 2000),
+    lazyConnect: false,
+    ...extra,
+  });
+}
+
+/** Prefix for every key we write ourselves, so runs and deployments sharing a Redis never collide. */
+export const redisKey = (config: Pick<AppConfig, 'redisKeyPrefix'>, ...parts: string[]) =>
+  [config.redisKeyPrefix, ...parts].join(':');
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: RedisClient,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => createRedisConnection(config),
+    },
+  ],
+  exports: [RedisClient],
+})
+export class RedisModule implements OnApplicationShutdown {
+  constructor(@Inject(RedisClient) private readonly redis: Redis) {}
+  async onApplicationShutdown(): Promise<void> {
+    // QUIT waits for Redis; when it is unreachable just drop the socket so shutdown never hangs.
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
+    else this.redis.disconnect();
+  }
+}

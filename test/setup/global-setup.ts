@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../src/shared/persistence/data-source-options';
+import { databaseUrl, withAdmin } from './test-database';
+
+/**
+ * Each jest run gets its own database (migrations applied, never synchronize) and its own Redis key
+ * prefix, so concurrent runs never see each other's data. Dropped in global-teardown.
+ */
+export default async function globalSetup(): Promise<void> {
+  const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  const dbName = `tollgate_test_${runId}`;
+  await withAdmin((c) => c.query(`CREATE DATABASE "${dbName}"`));
+  const url = databaseUrl(dbName);
+  const ds = new DataSource({ ...dataSourceOptions({ url }), logging: ['error'] });
+  await ds.initialize();
+  await ds.runMigrations();
+  await ds.destroy();
+
+  process.env.TEST_RUN_ID = runId;
+  process.env.TEST_DATABASE_NAME = dbName;
+  process.env.DATABASE_URL = url;
+  process.env.REDIS_KEY_PREFIX = `tgtest_${runId}`;
+  process.env.NODE_ENV = 'test';
+  process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+  process.env.MIGRATIONS_RUN = 'false';
+}

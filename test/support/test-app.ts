@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { Clock } from '../../src/shared/domain/clock.port';
+import { createRootLogger } from '../../src/shared/logging/logger';
+import { createHttpApp } from '../../src/http-app';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  http: TestAgent;
+  /** Base URL when started with listen: true (for real HTTP clients such as the openai SDK). */
+  url?: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application (same bootstrap as main.ts) against this run's Postgres database and Redis
+ * prefix (see test/setup/global-setup.ts). Override any env var for the test.
+ */
+export async function startTestApp(
+  opts: { env?: Record<string, string>; workers?: boolean; clock?: Clock; listen?: boolean } = {},
+): Promise<TestApp> {
+  const config = loadConfig(process.env, { ...opts.env });
+  const logger = createRootLogger(config.logLevel);
+  const app = await createHttpApp({ config, logger, workers: opts.workers ?? false, clock: opts.clock });
+  let url: string | undefined;
+  if (opts.listen) {
+    await app.listen(0, '127.0.0.1');
+    url = await app.getUrl();
+    url = url.replace('[::1]', '127.0.0.1');
+  }
+  return {
+    app,
+    config,
+    http: request(app.getHttpServer()),
+    url,
+    close: () => app.close(),
+  };
+}
