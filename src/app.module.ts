@@ -2,6 +2,9 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from './config/app-config';
 import { Clock, SystemClock } from './shared/domain/clock.port';
@@ -52,6 +55,13 @@ export class AppModule {
       imports: [
         ClsModule.forRoot({
           global: true,
+          // Transactions that span modules (an invoice and the credits it consumes) propagate through the
+          // request context: use cases mark @Transactional(), repositories use TransactionHost.tx.
+          plugins: [
+            new ClsPluginTransactional({
+              adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: DataSource }),
+            }),
+          ],
           middleware: {
             mount: true,
             generateId: true,
