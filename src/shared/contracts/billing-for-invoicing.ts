@@ -66,6 +66,28 @@ export interface RatedPeriod {
   couponRedemptionIds: string[];
 }
 
+export interface RecordedOutcome {
+  id: string;
+  tenantId: TenantId;
+  agentId: string;
+  customerId: string | null;
+  type: string;
+  value: string;
+  currency: string;
+  evidence: Record<string, unknown>;
+  status: 'pending' | 'verified' | 'rejected';
+  createdAt: Date;
+}
+
+/**
+ * Billing enqueues this on QUEUES.outcomeVerification (job name 'verify-outcome', jobId = outcomeId)
+ * whenever an outcome is recorded; Invoicing's worker processes it.
+ */
+export interface VerifyOutcomeJob {
+  tenantId: string;
+  outcomeId: string;
+}
+
 export abstract class BillingForInvoicing {
   /** Subscriptions whose current period ended at or before `asOf` and is not invoiced yet. */
   abstract dueSubscriptionPeriods(
@@ -100,7 +122,10 @@ export abstract class BillingForInvoicing {
     couponRedemptionIds: string[];
   }): Promise<{ creditsApplied: string }>;
 
-  /** Outcome lifecycle for the verification worker. */
+  /** An outcome recorded against an agent (any status), for the verification worker. */
+  abstract findOutcome(tenantId: TenantId, outcomeId: string): Promise<RecordedOutcome | null>;
+
+  /** Outcome lifecycle for the verification worker. Only `pending` outcomes change; repeats are no-ops. */
   abstract markOutcome(
     tenantId: TenantId,
     outcomeId: string,
