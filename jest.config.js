@@ -10,7 +10,7 @@ const swc = {
   sourceMaps: 'inline',
 };
 
-const ESM_ONLY = ['content-disposition', '@apidevtools'];
+const ESM_ONLY = ['content-disposition', '@apidevtools', 'jose'];
 
 module.exports = {
   rootDir: '.',

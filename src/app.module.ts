@@ -5,7 +5,6 @@ import { ClsModule } from 'nestjs-cls';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DataSource } from 'typeorm';
-import { randomUUID } from 'node:crypto';
 import { AppConfig } from './config/app-config';
 import { Clock, SystemClock } from './shared/domain/clock.port';
 import { dataSourceOptions } from './shared/persistence/data-source-options';
@@ -62,14 +61,7 @@ export class AppModule {
               adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: DataSource }),
             }),
           ],
-          middleware: {
-            mount: true,
-            generateId: true,
-            idGenerator: (req: { requestId?: string }) => req.requestId ?? randomUUID(),
-            setup: (cls, req: { ip?: string; socket?: { remoteAddress?: string } }) => {
-              cls.set('ip', req.ip ?? req.socket?.remoteAddress);
-            },
-          },
+          // The context is entered in a Fastify onRequest hook (src/http-app.ts): Nest middleware costs ~5x.
         }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({

@@ -1,0 +1,66 @@
+import autocannon from 'autocannon';
+import { fork, ChildProcess } from 'node:child_process';
+
+export interface LoadResult {
+  label: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** Runs autocannon against a URL and returns the figures we report. */
+export async function load(
+  label: string,
+  url: string,
+  opts: { connections?: number; seconds?: number; headers?: Record<string, string> } = {},
+): Promise<LoadResult> {
+  const result = await autocannon({
+    url,
+    connections: opts.connections ?? 50,
+    duration: opts.seconds ?? 10,
+    headers: opts.headers,
+  });
+  return {
+    label,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+export function printTable(rows: LoadResult[]): void {
+  console.table(
+    rows.map((r) => ({
+      target: r.label,
+      'req/s': r.rps,
+      'p50 ms': r.p50,
+      'p99 ms': r.p99,
+      errors: r.errors,
+      non2xx: r.non2xx,
+    })),
+  );
+}
+
+/**
+ * Starts a server module in a child process (so the load generator does not share its event loop) and
+ * resolves with the port it reports.
+ */
+export function startServer(
+  modulePath: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<{ port: number; child: ChildProcess }> {
+  const child = fork(modulePath, args, {
+    execArgv: ['-r', 'ts-node/register/transpile-only'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m: { port: number }) => resolve({ port: m.port, child }));
+    child.once('exit', (code) => reject(new Error(`${modulePath} exited with ${code}`)));
+  });
+}
