@@ -1,3 +1,5 @@
+import { Writable } from 'node:stream';
+import { createRootLogger } from '../../src/shared/logging/logger';
 import { spawn, ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -134,5 +136,33 @@ describe('foundation: readiness when Redis goes away', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(status).toBe(200);
+  });
+});
+
+describe('foundation: access logs', () => {
+  it('writes one JSON line per request with request id, route, status and duration, and no credentials', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        cb();
+      },
+    });
+    const t = await startTestApp({ logger: createRootLogger('info', sink) });
+    try {
+      await t.http
+        .get('/no/such/route')
+        .set('X-Request-Id', 'log-check-1')
+        .set('Authorization', 'Bearer secret-token-value')
+        .expect(404);
+      const entry = lines
+        .map((l) => JSON.parse(l))
+        .find((l) => l.requestId === 'log-check-1' && l.msg === 'request completed');
+      expect(entry).toMatchObject({ method: 'GET', route: 'unmatched', status: 404 });
+      expect(typeof entry.durationMs).toBe('number');
+      expect(lines.join('\n')).not.toContain('secret-token-value');
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { Clock } from '../../src/shared/domain/clock.port';
 import { createRootLogger } from '../../src/shared/logging/logger';
 import { createHttpApp } from '../../src/http-app';
+import type { Logger } from 'pino';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -21,10 +22,16 @@ export interface TestApp {
  * prefix (see test/setup/global-setup.ts). Override any env var for the test.
  */
 export async function startTestApp(
-  opts: { env?: Record<string, string>; workers?: boolean; clock?: Clock; listen?: boolean } = {},
+  opts: {
+    env?: Record<string, string>;
+    workers?: boolean;
+    clock?: Clock;
+    listen?: boolean;
+    logger?: Logger;
+  } = {},
 ): Promise<TestApp> {
   const config = loadConfig(process.env, { ...opts.env });
-  const logger = createRootLogger(config.logLevel);
+  const logger = opts.logger ?? createRootLogger(config.logLevel);
   const app = await createHttpApp({ config, logger, workers: opts.workers ?? false, clock: opts.clock });
   let url: string | undefined;
   if (opts.listen) {
