@@ -21,6 +21,10 @@ import { ConversationsModule } from './modules/conversations/conversations.modul
 import { BillingModule } from './modules/billing/billing.module';
 import { InvoicingModule } from './modules/invoicing/invoicing.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { InvoicingWorkersModule } from './modules/invoicing/invoicing-workers.module';
+import { WebhooksWorkersModule } from './modules/webhooks/webhooks-workers.module';
+import { ChatWorkersModule } from './modules/chat/adapters/chat-workers.module';
+import { ConversationsWorkersModule } from './modules/conversations/adapters/conversations-workers.module';
 
 /** Feature modules: controllers, use cases, adapters. Safe to load in API and worker processes. */
 const FEATURE_MODULES: Type[] = [
@@ -35,7 +39,12 @@ const FEATURE_MODULES: Type[] = [
 ];
 
 /** Modules holding BullMQ processors and job schedulers; loaded only where workers run. */
-const WORKER_MODULES: Type[] = [];
+const WORKER_MODULES: Type[] = [
+  ChatWorkersModule,
+  ConversationsWorkersModule,
+  InvoicingWorkersModule,
+  WebhooksWorkersModule,
+];
 
 export interface AppModuleOptions {
   config: AppConfig;

@@ -20,11 +20,11 @@ export type Env = z.infer<typeof envSchema>;
 const build = (env: Env) => ({
   ...coreConfig(env),
   ...dataConfig(env),
-  auth: authConfig(env as never),
-  chat: chatConfig(env as never),
-  billing: billingConfig(env as never),
-  invoicing: invoicingConfig(env as never),
-  webhooks: webhooksConfig(env as never),
+  auth: authConfig(env),
+  chat: chatConfig(env),
+  billing: billingConfig(env),
+  invoicing: invoicingConfig(env),
+  webhooks: webhooksConfig(env),
 });
 
 export type AppConfigShape = ReturnType<typeof build>;

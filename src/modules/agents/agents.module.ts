@@ -1,5 +1,32 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgentDirectory } from '../../shared/contracts/agents';
+import { AgentRepository } from './domain/agent.repository.port';
+import { ToolRegistry } from './domain/tool.port';
+import { AgentOrmEntity } from './adapters/agent.orm-entity';
+import { TypeOrmAgentRepository } from './adapters/typeorm-agent.repository';
+import { BuiltinToolRegistry } from './adapters/builtin-tools';
+import { AgentsController, ToolsController } from './adapters/agents.controller';
+import { RepositoryAgentDirectory } from './application/agent-directory';
+import { AgentSettingsPolicy } from './application/agent-settings';
+import { AgentCache } from './application/agent-cache';
+import { CreateAgent } from './application/create-agent.use-case';
+import { UpdateAgent } from './application/update-agent.use-case';
 
-/** Agents: see README. */
-@Module({})
+/** Agents: the catalog and the tool registry (see README). Global so Billing can resolve agents. */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([AgentOrmEntity])],
+  controllers: [AgentsController, ToolsController],
+  providers: [
+    { provide: AgentRepository, useClass: TypeOrmAgentRepository },
+    { provide: AgentDirectory, useClass: RepositoryAgentDirectory },
+    { provide: ToolRegistry, useClass: BuiltinToolRegistry },
+    AgentSettingsPolicy,
+    AgentCache,
+    CreateAgent,
+    UpdateAgent,
+  ],
+  exports: [AgentDirectory, AgentRepository, AgentCache, ToolRegistry],
+})
 export class AgentsModule {}

@@ -1,18 +1,88 @@
-import { Global, Injectable, Module } from '@nestjs/common';
+import { Global, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../../config/app-config';
 import { PrincipalResolver } from '../../shared/http/principal-resolver.port';
-import { Principal } from '../../shared/context/principal';
+import { TenancyModule } from '../tenancy/tenancy.module';
+import {
+  ApiKeyRepository,
+  LoginThrottle,
+  RefreshTokenRepository,
+  SigningKeyRepository,
+  UserRepository,
+} from './domain/auth.ports';
+import { PasswordHasher } from './application/password-hasher';
+import { SigningKeys } from './application/signing-keys';
+import { TokenService } from './application/token-service';
+import { Sessions } from './application/sessions';
+import { GetMe, LogIn, LogOut, RefreshSession, RegisterUser } from './application/user-sessions.use-cases';
+import {
+  ApiKeyAuthenticator,
+  CreateApiKey,
+  ListApiKeys,
+  RevokeApiKey,
+} from './application/api-keys.use-cases';
+import { IssueServiceToken, ServiceAccountCatalog } from './application/service-accounts';
+import { ApiKeyRow } from './adapters/api-key.orm-entity';
+import {
+  SqlRefreshTokenRepository,
+  SqlSigningKeyRepository,
+  SqlUserRepository,
+  TypeOrmApiKeyRepository,
+} from './adapters/typeorm-auth.repositories';
+import { RedisLoginThrottle } from './adapters/redis-login-throttle';
+import { CredentialsPrincipalResolver } from './adapters/credentials-principal-resolver';
+import { AuthController } from './adapters/auth.controller';
+import { JwksController } from './adapters/jwks.controller';
+import { ApiKeysController } from './adapters/api-keys.controller';
 
-/** Placeholder until the Auth issue lands: no credentials are recognised, so only @Public routes answer. */
-@Injectable()
-class NoCredentialsResolver extends PrincipalResolver {
-  async resolve(): Promise<Principal | null> {
-    return null;
-  }
-}
-
+/** Users, sessions, signing keys, API keys, service accounts; provides the PrincipalResolver to the guard. */
 @Global()
 @Module({
-  providers: [{ provide: PrincipalResolver, useClass: NoCredentialsResolver }],
-  exports: [PrincipalResolver],
+  imports: [TenancyModule, TypeOrmModule.forFeature([ApiKeyRow])],
+  controllers: [AuthController, JwksController, ApiKeysController],
+  providers: [
+    { provide: UserRepository, useClass: SqlUserRepository },
+    { provide: RefreshTokenRepository, useClass: SqlRefreshTokenRepository },
+    { provide: SigningKeyRepository, useClass: SqlSigningKeyRepository },
+    { provide: ApiKeyRepository, useClass: TypeOrmApiKeyRepository },
+    { provide: LoginThrottle, useClass: RedisLoginThrottle },
+    { provide: PrincipalResolver, useClass: CredentialsPrincipalResolver },
+    PasswordHasher,
+    SigningKeys,
+    TokenService,
+    Sessions,
+    RegisterUser,
+    LogIn,
+    RefreshSession,
+    LogOut,
+    GetMe,
+    ApiKeyAuthenticator,
+    CreateApiKey,
+    ListApiKeys,
+    RevokeApiKey,
+    ServiceAccountCatalog,
+    IssueServiceToken,
+  ],
+  exports: [
+    PrincipalResolver,
+    SigningKeys,
+    TokenService,
+    CreateApiKey,
+    IssueServiceToken,
+    ServiceAccountCatalog,
+    RegisterUser,
+    PasswordHasher,
+  ],
 })
-export class AuthModule {}
+export class AuthModule implements OnModuleInit {
+  constructor(private readonly config: AppConfig) {}
+
+  onModuleInit(): void {
+    const { devSecretsInUse } = this.config.auth;
+    if (this.config.nodeEnv === 'production' && devSecretsInUse.length) {
+      new Logger('AuthModule').warn(
+        `Using development defaults for ${devSecretsInUse.join(', ')} in production: set them (see .env.example)`,
+      );
+    }
+  }
+}

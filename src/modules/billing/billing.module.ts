@@ -1,18 +1,103 @@
 import { Global, Module } from '@nestjs/common';
-import {
-  BudgetSource,
-  NoopUsageEventSink,
-  UnlimitedBudgetSource,
-  UsageEventSink,
-} from '../../shared/contracts/metering';
+import { BudgetSource, UsageEventSink } from '../../shared/contracts/metering';
+import { BillingForInvoicing } from '../../shared/contracts/billing-for-invoicing';
+import { AgentRecordGuards, GetAgentStats, RecordAgentActivity, RecordAgentCost, RecordOutcome } from './application/agent-records.use-case';
+import { BillingForInvoicingService } from './application/billing-for-invoicing.service';
+import { BudgetCache } from './application/budget-cache.port';
+import { CommitInvoicedPeriod } from './application/commit-invoiced-period.use-case';
+import { CreateCoupon, RedeemCoupon } from './application/coupons.use-case';
+import { CreateMetric } from './application/create-metric.use-case';
+import { DebitCredits, GrantCredits } from './application/credits.use-case';
+import { IngestUsageEvents } from './application/ingest-usage-events.use-case';
+import { CreateCustomer, DeleteCustomer, UpdateCustomer } from './application/manage-customers.use-case';
+import { CreatePlan, UpdatePlan } from './application/manage-plans.use-case';
+import { CancelSubscription, ChangePlan, ChangeSeats, CreateSubscription } from './application/manage-subscriptions.use-case';
+import { CreateCheckoutSession, SyncPaymentCustomer } from './application/payments.use-case';
+import { RatePeriod } from './application/rate-period.use-case';
+import { BillingUsageEventSink } from './application/usage-event-sink';
+import { AgentRecordsController } from './adapters/agent-records.controller';
+import { CouponsController, SpendCapsController } from './adapters/coupons.controller';
+import { CustomersController } from './adapters/customers.controller';
+import { PlansController } from './adapters/plans.controller';
+import { RedisBudgetSource } from './adapters/redis-budget-source';
+import { StripePaymentGateway } from './adapters/stripe-payment-gateway';
+import { SubscriptionsController } from './adapters/subscriptions.controller';
+import { TypeOrmAgentRecordRepository } from './adapters/typeorm-agent-record.repository';
+import { TypeOrmApiKeySpendCapRepository } from './adapters/typeorm-api-key-spend-cap.repository';
+import { TypeOrmCouponRepository } from './adapters/typeorm-coupon.repository';
+import { TypeOrmCreditRepository } from './adapters/typeorm-credit.repository';
+import { TypeOrmCustomerRepository } from './adapters/typeorm-customer.repository';
+import { TypeOrmMetricRepository, TypeOrmUsageRepository } from './adapters/typeorm-metering.repository';
+import { TypeOrmPlanRepository } from './adapters/typeorm-plan.repository';
+import { TypeOrmSubscriptionRepository } from './adapters/typeorm-subscription.repository';
+import { MetricsController, UsageController } from './adapters/usage.controller';
+import { AgentRecordRepository } from './domain/agent-records';
+import { ApiKeySpendCapRepository } from './domain/api-key-spend-cap';
+import { CouponRepository } from './domain/coupon';
+import { CreditRepository } from './domain/credit.repository.port';
+import { CustomerRepository } from './domain/customer';
+import { MetricRepository, UsageRepository } from './domain/metering';
+import { PaymentGateway } from './domain/payment-gateway.port';
+import { PlanRepository } from './domain/plan.repository.port';
+import { SubscriptionRepository } from './domain/subscription';
 
-/** Placeholder until the Billing issue lands: usage is dropped and budgets are unlimited. */
+/**
+ * Billing: customers, metering, plans, subscriptions, credits, coupons, spend caps and Stripe (see README).
+ * Global: Chat feeds usage and asks for budgets, Invoicing rates and commits periods, pushes invoices.
+ */
 @Global()
 @Module({
-  providers: [
-    { provide: UsageEventSink, useClass: NoopUsageEventSink },
-    { provide: BudgetSource, useClass: UnlimitedBudgetSource },
+  controllers: [
+    CustomersController,
+    MetricsController,
+    UsageController,
+    AgentRecordsController,
+    PlansController,
+    SubscriptionsController,
+    CouponsController,
+    SpendCapsController,
   ],
-  exports: [UsageEventSink, BudgetSource],
+  providers: [
+    { provide: CustomerRepository, useClass: TypeOrmCustomerRepository },
+    { provide: MetricRepository, useClass: TypeOrmMetricRepository },
+    { provide: UsageRepository, useClass: TypeOrmUsageRepository },
+    { provide: AgentRecordRepository, useClass: TypeOrmAgentRecordRepository },
+    { provide: PlanRepository, useClass: TypeOrmPlanRepository },
+    { provide: SubscriptionRepository, useClass: TypeOrmSubscriptionRepository },
+    { provide: CreditRepository, useClass: TypeOrmCreditRepository },
+    { provide: CouponRepository, useClass: TypeOrmCouponRepository },
+    { provide: ApiKeySpendCapRepository, useClass: TypeOrmApiKeySpendCapRepository },
+    { provide: PaymentGateway, useClass: StripePaymentGateway },
+    RedisBudgetSource,
+    { provide: BudgetSource, useExisting: RedisBudgetSource },
+    { provide: BudgetCache, useExisting: RedisBudgetSource },
+    { provide: UsageEventSink, useClass: BillingUsageEventSink },
+    { provide: BillingForInvoicing, useClass: BillingForInvoicingService },
+    IngestUsageEvents,
+    CreateCustomer,
+    UpdateCustomer,
+    DeleteCustomer,
+    CreateMetric,
+    AgentRecordGuards,
+    RecordAgentActivity,
+    RecordAgentCost,
+    RecordOutcome,
+    GetAgentStats,
+    CreatePlan,
+    UpdatePlan,
+    CreateSubscription,
+    ChangeSeats,
+    ChangePlan,
+    CancelSubscription,
+    GrantCredits,
+    DebitCredits,
+    CreateCoupon,
+    RedeemCoupon,
+    SyncPaymentCustomer,
+    CreateCheckoutSession,
+    RatePeriod,
+    CommitInvoicedPeriod,
+  ],
+  exports: [UsageEventSink, BudgetSource, BillingForInvoicing, PaymentGateway, DebitCredits],
 })
 export class BillingModule {}

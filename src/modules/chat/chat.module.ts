@@ -1,5 +1,40 @@
 import { Module } from '@nestjs/common';
+import { ConversationsModule } from '../conversations/conversations.module';
+import { LlmProvider } from './domain/llm-provider.port';
+import { RateLimiter, SpendGuard } from './domain/limits.port';
+import { UsageBuffer, UsageStore } from './domain/usage-record';
+import { AgentActivityReader } from './domain/agent-activity.port';
+import { OpenAiLlmProvider } from './adapters/openai-llm-provider';
+import { RedisRateLimiter } from './adapters/redis-rate-limiter';
+import { RedisSpendGuard } from './adapters/redis-spend-guard';
+import { RedisUsageBuffer } from './adapters/redis-usage-buffer';
+import { SqlUsageStore } from './adapters/sql-usage-store';
+import { SqlAgentActivityReader } from './adapters/sql-agent-activity.reader';
+import { AgentChatController } from './adapters/agent-chat.controller';
+import { OpenAiCompatController } from './adapters/openai-compat.controller';
+import { CallModel } from './application/call-model';
+import { ChatMetering } from './application/chat-metering';
+import { ChatWithAgent } from './application/chat-with-agent.use-case';
+import { CompleteChat } from './application/complete-chat.use-case';
+import { StoreUsageRecords } from './application/store-usage-records.use-case';
 
-/** Chat: see README. */
-@Module({})
+/** Chat: the metered gateway to the model providers (see README). */
+@Module({
+  imports: [ConversationsModule],
+  controllers: [AgentChatController, OpenAiCompatController],
+  providers: [
+    { provide: LlmProvider, useClass: OpenAiLlmProvider },
+    { provide: RateLimiter, useClass: RedisRateLimiter },
+    { provide: SpendGuard, useClass: RedisSpendGuard },
+    { provide: UsageBuffer, useClass: RedisUsageBuffer },
+    { provide: UsageStore, useClass: SqlUsageStore },
+    { provide: AgentActivityReader, useClass: SqlAgentActivityReader },
+    CallModel,
+    ChatMetering,
+    ChatWithAgent,
+    CompleteChat,
+    StoreUsageRecords,
+  ],
+  exports: [StoreUsageRecords],
+})
 export class ChatModule {}

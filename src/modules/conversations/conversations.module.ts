@@ -1,5 +1,20 @@
 import { Module } from '@nestjs/common';
+import { ConversationRepository } from './domain/conversation.repository.port';
+import { SqlConversationRepository } from './adapters/typeorm-conversation.repository';
+import { ConversationsController } from './adapters/conversations.controller';
+import { RenameConversation } from './application/rename-conversation.use-case';
+import { DeleteConversation } from './application/delete-conversation.use-case';
+import { PurgeDeletedConversations } from './application/purge-deleted-conversations.use-case';
 
-/** Conversations: see README. */
-@Module({})
+/** Conversations: history of agent chats (see README). Chat writes turns through ConversationRepository. */
+@Module({
+  controllers: [ConversationsController],
+  providers: [
+    { provide: ConversationRepository, useClass: SqlConversationRepository },
+    RenameConversation,
+    DeleteConversation,
+    PurgeDeletedConversations,
+  ],
+  exports: [ConversationRepository, PurgeDeletedConversations],
+})
 export class ConversationsModule {}

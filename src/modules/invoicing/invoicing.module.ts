@@ -1,5 +1,81 @@
 import { Module } from '@nestjs/common';
+import { InvoicePayments } from '../../shared/contracts/invoice-payments';
+import { FailedJobRepository } from './domain/failed-job.repository.port';
+import { InvoiceCollector } from './domain/invoice-collector.port';
+import { InvoiceRenderer } from './domain/invoice-renderer.port';
+import { InvoiceRepository } from './domain/invoice.repository.port';
+import { InvoiceRunRepository } from './domain/invoice-run.repository.port';
+import { OutcomeVerifier } from './domain/outcome-verifier.port';
+import { VerificationRuleRepository } from './domain/verification-rule';
+import { FinalizeInvoice } from './application/finalize-invoice.use-case';
+import { GenerateInvoice } from './application/generate-invoice.use-case';
+import { InvoiceJobQueue } from './application/invoice-job-queue';
+import { ExpandInvoiceRun, StartInvoiceRun } from './application/invoice-runs.use-case';
+import { IssueCreditNote } from './application/issue-credit-note.use-case';
+import { MarkOverdueInvoices } from './application/mark-overdue-invoices.use-case';
+import { PreviewInvoice } from './application/preview-invoice.use-case';
+import { RecordFailedJob } from './application/record-failed-job.use-case';
+import { RecordInvoicePayment } from './application/record-invoice-payment';
+import { RetryFailedJob } from './application/retry-failed-job.use-case';
+import { RunInvoiceScheduler } from './application/run-invoice-scheduler.use-case';
+import { VerifyOutcome } from './application/verify-outcome.use-case';
+import { VoidInvoice } from './application/void-invoice.use-case';
+import { GatewayInvoiceCollector } from './adapters/gateway-invoice-collector';
+import {
+  CreditNotesController,
+  FailedJobsController,
+  InvoicesController,
+  VerificationRulesController,
+} from './adapters/invoices.controller';
+import { PdfkitInvoiceRenderer } from './adapters/pdfkit-invoice-renderer';
+import { SignedOutcomeVerifier } from './adapters/signed-outcome-verifier';
+import { TypeOrmInvoiceRepository } from './adapters/typeorm-invoice.repository';
+import {
+  TypeOrmFailedJobRepository,
+  TypeOrmInvoiceRunRepository,
+  TypeOrmVerificationRuleRepository,
+} from './adapters/typeorm-invoicing-support.repositories';
 
-/** Invoicing: see README. */
-@Module({})
+/**
+ * Invoicing: invoices and credit notes (gapless numbers, PDF), invoice runs, overdue checks, outcome
+ * verification and the dead-letter list. Talks to Billing only through BillingForInvoicing and its
+ * PaymentGateway port; provides InvoicePayments to the Stripe webhook handlers. See README.
+ */
+@Module({
+  controllers: [InvoicesController, CreditNotesController, VerificationRulesController, FailedJobsController],
+  providers: [
+    { provide: InvoiceRepository, useClass: TypeOrmInvoiceRepository },
+    { provide: InvoiceRunRepository, useClass: TypeOrmInvoiceRunRepository },
+    { provide: FailedJobRepository, useClass: TypeOrmFailedJobRepository },
+    { provide: VerificationRuleRepository, useClass: TypeOrmVerificationRuleRepository },
+    { provide: InvoiceRenderer, useClass: PdfkitInvoiceRenderer },
+    { provide: InvoiceCollector, useClass: GatewayInvoiceCollector },
+    { provide: OutcomeVerifier, useClass: SignedOutcomeVerifier },
+    { provide: InvoicePayments, useClass: RecordInvoicePayment },
+    InvoiceJobQueue,
+    GenerateInvoice,
+    FinalizeInvoice,
+    VoidInvoice,
+    PreviewInvoice,
+    IssueCreditNote,
+    StartInvoiceRun,
+    ExpandInvoiceRun,
+    RunInvoiceScheduler,
+    MarkOverdueInvoices,
+    VerifyOutcome,
+    RecordFailedJob,
+    RetryFailedJob,
+  ],
+  exports: [
+    InvoicePayments,
+    RecordFailedJob,
+    InvoiceRunRepository,
+    GenerateInvoice,
+    FinalizeInvoice,
+    ExpandInvoiceRun,
+    RunInvoiceScheduler,
+    MarkOverdueInvoices,
+    VerifyOutcome,
+  ],
+})
 export class InvoicingModule {}

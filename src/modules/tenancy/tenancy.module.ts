@@ -1,5 +1,58 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganizationRepository } from './domain/organization.repository.port';
+import { MembershipRepository } from './domain/membership.repository.port';
+import { AuditLogRepository } from './domain/audit-log.repository.port';
+import { InvalidationBus } from './domain/invalidation-bus.port';
+import { AuditTrail } from './application/audit-trail';
+import { MembershipDirectory } from './application/membership-directory';
+import { CreateOrganization } from './application/create-organization.use-case';
+import {
+  GetOrganization,
+  ListMyOrganizations,
+  UpdateOrganization,
+} from './application/organizations.use-cases';
+import { AddMember, ChangeMemberRole, ListMembers, RemoveMember } from './application/members.use-cases';
+import { ListAuditLogs } from './application/list-audit-logs.use-case';
+import { AuditLogRow, InvitationRow, MembershipRow, OrganizationRow } from './adapters/tenancy.orm-entities';
+import {
+  TypeOrmAuditLogRepository,
+  TypeOrmMembershipRepository,
+  TypeOrmOrganizationRepository,
+} from './adapters/typeorm-tenancy.repositories';
+import { RedisInvalidationBus } from './adapters/redis-invalidation-bus';
+import { OrganizationsController } from './adapters/organizations.controller';
+import { AuditLogsController } from './adapters/audit-logs.controller';
 
-/** Tenancy: see README. */
-@Module({})
+/** Organizations (tenants), memberships and roles, and the audit log. See README "Auth and tenancy". */
+@Module({
+  imports: [TypeOrmModule.forFeature([OrganizationRow, MembershipRow, InvitationRow, AuditLogRow])],
+  controllers: [OrganizationsController, AuditLogsController],
+  providers: [
+    { provide: OrganizationRepository, useClass: TypeOrmOrganizationRepository },
+    { provide: MembershipRepository, useClass: TypeOrmMembershipRepository },
+    { provide: AuditLogRepository, useClass: TypeOrmAuditLogRepository },
+    { provide: InvalidationBus, useClass: RedisInvalidationBus },
+    AuditTrail,
+    MembershipDirectory,
+    CreateOrganization,
+    ListMyOrganizations,
+    GetOrganization,
+    UpdateOrganization,
+    AddMember,
+    ListMembers,
+    ChangeMemberRole,
+    RemoveMember,
+    ListAuditLogs,
+  ],
+  exports: [
+    AuditTrail,
+    MembershipDirectory,
+    MembershipRepository,
+    OrganizationRepository,
+    CreateOrganization,
+    GetOrganization,
+    InvalidationBus,
+  ],
+})
 export class TenancyModule {}

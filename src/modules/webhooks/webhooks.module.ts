@@ -1,5 +1,45 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { WebhookEvents } from '../../shared/contracts/webhook-events';
+import { InvoicingModule } from '../invoicing/invoicing.module';
+import { WebhookDeliveryRepository, WebhookEndpointRepository } from './domain/webhook.repository.port';
+import { WebhookSender } from './domain/webhook-sender.port';
+import { StripeEventRepository } from './domain/stripe-event.repository.port';
+import { PublishWebhookEvent } from './application/publish-webhook-event';
+import { DeliverWebhook } from './application/deliver-webhook.use-case';
+import { RedeliverWebhook } from './application/redeliver-webhook.use-case';
+import { CreateWebhookEndpoint, UpdateWebhookEndpoint } from './application/manage-webhook-endpoints.use-case';
+import { ReceiveStripeEvent } from './application/receive-stripe-event.use-case';
+import { ProcessStripeEvent } from './application/process-stripe-event.use-case';
+import { WebhookEndpointsController } from './adapters/webhook-endpoints.controller';
+import { StripeWebhookController } from './adapters/stripe-webhook.controller';
+import { HttpWebhookSender } from './adapters/http-webhook-sender';
+import {
+  TypeOrmWebhookDeliveryRepository,
+  TypeOrmWebhookEndpointRepository,
+} from './adapters/typeorm-webhook.repository';
+import { TypeOrmStripeEventRepository } from './adapters/typeorm-stripe-event.repository';
 
-/** Webhooks: see README. */
-@Module({})
+/**
+ * Webhooks: outbound events to tenants' endpoints (WebhookEvents, global, so any module can publish) and
+ * the Stripe webhook intake. See README.
+ */
+@Global()
+@Module({
+  imports: [InvoicingModule],
+  controllers: [WebhookEndpointsController, StripeWebhookController],
+  providers: [
+    { provide: WebhookEndpointRepository, useClass: TypeOrmWebhookEndpointRepository },
+    { provide: WebhookDeliveryRepository, useClass: TypeOrmWebhookDeliveryRepository },
+    { provide: StripeEventRepository, useClass: TypeOrmStripeEventRepository },
+    { provide: WebhookSender, useClass: HttpWebhookSender },
+    { provide: WebhookEvents, useClass: PublishWebhookEvent },
+    DeliverWebhook,
+    RedeliverWebhook,
+    CreateWebhookEndpoint,
+    UpdateWebhookEndpoint,
+    ReceiveStripeEvent,
+    ProcessStripeEvent,
+  ],
+  exports: [WebhookEvents, WebhookSender, DeliverWebhook, ProcessStripeEvent, StripeEventRepository],
+})
 export class WebhooksModule {}

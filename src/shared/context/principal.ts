@@ -18,4 +18,6 @@ export interface Principal {
   role?: Role;
   scopes: readonly string[];
   email?: string;
+  /** users: the session (refresh-token family) the access token belongs to */
+  sessionId?: string;
 }

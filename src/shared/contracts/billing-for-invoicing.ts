@@ -138,4 +138,39 @@ export abstract class BillingForInvoicing {
     subscriptionId: string,
     status: 'active' | 'past_due' | 'canceled',
   ): Promise<void>;
+
+  // --- Added by Invoicing (new members only) ---
+
+  /** Like dueSubscriptionPeriods, for one tenant (manual invoice runs). */
+  abstract dueSubscriptionPeriodsOfTenant(
+    tenantId: TenantId,
+    asOf: Date,
+    limit: number,
+    afterSubscriptionId?: string,
+  ): Promise<DueSubscriptionPeriod[]>;
+
+  /** Who is billed, for the invoice header and PDF (null if the customer does not exist in this tenant). */
+  abstract findCustomer(tenantId: TenantId, customerId: string): Promise<InvoiceCustomer | null>;
+
+  /**
+   * Adds credits to the customer's wallet (Stripe checkout top-up, credit note to wallet).
+   * Idempotent per (tenantId, reference): a repeated reference adds nothing.
+   */
+  abstract grantCredits(input: {
+    tenantId: TenantId;
+    customerId: string;
+    amount: string;
+    reference: string;
+    description: string;
+  }): Promise<void>;
+}
+
+/** Customer details printed on invoices. */
+export interface InvoiceCustomer {
+  id: string;
+  name: string;
+  email: string | null;
+  externalId: string | null;
+  /** Stripe customer id when the customer is linked to Stripe (null = manual collection). */
+  stripeCustomerId: string | null;
 }

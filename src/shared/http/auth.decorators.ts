@@ -7,6 +7,7 @@ import { UnauthenticatedError, ForbiddenError } from '../domain/domain-error';
 export const IS_PUBLIC = 'tollgate:public';
 export const REQUIRED_ROLES = 'tollgate:roles';
 export const REQUIRED_SCOPES = 'tollgate:scopes';
+export const TENANT_PARAM = 'tollgate:tenant-param';
 
 /** The route needs no authentication. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
@@ -14,6 +15,12 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
 /** The caller needs every one of these scopes (users get them through their role's permission table). */
 export const Scopes = (...scopes: string[]) => SetMetadata(REQUIRED_SCOPES, scopes);
+
+/**
+ * The organization this route acts on is the route parameter `param` (e.g. /organizations/:id), not
+ * X-Organization-Id. A caller who is not a member of it gets 404, exactly like a missing organization.
+ */
+export const TenantFromParam = (param: string) => SetMetadata(TENANT_PARAM, param);
 
 const store = () => ClsServiceManager.getClsService<RequestContextStore>();
 

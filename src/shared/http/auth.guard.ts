@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ClsService } from 'nestjs-cls';
 import type { FastifyRequest } from 'fastify';
-import { IS_PUBLIC, REQUIRED_ROLES, REQUIRED_SCOPES } from './auth.decorators';
+import { IS_PUBLIC, REQUIRED_ROLES, REQUIRED_SCOPES, TENANT_PARAM } from './auth.decorators';
 import { PrincipalResolver } from './principal-resolver.port';
 import { RequestContextStore } from '../context/request-context';
 import { Role } from '../context/principal';
@@ -27,7 +27,11 @@ export class AuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
     const request = context.switchToHttp().getRequest<FastifyRequest>();
 
-    const principal = await this.resolver.resolve(request).catch((e: unknown) => {
+    const tenantParam = this.reflector.getAllAndOverride<string | undefined>(TENANT_PARAM, targets);
+    const organizationId = tenantParam
+      ? (request.params as Record<string, string | undefined>)[tenantParam]
+      : undefined;
+    const principal = await this.resolver.resolve(request, { organizationId }).catch((e: unknown) => {
       if (isPublic) return null; // bad credentials on a public route are ignored, not fatal
       throw e;
     });
@@ -43,6 +47,13 @@ export class AuthGuard implements CanActivate {
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     const scopes = this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_SCOPES, targets) ?? [];
+    if ((roles?.length || scopes.length) && principal.kind === 'user' && !principal.tenantId) {
+      // A user's roles live in an organization: without one selected there is nothing to check against.
+      throw new ForbiddenError(
+        'This route needs an organization: create one or send X-Organization-Id',
+        'organization_required',
+      );
+    }
     if (roles?.length) {
       if (principal.kind !== 'user' || !principal.role || !roles.includes(principal.role)) {
         throw new ForbiddenError(`This needs one of the roles: ${roles.join(', ')}`);

@@ -6,5 +6,6 @@ import { Principal } from '../context/principal';
  * null means "no credentials", a thrown UnauthenticatedError means "bad credentials".
  */
 export abstract class PrincipalResolver {
-  abstract resolve(request: FastifyRequest): Promise<Principal | null>;
+  /** `organizationId` (from a @TenantFromParam route) takes the place of the X-Organization-Id header. */
+  abstract resolve(request: FastifyRequest, opts?: { organizationId?: string }): Promise<Principal | null>;
 }

@@ -1,0 +1,183 @@
+import 'reflect-metadata';
+import { fork, ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import { LoadResult, printTable } from './support/load';
+
+/**
+ * The chat gateway's overhead: the fake OpenAI upstream called directly (baseline) vs through Tollgate's
+ * POST /v1/chat/completions (API key auth, agent lookup, RPM/TPM Lua, budget lookup, usage XADD), both
+ * non-streaming and streaming (SSE, ~20 chunks), at BENCH_CONNECTIONS (default 200) concurrent requests,
+ * in the same run. Then 10,000 more gateway requests to show whether the API's heap stays flat.
+ * Goal: added p50 < 2 ms and p99 < 10 ms at 200 concurrent streams.
+ * Processes: the fake upstream and the API each in a child process, autocannon here. The API runs without
+ * workers (WORKERS_IN_API=false deployment); the usage stream it fills is dropped with the bench's prefix.
+ * Uses a throw-away database on the DATABASE_URL server and a throw-away Redis prefix.
+ */
+const role = process.argv[2];
+
+async function runFake() {
+  const { startFakeOpenAi } = await import('../test/fakes/fake-openai');
+  const fake = await startFakeOpenAi();
+  process.send!({ port: Number(new URL(fake.url).port) });
+}
+
+async function runApi() {
+  const { loadConfig } = await import('../src/config/app-config');
+  const { createRootLogger } = await import('../src/shared/logging/logger');
+  const { createHttpApp } = await import('../src/http-app');
+  const config = loadConfig(process.env, { PORT: '0' });
+  const app = await createHttpApp({ config, logger: createRootLogger('warn'), workers: false });
+  await app.listen(0, '127.0.0.1');
+  process.on('message', (m: string) => {
+    if (m !== 'memory') return;
+    global.gc?.();
+    process.send!({ memory: process.memoryUsage() });
+  });
+  process.send!({ port: (app.getHttpServer().address() as { port: number }).port });
+}
+
+function start(args: string[], env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
+  const child = fork(__filename, args, {
+    execArgv: ['-r', 'ts-node/register/transpile-only', '--expose-gc'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m: { port: number }) => resolve({ port: m.port, child }));
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
+  });
+}
+
+const memoryOf = (child: ChildProcess) =>
+  new Promise<NodeJS.MemoryUsage>((resolve) => {
+    child.once('message', (m: { memory: NodeJS.MemoryUsage }) => resolve(m.memory));
+    child.send('memory');
+  });
+
+async function main() {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+  const connections = Number(process.env.BENCH_CONNECTIONS ?? 200);
+  const { withAdmin, databaseUrl } = await import('../test/setup/test-database');
+  const runId = randomBytes(3).toString('hex');
+  const dbName = `tollgate_bench_${runId}`;
+  const prefix = `tgbench_${runId}`;
+  await withAdmin((c) => c.query(`CREATE DATABASE "${dbName}"`));
+
+  const fake = await start(['fake'], {});
+  const upstream = `http://127.0.0.1:${fake.port}/v1`;
+  const api = await start(['api'], {
+    DATABASE_URL: databaseUrl(dbName),
+    MIGRATIONS_RUN: 'true',
+    REDIS_KEY_PREFIX: prefix,
+    LOG_LEVEL: 'warn',
+    OPENAI_BASE_URL: upstream,
+    OPENAI_API_KEY: 'sk-bench',
+    CHAT_RPM_PER_KEY: '100000000',
+    CHAT_RPM_PER_TENANT: '100000000',
+    CHAT_TPM_PER_KEY: '100000000000',
+    CHAT_TPM_PER_TENANT: '100000000000',
+  });
+  const base = `http://127.0.0.1:${api.port}`;
+  try {
+    const post = async (path: string, body: unknown, token?: string) => {
+      const res = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as Record<string, any>;
+    };
+    const reg = await post('/api/v1/auth/register', {
+      email: `bench-${runId}@example.test`,
+      password: 'bench-password-123',
+      name: 'Bench',
+      organizationName: 'Bench Org',
+    });
+    await post('/api/v1/agents', { name: 'Bench', slug: 'bench', model: 'gpt-4o-mini' }, reg.accessToken);
+    const key: string = (await post('/api/v1/api-keys', { name: 'bench', scopes: ['chat:invoke'] }, reg.accessToken)).key;
+
+    const messages = [{ role: 'user', content: 'bench request [long:20]' }];
+    const direct = (stream: boolean) => ({
+      method: 'POST' as const,
+      headers: { 'content-type': 'application/json', authorization: 'Bearer sk-bench' },
+      body: JSON.stringify({
+        model: 'gpt-4o-mini',
+        messages,
+        max_tokens: 1024,
+        stream,
+        ...(stream ? { stream_options: { include_usage: true } } : {}),
+      }),
+    });
+    const gateway = (stream: boolean) => ({
+      method: 'POST' as const,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ model: 'agent:bench', messages, stream }),
+    });
+    const run = async (label: string, url: string, req: ReturnType<typeof direct>, secs = seconds) => {
+      const r = await autocannon({ url, connections, duration: secs, ...req });
+      const result: LoadResult = {
+        label,
+        rps: Math.round(r.requests.average),
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        errors: r.errors,
+        non2xx: r.non2xx,
+      };
+      return result;
+    };
+
+    const directUrl = `${upstream}/chat/completions`;
+    const gatewayUrl = `${base}/v1/chat/completions`;
+    // Warm-up: JIT, connection pools, the agent and API key caches.
+    await run('warmup', directUrl, direct(true), 2);
+    await run('warmup', gatewayUrl, gateway(true), 3);
+
+    const rows = [
+      await run('upstream direct, JSON', directUrl, direct(false)),
+      await run('via /v1/chat/completions, JSON', gatewayUrl, gateway(false)),
+      await run('upstream direct, stream', directUrl, direct(true)),
+      await run('via /v1/chat/completions, stream', gatewayUrl, gateway(true)),
+    ];
+    printTable(rows);
+    for (const [d, g, what] of [
+      [rows[0], rows[1], 'JSON'],
+      [rows[2], rows[3], 'stream'],
+    ] as const) {
+      const cpuPerRequest = (1000 / g.rps - 1000 / d.rps).toFixed(3);
+      console.log(
+        `${what}: added p50 ${(g.p50 - d.p50).toFixed(2)} ms, added p99 ${(g.p99 - d.p99).toFixed(2)} ms ` +
+          `(goal < 2 / < 10 ms); throughput ${((g.rps / d.rps) * 100).toFixed(1)}% of direct; ` +
+          `serial cost per request ~${cpuPerRequest} ms`,
+      );
+    }
+
+    const before = await memoryOf(api.child);
+    const soak = await autocannon({ url: gatewayUrl, connections, amount: 10_000, ...gateway(true) });
+    const after = await memoryOf(api.child);
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    console.log(
+      `memory over 10,000 streamed requests (${soak.non2xx} non-2xx): heapUsed ${mb(before.heapUsed)} -> ` +
+        `${mb(after.heapUsed)} MiB, rss ${mb(before.rss)} -> ${mb(after.rss)} MiB`,
+    );
+  } finally {
+    api.child.kill();
+    fake.child.kill();
+    await new Promise((r) => setTimeout(r, 300));
+    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
+    const { default: Redis } = await import('ioredis');
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  }
+}
+
+if (role === 'fake') void runFake();
+else if (role === 'api') void runApi();
+else
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

@@ -1,0 +1,181 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { INestApplicationContext } from '@nestjs/common';
+import { ClsService } from 'nestjs-cls';
+import { randomBytes } from 'node:crypto';
+import * as argon2 from 'argon2';
+import { loadDotenv } from './config/load-dotenv';
+import { ConfigError, loadConfig } from './config/app-config';
+import { createRootLogger } from './shared/logging/logger';
+import { PinoNestLogger } from './shared/logging/nest-logger';
+import { AppModule } from './app.module';
+import { SCOPES } from './shared/context/permissions';
+import { DomainError } from './shared/domain/domain-error';
+import { asTenantId } from './shared/domain/tenant-id';
+import { isUuid } from './shared/domain/ids';
+import { SigningKeys } from './modules/auth/application/signing-keys';
+import { IssueServiceToken, ServiceAccountCatalog } from './modules/auth/application/service-accounts';
+import { CreateApiKey } from './modules/auth/application/api-keys.use-cases';
+import { RegisterUser } from './modules/auth/application/user-sessions.use-cases';
+import { GetOrganization } from './modules/tenancy/application/organizations.use-cases';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+  keys:list                                   list signing keys and their status
+  keys:rotate                                 next -> active, active -> retired, new next; prune expired
+  keys:prune                                  remove retired keys whose tokens have all expired
+  token:service <name> [--tenant <id>] [--scope "a b"]
+                                              print an access token for a service account
+  api-key:create --tenant <id> --name <name> --scopes a,b [--expires <ISO date>]
+                                              create an API key (printed once)
+  owner:create --email <e> --password <p> --name <n> --org <organization name>
+                                              create a user owning a new organization
+  service-account:secret                      make a client secret and its argon2id hash for the YAML catalog
+`;
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): {
+  command?: string;
+  positional: string[];
+  flags: Record<string, string>;
+} {
+  const [command, ...rest] = argv;
+  const positional: string[] = [];
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg.startsWith('--')) {
+      const value = rest[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value`);
+      flags[arg.slice(2)] = value;
+      i++;
+    } else positional.push(arg);
+  }
+  return { command, positional, flags };
+}
+
+const need = (flags: Record<string, string>, name: string): string => {
+  const value = flags[name];
+  if (!value) throw new UsageError(`--${name} is required`);
+  return value;
+};
+
+async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  // The CLI prints its own output; only warnings and errors from the app are logged.
+  const config = loadConfig(undefined, { LOG_LEVEL: 'warn' });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, workers: false }), {
+    logger: new PinoNestLogger(createRootLogger(config.logLevel)),
+  });
+  try {
+    // Use cases expect a request context (transactions, audit actor): give them one per command.
+    return await app.get(ClsService).run(() => work(app));
+  } finally {
+    await app.close();
+  }
+}
+
+async function run(argv: string[]): Promise<void> {
+  const { command, positional, flags } = parseArgs(argv);
+  switch (command) {
+    case 'keys:list':
+      return withApp(async (app) => {
+        const keys = await app.get(SigningKeys).list();
+        console.table(
+          keys.map((k) => ({
+            kid: k.kid,
+            status: k.status,
+            created: k.createdAt.toISOString(),
+            activated: k.activatedAt?.toISOString() ?? '',
+            retired: k.retiredAt?.toISOString() ?? '',
+          })),
+        );
+      });
+    case 'keys:rotate':
+      return withApp(async (app) => {
+        const r = await app.get(SigningKeys).rotate();
+        console.log(`active:  ${r.activeKid}\nretired: ${r.retiredKid ?? '-'}\nnext:    ${r.nextKid}`);
+        if (r.removed.length) console.log(`removed: ${r.removed.join(', ')}`);
+      });
+    case 'keys:prune':
+      return withApp(async (app) => {
+        const removed = await app.get(SigningKeys).prune();
+        console.log(removed.length ? `removed: ${removed.join(', ')}` : 'nothing to remove');
+      });
+    case 'token:service':
+      return withApp(async (app) => {
+        const name = positional[0] ?? need(flags, 'name');
+        const sa = app.get(ServiceAccountCatalog).findByName(name);
+        if (!sa) throw new UsageError(`No service account named "${name}" in the catalog`);
+        const token = await app
+          .get(IssueServiceToken)
+          .issueFor(sa, flags.scope?.split(/[ ,]/).filter(Boolean), flags.tenant);
+        console.log(token.access_token);
+        console.error(`scope: ${token.scope}; expires in ${token.expires_in}s`);
+      });
+    case 'api-key:create':
+      return withApp(async (app) => {
+        const tenant = need(flags, 'tenant');
+        if (!isUuid(tenant)) throw new UsageError('--tenant must be an organization id');
+        await app.get(GetOrganization).execute(asTenantId(tenant));
+        const scopes = need(flags, 'scopes')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        const unknown = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
+        if (unknown.length) throw new UsageError(`Unknown scope(s): ${unknown.join(', ')}`);
+        const expiresAt = flags.expires ? new Date(flags.expires) : undefined;
+        if (expiresAt && Number.isNaN(expiresAt.getTime()))
+          throw new UsageError('--expires must be an ISO date');
+        const key = await app
+          .get(CreateApiKey)
+          .execute(asTenantId(tenant), null, { name: need(flags, 'name'), scopes, expiresAt });
+        console.log(key.key);
+        console.error(
+          `id: ${key.id}; prefix: ${key.prefix}; scopes: ${key.scopes.join(' ')} (the key is shown only once)`,
+        );
+      });
+    case 'owner:create':
+      return withApp(async (app) => {
+        const result = await app.get(RegisterUser).execute({
+          email: need(flags, 'email'),
+          password: need(flags, 'password'),
+          name: need(flags, 'name'),
+          organizationName: need(flags, 'org'),
+        });
+        console.log(`user:         ${result.user.id} (${result.user.email})`);
+        console.log(`organization: ${result.organization!.id} (${result.organization!.name})`);
+      });
+    case 'service-account:secret': {
+      const secret = `sk_${randomBytes(32).toString('base64url')}`;
+      const hash = await argon2.hash(secret, {
+        type: argon2.argon2id,
+        memoryCost: 19_456,
+        timeCost: 2,
+        parallelism: 1,
+      });
+      console.log(`client secret (give it to the client, store it nowhere else): ${secret}`);
+      console.log(`clientSecretHash for the YAML catalog: '${hash}'`);
+      return;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return;
+    default:
+      throw new UsageError(`Unknown command "${command}"`);
+  }
+}
+
+loadDotenv();
+run(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+    else if (error instanceof ConfigError) console.error(error.message);
+    else if (error instanceof DomainError) console.error(`${error.code}: ${error.message}`);
+    else console.error(error);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

@@ -1,0 +1,89 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
+import { TenantId } from '../../../shared/domain/tenant-id';
+import { NotFoundError } from '../../../shared/domain/domain-error';
+import { isUuid } from '../../../shared/domain/ids';
+import { AgentRepository } from '../domain/agent.repository.port';
+import { ToolRegistry } from '../domain/tool.port';
+import { CreateAgent } from '../application/create-agent.use-case';
+import { UpdateAgent } from '../application/update-agent.use-case';
+import { AgentDto, AgentPageDto, CreateAgentDto, ListAgentsQuery, ToolListDto, UpdateAgentDto } from './agents.dto';
+
+/** A malformed id cannot exist: answer 404 like any unknown id. */
+export const agentIdParam = (id: string): string => {
+  if (!isUuid(id)) throw new NotFoundError('Agent', id);
+  return id;
+};
+
+@ApiTags('agents')
+@Controller('api/v1/agents')
+export class AgentsController {
+  constructor(
+    private readonly agents: AgentRepository,
+    private readonly createAgent: CreateAgent,
+    private readonly updateAgent: UpdateAgent,
+  ) {}
+
+  @Post()
+  @Scopes('agents:write')
+  @ApiOperation({ summary: 'Create an agent' })
+  @ApiCreatedResponse({ type: AgentDto })
+  async create(@CurrentTenant() tenantId: TenantId, @Body() body: CreateAgentDto): Promise<AgentDto> {
+    return AgentDto.of(await this.createAgent.execute(tenantId, body));
+  }
+
+  @Get()
+  @Scopes('agents:read')
+  @ApiOperation({ summary: 'List agents, newest first' })
+  @ApiOkResponse({ type: AgentPageDto })
+  async list(@CurrentTenant() tenantId: TenantId, @Query() query: ListAgentsQuery): Promise<AgentPageDto> {
+    const page = await this.agents.list(tenantId, { ...query, limit: query.limit ?? 20 });
+    return { items: page.items.map(AgentDto.of), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @Scopes('agents:read')
+  @ApiOperation({ summary: 'Get an agent' })
+  @ApiOkResponse({ type: AgentDto })
+  async get(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<AgentDto> {
+    const agent = await this.agents.findById(tenantId, agentIdParam(id));
+    if (!agent) throw new NotFoundError('Agent', id);
+    return AgentDto.of(agent);
+  }
+
+  @Patch(':id')
+  @Scopes('agents:write')
+  @ApiOperation({ summary: 'Change an agent (settings, tools, status)' })
+  @ApiOkResponse({ type: AgentDto })
+  async update(
+    @CurrentTenant() tenantId: TenantId,
+    @Param('id') id: string,
+    @Body() body: UpdateAgentDto,
+  ): Promise<AgentDto> {
+    return AgentDto.of(await this.updateAgent.execute(tenantId, agentIdParam(id), body));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Scopes('agents:write')
+  @ApiOperation({ summary: 'Archive an agent (kept for history and billing; chat answers 409)' })
+  @ApiNoContentResponse({ description: 'Archived' })
+  async archive(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<void> {
+    await this.updateAgent.execute(tenantId, agentIdParam(id), { status: 'archived' });
+  }
+}
+
+@ApiTags('agents')
+@Controller('api/v1/tools')
+export class ToolsController {
+  constructor(private readonly tools: ToolRegistry) {}
+
+  @Get()
+  @Scopes('agents:read')
+  @ApiOperation({ summary: 'List the tools agents may enable' })
+  @ApiOkResponse({ type: ToolListDto })
+  list(): ToolListDto {
+    return { items: this.tools.list().map((t) => ({ ...t.spec, available: t.available() })) };
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../../config/app-config';
+import { TenantId } from '../../../shared/domain/tenant-id';
+import { Agent } from '../domain/agent';
+import { AgentRepository } from '../domain/agent.repository.port';
+
+interface Entry {
+  agent: Agent | null;
+  expires: number;
+}
+
+/**
+ * Agents read on the chat hot path, cached for CHAT_AGENT_CACHE_MS (default 2 s). Updates in this
+ * process evict at once; another replica sees a change within the TTL.
+ */
+@Injectable()
+export class AgentCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly ttlMs: number;
+
+  constructor(
+    private readonly agents: AgentRepository,
+    config: AppConfig,
+  ) {
+    this.ttlMs = config.chat.agentCacheMs;
+  }
+
+  byId(tenantId: TenantId, id: string): Promise<Agent | null> {
+    return this.cached(`${tenantId}:id:${id}`, () => this.agents.findById(tenantId, id));
+  }
+
+  bySlug(tenantId: TenantId, slug: string): Promise<Agent | null> {
+    return this.cached(`${tenantId}:slug:${slug}`, () => this.agents.findBySlug(tenantId, slug));
+  }
+
+  forget(agent: Pick<Agent, 'tenantId' | 'id' | 'slug'>): void {
+    // The slug may have changed: drop every entry of this agent.
+    for (const [key, entry] of this.entries)
+      if (key === `${agent.tenantId}:id:${agent.id}` || entry.agent?.id === agent.id) this.entries.delete(key);
+    this.entries.delete(`${agent.tenantId}:slug:${agent.slug}`);
+  }
+
+  private async cached(key: string, load: () => Promise<Agent | null>): Promise<Agent | null> {
+    if (this.ttlMs === 0) return load();
+    const now = Date.now();
+    const hit = this.entries.get(key);
+    if (hit && hit.expires > now) return hit.agent;
+    const agent = await load();
+    if (this.entries.size > 10_000) this.entries.clear();
+    this.entries.set(key, { agent, expires: now + this.ttlMs });
+    return agent;
+  }
+}

@@ -1,0 +1,55 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
+import { Principal } from '../../../shared/context/principal';
+import { TenantId } from '../../../shared/domain/tenant-id';
+import { CreateApiKey, ListApiKeys, RevokeApiKey } from '../application/api-keys.use-cases';
+import { ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './auth.dto';
+
+@ApiTags('api-keys')
+@Controller('api/v1/api-keys')
+export class ApiKeysController {
+  constructor(
+    private readonly createApiKey: CreateApiKey,
+    private readonly listApiKeys: ListApiKeys,
+    private readonly revokeApiKey: RevokeApiKey,
+  ) {}
+
+  @Post()
+  @Scopes('api_keys:manage')
+  @ApiOperation({ summary: 'Create an API key (the secret is shown once)' })
+  @ApiCreatedResponse({ type: CreatedApiKeyDto })
+  create(
+    @CurrentTenant() tenantId: TenantId,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateApiKeyDto,
+  ): Promise<CreatedApiKeyDto> {
+    return this.createApiKey.execute(tenantId, principal, body);
+  }
+
+  @Get()
+  @Scopes('api_keys:read')
+  @ApiOperation({ summary: "List the organization's API keys (prefix, scopes, last use, expiry)" })
+  @ApiOkResponse({ type: ApiKeyListDto })
+  async list(@CurrentTenant() tenantId: TenantId): Promise<ApiKeyListDto> {
+    return { items: await this.listApiKeys.execute(tenantId) };
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Scopes('api_keys:manage')
+  @ApiOperation({ summary: 'Revoke an API key; it fails on every instance from now on' })
+  @ApiNoContentResponse({ description: 'Revoked' })
+  async revoke(
+    @CurrentTenant() tenantId: TenantId,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<void> {
+    await this.revokeApiKey.execute(tenantId, id);
+  }
+}

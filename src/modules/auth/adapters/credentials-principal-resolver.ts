@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { PrincipalResolver } from '../../../shared/http/principal-resolver.port';
+import { Principal } from '../../../shared/context/principal';
+import { ROLE_SCOPES } from '../../../shared/context/permissions';
+import { NotFoundError, UnauthenticatedError } from '../../../shared/domain/domain-error';
+import { asTenantId, TenantId } from '../../../shared/domain/tenant-id';
+import { MembershipDirectory } from '../../tenancy/application/membership-directory';
+import { looksLikeApiKey } from '../domain/api-key-token';
+import { ApiKeyAuthenticator } from '../application/api-keys.use-cases';
+import { AccessClaims, TokenService } from '../application/token-service';
+
+/** An organization the caller cannot act in is reported exactly like one that does not exist. */
+const noSuchOrganization = () => new NotFoundError('Organization');
+
+/**
+ * Bearer JWT (users, service accounts) or API key (`Authorization: Bearer tg_...` or `X-API-Key`). The
+ * organization is the one requested (route parameter or X-Organization-Id), or a user's only one.
+ */
+@Injectable()
+export class CredentialsPrincipalResolver extends PrincipalResolver {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly apiKeys: ApiKeyAuthenticator,
+    private readonly directory: MembershipDirectory,
+  ) {
+    super();
+  }
+
+  async resolve(request: FastifyRequest, opts: { organizationId?: string } = {}): Promise<Principal | null> {
+    const headerKey = request.headers['x-api-key'];
+    const authorization = request.headers.authorization;
+    const header = request.headers['x-organization-id'];
+    const requested = opts.organizationId ?? (typeof header === 'string' && header ? header : undefined);
+
+    if (typeof headerKey === 'string' && headerKey) return this.fromApiKey(headerKey, requested);
+    if (!authorization) return null;
+    const space = authorization.indexOf(' ');
+    const scheme = space > 0 ? authorization.slice(0, space) : '';
+    const credential = authorization.slice(space + 1).trim();
+    if (scheme.toLowerCase() !== 'bearer' || !credential) {
+      throw new UnauthenticatedError(
+        'Use "Authorization: Bearer <token or API key>"',
+        'invalid_authorization',
+      );
+    }
+    if (looksLikeApiKey(credential)) return this.fromApiKey(credential, requested);
+    const claims = await this.tokens.verify(credential);
+    return claims.typ === 'user' ? this.fromUser(claims, requested) : this.fromService(claims, requested);
+  }
+
+  private async fromApiKey(raw: string, requested: string | undefined): Promise<Principal> {
+    const key = await this.apiKeys.authenticate(raw);
+    if (requested && requested !== key.tenantId) throw noSuchOrganization();
+    return { kind: 'api_key', id: key.id, tenantId: key.tenantId, scopes: key.scopes };
+  }
+
+  private async fromUser(claims: AccessClaims, requested: string | undefined): Promise<Principal> {
+    const memberships = await this.directory.forUser(claims.sub);
+    const chosen = requested
+      ? memberships.find((m) => m.tenantId === requested)
+      : memberships.length === 1
+        ? memberships[0]
+        : undefined;
+    if (requested && !chosen) throw noSuchOrganization();
+    return {
+      kind: 'user',
+      id: claims.sub,
+      tenantId: chosen?.tenantId ?? null,
+      role: chosen?.role,
+      scopes: chosen ? ROLE_SCOPES[chosen.role] : [],
+      sessionId: typeof claims.sid === 'string' ? claims.sid : undefined,
+    };
+  }
+
+  private fromService(claims: AccessClaims, requested: string | undefined): Principal {
+    const c = claims as AccessClaims & { typ: 'service' };
+    let tenantId: TenantId | null = c.tid ? asTenantId(c.tid) : null;
+    if (requested) {
+      const allowed = c.tid
+        ? c.tid === requested
+        : c.ten === '*' || (Array.isArray(c.ten) && c.ten.includes(requested));
+      if (!allowed) throw noSuchOrganization();
+      tenantId = asTenantId(requested);
+    }
+    return {
+      kind: 'service_account',
+      id: claims.sub.replace(/^sa:/, ''),
+      tenantId,
+      scopes: typeof c.scope === 'string' ? c.scope.split(' ').filter(Boolean) : [],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../../../shared/http/auth.decorators';
+import { SigningKeys } from '../application/signing-keys';
+import { JwksDto } from './auth.dto';
+
+@ApiTags('auth')
+@Controller('.well-known')
+export class JwksController {
+  constructor(private readonly keys: SigningKeys) {}
+
+  @Get('jwks.json')
+  @Public()
+  @Header('Cache-Control', 'public, max-age=300')
+  @ApiOperation({ summary: 'Public keys (next, active, retired) that verify Tollgate access tokens' })
+  @ApiOkResponse({ type: JwksDto })
+  async jwks(): Promise<JwksDto> {
+    return { keys: await this.keys.jwks() };
+  }
+}

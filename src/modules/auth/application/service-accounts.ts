@@ -1,0 +1,116 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { AppConfig } from '../../../config/app-config';
+import { ForbiddenError, InvalidError, UnauthenticatedError } from '../../../shared/domain/domain-error';
+import { asTenantId } from '../../../shared/domain/tenant-id';
+import { AuditTrail } from '../../tenancy/application/audit-trail';
+import { GetOrganization } from '../../tenancy/application/organizations.use-cases';
+import { mayUseTenant, ServiceAccount, serviceAccountCatalogSchema } from '../domain/service-account';
+import { PasswordHasher } from './password-hasher';
+import { TokenService } from './token-service';
+
+/** The YAML catalog of machine clients, validated at start (a bad file stops the boot naming the problem). */
+@Injectable()
+export class ServiceAccountCatalog implements OnModuleInit {
+  private readonly logger = new Logger('ServiceAccounts');
+  private byClientId = new Map<string, ServiceAccount>();
+  private byName = new Map<string, ServiceAccount>();
+
+  constructor(private readonly config: AppConfig) {}
+
+  onModuleInit(): void {
+    const path = resolve(this.config.auth.serviceAccountsFile);
+    if (!existsSync(path)) {
+      this.logger.log(`No service account catalog at ${path}; client credentials are disabled`);
+      return;
+    }
+    const parsed = serviceAccountCatalogSchema.safeParse(parse(readFileSync(path, 'utf8')) ?? {});
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(`Invalid service account catalog ${path}: ${issues}`);
+    }
+    for (const sa of parsed.data.serviceAccounts) {
+      this.byClientId.set(sa.clientId, sa);
+      this.byName.set(sa.name, sa);
+    }
+    this.logger.log(`Loaded ${this.byName.size} service account(s) from ${path}`);
+  }
+
+  findByClientId(clientId: string): ServiceAccount | undefined {
+    return this.byClientId.get(clientId);
+  }
+
+  findByName(name: string): ServiceAccount | undefined {
+    return this.byName.get(name);
+  }
+
+  all(): ServiceAccount[] {
+    return [...this.byName.values()];
+  }
+}
+
+export interface ServiceToken {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  scope: string;
+}
+
+/** OAuth client credentials: a scoped, optionally tenant-bound access token for a catalog service account. */
+@Injectable()
+export class IssueServiceToken {
+  constructor(
+    private readonly catalog: ServiceAccountCatalog,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+    private readonly organizations: GetOrganization,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(input: {
+    clientId: string;
+    clientSecret: string;
+    scope?: string;
+    tenantId?: string;
+  }): Promise<ServiceToken> {
+    const sa = this.catalog.findByClientId(input.clientId);
+    const ok = await this.hasher.verify(sa?.clientSecretHash ?? null, input.clientSecret);
+    if (!sa || !ok) throw new UnauthenticatedError('Unknown client or wrong secret', 'invalid_client');
+    return this.issueFor(sa, input.scope?.split(' ').filter(Boolean), input.tenantId);
+  }
+
+  /** Also used by the CLI, which is trusted and needs no secret. */
+  async issueFor(sa: ServiceAccount, scopes: string[] | undefined, tenantId?: string): Promise<ServiceToken> {
+    const granted = scopes?.length ? scopes : sa.scopes;
+    const extra = granted.filter((s) => !(sa.scopes as string[]).includes(s));
+    if (extra.length)
+      throw new InvalidError('invalid_scope', `Scopes not allowed for ${sa.name}: ${extra.join(', ')}`);
+    if (tenantId) {
+      if (!mayUseTenant(sa, tenantId))
+        throw new ForbiddenError(`${sa.name} may not act in this organization`, 'tenant_not_allowed');
+      await this.organizations.execute(asTenantId(tenantId));
+    }
+    const scope = granted.join(' ');
+    const accessToken = await this.tokens.sign(`sa:${sa.name}`, {
+      typ: 'service',
+      scope,
+      ...(tenantId ? { tid: tenantId } : { ten: sa.tenants === 'all' ? '*' : sa.tenants }),
+    });
+    if (tenantId) {
+      await this.audit.record(asTenantId(tenantId), {
+        action: 'service_account.token_issued',
+        target: sa.name,
+        details: { scope },
+        actor: { kind: 'service_account', id: sa.name },
+      });
+    }
+    return {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: this.tokens.accessTtlSeconds,
+      scope,
+    };
+  }
+}

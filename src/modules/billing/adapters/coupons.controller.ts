@@ -1,0 +1,107 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
+import { NotFoundError } from '../../../shared/domain/domain-error';
+import { TenantId } from '../../../shared/domain/tenant-id';
+import { CreateCoupon } from '../application/coupons.use-case';
+import { RedisBudgetSource } from './redis-budget-source';
+import { ApiKeySpendCapRepository } from '../domain/api-key-spend-cap';
+import { Coupon, CouponRepository } from '../domain/coupon';
+import { CouponDto, CouponListDto, CreateCouponDto, SpendCapDto, SpendCapViewDto } from './billing.dto';
+import { UuidOr404Pipe } from './uuid-or-404.pipe';
+
+const couponView = (c: Coupon): CouponDto => ({
+  id: c.id,
+  code: c.code,
+  name: c.name,
+  kind: c.kind,
+  percentOff: c.percentOff,
+  amountOff: c.amountOff,
+  currency: c.currency,
+  duration: c.duration,
+  durationPeriods: c.durationPeriods,
+  expiresAt: c.expiresAt,
+  maxRedemptions: c.maxRedemptions,
+  redemptions: c.redemptions,
+});
+
+@ApiTags('plans')
+@Controller('api/v1/coupons')
+export class CouponsController {
+  constructor(
+    private readonly coupons: CouponRepository,
+    private readonly createCoupon: CreateCoupon,
+  ) {}
+
+  @Post()
+  @Scopes('plans:write')
+  @ApiOperation({ summary: 'Create a coupon (percentage or fixed; once, N periods or forever)' })
+  @ApiCreatedResponse({ type: CouponDto })
+  async create(@CurrentTenant() tenantId: TenantId, @Body() body: CreateCouponDto): Promise<CouponDto> {
+    return couponView(
+      await this.createCoupon.execute(tenantId, { ...body, expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined }),
+    );
+  }
+
+  @Get()
+  @Scopes('plans:read')
+  @ApiOperation({ summary: 'List coupons' })
+  @ApiOkResponse({ type: CouponListDto })
+  async list(@CurrentTenant() tenantId: TenantId): Promise<CouponListDto> {
+    return { data: (await this.coupons.list(tenantId)).map(couponView) };
+  }
+
+  @Get(':id')
+  @Scopes('plans:read')
+  @ApiOperation({ summary: 'Get a coupon' })
+  @ApiOkResponse({ type: CouponDto })
+  async get(@CurrentTenant() tenantId: TenantId, @Param('id', new UuidOr404Pipe('Coupon')) id: string): Promise<CouponDto> {
+    const c = await this.coupons.find(tenantId, id);
+    if (!c) throw new NotFoundError('Coupon', id);
+    return couponView(c);
+  }
+}
+
+const ApiKeyId = new UuidOr404Pipe('API key');
+
+/** Hard spend caps per API key and calendar month (UTC), enforced by the chat gateway. */
+@ApiTags('usage')
+@Controller('api/v1/spend-caps/api-keys')
+export class SpendCapsController {
+  constructor(
+    private readonly caps: ApiKeySpendCapRepository,
+    private readonly budgets: RedisBudgetSource,
+  ) {}
+
+  @Put(':apiKeyId')
+  @Scopes('api_keys:manage')
+  @ApiOperation({ summary: 'Set the monthly hard spend cap of an API key' })
+  @ApiOkResponse({ type: SpendCapViewDto })
+  async put(@CurrentTenant() tenantId: TenantId, @Param('apiKeyId', ApiKeyId) apiKeyId: string, @Body() body: SpendCapDto): Promise<SpendCapViewDto> {
+    if (!(await this.caps.apiKeyExists(tenantId, apiKeyId))) throw new NotFoundError('API key', apiKeyId);
+    const cap = { apiKeyId, amount: body.amount, currency: body.currency.toUpperCase() };
+    await this.caps.upsert(tenantId, cap);
+    await this.budgets.invalidateApiKey(tenantId, apiKeyId);
+    return (await this.caps.find(tenantId, apiKeyId)) ?? cap;
+  }
+
+  @Get(':apiKeyId')
+  @Scopes('api_keys:read')
+  @ApiOperation({ summary: 'Get the spend cap of an API key' })
+  @ApiOkResponse({ type: SpendCapViewDto })
+  async getCap(@CurrentTenant() tenantId: TenantId, @Param('apiKeyId', ApiKeyId) apiKeyId: string): Promise<SpendCapViewDto> {
+    const cap = await this.caps.find(tenantId, apiKeyId);
+    if (!cap) throw new NotFoundError('Spend cap', apiKeyId);
+    return cap;
+  }
+
+  @Delete(':apiKeyId')
+  @HttpCode(204)
+  @Scopes('api_keys:manage')
+  @ApiOperation({ summary: 'Remove the spend cap of an API key' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  async remove(@CurrentTenant() tenantId: TenantId, @Param('apiKeyId', ApiKeyId) apiKeyId: string): Promise<void> {
+    if (!(await this.caps.delete(tenantId, apiKeyId))) throw new NotFoundError('Spend cap', apiKeyId);
+    await this.budgets.invalidateApiKey(tenantId, apiKeyId);
+  }
+}

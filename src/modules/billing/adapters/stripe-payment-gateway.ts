@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import Stripe from 'stripe';
+import { AppConfig } from '../../../config/app-config';
+import { DomainError } from '../../../shared/domain/domain-error';
+import { dec, minorUnits, sumMoney } from '../../../shared/domain/money';
+import {
+  CheckoutInput,
+  GatewayCustomer,
+  PaymentGateway,
+  PaymentStatus,
+  PushInvoiceInput,
+} from '../domain/payment-gateway.port';
+
+/** Decimal string in currency units → Stripe's integer minor units (amounts are already rounded). */
+const toMinor = (amount: string, currency: string) => dec(amount).times(dec(10).pow(minorUnits(currency))).toNumber();
+
+/** Stripe through the official SDK; host/port/protocol come from config (a local fake Stripe in tests). */
+@Injectable()
+export class StripePaymentGateway extends PaymentGateway {
+  readonly enabled: boolean;
+  private readonly stripe: Stripe | null;
+
+  constructor(config: AppConfig) {
+    super();
+    const s = config.billing.stripe;
+    this.enabled = !!s.secretKey;
+    this.stripe = s.secretKey
+      ? new Stripe(s.secretKey, {
+          host: s.host,
+          port: s.port,
+          protocol: s.protocol,
+          timeout: s.timeoutMs,
+          maxNetworkRetries: 2,
+          telemetry: false,
+        })
+      : null;
+  }
+
+  private client(): Stripe {
+    if (!this.stripe) throw new DomainError('unavailable', 'payments_not_configured', 'Stripe is not configured (STRIPE_SECRET_KEY)');
+    return this.stripe;
+  }
+
+  private async call<T>(fn: (stripe: Stripe) => Promise<T>): Promise<T> {
+    const stripe = this.client();
+    try {
+      return await fn(stripe);
+    } catch (err) {
+      if (err instanceof DomainError) throw err;
+      const e = err as { type?: string; message?: string };
+      if (e.type === 'StripeConnectionError')
+        throw new DomainError('upstream_timeout', 'payment_gateway_unreachable', 'Stripe could not be reached');
+      throw new DomainError('upstream_failed', 'payment_gateway_failed', `Stripe refused the request: ${e.message ?? 'unknown error'}`);
+    }
+  }
+
+  upsertCustomer(c: GatewayCustomer): Promise<string> {
+    return this.call(async (stripe) => {
+      const params = {
+        name: c.name,
+        ...(c.email ? { email: c.email } : {}),
+        metadata: { tollgate_customer_id: c.id, tenant_id: c.tenantId },
+      };
+      const res = c.stripeCustomerId
+        ? await stripe.customers.update(c.stripeCustomerId, params)
+        : await stripe.customers.create(params, { idempotencyKey: `customer-${c.id}` });
+      return res.id;
+    });
+  }
+
+  createCheckoutSession(input: CheckoutInput): Promise<{ id: string; url: string }> {
+    return this.call(async (stripe) => {
+      const currency = input.currency.toLowerCase();
+      const common = {
+        customer: input.stripeCustomerId,
+        success_url: input.successUrl,
+        cancel_url: input.cancelUrl,
+        metadata: { ...input.metadata, tenant_id: input.tenantId, purpose: input.mode },
+      };
+      const session =
+        input.mode === 'credit_top_up'
+          ? await stripe.checkout.sessions.create(
+              {
+                ...common,
+                mode: 'payment',
+                line_items: [
+                  {
+                    quantity: 1,
+                    price_data: {
+                      currency,
+                      unit_amount: toMinor(input.amount ?? '0', input.currency),
+                      product_data: { name: input.description },
+                    },
+                  },
+                ],
+              },
+              { idempotencyKey: input.idempotencyKey },
+            )
+          : // Tollgate rates and invoices subscriptions itself: Checkout only saves the payment method.
+            await stripe.checkout.sessions.create(
+              { ...common, mode: 'setup', currency },
+              { idempotencyKey: input.idempotencyKey },
+            );
+      return { id: session.id, url: session.url ?? '' };
+    });
+  }
+
+  pushInvoice(input: PushInvoiceInput): Promise<{ externalId: string; hostedUrl?: string }> {
+    return this.call(async (stripe) => {
+      const currency = input.currency.toLowerCase();
+      const key = `invoice-${input.invoiceId}`;
+      const invoice = await stripe.invoices.create(
+        {
+          customer: input.stripeCustomerId,
+          currency,
+          collection_method: 'send_invoice',
+          days_until_due: input.daysUntilDue ?? 30,
+          auto_advance: false,
+          description: `Invoice ${input.invoiceNumber}`,
+          metadata: { tollgate_invoice_id: input.invoiceId, invoice_number: input.invoiceNumber, tenant_id: input.tenantId },
+        },
+        { idempotencyKey: key },
+      );
+      const lines = [...input.lines];
+      // Credits (and anything else applied after the lines) show as one adjustment so Stripe collects `total`.
+      const difference = dec(input.total).minus(sumMoney(lines.map((l) => l.amount)));
+      if (!difference.isZero()) lines.push({ description: 'Credits applied', amount: difference.toString() });
+      for (const [i, line] of lines.entries()) {
+        await stripe.invoiceItems.create(
+          {
+            customer: input.stripeCustomerId,
+            invoice: invoice.id,
+            currency,
+            amount: toMinor(line.amount, input.currency),
+            description: line.description,
+          },
+          { idempotencyKey: `${key}-line-${i}` },
+        );
+      }
+      const finalized = await stripe.invoices.finalizeInvoice(invoice.id as string, {}, { idempotencyKey: `${key}-finalize` });
+      return { externalId: finalized.id as string, ...(finalized.hosted_invoice_url ? { hostedUrl: finalized.hosted_invoice_url } : {}) };
+    });
+  }
+
+  paymentStatus(externalInvoiceId: string): Promise<PaymentStatus> {
+    return this.call(async (stripe) => {
+      const invoice = await stripe.invoices.retrieve(externalInvoiceId);
+      const known: PaymentStatus[] = ['draft', 'open', 'paid', 'void', 'uncollectible'];
+      return known.includes(invoice.status as PaymentStatus) ? (invoice.status as PaymentStatus) : 'unknown';
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { newId } from '../../../shared/domain/ids';
+import { TenantId } from '../../../shared/domain/tenant-id';
+import { ApiKeySpendCap, ApiKeySpendCapRepository } from '../domain/api-key-spend-cap';
+import { num, sql } from './sql';
+
+@Injectable()
+export class TypeOrmApiKeySpendCapRepository extends ApiKeySpendCapRepository {
+  constructor(private readonly t: TransactionHost<TransactionalAdapterTypeOrm>) {
+    super();
+  }
+
+  async apiKeyExists(tenantId: TenantId, apiKeyId: string): Promise<boolean> {
+    const rows = await sql(this.t, `SELECT 1 FROM api_keys WHERE tenant_id = $1 AND id = $2`, [tenantId, apiKeyId]);
+    return rows.length > 0;
+  }
+
+  async upsert(tenantId: TenantId, cap: ApiKeySpendCap): Promise<void> {
+    await sql(
+      this.t,
+      `INSERT INTO api_key_spend_caps (id, tenant_id, api_key_id, amount, currency) VALUES ($1,$2,$3,$4,$5)
+       ON CONFLICT (tenant_id, api_key_id) DO UPDATE SET amount = EXCLUDED.amount, currency = EXCLUDED.currency`,
+      [newId(), tenantId, cap.apiKeyId, cap.amount, cap.currency],
+    );
+  }
+
+  async find(tenantId: TenantId, apiKeyId: string): Promise<ApiKeySpendCap | null> {
+    const [row] = await sql(this.t, `SELECT * FROM api_key_spend_caps WHERE tenant_id = $1 AND api_key_id = $2`, [tenantId, apiKeyId]);
+    return row ? { apiKeyId: row.api_key_id, amount: num(row.amount) as string, currency: row.currency } : null;
+  }
+
+  async delete(tenantId: TenantId, apiKeyId: string): Promise<boolean> {
+    const rows = await sql(this.t, `DELETE FROM api_key_spend_caps WHERE tenant_id = $1 AND api_key_id = $2 RETURNING id`, [
+      tenantId,
+      apiKeyId,
+    ]);
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { TenantId } from '../../../shared/domain/tenant-id';
+import { Customer, CustomerPatch, CustomerRepository } from '../domain/customer';
+import { num, sql } from './sql';
+
+const COLS = `id, tenant_id, external_id, name, email, currency, timezone, tax_rate, stripe_customer_id,
+  billing_address, spend_cap, prepaid_only, created_at, updated_at`;
+
+const toDomain = (r: any): Customer => ({
+  id: r.id,
+  tenantId: r.tenant_id,
+  externalId: r.external_id,
+  name: r.name,
+  email: r.email,
+  currency: r.currency,
+  timezone: r.timezone,
+  taxRate: num(r.tax_rate) as string,
+  stripeCustomerId: r.stripe_customer_id,
+  billingAddress: r.billing_address,
+  spendCap: num(r.spend_cap),
+  prepaidOnly: r.prepaid_only,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const PATCH_COLUMNS: Record<keyof CustomerPatch, string> = {
+  externalId: 'external_id',
+  name: 'name',
+  email: 'email',
+  currency: 'currency',
+  timezone: 'timezone',
+  taxRate: 'tax_rate',
+  billingAddress: 'billing_address',
+  spendCap: 'spend_cap',
+  prepaidOnly: 'prepaid_only',
+  stripeCustomerId: 'stripe_customer_id',
+};
+
+@Injectable()
+export class TypeOrmCustomerRepository extends CustomerRepository {
+  constructor(private readonly t: TransactionHost<TransactionalAdapterTypeOrm>) {
+    super();
+  }
+
+  async insert(c: Customer): Promise<void> {
+    await sql(
+      this.t,
+      `INSERT INTO customers (id, tenant_id, external_id, name, email, currency, timezone, tax_rate,
+         stripe_customer_id, billing_address, spend_cap, prepaid_only)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+      [
+        c.id,
+        c.tenantId,
+        c.externalId,
+        c.name,
+        c.email,
+        c.currency,
+        c.timezone,
+        c.taxRate,
+        c.stripeCustomerId,
+        c.billingAddress ? JSON.stringify(c.billingAddress) : null,
+        c.spendCap,
+        c.prepaidOnly,
+      ],
+    );
+  }
+
+  async find(tenantId: TenantId, id: string): Promise<Customer | null> {
+    const rows = await sql(this.t, `SELECT ${COLS} FROM customers WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    return rows[0] ? toDomain(rows[0]) : null;
+  }
+
+  async findByRef(tenantId: TenantId, ref: { id?: string; externalId?: string }): Promise<Customer | null> {
+    if (ref.id) return this.find(tenantId, ref.id);
+    if (!ref.externalId) return null;
+    const rows = await sql(this.t, `SELECT ${COLS} FROM customers WHERE tenant_id = $1 AND external_id = $2`, [
+      tenantId,
+      ref.externalId,
+    ]);
+    return rows[0] ? toDomain(rows[0]) : null;
+  }
+
+  async list(tenantId: TenantId, opts: { limit: number; offset: number }): Promise<Customer[]> {
+    const rows = await sql(
+      this.t,
+      `SELECT ${COLS} FROM customers WHERE tenant_id = $1 ORDER BY created_at, id LIMIT $2 OFFSET $3`,
+      [tenantId, opts.limit, opts.offset],
+    );
+    return rows.map(toDomain);
+  }
+
+  async update(tenantId: TenantId, id: string, patch: CustomerPatch): Promise<Customer | null> {
+    const sets: string[] = [];
+    const params: unknown[] = [tenantId, id];
+    for (const [key, column] of Object.entries(PATCH_COLUMNS)) {
+      const value = patch[key as keyof CustomerPatch];
+      if (value === undefined) continue;
+      params.push(key === 'billingAddress' && value !== null ? JSON.stringify(value) : value);
+      sets.push(`${column} = $${params.length}`);
+    }
+    if (!sets.length) return this.find(tenantId, id);
+    const rows = await sql(
+      this.t,
+      `UPDATE customers SET ${sets.join(', ')} WHERE tenant_id = $1 AND id = $2 RETURNING ${COLS}`,
+      params,
+    );
+    return rows[0] ? toDomain(rows[0]) : null;
+  }
+
+  async delete(tenantId: TenantId, id: string): Promise<boolean> {
+    const rows = await sql(this.t, `DELETE FROM customers WHERE tenant_id = $1 AND id = $2 RETURNING id`, [tenantId, id]);
+    return rows.length > 0;
+  }
+
+  async resolveForIngest(tenantId: TenantId, ids: string[], externalIds: string[]) {
+    const rows = await sql(
+      this.t,
+      `SELECT c.id, c.external_id,
+              (SELECT min(s.current_period_start) FROM subscriptions s
+                WHERE s.tenant_id = c.tenant_id AND s.customer_id = c.id AND NOT s.closed) AS open_period_start
+         FROM customers c
+        WHERE c.tenant_id = $1 AND (c.id = ANY($2::uuid[]) OR c.external_id = ANY($3::text[]))`,
+      [tenantId, ids, externalIds],
+    );
+    return rows.map((r) => ({ id: r.id, externalId: r.external_id, openPeriodStart: r.open_period_start }));
+  }
+}

@@ -1,0 +1,6 @@
+import { TenantId } from '../../../shared/domain/tenant-id';
+
+/** Cached budgets (spend caps, prepaid credit limits) on the chat path; dropped when their inputs change. */
+export abstract class BudgetCache {
+  abstract invalidate(tenantId: TenantId, customer: { id: string; externalId: string | null }): Promise<void>;
+}

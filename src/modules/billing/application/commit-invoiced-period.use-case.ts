@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
+import { NotFoundError } from '../../../shared/domain/domain-error';
+import { dec, formatMoney, roundMoney } from '../../../shared/domain/money';
+import { TenantId } from '../../../shared/domain/tenant-id';
+import { AgentRecordRepository } from '../domain/agent-records';
+import { CouponRepository } from '../domain/coupon';
+import { PlanRepository } from '../domain/plan.repository.port';
+import { outcomeFee } from '../domain/rating';
+import { nextPeriod, renews, SubscriptionRepository } from '../domain/subscription';
+import { DebitCredits } from './credits.use-case';
+
+/**
+ * Runs inside Invoicing's transaction when an invoice for a period is written: applies credits, uses
+ * up coupon periods, marks adjustments and outcomes as invoiced and moves the subscription on.
+ * Idempotent per (subscription, periodStart): a repeat returns the credits applied the first time.
+ */
+@Injectable()
+export class CommitInvoicedPeriod {
+  constructor(
+    private readonly subscriptions: SubscriptionRepository,
+    private readonly plans: PlanRepository,
+    private readonly records: AgentRecordRepository,
+    private readonly coupons: CouponRepository,
+    private readonly debitCredits: DebitCredits,
+  ) {}
+
+  @Transactional()
+  async execute(input: {
+    tenantId: TenantId;
+    subscriptionId: string;
+    periodStart: Date;
+    periodEnd: Date;
+    invoiceId: string;
+    creditsToApply: string;
+    couponRedemptionIds: string[];
+  }): Promise<{ creditsApplied: string }> {
+    const { tenantId } = input;
+    const sub = await this.subscriptions.findForUpdate(tenantId, input.subscriptionId);
+    if (!sub) throw new NotFoundError('Subscription', input.subscriptionId);
+    const version = await this.plans.findVersion(tenantId, sub.planVersionId);
+    if (!version) throw new NotFoundError('Plan version', sub.planVersionId);
+    const recorded = await this.subscriptions.recordInvoicedPeriod(input);
+    if (!recorded.created) return { creditsApplied: formatMoney(recorded.creditsApplied, version.currency) };
+
+    const applied = await this.debitCredits.execute(
+      tenantId,
+      sub.customerId,
+      roundMoney(input.creditsToApply, version.currency).toString(),
+      `invoice:${input.invoiceId}`,
+      `Applied to invoice ${input.invoiceId}`,
+    );
+    await this.subscriptions.setInvoicedPeriodCredits(tenantId, sub.id, input.periodStart, applied);
+    await this.coupons.consumePeriod(tenantId, input.couponRedemptionIds);
+    await this.subscriptions.markAdjustmentsInvoiced(tenantId, sub.id, input.periodEnd, input.invoiceId);
+
+    const outcomeCharges = version.charges.filter((c) => c.kind === 'outcome');
+    if (outcomeCharges.length) {
+      const types = outcomeCharges.map((c) => (c.kind === 'outcome' ? c.outcomeType : ''));
+      const outcomes = await this.records.billableOutcomes(tenantId, sub.customerId, types, version.currency, input.periodEnd);
+      const fees = outcomes.flatMap((o) => {
+        const charge = outcomeCharges.find((c) => c.kind === 'outcome' && c.outcomeType === o.type);
+        return charge && charge.kind === 'outcome' ? [{ id: o.id, amount: outcomeFee(dec(o.value), charge).toString() }] : [];
+      });
+      await this.records.markOutcomesBilled(tenantId, input.invoiceId, fees);
+    }
+
+    // Only the current period moves the subscription on (an older period committed late changes nothing).
+    if (sub.currentPeriodStart.getTime() === input.periodStart.getTime()) {
+      if (!renews(sub)) {
+        await this.subscriptions.update({ ...sub, status: 'canceled', canceledAt: sub.canceledAt ?? sub.currentPeriodEnd, closed: true });
+      } else {
+        const next = nextPeriod(sub, version.interval);
+        await this.subscriptions.update({
+          ...sub,
+          status: sub.status === 'trialing' ? 'active' : sub.status,
+          periodIndex: next.index,
+          currentPeriodStart: next.start,
+          currentPeriodEnd: next.end,
+        });
+      }
+    }
+    return { creditsApplied: formatMoney(applied, version.currency) };
+  }
+}

@@ -1,0 +1,212 @@
+import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
+import { Clock } from '../../../shared/domain/clock.port';
+import { ConflictError, InvalidError, NotFoundError } from '../../../shared/domain/domain-error';
+import { newId } from '../../../shared/domain/ids';
+import { dec } from '../../../shared/domain/money';
+import { TenantId } from '../../../shared/domain/tenant-id';
+import { CustomerRepository } from '../domain/customer';
+import { PlanRepository, PlanVersion } from '../domain/plan.repository.port';
+import {
+  Adjustment,
+  ProrationLine,
+  proratedAdvanceFees,
+  seatChangeProration,
+  startSubscription,
+  Subscription,
+  SubscriptionRepository,
+} from '../domain/subscription';
+import { BudgetCache } from './budget-cache.port';
+
+const toAdjustments = (sub: Subscription, lines: ProrationLine[], at: Date): Adjustment[] =>
+  lines.map((l) => ({
+    id: newId(),
+    tenantId: sub.tenantId,
+    subscriptionId: sub.id,
+    kind: l.kind,
+    description: l.description,
+    quantity: l.quantity,
+    unitAmount: l.unitAmount,
+    amount: l.amount.toString(),
+    effectiveAt: at,
+  }));
+
+function assertChangeable(sub: Subscription) {
+  if (sub.status === 'canceled' || sub.closed) throw new ConflictError('subscription_canceled', 'The subscription is canceled');
+}
+
+@Injectable()
+export class CreateSubscription {
+  constructor(
+    private readonly subscriptions: SubscriptionRepository,
+    private readonly customers: CustomerRepository,
+    private readonly plans: PlanRepository,
+    private readonly budgets: BudgetCache,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Starts at local midnight of the start date in the customer's timezone. In-advance fees of the first
+   * paid period are recorded now (as adjustments) and billed on its invoice; a trial bills nothing.
+   */
+  @Transactional()
+  async execute(
+    tenantId: TenantId,
+    input: { customerId: string; planId: string; seats?: number; startDate?: Date; trialDays?: number },
+  ): Promise<Subscription> {
+    const customer = await this.customers.find(tenantId, input.customerId);
+    if (!customer) throw new NotFoundError('Customer', input.customerId);
+    const version = await this.plans.currentVersion(tenantId, input.planId);
+    if (!version) throw new NotFoundError('Plan', input.planId);
+    if (version.currency !== customer.currency)
+      throw new InvalidError('currency_mismatch', `Plan is in ${version.currency}, the customer pays in ${customer.currency}`, [
+        { field: 'planId', message: 'plan currency must match the customer currency' },
+      ]);
+    const now = this.clock.now();
+    const start = startSubscription({
+      start: input.startDate ?? now,
+      timezone: customer.timezone,
+      interval: version.interval,
+      trialDays: input.trialDays ?? version.trialDays,
+    });
+    const sub: Subscription = {
+      id: newId(),
+      tenantId,
+      customerId: customer.id,
+      planId: version.planId,
+      planVersionId: version.id,
+      seats: input.seats ?? 1,
+      timezone: customer.timezone,
+      cancelAtPeriodEnd: false,
+      canceledAt: null,
+      closed: false,
+      createdAt: now,
+      ...start,
+    };
+    await this.subscriptions.insert(sub);
+    if (sub.status === 'active')
+      await this.subscriptions.addAdjustments(toAdjustments(sub, advanceLines(version, sub), sub.currentPeriodStart));
+    await this.budgets.invalidate(tenantId, customer);
+    return sub;
+  }
+}
+
+/** Full in-advance base/seat fees of the first period, one line per charge. */
+function advanceLines(version: PlanVersion, sub: Subscription): ProrationLine[] {
+  return version.charges.flatMap((c): ProrationLine[] => {
+    if ((c.kind !== 'base' && c.kind !== 'seat') || c.timing !== 'advance') return [];
+    if (c.kind === 'base') return [{ kind: 'base', description: `${c.name} (in advance)`, quantity: '1', unitAmount: c.amount, amount: dec(c.amount) }];
+    const seats = Math.max(0, sub.seats - Number(c.freeSeats ?? 0));
+    return [{ kind: 'seat', description: `${c.name} (in advance)`, quantity: String(seats), unitAmount: c.unitAmount, amount: dec(c.unitAmount).times(seats) }];
+  });
+}
+
+
+@Injectable()
+export class ChangeSeats {
+  constructor(
+    private readonly subscriptions: SubscriptionRepository,
+    private readonly plans: PlanRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** In-advance seat charges are prorated by day for the rest of the period (credit when seats go down). */
+  @Transactional()
+  async execute(tenantId: TenantId, id: string, seats: number): Promise<Subscription> {
+    const sub = await this.subscriptions.findForUpdate(tenantId, id);
+    if (!sub) throw new NotFoundError('Subscription', id);
+    assertChangeable(sub);
+    const version = await this.plans.findVersion(tenantId, sub.planVersionId);
+    const now = this.clock.now();
+    if (sub.status !== 'trialing' && version) {
+      const lines = seatChangeProration({
+        charges: version.charges,
+        oldSeats: sub.seats,
+        newSeats: seats,
+        now,
+        period: { start: sub.currentPeriodStart, end: sub.currentPeriodEnd },
+        timezone: sub.timezone,
+      });
+      await this.subscriptions.addAdjustments(toAdjustments(sub, lines, now));
+    }
+    const updated = { ...sub, seats };
+    await this.subscriptions.update(updated);
+    return updated;
+  }
+}
+
+@Injectable()
+export class ChangePlan {
+  constructor(
+    private readonly subscriptions: SubscriptionRepository,
+    private readonly plans: PlanRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Moves the subscription to the plan's current version now: the unused days of the old in-advance
+   * fees are credited and the new ones charged for the rest of the period (by day). Usage of the period
+   * is rated on the plan in force at the end of the period. The period boundaries stay.
+   */
+  @Transactional()
+  async execute(tenantId: TenantId, id: string, input: { planId: string; seats?: number }): Promise<Subscription> {
+    const sub = await this.subscriptions.findForUpdate(tenantId, id);
+    if (!sub) throw new NotFoundError('Subscription', id);
+    assertChangeable(sub);
+    const [oldVersion, newVersion] = await Promise.all([
+      this.plans.findVersion(tenantId, sub.planVersionId),
+      this.plans.currentVersion(tenantId, input.planId),
+    ]);
+    if (!newVersion) throw new NotFoundError('Plan', input.planId);
+    if (oldVersion && oldVersion.currency !== newVersion.currency)
+      throw new InvalidError('currency_mismatch', 'The new plan must be in the same currency', [{ field: 'planId', message: 'currency differs' }]);
+    if (oldVersion && oldVersion.interval !== newVersion.interval)
+      throw new InvalidError('interval_mismatch', 'The new plan must have the same interval', [{ field: 'planId', message: 'interval differs' }]);
+    if (newVersion.id === sub.planVersionId && (input.seats ?? sub.seats) === sub.seats) return sub;
+    const now = this.clock.now();
+    const seats = input.seats ?? sub.seats;
+    if (sub.status !== 'trialing' && oldVersion) {
+      const period = { start: sub.currentPeriodStart, end: sub.currentPeriodEnd };
+      const lines = [
+        ...proratedAdvanceFees({ charges: oldVersion.charges, seats: sub.seats, now, period, timezone: sub.timezone, sign: -1, label: `Unused ${oldVersion.name}` }),
+        ...proratedAdvanceFees({ charges: newVersion.charges, seats, now, period, timezone: sub.timezone, sign: 1, label: `Remaining ${newVersion.name}` }),
+      ];
+      await this.subscriptions.addAdjustments(toAdjustments(sub, lines, now));
+    }
+    const updated: Subscription = { ...sub, planId: newVersion.planId, planVersionId: newVersion.id, seats };
+    await this.subscriptions.update(updated);
+    return updated;
+  }
+}
+
+@Injectable()
+export class CancelSubscription {
+  constructor(
+    private readonly subscriptions: SubscriptionRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * At period end: the subscription runs to the end of the period and does not renew. Now: the period
+   * ends now (usage up to now is billed on the final invoice; in-advance fees are not refunded).
+   */
+  @Transactional()
+  async execute(tenantId: TenantId, id: string, when: 'period_end' | 'now'): Promise<Subscription> {
+    const sub = await this.subscriptions.findForUpdate(tenantId, id);
+    if (!sub) throw new NotFoundError('Subscription', id);
+    assertChangeable(sub);
+    const now = this.clock.now();
+    const updated: Subscription =
+      when === 'period_end'
+        ? { ...sub, cancelAtPeriodEnd: true }
+        : {
+            ...sub,
+            status: 'canceled',
+            canceledAt: now,
+            cancelAtPeriodEnd: false,
+            currentPeriodEnd: now > sub.currentPeriodStart && now < sub.currentPeriodEnd ? now : sub.currentPeriodEnd,
+          };
+    await this.subscriptions.update(updated);
+    return updated;
+  }
+}

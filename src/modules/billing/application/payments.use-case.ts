@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../../config/app-config';
+import { InvalidError, NotFoundError } from '../../../shared/domain/domain-error';
+import { dec } from '../../../shared/domain/money';
+import { TenantId } from '../../../shared/domain/tenant-id';
+import { Customer, CustomerRepository } from '../domain/customer';
+import { PaymentGateway } from '../domain/payment-gateway.port';
+
+/** Creates or updates the customer at the payment gateway and stores the link. */
+@Injectable()
+export class SyncPaymentCustomer {
+  constructor(
+    private readonly customers: CustomerRepository,
+    private readonly gateway: PaymentGateway,
+  ) {}
+
+  async execute(tenantId: TenantId, customerId: string): Promise<Customer> {
+    const customer = await this.customers.find(tenantId, customerId);
+    if (!customer) throw new NotFoundError('Customer', customerId);
+    const stripeCustomerId = await this.gateway.upsertCustomer({
+      id: customer.id,
+      tenantId,
+      name: customer.name,
+      email: customer.email,
+      stripeCustomerId: customer.stripeCustomerId,
+    });
+    if (stripeCustomerId === customer.stripeCustomerId) return customer;
+    return (await this.customers.update(tenantId, customerId, { stripeCustomerId })) ?? customer;
+  }
+}
+
+@Injectable()
+export class CreateCheckoutSession {
+  constructor(
+    private readonly sync: SyncPaymentCustomer,
+    private readonly gateway: PaymentGateway,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * credit_top_up: pays `amount` (granted as credits when the payment is confirmed, reference = session id);
+   * payment_method: saves a payment method for the customer's subscription invoices.
+   */
+  async execute(
+    tenantId: TenantId,
+    customerId: string,
+    input: { purpose: 'credit_top_up' | 'payment_method'; amount?: string; requestId: string },
+  ): Promise<{ id: string; url: string }> {
+    if (input.purpose === 'credit_top_up' && !(input.amount && dec(input.amount).gt(0)))
+      throw new InvalidError('invalid_amount', 'A top-up needs a positive amount', [{ field: 'amount', message: 'must be > 0' }]);
+    const customer = await this.sync.execute(tenantId, customerId);
+    return this.gateway.createCheckoutSession({
+      tenantId,
+      stripeCustomerId: customer.stripeCustomerId as string,
+      mode: input.purpose === 'credit_top_up' ? 'credit_top_up' : 'subscription_payment_setup',
+      currency: customer.currency,
+      amount: input.amount,
+      description: input.purpose === 'credit_top_up' ? `Credit top-up for ${customer.name}` : `Payment method for ${customer.name}`,
+      successUrl: this.config.billing.checkoutSuccessUrl,
+      cancelUrl: this.config.billing.checkoutCancelUrl,
+      metadata: { tollgate_customer_id: customer.id, ...(input.amount ? { credit_amount: input.amount } : {}) },
+      idempotencyKey: `checkout-${customer.id}-${input.requestId}`,
+    });
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Payments at the outside world's edge (Stripe). Exported by BillingModule: Invoicing pushes finalized
+ * invoices through it; Billing uses it for customers and Checkout Sessions. Amounts are decimal strings
+ * in currency units (the adapter converts to minor units).
+ */
+export interface GatewayCustomer {
+  id: string;
+  tenantId: string;
+  name: string;
+  email: string | null;
+  /** Known external id when the customer is already linked (update instead of create). */
+  stripeCustomerId: string | null;
+}
+
+export interface PushInvoiceInput {
+  tenantId: string;
+  /** The gateway's customer id (create it first with upsertCustomer). */
+  stripeCustomerId: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  currency: string;
+  lines: { description: string; amount: string }[];
+  /** Total to collect (after credits); the adapter checks it equals the sum of lines. */
+  total: string;
+  daysUntilDue?: number;
+}
+
+export interface CheckoutInput {
+  tenantId: string;
+  stripeCustomerId: string;
+  mode: 'subscription_payment_setup' | 'credit_top_up';
+  currency: string;
+  /** For a credit top-up: the amount to pay (and grant once paid). */
+  amount?: string;
+  description: string;
+  successUrl: string;
+  cancelUrl: string;
+  metadata: Record<string, string>;
+  /** Same key, same session (retries of the same request). */
+  idempotencyKey: string;
+}
+
+export type PaymentStatus = 'draft' | 'open' | 'paid' | 'void' | 'uncollectible' | 'unknown';
+
+export abstract class PaymentGateway {
+  /** False when no Stripe key is configured: callers skip pushing and collect manually. */
+  abstract readonly enabled: boolean;
+
+  /** Creates the gateway customer, or updates it when stripeCustomerId is set; returns its id. */
+  abstract upsertCustomer(customer: GatewayCustomer): Promise<string>;
+
+  abstract createCheckoutSession(input: CheckoutInput): Promise<{ id: string; url: string }>;
+
+  /** Creates, fills and finalizes the invoice at the gateway. Idempotent per invoiceId. */
+  abstract pushInvoice(input: PushInvoiceInput): Promise<{ externalId: string; hostedUrl?: string }>;
+
+  abstract paymentStatus(externalInvoiceId: string): Promise<PaymentStatus>;
+}

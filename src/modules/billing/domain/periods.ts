@@ -1,0 +1,123 @@
+import { INTERVAL_MONTHS, Interval } from './plan';
+
+/**
+ * Billing periods in the customer's timezone: boundaries are local midnights; period n starts at the
+ * anchor date + n intervals, computed from the anchor (never chained), clamped to the month's last day
+ * (Jan 31 + 1 month = Feb 28/29, + 2 months = Mar 31).
+ */
+
+export interface LocalDate {
+  year: number;
+  month: number; // 1-12
+  day: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Wall-clock fields of an instant in a timezone. */
+function wallClock(instant: Date, timeZone: string) {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(timeZone).formatToParts(instant)) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
+}
+
+/** Offset (ms) of the timezone from UTC at an instant. */
+function offsetAt(instant: Date, timeZone: string): number {
+  const w = wallClock(instant, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** The instant of local midnight starting `date` in `timeZone`. */
+export function localMidnight(date: LocalDate, timeZone: string): Date {
+  const guess = Date.UTC(date.year, date.month - 1, date.day);
+  let instant = guess - offsetAt(new Date(guess), timeZone);
+  // A second pass settles offsets that change between the guess and the answer (DST).
+  instant = guess - offsetAt(new Date(instant), timeZone);
+  return new Date(instant);
+}
+
+/** The local calendar date of an instant. */
+export function localDateOf(instant: Date, timeZone: string): LocalDate {
+  const w = wallClock(instant, timeZone);
+  return { year: w.year, month: w.month, day: w.day };
+}
+
+const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** Calendar-correct: adds months and clamps to the last day of the target month. */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  const index = date.year * 12 + (date.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export const formatLocalDate = (d: LocalDate) =>
+  `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+
+export function parseLocalDate(value: string): LocalDate {
+  const [year, month, day] = value.split('-').map(Number);
+  return { year, month, day };
+}
+
+export interface Period {
+  start: Date;
+  end: Date;
+}
+
+/** Period n (0-based) of a subscription anchored at `anchor` in `timeZone`. */
+export function periodAt(anchor: LocalDate, interval: Interval, n: number, timeZone: string): Period {
+  const months = INTERVAL_MONTHS[interval];
+  return {
+    start: localMidnight(addMonths(anchor, n * months), timeZone),
+    end: localMidnight(addMonths(anchor, (n + 1) * months), timeZone),
+  };
+}
+
+/** Whole local days in [start, end) — the unit of proration. */
+export function localDaysBetween(start: Date, end: Date, timeZone: string): number {
+  const a = localDateOf(start, timeZone);
+  const b = localDateOf(end, timeZone);
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+}
+
+/** The calendar month (local) containing an instant: the period of customers without a subscription. */
+export function calendarMonthOf(instant: Date, timeZone: string): Period {
+  const d = localDateOf(instant, timeZone);
+  const first = { year: d.year, month: d.month, day: 1 };
+  return { start: localMidnight(first, timeZone), end: localMidnight(addMonths(first, 1), timeZone) };
+}

@@ -1,0 +1,98 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal, CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
+import { Principal } from '../../../shared/context/principal';
+import { TenantId } from '../../../shared/domain/tenant-id';
+import { Clock } from '../../../shared/domain/clock.port';
+import { NotFoundError } from '../../../shared/domain/domain-error';
+import { AgentRepository } from '../../agents/domain/agent.repository.port';
+import { agentIdParam } from '../../agents/adapters/agents.controller';
+import { ChatWithAgent } from '../application/chat-with-agent.use-case';
+import { AgentActivityReader } from '../domain/agent-activity.port';
+import { AgentChatDto, AgentChatResponseDto, AgentStatusDto } from './chat.dto';
+import { abortOnDisconnect, SseWriter } from './sse';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+@ApiTags('chat')
+@Controller('api/v1/agents')
+export class AgentChatController {
+  constructor(
+    private readonly chatWithAgent: ChatWithAgent,
+    private readonly agents: AgentRepository,
+    private readonly activity: AgentActivityReader,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post(':id/chat')
+  @HttpCode(200)
+  @Scopes('chat:invoke')
+  @ApiOperation({
+    summary: 'Chat with an agent (JSON, or Server-Sent Events with stream: true)',
+    description:
+      'SSE events: `delta` {content}, `tool_call` {id,name,arguments}, `tool_result` {id,name,content,isError}, ' +
+      '`done` (the JSON answer), `error` (problem details).',
+  })
+  @ApiHeader({ name: 'X-Tollgate-Customer', required: false, description: 'External id of the customer to bill' })
+  @ApiProduces('application/json', 'text/event-stream')
+  @ApiOkResponse({ type: AgentChatResponseDto })
+  async chat(
+    @CurrentTenant() tenantId: TenantId,
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: AgentChatDto,
+    @Headers('x-tollgate-customer') customerHeader: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const customerRef = body.customer ?? customerHeader;
+    const caller = { tenantId, principal, ...(customerRef ? { customer: { externalId: customerRef } } : {}) };
+    const input = {
+      agentId: agentIdParam(id),
+      message: body.message,
+      conversationId: body.conversationId,
+      externalUserId: body.externalUserId,
+    };
+    const abort = abortOnDisconnect(reply);
+    if (!body.stream) {
+      const result = await this.chatWithAgent.execute(caller, input, abort.signal);
+      if (!abort.signal.aborted) await reply.status(200).send(result);
+      return;
+    }
+    const sse = new SseWriter(reply);
+    try {
+      const result = await this.chatWithAgent.execute(caller, input, abort.signal, {
+        delta: (content) => sse.send(JSON.stringify({ content }), 'delta'),
+        toolCall: (call) => sse.send(JSON.stringify(call), 'tool_call'),
+        toolResult: (res) => sse.send(JSON.stringify(res), 'tool_result'),
+      });
+      if (abort.signal.aborted) return;
+      sse.send(JSON.stringify(result), 'done');
+      sse.end();
+    } catch (error) {
+      if (!sse.started) throw error;
+      sse.fail(error, request, 'error');
+    }
+  }
+
+  @Get(':id/status')
+  @Scopes('agents:read')
+  @ApiOperation({ summary: 'Agent status: last activity and the last 24 hours of conversations, messages and tokens' })
+  @ApiOkResponse({ type: AgentStatusDto })
+  async status(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<AgentStatusDto> {
+    const agent = await this.agents.findById(tenantId, agentIdParam(id));
+    if (!agent) throw new NotFoundError('Agent', id);
+    const a = await this.activity.since(tenantId, agent.id, new Date(this.clock.now().getTime() - DAY_MS));
+    return {
+      agentId: agent.id,
+      status: agent.status,
+      lastActiveAt: a.lastActiveAt?.toISOString() ?? null,
+      conversations24h: a.conversations,
+      messages24h: a.messages,
+      promptTokens24h: a.promptTokens,
+      completionTokens24h: a.completionTokens,
+      requests24h: a.requests,
+    };
+  }
+}

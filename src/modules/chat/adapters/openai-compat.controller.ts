@@ -1,0 +1,110 @@
+import { Body, Controller, Get, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig } from '../../../config/app-config';
+import { CurrentPrincipal, CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
+import { Principal } from '../../../shared/context/principal';
+import { TenantId } from '../../../shared/domain/tenant-id';
+import { AgentRepository } from '../../agents/domain/agent.repository.port';
+import { AGENT_MODEL_PREFIX, CompleteChat, CompletionInput } from '../application/complete-chat.use-case';
+import { ChatCompletionDto, ChatCompletionRequestDto, ModelListDto } from './chat.dto';
+import { abortOnDisconnect, SseWriter } from './sse';
+
+const PASSTHROUGH = [
+  'tool_choice',
+  'parallel_tool_calls',
+  'stop',
+  'presence_penalty',
+  'frequency_penalty',
+  'seed',
+  'response_format',
+  'logit_bias',
+] as const;
+
+/** OpenAI-compatible surface: the official SDKs work against `<tollgate>/v1` with a Tollgate API key. */
+@ApiTags('openai-compatible')
+@Controller('v1')
+export class OpenAiCompatController {
+  private readonly startedAt = Math.floor(Date.now() / 1000);
+
+  constructor(
+    private readonly completeChat: CompleteChat,
+    private readonly agents: AgentRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Post('chat/completions')
+  @HttpCode(200)
+  @Scopes('chat:invoke')
+  @ApiOperation({ summary: 'OpenAI-compatible chat completion (model = agent:<slug> or a model id; stream supported)' })
+  @ApiHeader({ name: 'X-Tollgate-Customer', required: false, description: 'External id of the customer to bill' })
+  @ApiProduces('application/json', 'text/event-stream')
+  @ApiOkResponse({ type: ChatCompletionDto })
+  async createChatCompletion(
+    @CurrentTenant() tenantId: TenantId,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: ChatCompletionRequestDto,
+    @Headers('x-tollgate-customer') customerHeader: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const customerRef = customerHeader ?? body.user;
+    const caller = { tenantId, principal, ...(customerRef ? { customer: { externalId: customerRef } } : {}) };
+    const passthrough: Record<string, unknown> = {};
+    for (const key of PASSTHROUGH) if (body[key] !== undefined) passthrough[key] = body[key];
+    const input: CompletionInput = {
+      model: body.model,
+      messages: body.messages.map((m) => ({ ...m, content: m.content ?? null })),
+      maxTokens: body.max_completion_tokens ?? body.max_tokens,
+      temperature: body.temperature,
+      topP: body.top_p,
+      tools: body.tools,
+      passthrough,
+    };
+    const abort = abortOnDisconnect(reply);
+
+    if (!body.stream) {
+      const { outcome } = await this.completeChat.execute(caller, input, abort.signal);
+      if (abort.signal.aborted) return;
+      await reply.status(200).send({ ...outcome.raw, model: body.model });
+      return;
+    }
+
+    const includeUsage = body.stream_options?.include_usage === true;
+    const sse = new SseWriter(reply);
+    try {
+      await this.completeChat.execute(caller, input, abort.signal, (chunk) => {
+        const raw = chunk.raw as { choices?: unknown[]; usage?: unknown };
+        // We always ask the provider for usage; the client only sees it when it asked for it.
+        if (!includeUsage && !raw.choices?.length) return;
+        const out = { ...raw, model: body.model };
+        if (!includeUsage) delete out.usage;
+        sse.send(JSON.stringify(out));
+      });
+      if (abort.signal.aborted) return;
+      sse.send('[DONE]');
+      sse.end();
+    } catch (error) {
+      if (!sse.started) throw error;
+      sse.fail(error, request);
+    }
+  }
+
+  @Get('models')
+  @Scopes('chat:invoke')
+  @ApiOperation({ summary: "OpenAI-compatible model list: the organization's active agents and the priced models" })
+  @ApiOkResponse({ type: ModelListDto })
+  async listModels(@CurrentTenant() tenantId: TenantId): Promise<ModelListDto> {
+    const agents = await this.agents.list(tenantId, { status: 'active', limit: 100 });
+    const model = (id: string, created: number, owner: string) => ({ id, object: 'model', created, owned_by: owner });
+    return {
+      object: 'list',
+      data: [
+        ...agents.items.map((a) =>
+          model(`${AGENT_MODEL_PREFIX}${a.slug}`, Math.floor(a.createdAt.getTime() / 1000), 'tollgate'),
+        ),
+        ...Object.keys(this.config.chat.models).map((id) => model(id, this.startedAt, 'provider')),
+      ],
+    };
+  }
+}

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import OpenAI, {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+} from 'openai';
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParams } from 'openai/resources/chat/completions';
+import { AppConfig } from '../../../config/app-config';
+import { InvalidError } from '../../../shared/domain/domain-error';
+import {
+  LlmChunk,
+  LlmCompletion,
+  LlmProvider,
+  LlmRequest,
+  LlmToolCall,
+  UpstreamError,
+} from '../domain/llm-provider.port';
+
+/** SDK errors in the API's terms: 429 keeps the provider's Retry-After, timeouts are 504, the rest 502. */
+export function toUpstreamError(error: unknown): Error {
+  if (error instanceof APIUserAbortError) return new UpstreamError('upstream_failed', 'aborted', 'The call was aborted', false);
+  if (error instanceof APIConnectionTimeoutError)
+    return new UpstreamError('upstream_timeout', 'upstream_timeout', 'The model provider did not answer in time', false);
+  if (error instanceof APIConnectionError)
+    return new UpstreamError('upstream_failed', 'upstream_unreachable', 'The model provider could not be reached', true);
+  if (error instanceof APIError) {
+    const status = error.status ?? 0;
+    if (status === 429) {
+      const retryAfter = Number(error.headers?.get('retry-after')) || 1;
+      return new UpstreamError('rate_limited', 'upstream_rate_limited', 'The model provider is rate limiting', false, {
+        retryAfterSeconds: retryAfter,
+      });
+    }
+    if (status === 400 || status === 404 || status === 422)
+      return new InvalidError('upstream_rejected', `The model provider refused the request: ${error.message}`);
+    if (status === 401 || status === 403)
+      return new UpstreamError('upstream_failed', 'upstream_auth_failed', 'The model provider refused our credentials', false);
+    return new UpstreamError('upstream_failed', 'upstream_error', `The model provider failed (${status || 'stream error'})`, status >= 500 || !status);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** OpenAI SDK against any OpenAI-compatible base URL; one client per named provider. */
+@Injectable()
+export class OpenAiLlmProvider extends LlmProvider {
+  private readonly clients = new Map<string, OpenAI>();
+
+  constructor(private readonly config: AppConfig) {
+    super();
+  }
+
+  private client(name: string): OpenAI {
+    let client = this.clients.get(name);
+    if (!client) {
+      const provider = this.config.chat.providers[name];
+      if (!provider) throw new InvalidError('unknown_provider', `No model provider named "${name}" is configured`);
+      client = new OpenAI({
+        baseURL: provider.baseUrl,
+        apiKey: provider.apiKey,
+        // The time limit is ours (see deadline()); retries too: only before the first token, with our backoff.
+        timeout: 24 * 3600 * 1000,
+        maxRetries: 0,
+      });
+      this.clients.set(name, client);
+    }
+    return client;
+  }
+
+  private params(request: LlmRequest): ChatCompletionCreateParams {
+    return {
+      ...request.passthrough,
+      model: request.model,
+      messages: request.messages as ChatCompletionCreateParams['messages'],
+      max_tokens: request.maxTokens,
+      ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+      ...(request.topP !== undefined ? { top_p: request.topP } : {}),
+      ...(request.tools?.length ? { tools: request.tools } : {}),
+    };
+  }
+
+  /**
+   * CHAT_UPSTREAM_TIMEOUT_MS until the answer (or the first chunk of a stream) as our own abort signal, so a
+   * timeout is told apart from the client going away whatever error the fetch implementation throws.
+   */
+  private deadline(signal: AbortSignal) {
+    const timer = new AbortController();
+    const handle = setTimeout(() => timer.abort(), this.config.chat.upstreamTimeoutMs);
+    return {
+      signal: AbortSignal.any([signal, timer.signal]),
+      clear: () => clearTimeout(handle),
+      error: (error: unknown) =>
+        timer.signal.aborted && !signal.aborted
+          ? new UpstreamError('upstream_timeout', 'upstream_timeout', 'The model provider did not answer in time', false)
+          : toUpstreamError(error),
+    };
+  }
+
+  async complete(request: LlmRequest, signal: AbortSignal): Promise<LlmCompletion> {
+    const deadline = this.deadline(signal);
+    try {
+      const res = (await this.client(request.provider).chat.completions.create(
+        { ...this.params(request), stream: false },
+        { signal: deadline.signal },
+      )) as ChatCompletion;
+      const choice = res.choices[0];
+      const toolCalls = (choice?.message.tool_calls ?? []).filter((c) => c.type === 'function') as LlmToolCall[];
+      return {
+        content: choice?.message.content ?? null,
+        toolCalls,
+        finishReason: choice?.finish_reason ?? 'stop',
+        usage: res.usage ? { promptTokens: res.usage.prompt_tokens, completionTokens: res.usage.completion_tokens } : null,
+        raw: res as unknown as Record<string, unknown>,
+      };
+    } catch (error) {
+      throw deadline.error(error);
+    } finally {
+      deadline.clear();
+    }
+  }
+
+  async stream(request: LlmRequest, signal: AbortSignal): Promise<AsyncIterable<LlmChunk>> {
+    let stream: AsyncIterable<ChatCompletionChunk>;
+    const deadline = this.deadline(signal);
+    try {
+      stream = await this.client(request.provider).chat.completions.create(
+        { ...this.params(request), stream: true, stream_options: { include_usage: true } },
+        { signal: deadline.signal },
+      );
+    } catch (error) {
+      deadline.clear();
+      throw deadline.error(error);
+    }
+    return (async function* () {
+      try {
+        for await (const chunk of stream) {
+          deadline.clear();
+          const choice = chunk.choices[0];
+          const delta = choice?.delta;
+          yield {
+            content: delta?.content ?? undefined,
+            toolCalls: delta?.tool_calls?.map((t) => ({
+              index: t.index,
+              id: t.id,
+              name: t.function?.name,
+              arguments: t.function?.arguments,
+            })),
+            finishReason: choice?.finish_reason ?? undefined,
+            usage: chunk.usage
+              ? { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens }
+              : undefined,
+            raw: chunk as unknown as Record<string, unknown>,
+          };
+        }
+        deadline.clear();
+      } catch (error) {
+        const mapped = deadline.error(error);
+        // A stream that broke after it started cannot be retried.
+        throw mapped instanceof UpstreamError
+          ? new UpstreamError(mapped.kind, mapped.code, mapped.message, false, mapped.details)
+          : mapped;
+      }
+    })();
+  }
+}

@@ -1,0 +1,56 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { toProblem } from '../../../shared/http/problem-details';
+
+/**
+ * Server-Sent Events on the raw response. Headers go out with the first event, so anything that fails
+ * before it (limits, budgets, an upstream error before the first token) is still a normal problem+json.
+ */
+export class SseWriter {
+  private open = false;
+
+  constructor(private readonly reply: FastifyReply) {}
+
+  get started(): boolean {
+    return this.open;
+  }
+
+  private start(): void {
+    this.open = true;
+    this.reply.hijack();
+    const headers = this.reply.getHeaders() as Record<string, string | number | string[]>;
+    this.reply.raw.writeHead(200, {
+      ...headers,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+  }
+
+  /** `event` omitted = an unnamed `data:` line (the OpenAI stream format). */
+  send(data: string, event?: string): void {
+    if (!this.open) this.start();
+    if (this.reply.raw.destroyed) return;
+    this.reply.raw.write(event ? `event: ${event}\ndata: ${data}\n\n` : `data: ${data}\n\n`);
+  }
+
+  end(): void {
+    if (this.open && !this.reply.raw.destroyed) this.reply.raw.end();
+  }
+
+  /** An error after the stream started: one error event, then close. */
+  fail(error: unknown, request: FastifyRequest, event?: string): void {
+    const { problem } = toProblem(error, request.url, String(request.id));
+    this.send(JSON.stringify(event ? problem : { error: { message: problem.detail, type: problem.code, code: problem.code } }), event);
+    this.end();
+  }
+}
+
+/** Aborts when the client goes away before the response finished (the upstream call is cancelled with it). */
+export function abortOnDisconnect(reply: FastifyReply): AbortController {
+  const controller = new AbortController();
+  reply.raw.on('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return controller;
+}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../../config/app-config';
+import { Budget } from '../../../shared/contracts/metering';
+import { InvalidError } from '../../../shared/domain/domain-error';
+import { Dec, dec } from '../../../shared/domain/money';
+import { LlmChunk, LlmProvider, LlmRequest, LlmToolCall, LlmUsage, UpstreamError } from '../domain/llm-provider.port';
+import { SpendGuard } from '../domain/limits.port';
+import { costOf, toNanos } from '../domain/pricing';
+import { estimatePromptTokens, estimateTextTokens, reservePromptTokens } from '../domain/prompt';
+
+export interface CallOutcome {
+  status: 'completed' | 'failed' | 'aborted';
+  content: string;
+  toolCalls: LlmToolCall[];
+  finishReason: string;
+  /** The provider's usage, or an estimate when it never arrived (abort, broken stream). */
+  usage: LlmUsage;
+  promptCost: Dec;
+  completionCost: Dec;
+  /** Set when status is failed. */
+  error?: Error;
+  /** The provider's response object (non-streaming calls). */
+  raw?: Record<string, unknown>;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+/**
+ * One model call with its money around it: reserve the worst case against the budgets, call (retrying
+ * connection errors and 5xx with exponential backoff while no token has been received), then settle the
+ * reservation to the actual cost — also when the call failed or the client went away.
+ * Upstream failures are returned as outcomes, not thrown, so the caller can always record usage.
+ */
+@Injectable()
+export class CallModel {
+  constructor(
+    private readonly llm: LlmProvider,
+    private readonly spend: SpendGuard,
+    private readonly config: AppConfig,
+  ) {}
+
+  async execute(
+    request: LlmRequest,
+    opts: { budgets: Budget[]; signal: AbortSignal; onChunk?: (chunk: LlmChunk) => void },
+  ): Promise<CallOutcome> {
+    const price = this.config.chat.models[request.model];
+    if (!price) throw new InvalidError('model_not_priced', `Model ${request.model} has no price configured`);
+    const worstCase = costOf(price, reservePromptTokens(request.messages), request.maxTokens);
+    const reservation = await this.spend.reserve(opts.budgets, toNanos(worstCase));
+
+    const acc = { content: '', toolCalls: [] as Array<{ id: string; name: string; arguments: string }> };
+    let outcome: Omit<CallOutcome, 'promptCost' | 'completionCost' | 'content' | 'toolCalls'>;
+    try {
+      outcome = await this.callWithRetries(request, opts, acc);
+    } catch (error) {
+      const usage = opts.signal.aborted
+        ? this.estimate(request, acc)
+        : { promptTokens: 0, completionTokens: acc.content ? estimateTextTokens(acc.content) : 0 };
+      outcome = {
+        status: opts.signal.aborted ? 'aborted' : 'failed',
+        finishReason: opts.signal.aborted ? 'aborted' : 'error',
+        usage,
+        error: error as Error,
+      };
+    }
+    const promptCost = costOf(price, outcome.usage.promptTokens, 0);
+    const completionCost = costOf(price, 0, outcome.usage.completionTokens);
+    await this.spend.settle(reservation, toNanos(promptCost.plus(completionCost)));
+    return {
+      ...outcome,
+      content: acc.content,
+      toolCalls: acc.toolCalls
+        .filter((c) => c && c.name)
+        .map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })),
+      promptCost,
+      completionCost,
+    };
+  }
+
+  private estimate(request: LlmRequest, acc: { content: string; toolCalls: Array<{ arguments: string }> }): LlmUsage {
+    const generated = acc.content + acc.toolCalls.map((c) => c?.arguments ?? '').join('');
+    return { promptTokens: estimatePromptTokens(request.messages), completionTokens: estimateTextTokens(generated) };
+  }
+
+  private async callWithRetries(
+    request: LlmRequest,
+    opts: { signal: AbortSignal; onChunk?: (chunk: LlmChunk) => void },
+    acc: { content: string; toolCalls: Array<{ id: string; name: string; arguments: string }> },
+  ): Promise<Omit<CallOutcome, 'promptCost' | 'completionCost' | 'content' | 'toolCalls'>> {
+    const { upstreamMaxRetries, retryBaseMs } = this.config.chat;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if (!opts.onChunk) {
+          const res = await this.llm.complete(request, opts.signal);
+          acc.content = res.content ?? '';
+          acc.toolCalls = res.toolCalls.map((c) => ({ id: c.id, name: c.function.name, arguments: c.function.arguments }));
+          return {
+            status: 'completed',
+            finishReason: res.finishReason,
+            usage: res.usage ?? this.estimate(request, acc),
+            raw: res.raw,
+          };
+        }
+        const stream = await this.llm.stream(request, opts.signal);
+        let usage: LlmUsage | undefined;
+        let finishReason = 'stop';
+        for await (const chunk of stream) {
+          if (chunk.content) acc.content += chunk.content;
+          for (const d of chunk.toolCalls ?? []) {
+            const call = (acc.toolCalls[d.index] ??= { id: '', name: '', arguments: '' });
+            if (d.id) call.id = d.id;
+            if (d.name) call.name += d.name;
+            if (d.arguments) call.arguments += d.arguments;
+          }
+          if (chunk.finishReason) finishReason = chunk.finishReason;
+          if (chunk.usage) usage = chunk.usage;
+          opts.onChunk(chunk);
+        }
+        return { status: 'completed', finishReason, usage: usage ?? this.estimate(request, acc) };
+      } catch (error) {
+        const retry = error instanceof UpstreamError && error.retryable && attempt < upstreamMaxRetries;
+        if (!retry || opts.signal.aborted) throw error;
+        const backoff = retryBaseMs * 2 ** attempt * (0.5 + Math.random() / 2);
+        await sleep(backoff, opts.signal);
+        if (opts.signal.aborted) throw error;
+      }
+    }
+  }
+}
+
+export const sumCost = (outcomes: CallOutcome[]): { prompt: Dec; completion: Dec } => ({
+  prompt: outcomes.reduce((s, o) => s.plus(o.promptCost), dec(0)),
+  completion: outcomes.reduce((s, o) => s.plus(o.completionCost), dec(0)),
+});

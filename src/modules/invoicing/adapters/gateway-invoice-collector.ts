@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../../config/app-config';
+import { PaymentGateway } from '../../billing/domain/payment-gateway.port';
+import { CreditNote } from '../domain/credit-note';
+import { Invoice } from '../domain/invoice';
+import { InvoiceCollector } from '../domain/invoice-collector.port';
+
+/**
+ * Pushes finalized invoices to Stripe through Billing's PaymentGateway when Stripe is configured and the
+ * customer is linked; otherwise they are collected manually. Credits already applied reduce the total
+ * with a negative line, so the lines add up to what is due.
+ */
+@Injectable()
+export class GatewayInvoiceCollector extends InvoiceCollector {
+  constructor(
+    private readonly gateway: PaymentGateway,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async collect(invoice: Invoice): Promise<{ method: 'stripe'; stripeInvoiceId: string } | { method: 'manual' }> {
+    const stripeCustomerId = invoice.customer.stripeCustomerId;
+    if (!this.gateway.enabled || !stripeCustomerId || !invoice.number) return { method: 'manual' };
+    const lines = invoice.lines.map((l) => ({ description: l.description, amount: l.amount }));
+    if (Number(invoice.taxTotal) !== 0) lines.push({ description: 'Tax', amount: invoice.taxTotal });
+    if (Number(invoice.creditsApplied) !== 0)
+      lines.push({ description: 'Credits applied', amount: `-${invoice.creditsApplied}` });
+    const pushed = await this.gateway.pushInvoice({
+      tenantId: invoice.tenantId,
+      stripeCustomerId,
+      invoiceId: invoice.id,
+      invoiceNumber: invoice.number,
+      currency: invoice.currency,
+      lines,
+      total: invoice.total,
+      daysUntilDue: this.config.invoicing.paymentTermsDays,
+    });
+    return { method: 'stripe', stripeInvoiceId: pushed.externalId };
+  }
+
+  // The PaymentGateway port has no refund operation yet: refunds are flagged for manual processing.
+  async refund(_invoice: Invoice, _note: CreditNote): Promise<'pending' | 'manual'> {
+    return 'manual';
+  }
+}

@@ -1,0 +1,335 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { BilledOutcome } from '../../../shared/contracts/billing-for-invoicing';
+import { newId } from '../../../shared/domain/ids';
+import { formatMoney } from '../../../shared/domain/money';
+import { TenantId, asTenantId } from '../../../shared/domain/tenant-id';
+import { CreditNote } from '../domain/credit-note';
+import { Invoice, InvoiceLine, InvoiceStatus } from '../domain/invoice';
+import { InvoicePage, InvoiceRepository, NewInvoice } from '../domain/invoice.repository.port';
+import { queryRows, Row } from './sql-rows';
+
+
+/** numeric comes back as a string with 12 decimals: drop trailing zeros. */
+const trim = (v: unknown): string => {
+  const s = String(v);
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+};
+
+const COLUMNS: Record<string, string> = {
+  status: 'status',
+  number: 'number',
+  creditsApplied: 'credits_applied',
+  total: 'total',
+  amountCredited: 'amount_credited',
+  finalizedAt: 'finalized_at',
+  dueAt: 'due_at',
+  paidAt: 'paid_at',
+  voidedAt: 'voided_at',
+  overdueAt: 'overdue_at',
+  paymentFailedAt: 'payment_failed_at',
+  collectionMethod: 'collection_method',
+  stripeInvoiceId: 'stripe_invoice_id',
+  paidExternallyAt: 'paid_externally_at',
+};
+
+function toInvoice(r: Row, lines: InvoiceLine[]): Invoice {
+  const currency = (r.currency as string).trim();
+  const money = (v: unknown) => formatMoney(String(v), currency);
+  return {
+    id: r.id as string,
+    tenantId: asTenantId(r.tenant_id as string),
+    subscriptionId: r.subscription_id as string,
+    customerId: r.customer_id as string,
+    status: r.status as InvoiceStatus,
+    number: (r.number as string | null) ?? null,
+    currency,
+    periodStart: r.period_start as Date,
+    periodEnd: r.period_end as Date,
+    subtotal: money(r.subtotal),
+    discountTotal: money(r.discount_total),
+    taxRate: trim(r.tax_rate),
+    taxTotal: money(r.tax_total),
+    creditsApplied: money(r.credits_applied),
+    total: money(r.total),
+    amountCredited: money(r.amount_credited),
+    customer: r.customer as Invoice['customer'],
+    outcomes: ((r.outcomes as (BilledOutcome & { verifiedAt: string })[]) ?? []).map((o) => ({
+      ...o,
+      verifiedAt: new Date(o.verifiedAt),
+    })),
+    graceUntil: r.grace_until as Date,
+    finalizedAt: (r.finalized_at as Date | null) ?? null,
+    dueAt: (r.due_at as Date | null) ?? null,
+    paidAt: (r.paid_at as Date | null) ?? null,
+    voidedAt: (r.voided_at as Date | null) ?? null,
+    overdueAt: (r.overdue_at as Date | null) ?? null,
+    paymentFailedAt: (r.payment_failed_at as Date | null) ?? null,
+    collectionMethod: r.collection_method as Invoice['collectionMethod'],
+    stripeInvoiceId: (r.stripe_invoice_id as string | null) ?? null,
+    paidExternallyAt: (r.paid_externally_at as Date | null) ?? null,
+    createdAt: r.created_at as Date,
+    lines,
+  };
+}
+
+const toLine = (r: Row, currency: string): InvoiceLine => ({
+  id: r.id as string,
+  position: r.position as number,
+  kind: r.kind as InvoiceLine['kind'],
+  description: r.description as string,
+  quantity: trim(r.quantity),
+  unitAmount: trim(r.unit_amount),
+  amount: formatMoney(String(r.amount), currency),
+  chargeId: (r.charge_id as string | null) ?? null,
+  metricCode: (r.metric_code as string | null) ?? null,
+  metadata: (r.metadata as Record<string, unknown>) ?? {},
+});
+
+const encodeCursor = (createdAt: Date, id: string) =>
+  Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
+const decodeCursor = (cursor: string): [string, string] | null => {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  return at && id && !Number.isNaN(Date.parse(at)) ? [at, id] : null;
+};
+
+@Injectable()
+export class TypeOrmInvoiceRepository extends InvoiceRepository {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {
+    super();
+  }
+
+  private q(sql: string, params: unknown[]): Promise<Row[]> {
+    return queryRows(this.txHost.tx, sql, params);
+  }
+
+  private async withLines(rows: Row[]): Promise<Invoice[]> {
+    if (!rows.length) return [];
+    const lines = await this.q(
+      `SELECT * FROM invoice_lines WHERE tenant_id = $1 AND invoice_id = ANY($2::uuid[]) ORDER BY position`,
+      [rows[0].tenant_id, rows.map((r) => r.id)],
+    );
+    const currencies = new Map(rows.map((r) => [r.id as string, (r.currency as string).trim()]));
+    const byInvoice = new Map<string, InvoiceLine[]>();
+    for (const l of lines) {
+      const list = byInvoice.get(l.invoice_id as string) ?? [];
+      list.push(toLine(l, currencies.get(l.invoice_id as string)!));
+      byInvoice.set(l.invoice_id as string, list);
+    }
+    return rows.map((r) => toInvoice(r, byInvoice.get(r.id as string) ?? []));
+  }
+
+  async insertIfAbsent(inv: NewInvoice): Promise<boolean> {
+    // ON CONFLICT waits for a concurrent writer of the same period, then does nothing if it committed.
+    const inserted = await this.q(
+      `INSERT INTO invoices (id, tenant_id, subscription_id, customer_id, status, currency, period_start,
+         period_end, subtotal, discount_total, tax_rate, tax_total, credits_applied, total, customer, outcomes,
+         grace_until)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)
+       ON CONFLICT (subscription_id, period_start) DO NOTHING RETURNING id`,
+      [
+        inv.id,
+        inv.tenantId,
+        inv.subscriptionId,
+        inv.customerId,
+        inv.status,
+        inv.currency,
+        inv.periodStart,
+        inv.periodEnd,
+        inv.subtotal,
+        inv.discountTotal,
+        inv.taxRate,
+        inv.taxTotal,
+        inv.creditsApplied,
+        inv.total,
+        JSON.stringify(inv.customer),
+        JSON.stringify(inv.outcomes),
+        inv.graceUntil,
+      ],
+    );
+    if (!inserted.length) return false;
+    if (inv.lines.length)
+      await this.q(
+        `INSERT INTO invoice_lines (id, tenant_id, invoice_id, position, kind, description, quantity, unit_amount,
+           amount, charge_id, metric_code, metadata)
+         SELECT u.id, $1, $2, u.position, u.kind, u.description, u.quantity, u.unit_amount, u.amount, u.charge_id,
+           u.metric_code, u.metadata
+         FROM unnest($3::uuid[], $4::int[], $5::text[], $6::text[], $7::numeric[], $8::numeric[], $9::numeric[],
+           $10::text[], $11::text[], $12::jsonb[])
+           AS u(id, position, kind, description, quantity, unit_amount, amount, charge_id, metric_code, metadata)`,
+        [
+          inv.tenantId,
+          inv.id,
+          inv.lines.map((l) => l.id),
+          inv.lines.map((l) => l.position),
+          inv.lines.map((l) => l.kind),
+          inv.lines.map((l) => l.description),
+          inv.lines.map((l) => l.quantity),
+          inv.lines.map((l) => l.unitAmount),
+          inv.lines.map((l) => l.amount),
+          inv.lines.map((l) => l.chargeId),
+          inv.lines.map((l) => l.metricCode),
+          inv.lines.map((l) => JSON.stringify(l.metadata)),
+        ],
+      );
+    return true;
+  }
+
+  async findByPeriod(tenantId: TenantId, subscriptionId: string, periodStart: Date): Promise<Invoice | null> {
+    const rows = await this.q(
+      `SELECT * FROM invoices WHERE tenant_id = $1 AND subscription_id = $2 AND period_start = $3`,
+      [tenantId, subscriptionId, periodStart],
+    );
+    return (await this.withLines(rows))[0] ?? null;
+  }
+
+  async find(tenantId: TenantId, id: string, opts: { lock?: boolean } = {}): Promise<Invoice | null> {
+    const rows = await this.q(
+      `SELECT * FROM invoices WHERE tenant_id = $1 AND id = $2 ${opts.lock ? 'FOR UPDATE' : ''}`,
+      [tenantId, id],
+    );
+    return (await this.withLines(rows))[0] ?? null;
+  }
+
+  async findByStripeId(stripeInvoiceId: string): Promise<Invoice | null> {
+    // Stripe ids are globally unique; the caller scopes what it does by the invoice's own tenant.
+    const rows = await this.q(`SELECT * FROM invoices WHERE stripe_invoice_id = $1`, [stripeInvoiceId]);
+    return (await this.withLines(rows))[0] ?? null;
+  }
+
+  async list(
+    tenantId: TenantId,
+    q: { status?: InvoiceStatus; customerId?: string; limit: number; cursor?: string },
+  ): Promise<InvoicePage> {
+    const params: unknown[] = [tenantId, q.limit + 1];
+    const where = ['tenant_id = $1'];
+    if (q.status) where.push(`status = $${params.push(q.status)}`);
+    if (q.customerId) where.push(`customer_id = $${params.push(q.customerId)}`);
+    const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+    if (cursor) where.push(`(created_at, id) < ($${params.push(cursor[0])}::timestamptz, $${params.push(cursor[1])}::uuid)`);
+    const rows = await this.q(
+      `SELECT * FROM invoices WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $2`,
+      params,
+    );
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    return {
+      items: await this.withLines(page),
+      nextCursor: rows.length > q.limit && last ? encodeCursor(last.created_at as Date, last.id as string) : null,
+    };
+  }
+
+  async update(tenantId: TenantId, id: string, patch: Partial<Invoice>): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [tenantId, id];
+    for (const [key, value] of Object.entries(patch)) {
+      const column = COLUMNS[key];
+      if (!column) throw new Error(`invoice field ${key} is not updatable`);
+      sets.push(`${column} = $${params.push(value)}`);
+    }
+    if (sets.length) await this.q(`UPDATE invoices SET ${sets.join(', ')} WHERE tenant_id = $1 AND id = $2`, params);
+  }
+
+  async nextNumber(tenantId: TenantId, series: string): Promise<number> {
+    const rows = await this.q(
+      `INSERT INTO invoice_number_counters (tenant_id, series, last_number) VALUES ($1, $2, 1)
+       ON CONFLICT (tenant_id, series) DO UPDATE SET last_number = invoice_number_counters.last_number + 1
+       RETURNING last_number`,
+      [tenantId, series],
+    );
+    return rows[0].last_number as number;
+  }
+
+  async draftsPastGrace(asOf: Date, limit: number): Promise<{ tenantId: TenantId; id: string }[]> {
+    const rows = await this.q(
+      `SELECT tenant_id, id FROM invoices WHERE status = 'draft' AND grace_until <= $1 ORDER BY grace_until LIMIT $2`,
+      [asOf, limit],
+    );
+    return rows.map((r) => ({ tenantId: asTenantId(r.tenant_id as string), id: r.id as string }));
+  }
+
+  async overdue(asOf: Date, limit: number): Promise<Invoice[]> {
+    const rows = await this.q(
+      `SELECT * FROM invoices WHERE status = 'finalized' AND due_at < $1 AND overdue_at IS NULL
+       ORDER BY due_at LIMIT $2`,
+      [asOf, limit],
+    );
+    return rows.map((r) => toInvoice(r, []));
+  }
+
+  async insertCreditNote(n: CreditNote): Promise<void> {
+    await this.q(
+      `INSERT INTO credit_notes (id, tenant_id, invoice_id, number, reason, method, currency, total, refund_status)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+      [n.id, n.tenantId, n.invoiceId, n.number, n.reason, n.method, n.currency, n.total, n.refundStatus],
+    );
+    await this.q(
+      `INSERT INTO credit_note_lines (id, tenant_id, credit_note_id, invoice_line_id, description, amount)
+       SELECT u.id, $1, $2, u.line_id, u.description, u.amount
+       FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::numeric[]) AS u(id, line_id, description, amount)`,
+      [
+        n.tenantId,
+        n.id,
+        n.lines.map(() => newId()),
+        n.lines.map((l) => l.invoiceLineId),
+        n.lines.map((l) => l.description),
+        n.lines.map((l) => l.amount),
+      ],
+    );
+    await this.q(`UPDATE invoices SET amount_credited = amount_credited + $3 WHERE tenant_id = $1 AND id = $2`, [
+      n.tenantId,
+      n.invoiceId,
+      n.total,
+    ]);
+  }
+
+  private async notesWithLines(rows: Row[]): Promise<CreditNote[]> {
+    if (!rows.length) return [];
+    const lines = await this.q(
+      `SELECT * FROM credit_note_lines WHERE tenant_id = $1 AND credit_note_id = ANY($2::uuid[]) ORDER BY created_at, id`,
+      [rows[0].tenant_id, rows.map((r) => r.id)],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      tenantId: asTenantId(r.tenant_id as string),
+      invoiceId: r.invoice_id as string,
+      number: r.number as string,
+      reason: r.reason as string,
+      method: r.method as CreditNote['method'],
+      currency: (r.currency as string).trim(),
+      total: formatMoney(String(r.total), (r.currency as string).trim()),
+      refundStatus: r.refund_status as CreditNote['refundStatus'],
+      createdAt: r.created_at as Date,
+      lines: lines
+        .filter((l) => l.credit_note_id === r.id)
+        .map((l) => ({
+          id: l.id as string,
+          invoiceLineId: (l.invoice_line_id as string | null) ?? null,
+          description: l.description as string,
+          amount: formatMoney(String(l.amount), (r.currency as string).trim()),
+        })),
+    }));
+  }
+
+  async findCreditNote(tenantId: TenantId, id: string): Promise<CreditNote | null> {
+    const rows = await this.q(`SELECT * FROM credit_notes WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    return (await this.notesWithLines(rows))[0] ?? null;
+  }
+
+  async creditNotesOf(tenantId: TenantId, invoiceId: string): Promise<CreditNote[]> {
+    const rows = await this.q(
+      `SELECT * FROM credit_notes WHERE tenant_id = $1 AND invoice_id = $2 ORDER BY created_at, id`,
+      [tenantId, invoiceId],
+    );
+    return this.notesWithLines(rows);
+  }
+
+  async setRefundStatus(tenantId: TenantId, creditNoteId: string, status: CreditNote['refundStatus']): Promise<void> {
+    await this.q(`UPDATE credit_notes SET refund_status = $3 WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      creditNoteId,
+      status,
+    ]);
+  }
+}

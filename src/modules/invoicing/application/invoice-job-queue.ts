@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { AppConfig } from '../../../config/app-config';
+import { DueSubscriptionPeriod } from '../../../shared/contracts/billing-for-invoicing';
+import { QUEUES } from '../../../shared/queue/queue-names';
+import {
+  finalizeJobId,
+  FinalizeInvoiceJob,
+  generateJobId,
+  GenerateInvoiceJob,
+  INVOICING_JOBS,
+} from './invoicing-jobs';
+
+/** Queues one generate-invoice job per period, under the period's deterministic job id. */
+@Injectable()
+export class InvoiceJobQueue {
+  constructor(
+    @InjectQueue(QUEUES.invoicing) private readonly queue: Queue,
+    private readonly config: AppConfig,
+  ) {}
+
+  private opts(jobId: string) {
+    const { jobAttempts, jobBackoffMs } = this.config.invoicing;
+    return { jobId, attempts: jobAttempts, backoff: { type: 'exponential', delay: jobBackoffMs } };
+  }
+
+  async generate(periods: DueSubscriptionPeriod[]): Promise<void> {
+    if (!periods.length) return;
+    await this.queue.addBulk(
+      periods.map((p) => ({
+        name: INVOICING_JOBS.generate,
+        data: {
+          tenantId: p.tenantId,
+          subscriptionId: p.subscriptionId,
+          customerId: p.customerId,
+          periodStart: p.periodStart.toISOString(),
+          periodEnd: p.periodEnd.toISOString(),
+        } satisfies GenerateInvoiceJob,
+        opts: this.opts(generateJobId(p.subscriptionId, p.periodStart)),
+      })),
+    );
+  }
+
+  async finalize(invoices: { tenantId: string; id: string }[]): Promise<void> {
+    if (!invoices.length) return;
+    await this.queue.addBulk(
+      invoices.map((i) => ({
+        name: INVOICING_JOBS.finalize,
+        data: { tenantId: i.tenantId, invoiceId: i.id } satisfies FinalizeInvoiceJob,
+        opts: this.opts(finalizeJobId(i.id)),
+      })),
+    );
+  }
+}

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
+import { AppConfig } from '../../../config/app-config';
+import { BillingForInvoicing } from '../../../shared/contracts/billing-for-invoicing';
+import { WebhookEvents } from '../../../shared/contracts/webhook-events';
+import { Clock } from '../../../shared/domain/clock.port';
+import { NotFoundError } from '../../../shared/domain/domain-error';
+import { newId } from '../../../shared/domain/ids';
+import { dec, formatMoney } from '../../../shared/domain/money';
+import { TenantId } from '../../../shared/domain/tenant-id';
+import { CreditNote, creditNoteLines, CreditNoteMethod } from '../domain/credit-note';
+import { formatNumber, numberSeries } from '../domain/invoice';
+import { InvoiceCollector } from '../domain/invoice-collector.port';
+import { InvoiceRepository } from '../domain/invoice.repository.port';
+import { creditNoteEventPayload } from './invoice-events';
+
+export interface IssueCreditNoteInput {
+  reason: string;
+  method: CreditNoteMethod;
+  /** Omitted: credit everything still creditable. */
+  lines?: { invoiceLineId: string; amount: string }[];
+}
+
+/**
+ * Corrects a finalized invoice without touching it: a numbered credit note (gapless series of its own),
+ * full or per line, refunded through the payment provider or credited to the customer's wallet.
+ */
+@Injectable()
+export class IssueCreditNote {
+  constructor(
+    private readonly invoices: InvoiceRepository,
+    private readonly billing: BillingForInvoicing,
+    private readonly collector: InvoiceCollector,
+    private readonly events: WebhookEvents,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async execute(tenantId: TenantId, invoiceId: string, input: IssueCreditNoteInput): Promise<CreditNote> {
+    const note = await this.issue(tenantId, invoiceId, input);
+    if (note.method === 'refund') {
+      const invoice = (await this.invoices.find(tenantId, invoiceId))!;
+      note.refundStatus = await this.collector.refund(invoice, note);
+      await this.invoices.setRefundStatus(tenantId, note.id, note.refundStatus);
+    }
+    await this.events.publish(tenantId, 'credit_note.created', creditNoteEventPayload(note));
+    return note;
+  }
+
+  @Transactional()
+  private async issue(tenantId: TenantId, invoiceId: string, input: IssueCreditNoteInput): Promise<CreditNote> {
+    const invoice = await this.invoices.find(tenantId, invoiceId, { lock: true });
+    if (!invoice) throw new NotFoundError('Invoice', invoiceId);
+    const credited = new Map<string, string>();
+    for (const n of await this.invoices.creditNotesOf(tenantId, invoiceId))
+      for (const l of n.lines)
+        if (l.invoiceLineId)
+          credited.set(l.invoiceLineId, dec(credited.get(l.invoiceLineId) ?? 0).plus(l.amount).toFixed());
+    const { lines, total } = creditNoteLines(invoice, credited, input.lines);
+
+    const series = numberSeries(this.config.invoicing.creditNotePrefix, this.clock.now());
+    const note: CreditNote = {
+      id: newId(),
+      tenantId,
+      invoiceId,
+      number: formatNumber(series, await this.invoices.nextNumber(tenantId, series)),
+      reason: input.reason,
+      method: input.method,
+      currency: invoice.currency,
+      total: formatMoney(total, invoice.currency),
+      refundStatus: input.method === 'refund' ? 'pending' : 'none',
+      createdAt: this.clock.now(),
+      lines: lines.map((l) => ({ ...l, id: newId() })),
+    };
+    await this.invoices.insertCreditNote(note);
+    if (input.method === 'credit')
+      await this.billing.grantCredits({
+        tenantId,
+        customerId: invoice.customerId,
+        amount: note.total,
+        reference: `credit_note:${note.id}`,
+        description: `Credit note ${note.number} for invoice ${invoice.number}`,
+      });
+    return note;
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
+import { WebhookEvents } from '../../../shared/contracts/webhook-events';
+import { Clock } from '../../../shared/domain/clock.port';
+import { ConflictError, NotFoundError } from '../../../shared/domain/domain-error';
+import { TenantId } from '../../../shared/domain/tenant-id';
+import { canTransition, Invoice } from '../domain/invoice';
+import { InvoiceRepository } from '../domain/invoice.repository.port';
+import { invoiceEventPayload } from './invoice-events';
+
+/** Voids a draft or unpaid invoice (its number stays used: numbers are never reused). Paid ones need a credit note. */
+@Injectable()
+export class VoidInvoice {
+  constructor(
+    private readonly invoices: InvoiceRepository,
+    private readonly events: WebhookEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(tenantId: TenantId, invoiceId: string): Promise<Invoice> {
+    const { invoice, changed } = await this.voidInTx(tenantId, invoiceId);
+    if (changed) await this.events.publish(tenantId, 'invoice.voided', invoiceEventPayload(invoice));
+    return invoice;
+  }
+
+  @Transactional()
+  private async voidInTx(tenantId: TenantId, invoiceId: string): Promise<{ invoice: Invoice; changed: boolean }> {
+    const invoice = await this.invoices.find(tenantId, invoiceId, { lock: true });
+    if (!invoice) throw new NotFoundError('Invoice', invoiceId);
+    if (invoice.status === 'void') return { invoice, changed: false };
+    if (!canTransition(invoice.status, 'void'))
+      throw new ConflictError(
+        'invoice_not_voidable',
+        `A ${invoice.status} invoice cannot be voided; issue a credit note instead`,
+      );
+    const patch = { status: 'void' as const, voidedAt: this.clock.now() };
+    await this.invoices.update(tenantId, invoiceId, patch);
+    return { invoice: { ...invoice, ...patch }, changed: true };
+  }
+}

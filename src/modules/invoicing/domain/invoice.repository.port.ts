@@ -1,0 +1,38 @@
+import { TenantId } from '../../../shared/domain/tenant-id';
+import { CreditNote } from './credit-note';
+import { Invoice, InvoiceStatus } from './invoice';
+
+export type NewInvoice = Omit<
+  Invoice,
+  'number' | 'finalizedAt' | 'dueAt' | 'paidAt' | 'voidedAt' | 'overdueAt' | 'paymentFailedAt' | 'stripeInvoiceId' | 'paidExternallyAt' | 'createdAt' | 'amountCredited' | 'collectionMethod'
+>;
+
+export interface InvoicePage {
+  items: Invoice[];
+  nextCursor: string | null;
+}
+
+export abstract class InvoiceRepository {
+  /**
+   * Writes the invoice and its lines unless the (subscription, period start) already has one: returns
+   * false then (another worker won, or this period was invoiced before).
+   */
+  abstract insertIfAbsent(invoice: NewInvoice): Promise<boolean>;
+  abstract findByPeriod(tenantId: TenantId, subscriptionId: string, periodStart: Date): Promise<Invoice | null>;
+  abstract find(tenantId: TenantId, id: string, opts?: { lock?: boolean }): Promise<Invoice | null>;
+  abstract findByStripeId(stripeInvoiceId: string): Promise<Invoice | null>;
+  abstract list(
+    tenantId: TenantId,
+    q: { status?: InvoiceStatus; customerId?: string; limit: number; cursor?: string },
+  ): Promise<InvoicePage>;
+  abstract update(tenantId: TenantId, id: string, patch: Partial<Invoice>): Promise<void>;
+  /** Next number of the series, locking the tenant's counter row until the transaction ends (gapless). */
+  abstract nextNumber(tenantId: TenantId, series: string): Promise<number>;
+  abstract draftsPastGrace(asOf: Date, limit: number): Promise<{ tenantId: TenantId; id: string }[]>;
+  abstract overdue(asOf: Date, limit: number): Promise<Invoice[]>;
+
+  abstract insertCreditNote(note: CreditNote): Promise<void>;
+  abstract findCreditNote(tenantId: TenantId, id: string): Promise<CreditNote | null>;
+  abstract creditNotesOf(tenantId: TenantId, invoiceId: string): Promise<CreditNote[]>;
+  abstract setRefundStatus(tenantId: TenantId, creditNoteId: string, status: CreditNote['refundStatus']): Promise<void>;
+}

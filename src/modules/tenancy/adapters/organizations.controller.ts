@@ -1,0 +1,148 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  CurrentPrincipal,
+  CurrentTenant,
+  Scopes,
+  TenantFromParam,
+} from '../../../shared/http/auth.decorators';
+import { Principal } from '../../../shared/context/principal';
+import { ForbiddenError } from '../../../shared/domain/domain-error';
+import { TenantId } from '../../../shared/domain/tenant-id';
+import { CreateOrganization } from '../application/create-organization.use-case';
+import {
+  GetOrganization,
+  ListMyOrganizations,
+  UpdateOrganization,
+} from '../application/organizations.use-cases';
+import { AddMember, ChangeMemberRole, ListMembers, RemoveMember } from '../application/members.use-cases';
+import {
+  AddMemberDto,
+  AddMemberResultDto,
+  ChangeRoleDto,
+  CreateOrganizationDto,
+  MemberDto,
+  MemberListDto,
+  OrganizationDto,
+  OrganizationListDto,
+  UpdateOrganizationDto,
+} from './tenancy.dto';
+
+const userOnly = (p: Principal) => {
+  if (p.kind !== 'user') throw new ForbiddenError('Only users belong to organizations', 'user_required');
+  return p.id;
+};
+
+@ApiTags('organizations')
+@Controller('api/v1/organizations')
+export class OrganizationsController {
+  constructor(
+    private readonly createOrganization: CreateOrganization,
+    private readonly listMine: ListMyOrganizations,
+    private readonly getOrganization: GetOrganization,
+    private readonly updateOrganization: UpdateOrganization,
+    private readonly addMember: AddMember,
+    private readonly listMembers: ListMembers,
+    private readonly changeRole: ChangeMemberRole,
+    private readonly removeMember: RemoveMember,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create an organization; the caller becomes its owner' })
+  @ApiCreatedResponse({ type: OrganizationDto })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateOrganizationDto,
+  ): Promise<OrganizationDto> {
+    const org = await this.createOrganization.execute(userOnly(principal), body.name);
+    return { ...org, role: 'owner' };
+  }
+
+  @Get()
+  @ApiOperation({ summary: "List the caller's organizations with the caller's role in each" })
+  @ApiOkResponse({ type: OrganizationListDto })
+  async list(@CurrentPrincipal() principal: Principal): Promise<OrganizationListDto> {
+    if (principal.kind !== 'user') {
+      if (!principal.tenantId) return { items: [] };
+      return { items: [await this.getOrganization.execute(principal.tenantId)] };
+    }
+    return { items: await this.listMine.execute(principal.id) };
+  }
+
+  @Get(':id')
+  @TenantFromParam('id')
+  @Scopes('org:read')
+  @ApiOperation({ summary: 'Get an organization' })
+  @ApiOkResponse({ type: OrganizationDto })
+  async get(
+    @CurrentTenant() tenantId: TenantId,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<OrganizationDto> {
+    return { ...(await this.getOrganization.execute(tenantId)), role: principal.role };
+  }
+
+  @Patch(':id')
+  @TenantFromParam('id')
+  @Scopes('org:manage')
+  @ApiOperation({ summary: 'Update an organization' })
+  @ApiOkResponse({ type: OrganizationDto })
+  update(@CurrentTenant() tenantId: TenantId, @Body() body: UpdateOrganizationDto): Promise<OrganizationDto> {
+    return this.updateOrganization.execute(tenantId, body);
+  }
+
+  @Get(':id/members')
+  @TenantFromParam('id')
+  @Scopes('members:read')
+  @ApiOperation({ summary: 'List members and pending invitations' })
+  @ApiOkResponse({ type: MemberListDto })
+  members(@CurrentTenant() tenantId: TenantId): Promise<MemberListDto> {
+    return this.listMembers.execute(tenantId);
+  }
+
+  @Post(':id/members')
+  @TenantFromParam('id')
+  @Scopes('members:manage')
+  @ApiOperation({ summary: 'Add a user by email (or invite the email if it has no account yet)' })
+  @ApiCreatedResponse({ type: AddMemberResultDto })
+  add(
+    @CurrentTenant() tenantId: TenantId,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: AddMemberDto,
+  ): Promise<AddMemberResultDto> {
+    return this.addMember.execute(tenantId, principal, body);
+  }
+
+  @Patch(':id/members/:userId')
+  @TenantFromParam('id')
+  @Scopes('members:manage')
+  @ApiOperation({ summary: "Change a member's role (the last owner cannot be demoted)" })
+  @ApiOkResponse({ type: MemberDto })
+  setRole(
+    @CurrentTenant() tenantId: TenantId,
+    @CurrentPrincipal() principal: Principal,
+    @Param('userId', new ParseUUIDPipe()) userId: string,
+    @Body() body: ChangeRoleDto,
+  ): Promise<MemberDto> {
+    return this.changeRole.execute(tenantId, principal, userId, body.role);
+  }
+
+  @Delete(':id/members/:userId')
+  @HttpCode(204)
+  @TenantFromParam('id')
+  @Scopes('members:manage')
+  @ApiOperation({ summary: 'Remove a member (the last owner cannot be removed)' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  async remove(
+    @CurrentTenant() tenantId: TenantId,
+    @CurrentPrincipal() principal: Principal,
+    @Param('userId', new ParseUUIDPipe()) userId: string,
+  ): Promise<void> {
+    await this.removeMember.execute(tenantId, principal, userId);
+  }
+}

@@ -1,0 +1,217 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { IsNull } from 'typeorm';
+import { Role } from '../../../shared/context/principal';
+import { newId } from '../../../shared/domain/ids';
+import { asTenantId, TenantId } from '../../../shared/domain/tenant-id';
+import { TenantScoped } from '../../../shared/persistence/tenant-scoped';
+import {
+  Organization,
+  OrganizationRepository,
+  OrganizationWithRole,
+} from '../domain/organization.repository.port';
+import {
+  Member,
+  MembershipRepository,
+  PendingInvitation,
+  UserMembership,
+} from '../domain/membership.repository.port';
+import { AuditAction, AuditEntry, AuditLogRepository, AuditQuery } from '../domain/audit-log.repository.port';
+import { AuditLogRow, InvitationRow, MembershipRow, OrganizationRow } from './tenancy.orm-entities';
+
+@Injectable()
+export class TypeOrmOrganizationRepository extends OrganizationRepository {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {
+    super();
+  }
+
+  async create(org: { id: TenantId; name: string }): Promise<void> {
+    await this.txHost.tx.getRepository(OrganizationRow).insert({ id: org.id, name: org.name });
+  }
+
+  async findById(id: TenantId): Promise<Organization | null> {
+    const row = await this.txHost.tx.getRepository(OrganizationRow).findOne({ where: { id } });
+    return row ? { id: asTenantId(row.id), name: row.name, createdAt: row.createdAt } : null;
+  }
+
+  async findForUser(userId: string): Promise<OrganizationWithRole[]> {
+    const rows: Array<{ id: string; name: string; created_at: Date; role: Role }> =
+      await this.txHost.tx.query(
+        `SELECT o.id, o.name, o.created_at, m.role FROM memberships m JOIN organizations o ON o.id = m.tenant_id
+       WHERE m.user_id = $1 ORDER BY o.created_at, o.id`,
+        [userId],
+      );
+    return rows.map((r) => ({ id: asTenantId(r.id), name: r.name, createdAt: r.created_at, role: r.role }));
+  }
+
+  async rename(id: TenantId, name: string): Promise<void> {
+    await this.txHost.tx.getRepository(OrganizationRow).update({ id }, { name });
+  }
+
+  async lock(id: TenantId): Promise<void> {
+    await this.txHost.tx.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [id]);
+  }
+}
+
+@Injectable()
+export class TypeOrmMembershipRepository extends MembershipRepository {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {
+    super();
+  }
+
+  private get rows() {
+    return new TenantScoped(this.txHost.tx.getRepository(MembershipRow));
+  }
+  private get invitations() {
+    return new TenantScoped(this.txHost.tx.getRepository(InvitationRow));
+  }
+
+  async add(tenantId: TenantId, userId: string, role: Role): Promise<boolean> {
+    const rows: unknown[] = await this.txHost.tx.query(
+      `INSERT INTO memberships (id, tenant_id, user_id, role) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id, user_id) DO NOTHING RETURNING id`,
+      [newId(), tenantId, userId, role],
+    );
+    return rows.length > 0;
+  }
+
+  private members(tenantId: TenantId) {
+    return this.rows
+      .query(tenantId, 'm')
+      .innerJoin('users', 'u', 'u.id = m.user_id')
+      .select([
+        'm.user_id AS user_id',
+        'u.email AS email',
+        'u.name AS name',
+        'm.role AS role',
+        'm.created_at AS joined_at',
+      ])
+      .orderBy('m.created_at')
+      .addOrderBy('m.user_id');
+  }
+
+  async find(tenantId: TenantId, userId: string): Promise<Member | null> {
+    const row = await this.members(tenantId).andWhere('m.user_id = :userId', { userId }).getRawOne();
+    return row ? toMember(row) : null;
+  }
+
+  async list(tenantId: TenantId): Promise<Member[]> {
+    return (await this.members(tenantId).getRawMany()).map(toMember);
+  }
+
+  async listForUser(userId: string): Promise<UserMembership[]> {
+    const rows: Array<{ tenant_id: string; role: Role }> = await this.txHost.tx.query(
+      `SELECT tenant_id, role FROM memberships WHERE user_id = $1 ORDER BY created_at, tenant_id`,
+      [userId],
+    );
+    return rows.map((r) => ({ tenantId: asTenantId(r.tenant_id), role: r.role }));
+  }
+
+  countOwners(tenantId: TenantId): Promise<number> {
+    return this.rows.count(tenantId, { role: 'owner' });
+  }
+
+  async changeRole(tenantId: TenantId, userId: string, role: Role): Promise<void> {
+    await this.rows.update(tenantId, { userId }, { role });
+  }
+
+  async remove(tenantId: TenantId, userId: string): Promise<void> {
+    await this.rows.delete(tenantId, { userId });
+  }
+
+  async findUserIdByEmail(email: string): Promise<string | null> {
+    const rows: Array<{ id: string }> = await this.txHost.tx.query(
+      `SELECT id FROM users WHERE lower(email) = lower($1)`,
+      [email],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async invite(tenantId: TenantId, email: string, role: Role, invitedBy: string | null): Promise<boolean> {
+    const rows: unknown[] = await this.txHost.tx.query(
+      `INSERT INTO invitations (id, tenant_id, email, role, invited_by) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (tenant_id, lower(email)) WHERE accepted_at IS NULL DO NOTHING RETURNING id`,
+      [newId(), tenantId, email, role, invitedBy],
+    );
+    return rows.length > 0;
+  }
+
+  async listInvitations(tenantId: TenantId): Promise<PendingInvitation[]> {
+    const rows = await this.invitations.find(
+      tenantId,
+      { acceptedAt: IsNull() },
+      { order: { createdAt: 'ASC' } },
+    );
+    return rows.map((r) => ({ id: r.id, email: r.email, role: r.role as Role, createdAt: r.createdAt }));
+  }
+
+  async acceptInvitations(userId: string, email: string): Promise<TenantId[]> {
+    const rows: Array<{ tenant_id: string }> = await this.txHost.tx.query(
+      `WITH accepted AS (
+         UPDATE invitations SET accepted_at = now()
+         WHERE lower(email) = lower($2) AND accepted_at IS NULL
+         RETURNING tenant_id, role
+       )
+       INSERT INTO memberships (id, tenant_id, user_id, role)
+       SELECT gen_random_uuid(), tenant_id, $1, role FROM accepted
+       ON CONFLICT (tenant_id, user_id) DO NOTHING
+       RETURNING tenant_id`,
+      [userId, email],
+    );
+    return rows.map((r) => asTenantId(r.tenant_id));
+  }
+}
+
+const toMember = (r: {
+  user_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  joined_at: Date;
+}): Member => ({
+  userId: r.user_id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  joinedAt: r.joined_at,
+});
+
+@Injectable()
+export class TypeOrmAuditLogRepository extends AuditLogRepository {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {
+    super();
+  }
+
+  private get rows() {
+    return new TenantScoped(this.txHost.tx.getRepository(AuditLogRow));
+  }
+
+  async insert(entries: AuditEntry[]): Promise<void> {
+    // Several tenants at once (a login is recorded in each of the user's organizations): one multi-row insert.
+    await this.txHost.tx.getRepository(AuditLogRow).insert(entries as never);
+  }
+
+  async list(tenantId: TenantId, q: AuditQuery): Promise<AuditEntry[]> {
+    const qb = this.rows.query(tenantId, 'a');
+    if (q.action) qb.andWhere('a.action = :action', { action: q.action });
+    if (q.from) qb.andWhere('a.created_at >= :from', { from: q.from });
+    if (q.to) qb.andWhere('a.created_at < :to', { to: q.to });
+    if (q.before) {
+      qb.andWhere('(a.created_at, a.id) < (:bAt, :bId)', { bAt: q.before.createdAt, bId: q.before.id });
+    }
+    const rows = await qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').limit(q.limit).getMany();
+    return rows.map((r) => ({
+      id: r.id,
+      tenantId: asTenantId(r.tenantId),
+      action: r.action as AuditAction,
+      actorKind: r.actorKind,
+      actorId: r.actorId,
+      target: r.target,
+      ip: r.ip,
+      requestId: r.requestId,
+      details: r.details,
+      createdAt: r.createdAt,
+    }));
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { AppConfig } from '../../../config/app-config';
+import { MembershipRepository, UserMembership } from '../domain/membership.repository.port';
+import { InvalidationBus } from '../domain/invalidation-bus.port';
+import { LruCache } from './lru-cache';
+
+const TOPIC = 'membership';
+
+/**
+ * A user's organizations and roles, read on every JWT-authenticated request. Cached in process; any
+ * membership change drops the entry here and, through the bus, on every other instance.
+ */
+@Injectable()
+export class MembershipDirectory implements OnModuleInit {
+  private readonly cache: LruCache<UserMembership[]>;
+
+  constructor(
+    private readonly memberships: MembershipRepository,
+    private readonly bus: InvalidationBus,
+    config: AppConfig,
+  ) {
+    this.cache = new LruCache(config.auth.cacheTtlMs);
+  }
+
+  onModuleInit(): void {
+    this.bus.subscribe(TOPIC, (userId) => this.cache.delete(userId));
+  }
+
+  async forUser(userId: string): Promise<UserMembership[]> {
+    const cached = this.cache.get(userId);
+    if (cached) return cached;
+    const memberships = await this.memberships.listForUser(userId);
+    this.cache.set(userId, memberships);
+    return memberships;
+  }
+
+  async changed(userId: string): Promise<void> {
+    this.cache.delete(userId);
+    await this.bus.publish(TOPIC, userId);
+  }
+}

@@ -1,0 +1,58 @@
+import { Controller, Headers, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import Stripe from 'stripe';
+import { AppConfig } from '../../../config/app-config';
+import { DomainError, InvalidError } from '../../../shared/domain/domain-error';
+import { Public } from '../../../shared/http/auth.decorators';
+import { ReceiveStripeEvent } from '../application/receive-stripe-event.use-case';
+import { StripeEventPayload } from '../domain/stripe-event';
+
+export class StripeWebhookAckDto {
+  @ApiProperty({ example: true }) received!: boolean;
+  @ApiProperty({ example: false, description: 'This Stripe event id was received before (nothing happens again)' })
+  duplicate!: boolean;
+}
+
+/** Stripe calls this; it is authenticated by the Stripe-Signature header over the raw body, not by a login. */
+@ApiTags('webhooks')
+@Controller('webhooks/stripe')
+export class StripeWebhookController {
+  constructor(
+    private readonly receive: ReceiveStripeEvent,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Post()
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Stripe webhook intake: verify the signature, store the event, acknowledge at once' })
+  @ApiHeader({ name: 'Stripe-Signature', required: true })
+  @ApiBody({ schema: { type: 'object', description: 'A Stripe event' } })
+  @ApiOkResponse({ type: StripeWebhookAckDto })
+  async handle(
+    @Req() req: FastifyRequest & { rawBody?: Buffer },
+    @Headers('stripe-signature') signature: string | undefined,
+  ): Promise<StripeWebhookAckDto> {
+    const { stripeWebhookSecret, stripeToleranceSeconds } = this.config.webhooks;
+    if (!stripeWebhookSecret)
+      throw new DomainError('unavailable', 'stripe_webhooks_not_configured', 'STRIPE_WEBHOOK_SECRET is not set');
+    if (!signature || !req.rawBody)
+      throw new InvalidError('invalid_stripe_signature', 'Missing Stripe-Signature header or body');
+    let event: StripeEventPayload;
+    try {
+      event = Stripe.webhooks.constructEvent(
+        req.rawBody,
+        signature,
+        stripeWebhookSecret,
+        stripeToleranceSeconds,
+      ) as unknown as StripeEventPayload;
+    } catch {
+      throw new InvalidError('invalid_stripe_signature', 'The Stripe-Signature header does not match the body');
+    }
+    if (!event?.id || !event.type || !event.data?.object)
+      throw new InvalidError('invalid_stripe_event', 'Not a Stripe event');
+    const { duplicate } = await this.receive.execute(event);
+    return { received: true, duplicate };
+  }
+}

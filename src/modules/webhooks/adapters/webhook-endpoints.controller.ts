@@ -1,0 +1,145 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
+import { TenantId } from '../../../shared/domain/tenant-id';
+import { NotFoundError } from '../../../shared/domain/domain-error';
+import { isUuid } from '../../../shared/domain/ids';
+import { WebhookDeliveryRepository, WebhookEndpointRepository } from '../domain/webhook.repository.port';
+import { CreateWebhookEndpoint, UpdateWebhookEndpoint } from '../application/manage-webhook-endpoints.use-case';
+import { RedeliverWebhook } from '../application/redeliver-webhook.use-case';
+import {
+  CreatedWebhookEndpointDto,
+  CreateWebhookEndpointDto,
+  ListDeliveriesQuery,
+  UpdateWebhookEndpointDto,
+  WebhookDeliveryDto,
+  WebhookDeliveryListDto,
+  WebhookEndpointDto,
+  WebhookEndpointListDto,
+} from './webhooks.dto';
+
+/** A malformed id cannot exist: answer 404 like any unknown id. */
+const idParam = (what: string, id: string): string => {
+  if (!isUuid(id)) throw new NotFoundError(what, id);
+  return id;
+};
+
+@ApiTags('webhooks')
+@Controller('api/v1/webhook-endpoints')
+export class WebhookEndpointsController {
+  constructor(
+    private readonly endpoints: WebhookEndpointRepository,
+    private readonly deliveries: WebhookDeliveryRepository,
+    private readonly createEndpoint: CreateWebhookEndpoint,
+    private readonly updateEndpoint: UpdateWebhookEndpoint,
+    private readonly redeliverWebhook: RedeliverWebhook,
+  ) {}
+
+  private async endpointOf(tenantId: TenantId, id: string) {
+    const endpoint = await this.endpoints.find(tenantId, idParam('Webhook endpoint', id));
+    if (!endpoint) throw new NotFoundError('Webhook endpoint', id);
+    return endpoint;
+  }
+
+  @Post()
+  @Scopes('webhooks:manage')
+  @ApiOperation({ summary: 'Register a webhook endpoint (the signing secret is shown once)' })
+  @ApiCreatedResponse({ type: CreatedWebhookEndpointDto })
+  async create(
+    @CurrentTenant() tenantId: TenantId,
+    @Body() body: CreateWebhookEndpointDto,
+  ): Promise<CreatedWebhookEndpointDto> {
+    const endpoint = await this.createEndpoint.execute(tenantId, body);
+    return { ...WebhookEndpointDto.of(endpoint), secret: endpoint.secret };
+  }
+
+  @Get()
+  @Scopes('webhooks:read')
+  @ApiOperation({ summary: 'List webhook endpoints' })
+  @ApiOkResponse({ type: WebhookEndpointListDto })
+  async list(@CurrentTenant() tenantId: TenantId): Promise<WebhookEndpointListDto> {
+    return { items: (await this.endpoints.list(tenantId)).map(WebhookEndpointDto.of) };
+  }
+
+  @Get(':id')
+  @Scopes('webhooks:read')
+  @ApiOperation({ summary: 'Get a webhook endpoint' })
+  @ApiOkResponse({ type: WebhookEndpointDto })
+  async get(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<WebhookEndpointDto> {
+    return WebhookEndpointDto.of(await this.endpointOf(tenantId, id));
+  }
+
+  @Patch(':id')
+  @Scopes('webhooks:manage')
+  @ApiOperation({ summary: 'Change a webhook endpoint (URL, event types, enabled)' })
+  @ApiOkResponse({ type: WebhookEndpointDto })
+  async update(
+    @CurrentTenant() tenantId: TenantId,
+    @Param('id') id: string,
+    @Body() body: UpdateWebhookEndpointDto,
+  ): Promise<WebhookEndpointDto> {
+    return WebhookEndpointDto.of(
+      await this.updateEndpoint.execute(tenantId, idParam('Webhook endpoint', id), body),
+    );
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Scopes('webhooks:manage')
+  @ApiOperation({ summary: 'Delete a webhook endpoint and its delivery log' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  async remove(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<void> {
+    if (!(await this.endpoints.delete(tenantId, idParam('Webhook endpoint', id))))
+      throw new NotFoundError('Webhook endpoint', id);
+  }
+
+  @Get(':id/deliveries')
+  @Scopes('webhooks:read')
+  @ApiOperation({ summary: 'Delivery log of an endpoint, newest first' })
+  @ApiOkResponse({ type: WebhookDeliveryListDto })
+  async deliveriesOf(
+    @CurrentTenant() tenantId: TenantId,
+    @Param('id') id: string,
+    @Query() query: ListDeliveriesQuery,
+  ): Promise<WebhookDeliveryListDto> {
+    const endpoint = await this.endpointOf(tenantId, id);
+    const items = await this.deliveries.listForEndpoint(tenantId, endpoint.id, query.limit ?? 50);
+    return { items: items.map((d) => WebhookDeliveryDto.of(d)) };
+  }
+
+  @Get(':id/deliveries/:deliveryId')
+  @Scopes('webhooks:read')
+  @ApiOperation({ summary: 'One delivery with its attempt log (status codes, errors, timings)' })
+  @ApiOkResponse({ type: WebhookDeliveryDto })
+  async delivery(
+    @CurrentTenant() tenantId: TenantId,
+    @Param('id') id: string,
+    @Param('deliveryId') deliveryId: string,
+  ): Promise<WebhookDeliveryDto> {
+    const delivery = await this.deliveries.find(tenantId, idParam('Webhook delivery', deliveryId));
+    if (!delivery || delivery.endpointId !== id) throw new NotFoundError('Webhook delivery', deliveryId);
+    return WebhookDeliveryDto.of(delivery, await this.deliveries.attempts(tenantId, deliveryId));
+  }
+
+  @Post(':id/deliveries/:deliveryId/redeliver')
+  @HttpCode(202)
+  @Scopes('webhooks:manage')
+  @ApiOperation({ summary: 'Send a delivery again (same event id and body, fresh retry schedule)' })
+  @ApiAcceptedResponse({ type: WebhookDeliveryDto })
+  async redeliver(
+    @CurrentTenant() tenantId: TenantId,
+    @Param('id') id: string,
+    @Param('deliveryId') deliveryId: string,
+  ): Promise<WebhookDeliveryDto> {
+    return WebhookDeliveryDto.of(
+      await this.redeliverWebhook.execute(tenantId, id, idParam('Webhook delivery', deliveryId)),
+    );
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { AppConfig } from '../../../config/app-config';
+import { Clock } from '../../../shared/domain/clock.port';
+import { NotFoundError } from '../../../shared/domain/domain-error';
+import { TenantId } from '../../../shared/domain/tenant-id';
+import { QUEUES } from '../../../shared/queue/queue-names';
+import { WebhookDelivery, WebhookDeliveryRepository } from '../domain/webhook.repository.port';
+import { DELIVER_WEBHOOK_JOB, DeliverWebhookJob, deliveryJobOptions } from './webhook-jobs';
+
+/** Manual redeliver: the same event (same id and body) is sent again with a fresh retry schedule. */
+@Injectable()
+export class RedeliverWebhook {
+  constructor(
+    private readonly deliveries: WebhookDeliveryRepository,
+    @InjectQueue(QUEUES.outboundWebhooks) private readonly queue: Queue,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(tenantId: TenantId, endpointId: string, deliveryId: string): Promise<WebhookDelivery> {
+    const delivery = await this.deliveries.find(tenantId, deliveryId);
+    if (!delivery || delivery.endpointId !== endpointId) throw new NotFoundError('Webhook delivery', deliveryId);
+    await this.deliveries.markPending(tenantId, deliveryId);
+    const cfg = this.config.webhooks;
+    await this.queue.add(
+      DELIVER_WEBHOOK_JOB,
+      { tenantId, deliveryId, maxBackoffMs: cfg.backoffMaxMs } satisfies DeliverWebhookJob,
+      deliveryJobOptions(`rdl_${deliveryId}_${this.clock.now().getTime()}`, cfg),
+    );
+    return { ...delivery, status: 'pending' };
+  }
+}

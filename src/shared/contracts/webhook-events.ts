@@ -1,0 +1,27 @@
+import { TenantId } from '../domain/tenant-id';
+
+/** Event types Tollgate delivers to tenants' webhook endpoints (README lists them with their payloads). */
+export const WEBHOOK_EVENT_TYPES = [
+  'invoice.created',
+  'invoice.finalized',
+  'invoice.paid',
+  'invoice.voided',
+  'invoice.payment_failed',
+  'invoice.overdue',
+  'credit_note.created',
+  'subscription.updated',
+  'outcome.verified',
+  'outcome.rejected',
+  'credits.low',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/**
+ * Outbound webhook events. WebhooksModule provides it globally; any module may publish. Publishing
+ * records one delivery per subscribed endpoint and queues it (signed, retried with backoff over ~24 h).
+ * Call it after your transaction commits when you can; inside one it joins the transaction, so a
+ * rollback drops the event too.
+ */
+export abstract class WebhookEvents {
+  abstract publish(tenantId: TenantId, type: WebhookEventType, payload: Record<string, unknown>): Promise<void>;
+}

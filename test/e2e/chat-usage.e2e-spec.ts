@@ -1,0 +1,83 @@
+import { startTestApp, TestApp } from '../support/test-app';
+import { signUp } from '../support/auth';
+import { FakeOpenAi, startFakeOpenAi } from '../fakes/fake-openai';
+import { chatEnv, sql, waitFor } from '../fakes/fake-openai-setup';
+import { UsageEvent, UsageEventSink } from '../../src/shared/contracts/metering';
+import { StoreUsageRecords } from '../../src/modules/chat/application/store-usage-records.use-case';
+
+describe('usage records: durable buffer, batch insert, idempotent hand-off to Billing', () => {
+  let fake: FakeOpenAi;
+  // Own Redis prefix: usage workers of other test files in this run must not drain this stream.
+  const env = () => chatEnv(fake, { REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX}_usage` });
+  beforeAll(async () => {
+    fake = await startFakeOpenAi();
+  });
+  afterAll(() => fake.close());
+
+  it('keeps usage buffered while no worker runs (API process gone) and stores it once a worker starts', async () => {
+    const api = await startTestApp({ env: env() });
+    const owner = await signUp(api);
+    const agent = await owner
+      .auth(api.http.post('/api/v1/agents'))
+      .send({ name: 'U', slug: 'usage', model: 'gpt-4o-mini' })
+      .expect(201);
+    const answers = await Promise.all(
+      [1, 2, 3].map((i) =>
+        owner.auth(api.http.post(`/api/v1/agents/${agent.body.id}/chat`)).send({ message: `count ${i}` }).expect(200),
+      ),
+    );
+    await api.close(); // the API process dies with 3 acknowledged records and no worker has run
+
+    const worker = await startTestApp({ workers: true, env: env() });
+    try {
+      const received: UsageEvent[] = [];
+      const sink = worker.app.get(UsageEventSink);
+      const ingest = sink.ingest.bind(sink);
+      sink.ingest = async (events: UsageEvent[]) => {
+        received.push(...events);
+        return ingest(events);
+      };
+      const rows = await waitFor(async () => {
+        const r = await sql(worker, 'SELECT * FROM llm_usage WHERE tenant_id = $1 ORDER BY id', [owner.tenantId]);
+        return r.length === 3 && r;
+      }, 10000);
+      expect(rows.map((r) => r.conversation_id).sort()).toEqual(answers.map((a) => a.body.conversationId).sort());
+
+      // Replaying the same records (a retried batch) changes nothing and re-sends the same event ids.
+      await waitFor(async () => received.length === 9);
+      const records = rows.map((r) => ({
+        id: r.id,
+        tenantId: r.tenant_id,
+        agentId: r.agent_id,
+        conversationId: r.conversation_id,
+        apiKeyId: r.api_key_id,
+        userId: r.user_id,
+        customer: null,
+        endpoint: r.endpoint,
+        provider: r.provider,
+        model: r.model,
+        promptTokens: r.prompt_tokens,
+        completionTokens: r.completion_tokens,
+        cost: r.cost,
+        promptCost: '0',
+        completionCost: r.cost,
+        currency: r.currency,
+        latencyMs: r.latency_ms,
+        status: r.status,
+        errorCode: null,
+        occurredAt: r.occurred_at.toISOString(),
+      }));
+      await worker.app.get(StoreUsageRecords).execute(records);
+      expect(await sql(worker, 'SELECT 1 FROM llm_usage WHERE tenant_id = $1', [owner.tenantId])).toHaveLength(3);
+      const ids = received.map((e) => e.eventId);
+      expect(new Set(ids.slice(0, 9))).toEqual(new Set(ids.slice(9)));
+      expect(received.slice(0, 9).map((e) => e.metricCode).sort()).toEqual(
+        [...Array(3).fill('agent_requests'), ...Array(3).fill('llm_completion_tokens'), ...Array(3).fill('llm_prompt_tokens')],
+      );
+      const prompt = received.find((e) => e.metricCode === 'llm_prompt_tokens' && e.eventId.startsWith(rows[0].id))!;
+      expect(prompt).toMatchObject({ tenantId: owner.tenantId, agentId: agent.body.id, properties: { tokens: rows[0].prompt_tokens } });
+    } finally {
+      await worker.close();
+    }
+  });
+});
