@@ -7,8 +7,9 @@ import { LoadResult, printTable } from './support/load';
 /**
  * The chat gateway's overhead: the fake OpenAI upstream called directly (baseline) vs through Tollgate's
  * POST /v1/chat/completions (API key auth, agent lookup, RPM/TPM Lua, budget lookup, usage XADD), both
- * non-streaming and streaming (SSE, ~20 chunks), at BENCH_CONNECTIONS (default 200) concurrent requests,
- * in the same run. Then 10,000 more gateway requests to show whether the API's heap stays flat.
+ * non-streaming and streaming (SSE, 20 chunks), at BENCH_CONNECTIONS (default 200) concurrent requests,
+ * in the same run: 1) with an upstream paced like a model (the latency goal), 2) with an instant upstream
+ * (saturation: the gateway's own cost per request), 3) 10,000 more requests to see the heap stay flat.
  * Goal: added p50 < 2 ms and p99 < 10 ms at 200 concurrent streams.
  * Processes: the fake upstream and the API each in a child process, autocannon here. The API runs without
  * workers (WORKERS_IN_API=false deployment); the usage stream it fills is dropped with the bench's prefix.
@@ -30,6 +31,7 @@ async function runApi() {
   const app = await createHttpApp({ config, logger: createRootLogger('warn'), workers: false });
   await app.listen(0, '127.0.0.1');
   process.on('message', (m: string) => {
+    if (m === 'exit') process.exit(0); // a normal exit, so --cpu-prof can write its profile
     if (m !== 'memory') return;
     global.gc?.();
     process.send!({ memory: process.memoryUsage() });
@@ -39,7 +41,14 @@ async function runApi() {
 
 function start(args: string[], env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
   const child = fork(__filename, args, {
-    execArgv: ['-r', 'ts-node/register/transpile-only', '--expose-gc'],
+    execArgv: [
+      '-r',
+      'ts-node/register/transpile-only',
+      '--expose-gc',
+      ...(process.env.BENCH_PROFILE && args[0] === 'api'
+        ? ['--cpu-prof', '--cpu-prof-dir=/tmp/chatprof']
+        : []),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -83,7 +92,10 @@ async function main() {
     const post = async (path: string, body: unknown, token?: string) => {
       const res = await fetch(`${base}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify(body),
       });
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
@@ -96,24 +108,26 @@ async function main() {
       organizationName: 'Bench Org',
     });
     await post('/api/v1/agents', { name: 'Bench', slug: 'bench', model: 'gpt-4o-mini' }, reg.accessToken);
-    const key: string = (await post('/api/v1/api-keys', { name: 'bench', scopes: ['chat:invoke'] }, reg.accessToken)).key;
+    const key: string = (
+      await post('/api/v1/api-keys', { name: 'bench', scopes: ['chat:invoke'] }, reg.accessToken)
+    ).key;
 
-    const messages = [{ role: 'user', content: 'bench request [long:20]' }];
-    const direct = (stream: boolean) => ({
-      method: 'POST' as const,
-      headers: { 'content-type': 'application/json', authorization: 'Bearer sk-bench' },
-      body: JSON.stringify({
-        model: 'gpt-4o-mini',
-        messages,
-        max_tokens: 1024,
+    const body = (content: string, stream: boolean, model: string) =>
+      JSON.stringify({
+        model,
+        messages: [{ role: 'user', content }],
         stream,
         ...(stream ? { stream_options: { include_usage: true } } : {}),
-      }),
+      });
+    const direct = (content: string, stream: boolean) => ({
+      method: 'POST' as const,
+      headers: { 'content-type': 'application/json', authorization: 'Bearer sk-bench' },
+      body: body(content, stream, 'gpt-4o-mini'),
     });
-    const gateway = (stream: boolean) => ({
+    const gateway = (content: string, stream: boolean) => ({
       method: 'POST' as const,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify({ model: 'agent:bench', messages, stream }),
+      body: body(content, stream, 'agent:bench'),
     });
     const run = async (label: string, url: string, req: ReturnType<typeof direct>, secs = seconds) => {
       const r = await autocannon({ url, connections, duration: secs, ...req });
@@ -127,42 +141,63 @@ async function main() {
       };
       return result;
     };
+    const added = (d: LoadResult, g: LoadResult, what: string) =>
+      console.log(
+        `${what}: added p50 ${(g.p50 - d.p50).toFixed(2)} ms, added p99 ${(g.p99 - d.p99).toFixed(2)} ms, ` +
+          `throughput ${((g.rps / d.rps) * 100).toFixed(1)}% of direct`,
+      );
 
     const directUrl = `${upstream}/chat/completions`;
     const gatewayUrl = `${base}/v1/chat/completions`;
     // Warm-up: JIT, connection pools, the agent and API key caches.
-    await run('warmup', directUrl, direct(true), 2);
-    await run('warmup', gatewayUrl, gateway(true), 3);
+    await run('warmup', directUrl, direct('warm [long:20]', true), 2);
+    await run('warmup', gatewayUrl, gateway('warm [long:20]', true), 3);
 
-    const rows = [
-      await run('upstream direct, JSON', directUrl, direct(false)),
-      await run('via /v1/chat/completions, JSON', gatewayUrl, gateway(false)),
-      await run('upstream direct, stream', directUrl, direct(true)),
-      await run('via /v1/chat/completions, stream', gatewayUrl, gateway(true)),
+    // 1) Latency added at 200 concurrent requests with a model-like upstream: streams of 20 chunks 50 ms
+    //    apart (~1 s each), JSON answers after 1 s. This is the goal's scenario.
+    console.log(`\n1) added latency, ${connections} concurrent, upstream paced like a model`);
+    const paced = [
+      await run('direct, stream 20x50ms', directUrl, direct('paced [long:20] [drip:50]', true)),
+      await run('gateway, stream 20x50ms', gatewayUrl, gateway('paced [long:20] [drip:50]', true)),
+      await run('direct, JSON after 1 s', directUrl, direct('paced [long:20] [slow:1000]', false)),
+      await run('gateway, JSON after 1 s', gatewayUrl, gateway('paced [long:20] [slow:1000]', false)),
     ];
-    printTable(rows);
+    printTable(paced);
+    added(paced[0], paced[1], 'stream (goal: p50 < 2 ms, p99 < 10 ms)');
+    added(paced[2], paced[3], 'JSON');
+
+    // 2) Saturation: an instant upstream, so the figures are the gateway's own cost per request.
+    console.log(`\n2) saturation throughput, ${connections} concurrent, instant upstream`);
+    const fast = [
+      await run('direct, JSON', directUrl, direct('fast [long:20]', false), Math.ceil(seconds / 2)),
+      await run('gateway, JSON', gatewayUrl, gateway('fast [long:20]', false), Math.ceil(seconds / 2)),
+      await run('direct, stream', directUrl, direct('fast [long:20]', true), Math.ceil(seconds / 2)),
+      await run('gateway, stream', gatewayUrl, gateway('fast [long:20]', true), Math.ceil(seconds / 2)),
+    ];
+    printTable(fast);
     for (const [d, g, what] of [
-      [rows[0], rows[1], 'JSON'],
-      [rows[2], rows[3], 'stream'],
-    ] as const) {
-      const cpuPerRequest = (1000 / g.rps - 1000 / d.rps).toFixed(3);
+      [fast[0], fast[1], 'JSON'],
+      [fast[2], fast[3], 'stream'],
+    ] as const)
       console.log(
-        `${what}: added p50 ${(g.p50 - d.p50).toFixed(2)} ms, added p99 ${(g.p99 - d.p99).toFixed(2)} ms ` +
-          `(goal < 2 / < 10 ms); throughput ${((g.rps / d.rps) * 100).toFixed(1)}% of direct; ` +
-          `serial cost per request ~${cpuPerRequest} ms`,
+        `${what}: gateway CPU per request ~${(1000 / g.rps - 1000 / d.rps).toFixed(3)} ms (1/rps difference)`,
       );
-    }
 
     const before = await memoryOf(api.child);
-    const soak = await autocannon({ url: gatewayUrl, connections, amount: 10_000, ...gateway(true) });
+    const soak = await autocannon({
+      url: gatewayUrl,
+      connections,
+      amount: 10_000,
+      ...gateway('soak [long:20]', true),
+    });
     const after = await memoryOf(api.child);
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     console.log(
-      `memory over 10,000 streamed requests (${soak.non2xx} non-2xx): heapUsed ${mb(before.heapUsed)} -> ` +
+      `\n3) memory over 10,000 streamed requests (${soak.non2xx} non-2xx): heapUsed ${mb(before.heapUsed)} -> ` +
         `${mb(after.heapUsed)} MiB, rss ${mb(before.rss)} -> ${mb(after.rss)} MiB`,
     );
   } finally {
-    api.child.kill();
+    api.child.send('exit');
     fake.child.kill();
     await new Promise((r) => setTimeout(r, 300));
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));

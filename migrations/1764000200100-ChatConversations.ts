@@ -29,7 +29,9 @@ export class ChatConversations1764000200100 implements MigrationInterface {
     await q.query(
       `CREATE INDEX conversations_tenant_user_idx ON conversations (tenant_id, external_user_id, created_at DESC, id DESC) WHERE deleted_at IS NULL AND external_user_id IS NOT NULL`,
     );
-    await q.query(`CREATE INDEX conversations_deleted_idx ON conversations (deleted_at) WHERE deleted_at IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX conversations_deleted_idx ON conversations (deleted_at) WHERE deleted_at IS NOT NULL`,
+    );
     await q.query(
       `CREATE TRIGGER conversations_set_updated_at BEFORE UPDATE ON conversations FOR EACH ROW EXECUTE FUNCTION set_updated_at()`,
     );
@@ -75,7 +77,9 @@ export class ChatConversations1764000200100 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX llm_usage_tenant_time_idx ON llm_usage (tenant_id, occurred_at DESC)`);
-    await q.query(`CREATE INDEX llm_usage_tenant_agent_idx ON llm_usage (tenant_id, agent_id, occurred_at DESC)`);
+    await q.query(
+      `CREATE INDEX llm_usage_tenant_agent_idx ON llm_usage (tenant_id, agent_id, occurred_at DESC)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

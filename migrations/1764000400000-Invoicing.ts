@@ -131,7 +131,8 @@ export class Invoicing1764000400000 implements MigrationInterface {
         tenant_id uuid NOT NULL,
         subscription_id uuid NOT NULL,
         period_start timestamptz NOT NULL,
-        status text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','done','failed')),
+        -- 'done' is not stored: an item is done when its period has an invoice (read with the run).
+        status text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','failed')),
         error text,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),

@@ -38,7 +38,9 @@ export class Webhooks1764000450000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (endpoint_id, event_id)
       )`);
-    await q.query(`CREATE INDEX webhook_deliveries_tenant ON webhook_deliveries (tenant_id, endpoint_id, created_at DESC)`);
+    await q.query(
+      `CREATE INDEX webhook_deliveries_tenant ON webhook_deliveries (tenant_id, endpoint_id, created_at DESC)`,
+    );
     await q.query(
       `CREATE TRIGGER webhook_deliveries_updated_at BEFORE UPDATE ON webhook_deliveries FOR EACH ROW EXECUTE FUNCTION set_updated_at()`,
     );
@@ -55,7 +57,9 @@ export class Webhooks1764000450000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX webhook_delivery_attempts_delivery ON webhook_delivery_attempts (tenant_id, delivery_id)`);
+    await q.query(
+      `CREATE INDEX webhook_delivery_attempts_delivery ON webhook_delivery_attempts (tenant_id, delivery_id)`,
+    );
     // Stripe calls the platform account, so the tenant is only known once the event is read
     // (metadata.tollgate_tenant_id); tenant_id is null until then.
     await q.query(`

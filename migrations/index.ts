@@ -5,9 +5,19 @@ import { ChatConversations1764000200100 } from './1764000200100-ChatConversation
 import { Invoicing1764000400000 } from './1764000400000-Invoicing';
 import { Webhooks1764000450000 } from './1764000450000-Webhooks';
 import { Billing1764000300000 } from './1764000300000-Billing';
+import { UsageRollups1764000300001 } from './1764000300001-UsageRollups';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI and the tests load the
  * same classes whether running from TypeScript or compiled JavaScript. Append new ones at the end.
  */
-export const ALL_MIGRATIONS = [Foundation1764000000000, AuthTenancy1764000100000, Agents1764000200000, ChatConversations1764000200100, Invoicing1764000400000, Webhooks1764000450000, Billing1764000300000];
+export const ALL_MIGRATIONS = [
+  Foundation1764000000000,
+  AuthTenancy1764000100000,
+  Agents1764000200000,
+  ChatConversations1764000200100,
+  Invoicing1764000400000,
+  Webhooks1764000450000,
+  Billing1764000300000,
+  UsageRollups1764000300001,
+];

@@ -1,23 +1,43 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { INestApplicationContext } from '@nestjs/common';
-import { ClsService } from 'nestjs-cls';
+import type { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import * as argon2 from 'argon2';
 import { loadDotenv } from './config/load-dotenv';
 import { ConfigError, loadConfig } from './config/app-config';
-import { createRootLogger } from './shared/logging/logger';
-import { PinoNestLogger } from './shared/logging/nest-logger';
-import { AppModule } from './app.module';
 import { SCOPES } from './shared/context/permissions';
 import { DomainError } from './shared/domain/domain-error';
 import { asTenantId } from './shared/domain/tenant-id';
 import { isUuid } from './shared/domain/ids';
-import { SigningKeys } from './modules/auth/application/signing-keys';
-import { IssueServiceToken, ServiceAccountCatalog } from './modules/auth/application/service-accounts';
-import { CreateApiKey } from './modules/auth/application/api-keys.use-cases';
-import { RegisterUser } from './modules/auth/application/user-sessions.use-cases';
-import { GetOrganization } from './modules/tenancy/application/organizations.use-cases';
+
+/** The application is imported only by commands that need it, so `help` and usage errors answer at once. */
+async function loadApp() {
+  const [core, cls, logger, nestLogger, appModule, keys, sa, apiKeys, users, orgs] = await Promise.all([
+    import('@nestjs/core'),
+    import('nestjs-cls'),
+    import('./shared/logging/logger'),
+    import('./shared/logging/nest-logger'),
+    import('./app.module'),
+    import('./modules/auth/application/signing-keys'),
+    import('./modules/auth/application/service-accounts'),
+    import('./modules/auth/application/api-keys.use-cases'),
+    import('./modules/auth/application/user-sessions.use-cases'),
+    import('./modules/tenancy/application/organizations.use-cases'),
+  ]);
+  return {
+    NestFactory: core.NestFactory,
+    ClsService: cls.ClsService,
+    createRootLogger: logger.createRootLogger,
+    PinoNestLogger: nestLogger.PinoNestLogger,
+    AppModule: appModule.AppModule,
+    SigningKeys: keys.SigningKeys,
+    IssueServiceToken: sa.IssueServiceToken,
+    ServiceAccountCatalog: sa.ServiceAccountCatalog,
+    CreateApiKey: apiKeys.CreateApiKey,
+    RegisterUser: users.RegisterUser,
+    GetOrganization: orgs.GetOrganization,
+  };
+}
+type App = Awaited<ReturnType<typeof loadApp>>;
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -61,15 +81,16 @@ const need = (flags: Record<string, string>, name: string): string => {
   return value;
 };
 
-async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+async function withApp<T>(work: (app: INestApplicationContext, m: App) => Promise<T>): Promise<T> {
+  const m = await loadApp();
   // The CLI prints its own output; only warnings and errors from the app are logged.
   const config = loadConfig(undefined, { LOG_LEVEL: 'warn' });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, workers: false }), {
-    logger: new PinoNestLogger(createRootLogger(config.logLevel)),
+  const app = await m.NestFactory.createApplicationContext(m.AppModule.forRoot({ config, workers: false }), {
+    logger: new m.PinoNestLogger(m.createRootLogger(config.logLevel)),
   });
   try {
     // Use cases expect a request context (transactions, audit actor): give them one per command.
-    return await app.get(ClsService).run(() => work(app));
+    return await app.get(m.ClsService).run(() => work(app, m));
   } finally {
     await app.close();
   }
@@ -79,8 +100,8 @@ async function run(argv: string[]): Promise<void> {
   const { command, positional, flags } = parseArgs(argv);
   switch (command) {
     case 'keys:list':
-      return withApp(async (app) => {
-        const keys = await app.get(SigningKeys).list();
+      return withApp(async (app, m) => {
+        const keys = await app.get(m.SigningKeys).list();
         console.table(
           keys.map((k) => ({
             kid: k.kid,
@@ -92,60 +113,64 @@ async function run(argv: string[]): Promise<void> {
         );
       });
     case 'keys:rotate':
-      return withApp(async (app) => {
-        const r = await app.get(SigningKeys).rotate();
+      return withApp(async (app, m) => {
+        const r = await app.get(m.SigningKeys).rotate();
         console.log(`active:  ${r.activeKid}\nretired: ${r.retiredKid ?? '-'}\nnext:    ${r.nextKid}`);
         if (r.removed.length) console.log(`removed: ${r.removed.join(', ')}`);
       });
     case 'keys:prune':
-      return withApp(async (app) => {
-        const removed = await app.get(SigningKeys).prune();
+      return withApp(async (app, m) => {
+        const removed = await app.get(m.SigningKeys).prune();
         console.log(removed.length ? `removed: ${removed.join(', ')}` : 'nothing to remove');
       });
     case 'token:service':
-      return withApp(async (app) => {
+      return withApp(async (app, m) => {
         const name = positional[0] ?? need(flags, 'name');
-        const sa = app.get(ServiceAccountCatalog).findByName(name);
+        const sa = app.get(m.ServiceAccountCatalog).findByName(name);
         if (!sa) throw new UsageError(`No service account named "${name}" in the catalog`);
         const token = await app
-          .get(IssueServiceToken)
+          .get(m.IssueServiceToken)
           .issueFor(sa, flags.scope?.split(/[ ,]/).filter(Boolean), flags.tenant);
         console.log(token.access_token);
         console.error(`scope: ${token.scope}; expires in ${token.expires_in}s`);
       });
-    case 'api-key:create':
-      return withApp(async (app) => {
-        const tenant = need(flags, 'tenant');
-        if (!isUuid(tenant)) throw new UsageError('--tenant must be an organization id');
-        await app.get(GetOrganization).execute(asTenantId(tenant));
-        const scopes = need(flags, 'scopes')
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean);
-        const unknown = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
-        if (unknown.length) throw new UsageError(`Unknown scope(s): ${unknown.join(', ')}`);
-        const expiresAt = flags.expires ? new Date(flags.expires) : undefined;
-        if (expiresAt && Number.isNaN(expiresAt.getTime()))
-          throw new UsageError('--expires must be an ISO date');
+    case 'api-key:create': {
+      const tenant = need(flags, 'tenant');
+      if (!isUuid(tenant)) throw new UsageError('--tenant must be an organization id');
+      const name = need(flags, 'name');
+      const scopes = need(flags, 'scopes')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const unknown = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
+      if (unknown.length) throw new UsageError(`Unknown scope(s): ${unknown.join(', ')}`);
+      const expiresAt = flags.expires ? new Date(flags.expires) : undefined;
+      if (expiresAt && Number.isNaN(expiresAt.getTime()))
+        throw new UsageError('--expires must be an ISO date');
+      return withApp(async (app, m) => {
+        await app.get(m.GetOrganization).execute(asTenantId(tenant));
         const key = await app
-          .get(CreateApiKey)
-          .execute(asTenantId(tenant), null, { name: need(flags, 'name'), scopes, expiresAt });
+          .get(m.CreateApiKey)
+          .execute(asTenantId(tenant), null, { name, scopes, expiresAt });
         console.log(key.key);
         console.error(
           `id: ${key.id}; prefix: ${key.prefix}; scopes: ${key.scopes.join(' ')} (the key is shown only once)`,
         );
       });
-    case 'owner:create':
-      return withApp(async (app) => {
-        const result = await app.get(RegisterUser).execute({
-          email: need(flags, 'email'),
-          password: need(flags, 'password'),
-          name: need(flags, 'name'),
-          organizationName: need(flags, 'org'),
-        });
+    }
+    case 'owner:create': {
+      const input = {
+        email: need(flags, 'email'),
+        password: need(flags, 'password'),
+        name: need(flags, 'name'),
+        organizationName: need(flags, 'org'),
+      };
+      return withApp(async (app, m) => {
+        const result = await app.get(m.RegisterUser).execute(input);
         console.log(`user:         ${result.user.id} (${result.user.email})`);
         console.log(`organization: ${result.organization!.id} (${result.organization!.name})`);
       });
+    }
     case 'service-account:secret': {
       const secret = `sk_${randomBytes(32).toString('base64url')}`;
       const hash = await argon2.hash(secret, {

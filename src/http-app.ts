@@ -70,7 +70,7 @@ export async function createHttpApp(
     disableRequestLogging: true, // our onResponse hook writes one access line with tenant and route
     bodyLimit: config.bodyLimitBytes,
     genReqId: requestIdFor,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   } as ConstructorParameters<typeof FastifyAdapter>[0]);
 

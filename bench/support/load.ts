@@ -64,3 +64,9 @@ export function startServer(
     child.once('exit', (code) => reject(new Error(`${modulePath} exited with ${code}`)));
   });
 }
+
+/** The run with the median throughput. */
+export function median(runs: LoadResult[]): LoadResult {
+  const sorted = [...runs].sort((a, b) => a.rps - b.rps);
+  return sorted[Math.floor(sorted.length / 2)];
+}

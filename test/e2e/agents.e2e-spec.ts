@@ -47,7 +47,12 @@ describe('agents catalog and tools', () => {
       .auth(t.http.patch(`/api/v1/agents/${id}`))
       .send({ name: 'Helper 2', status: 'paused', externalId: null })
       .expect(200);
-    expect(patched.body).toMatchObject({ name: 'Helper 2', status: 'paused', externalId: null, slug: 'crud-agent' });
+    expect(patched.body).toMatchObject({
+      name: 'Helper 2',
+      status: 'paused',
+      externalId: null,
+      slug: 'crud-agent',
+    });
 
     const list = await owner.auth(t.http.get('/api/v1/agents?status=paused')).expect(200);
     expect(list.body.items.map((a: { id: string }) => a.id)).toContain(id);
@@ -99,19 +104,30 @@ describe('agents catalog and tools', () => {
   it("answers another organization's agent with 404 on every id route", async () => {
     const mine = (await create(owner, { slug: 'private-agent' }).expect(201)).body.id;
     await other.auth(t.http.get(`/api/v1/agents/${mine}`)).expect(404);
-    await other.auth(t.http.patch(`/api/v1/agents/${mine}`)).send({ name: 'x' }).expect(404);
+    await other
+      .auth(t.http.patch(`/api/v1/agents/${mine}`))
+      .send({ name: 'x' })
+      .expect(404);
     await other.auth(t.http.delete(`/api/v1/agents/${mine}`)).expect(404);
     await other.auth(t.http.get(`/api/v1/agents/${mine}/status`)).expect(404);
-    await other.auth(t.http.post(`/api/v1/agents/${mine}/chat`)).send({ message: 'hi' }).expect(404);
+    await other
+      .auth(t.http.post(`/api/v1/agents/${mine}/chat`))
+      .send({ message: 'hi' })
+      .expect(404);
     await owner.auth(t.http.get('/api/v1/agents/not-a-uuid')).expect(404);
     const directory = t.app.get(AgentDirectory);
     expect(await directory.find(asTenantId(other.tenantId), mine)).toBeNull();
-    expect(await directory.find(asTenantId(owner.tenantId), mine)).toMatchObject({ id: mine, slug: 'private-agent' });
+    expect(await directory.find(asTenantId(owner.tenantId), mine)).toMatchObject({
+      id: mine,
+      slug: 'private-agent',
+    });
   });
 
   it('needs agents scopes: an API key without them gets 403', async () => {
     const key = await createApiKey(t, owner, ['chat:invoke']);
-    await withApiKey(key.key)(t.http.post('/api/v1/agents')).send({ name: 'x', slug: 'x', model: 'gpt-4o-mini' }).expect(403);
+    await withApiKey(key.key)(t.http.post('/api/v1/agents'))
+      .send({ name: 'x', slug: 'x', model: 'gpt-4o-mini' })
+      .expect(403);
   });
 
   it('lists the tools; web_search is unavailable without a Tavily key', async () => {

@@ -3,7 +3,9 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { signUp, TEST_PASSWORD } from '../support/auth';
 
 const email = () => `u-${randomBytes(5).toString('hex')}@example.test`;
-const ip = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+// Each call gets a client IP of its own (via X-Forwarded-For), so per-IP counters never leak between tests.
+let lastIp = 0;
+const ip = () => `198.51.${100 + Math.floor(++lastIp / 250)}.${(lastIp % 250) + 1}`;
 
 describe('auth: register, login, refresh, logout, me', () => {
   let t: TestApp;

@@ -32,7 +32,9 @@ describe('spend caps and rate limits across two instances', () => {
       .auth(a.http.post('/api/v1/agents'))
       .send({ name: slug, slug, model: 'gpt-4o-mini', maxTokens: 20 })
       .expect(201);
-    const apiKeys = await Promise.all(Array.from({ length: keys }, () => createApiKey(a, owner, ['chat:invoke'])));
+    const apiKeys = await Promise.all(
+      Array.from({ length: keys }, () => createApiKey(a, owner, ['chat:invoke'])),
+    );
     return { owner, agentId: agent.body.id as string, keys: apiKeys.map((k) => k.key) };
   };
 
@@ -52,7 +54,8 @@ describe('spend caps and rate limits across two instances', () => {
     for (const app of [a, b]) {
       const source = app.app.get(BudgetSource);
       const original = source.budgetsFor.bind(source);
-      source.budgetsFor = async (scope: SpendScope) => (scope.tenantId === owner.tenantId ? [budget] : original(scope));
+      source.budgetsFor = async (scope: SpendScope) =>
+        scope.tenantId === owner.tenantId ? [budget] : original(scope);
     }
 
     const statuses = await Promise.all(
@@ -73,7 +76,11 @@ describe('spend caps and rate limits across two instances', () => {
     expect(refused).toBeGreaterThan(0);
 
     const rows = await waitFor(async () => {
-      const r = await sql(a, `SELECT count(*)::int AS n, coalesce(sum(cost), 0)::text AS spent FROM llm_usage WHERE tenant_id = $1`, [owner.tenantId]);
+      const r = await sql(
+        a,
+        `SELECT count(*)::int AS n, coalesce(sum(cost), 0)::text AS spent FROM llm_usage WHERE tenant_id = $1`,
+        [owner.tenantId],
+      );
       return r[0].n === ok && r;
     }, 15000);
     expect(dec(rows[0].spent).lte(limit)).toBe(true);

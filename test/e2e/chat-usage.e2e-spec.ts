@@ -1,4 +1,4 @@
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 import { signUp } from '../support/auth';
 import { FakeOpenAi, startFakeOpenAi } from '../fakes/fake-openai';
 import { chatEnv, sql, waitFor } from '../fakes/fake-openai-setup';
@@ -23,7 +23,10 @@ describe('usage records: durable buffer, batch insert, idempotent hand-off to Bi
       .expect(201);
     const answers = await Promise.all(
       [1, 2, 3].map((i) =>
-        owner.auth(api.http.post(`/api/v1/agents/${agent.body.id}/chat`)).send({ message: `count ${i}` }).expect(200),
+        owner
+          .auth(api.http.post(`/api/v1/agents/${agent.body.id}/chat`))
+          .send({ message: `count ${i}` })
+          .expect(200),
       ),
     );
     await api.close(); // the API process dies with 3 acknowledged records and no worker has run
@@ -38,10 +41,14 @@ describe('usage records: durable buffer, batch insert, idempotent hand-off to Bi
         return ingest(events);
       };
       const rows = await waitFor(async () => {
-        const r = await sql(worker, 'SELECT * FROM llm_usage WHERE tenant_id = $1 ORDER BY id', [owner.tenantId]);
+        const r = await sql(worker, 'SELECT * FROM llm_usage WHERE tenant_id = $1 ORDER BY id', [
+          owner.tenantId,
+        ]);
         return r.length === 3 && r;
       }, 10000);
-      expect(rows.map((r) => r.conversation_id).sort()).toEqual(answers.map((a) => a.body.conversationId).sort());
+      expect(rows.map((r) => r.conversation_id).sort()).toEqual(
+        answers.map((a) => a.body.conversationId).sort(),
+      );
 
       // Replaying the same records (a retried batch) changes nothing and re-sends the same event ids.
       await waitFor(async () => received.length === 9);
@@ -68,14 +75,29 @@ describe('usage records: durable buffer, batch insert, idempotent hand-off to Bi
         occurredAt: r.occurred_at.toISOString(),
       }));
       await worker.app.get(StoreUsageRecords).execute(records);
-      expect(await sql(worker, 'SELECT 1 FROM llm_usage WHERE tenant_id = $1', [owner.tenantId])).toHaveLength(3);
+      expect(
+        await sql(worker, 'SELECT 1 FROM llm_usage WHERE tenant_id = $1', [owner.tenantId]),
+      ).toHaveLength(3);
       const ids = received.map((e) => e.eventId);
       expect(new Set(ids.slice(0, 9))).toEqual(new Set(ids.slice(9)));
-      expect(received.slice(0, 9).map((e) => e.metricCode).sort()).toEqual(
-        [...Array(3).fill('agent_requests'), ...Array(3).fill('llm_completion_tokens'), ...Array(3).fill('llm_prompt_tokens')],
-      );
-      const prompt = received.find((e) => e.metricCode === 'llm_prompt_tokens' && e.eventId.startsWith(rows[0].id))!;
-      expect(prompt).toMatchObject({ tenantId: owner.tenantId, agentId: agent.body.id, properties: { tokens: rows[0].prompt_tokens } });
+      expect(
+        received
+          .slice(0, 9)
+          .map((e) => e.metricCode)
+          .sort(),
+      ).toEqual([
+        ...Array(3).fill('agent_requests'),
+        ...Array(3).fill('llm_completion_tokens'),
+        ...Array(3).fill('llm_prompt_tokens'),
+      ]);
+      const prompt = received.find(
+        (e) => e.metricCode === 'llm_prompt_tokens' && e.eventId.startsWith(rows[0].id),
+      )!;
+      expect(prompt).toMatchObject({
+        tenantId: owner.tenantId,
+        agentId: agent.body.id,
+        properties: { tokens: rows[0].prompt_tokens },
+      });
     } finally {
       await worker.close();
     }

@@ -17,7 +17,13 @@ describe('OpenAI-compatible /v1 with the official openai client', () => {
     owner = await signUp(t);
     await owner
       .auth(t.http.post('/api/v1/agents'))
-      .send({ name: 'Support', slug: 'support', model: 'gpt-4o-mini', instructions: 'Be kind.', temperature: 0.3 })
+      .send({
+        name: 'Support',
+        slug: 'support',
+        model: 'gpt-4o-mini',
+        instructions: 'Be kind.',
+        temperature: 0.3,
+      })
       .expect(201);
     const key = await createApiKey(t, owner, ['chat:invoke']);
     keyId = key.id;
@@ -45,10 +51,18 @@ describe('OpenAI-compatible /v1 with the official openai client', () => {
     expect(sent.messages[0]).toEqual({ role: 'system', content: 'Be kind.' });
 
     const [usage] = await waitFor(async () => {
-      const rows = await sql(t, `SELECT * FROM llm_usage WHERE api_key_id = $1 AND endpoint = 'chat_completions'`, [keyId]);
+      const rows = await sql(
+        t,
+        `SELECT * FROM llm_usage WHERE api_key_id = $1 AND endpoint = 'chat_completions'`,
+        [keyId],
+      );
       return rows.length > 0 && rows;
     });
-    expect(usage).toMatchObject({ customer_external_id: 'acme', status: 'completed', prompt_tokens: res.usage!.prompt_tokens });
+    expect(usage).toMatchObject({
+      customer_external_id: 'acme',
+      status: 'completed',
+      prompt_tokens: res.usage!.prompt_tokens,
+    });
   });
 
   it('create({ stream: true }) streams the same content, with usage when asked', async () => {
@@ -102,7 +116,10 @@ describe('OpenAI-compatible /v1 with the official openai client', () => {
       client.chat.completions.create({ model: 'gpt-unknown', messages: [{ role: 'user', content: 'x' }] }),
     ).rejects.toBeInstanceOf(OpenAI.NotFoundError);
     await expect(
-      client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x [429]' }] }),
+      client.chat.completions.create({
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content: 'x [429]' }],
+      }),
     ).rejects.toBeInstanceOf(OpenAI.RateLimitError);
     await expect(
       client.chat.completions.create({ model: 'gpt-4o-mini', messages: [] }),

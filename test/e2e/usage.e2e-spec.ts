@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from '../support/test-app';
 import { signUp, SignedUp } from '../support/auth';
-import { UsageEventSink } from '../../src/shared/contracts/metering';
+import { UsageEvent, UsageEventSink } from '../../src/shared/contracts/metering';
 import { TenantId } from '../../src/shared/domain/tenant-id';
 
-async function inBatches<T>(items: T[], size: number, concurrency: number, fn: (batch: T[]) => Promise<void>) {
+async function inBatches<T>(
+  items: T[],
+  size: number,
+  concurrency: number,
+  fn: (batch: T[]) => Promise<void>,
+) {
   const batches: T[][] = [];
   for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
   let next = 0;
@@ -23,10 +28,19 @@ describe('billing: usage metering', () => {
   beforeAll(async () => {
     t = await startTestApp();
     [a, b] = await Promise.all([signUp(t), signUp(t)]);
-    const c = await a.auth(t.http.post('/api/v1/customers')).send({ name: 'Acme', currency: 'USD', externalId: 'acme' }).expect(201);
+    const c = await a
+      .auth(t.http.post('/api/v1/customers'))
+      .send({ name: 'Acme', currency: 'USD', externalId: 'acme' })
+      .expect(201);
     customerId = c.body.id;
-    await a.auth(t.http.post('/api/v1/billable-metrics')).send({ code: 'tokens', name: 'Tokens', aggregation: 'sum', field: 'tokens' }).expect(201);
-    await a.auth(t.http.post('/api/v1/billable-metrics')).send({ code: 'calls', name: 'Calls', aggregation: 'count' }).expect(201);
+    await a
+      .auth(t.http.post('/api/v1/billable-metrics'))
+      .send({ code: 'tokens', name: 'Tokens', aggregation: 'sum', field: 'tokens' })
+      .expect(201);
+    await a
+      .auth(t.http.post('/api/v1/billable-metrics'))
+      .send({ code: 'calls', name: 'Calls', aggregation: 'count' })
+      .expect(201);
   });
   afterAll(() => t.close());
 
@@ -55,9 +69,14 @@ describe('billing: usage metering', () => {
       .auth(t.http.get('/api/v1/usage/summary'))
       .query({ customer: customerId, from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' })
       .expect(200);
-    expect(summary.body.data).toEqual([{ metricCode: 'tokens', aggregation: 'sum', value: String(expectedSum), events: 9000 }]);
+    expect(summary.body.data).toEqual([
+      { metricCode: 'tokens', aggregation: 'sum', value: String(expectedSum), events: 9000 },
+    ]);
     // A full replay changes nothing.
-    const replay = await a.auth(t.http.post('/api/v1/usage/events')).send({ events: unique.slice(0, 1000) }).expect(202);
+    const replay = await a
+      .auth(t.http.post('/api/v1/usage/events'))
+      .send({ events: unique.slice(0, 1000) })
+      .expect(202);
     expect(replay.body).toMatchObject({ accepted: 0, duplicates: 1000, rejected: 0 });
   });
 
@@ -74,11 +93,19 @@ describe('billing: usage metering', () => {
       { eventId: 'who', externalCustomerId: 'nobody', metric: 'calls', timestamp: ts },
       { eventId: 'what', customerId, metric: 'nope', timestamp: ts },
       'not an object',
-      { eventId: 'ok-2', externalCustomerId: 'acme', metric: 'tokens', timestamp: ts, properties: { tokens: '12.5' } },
+      {
+        eventId: 'ok-2',
+        externalCustomerId: 'acme',
+        metric: 'tokens',
+        timestamp: ts,
+        properties: { tokens: '12.5' },
+      },
     ];
     const res = await a.auth(t.http.post('/api/v1/usage/events')).send({ events }).expect(202);
     expect(res.body).toMatchObject({ accepted: 2, duplicates: 0, rejected: 9 });
-    expect(res.body.rejections.map((r: { eventId: string; reason: string }) => [r.eventId, r.reason])).toEqual([
+    expect(
+      res.body.rejections.map((r: { eventId: string; reason: string }) => [r.eventId, r.reason]),
+    ).toEqual([
       ['bad-field', 'unknown_fields'],
       ['bad-ts', 'invalid_timestamp'],
       ['future', 'timestamp_in_future'],
@@ -105,25 +132,73 @@ describe('billing: usage metering', () => {
       .expect(201);
     const agent = randomUUID();
     const events = [
-      { eventId: `d1-${agent}`, customerId: c.body.id, metric: 'calls', agentId: agent, timestamp: '2026-11-01T14:59:00Z' }, // Nov 1 23:59 JST
-      { eventId: `d2-${agent}`, customerId: c.body.id, metric: 'calls', agentId: agent, timestamp: '2026-11-01T15:00:00Z' }, // Nov 2 00:00 JST
+      {
+        eventId: `d1-${agent}`,
+        customerId: c.body.id,
+        metric: 'calls',
+        agentId: agent,
+        timestamp: '2026-11-01T14:59:00Z',
+      }, // Nov 1 23:59 JST
+      {
+        eventId: `d2-${agent}`,
+        customerId: c.body.id,
+        metric: 'calls',
+        agentId: agent,
+        timestamp: '2026-11-01T15:00:00Z',
+      }, // Nov 2 00:00 JST
       { eventId: `d3-${agent}`, customerId: c.body.id, metric: 'calls', timestamp: '2026-11-01T16:00:00Z' },
     ];
     await a.auth(t.http.post('/api/v1/usage/events')).send({ events }).expect(202);
     const q = { customer: c.body.id, from: '2026-10-31T15:00:00Z', to: '2026-11-30T15:00:00Z' };
-    const byDay = await a.auth(t.http.get('/api/v1/usage/summary')).query({ ...q, groupBy: 'day' }).expect(200);
+    const byDay = await a
+      .auth(t.http.get('/api/v1/usage/summary'))
+      .query({ ...q, groupBy: 'day' })
+      .expect(200);
     expect(byDay.body.data.map((r: { day: string; value: string }) => [r.day, r.value])).toEqual([
       ['2026-11-01', '1'],
       ['2026-11-02', '2'],
     ]);
-    const byAgent = await a.auth(t.http.get('/api/v1/usage/summary')).query({ ...q, groupBy: 'agent' }).expect(200);
-    expect(byAgent.body.data.map((r: { agentId: string | null; value: string }) => [r.agentId, r.value]).sort()).toEqual(
-      [[agent, '2'], [null, '1']].sort(),
+    const byAgent = await a
+      .auth(t.http.get('/api/v1/usage/summary'))
+      .query({ ...q, groupBy: 'agent' })
+      .expect(200);
+    expect(
+      byAgent.body.data.map((r: { agentId: string | null; value: string }) => [r.agentId, r.value]).sort(),
+    ).toEqual(
+      [
+        [agent, '2'],
+        [null, '1'],
+      ].sort(),
     );
   });
 
+  it('combines hourly rollups with raw events for ranges that cut hours', async () => {
+    const c = await a
+      .auth(t.http.post('/api/v1/customers'))
+      .send({ name: 'Edges', currency: 'USD' })
+      .expect(201);
+    const at = ['10:15', '10:45', '11:30', '12:10', '12:20'];
+    const events = at.map((hm, i) => ({
+      eventId: `edge-${c.body.id}-${i}`,
+      customerId: c.body.id,
+      metric: 'tokens',
+      timestamp: `2026-11-03T${hm}:00Z`,
+      properties: { tokens: 10 ** i },
+    }));
+    await a.auth(t.http.post('/api/v1/usage/events')).send({ events }).expect(202);
+    const sum = async (from: string, to: string) =>
+      (await a.auth(t.http.get('/api/v1/usage/summary')).query({ customer: c.body.id, from, to }).expect(200))
+        .body.data[0]?.value;
+    expect(await sum('2026-11-03T10:30:00Z', '2026-11-03T12:15:00Z')).toBe('1110'); // 10 + 100 + 1000
+    expect(await sum('2026-11-03T10:00:00Z', '2026-11-03T13:00:00Z')).toBe('11111');
+    expect(await sum('2026-11-03T10:20:00Z', '2026-11-03T10:50:00Z')).toBe('10');
+  });
+
   it('flags events older than the open billing period as late and bills them in the open period', async () => {
-    const c = await a.auth(t.http.post('/api/v1/customers')).send({ name: 'Late', currency: 'USD' }).expect(201);
+    const c = await a
+      .auth(t.http.post('/api/v1/customers'))
+      .send({ name: 'Late', currency: 'USD' })
+      .expect(201);
     const plan = await a
       .auth(t.http.post('/api/v1/plans'))
       .send({ code: `late-${randomUUID()}`, name: 'Late', currency: 'USD', interval: 'month', charges: [] })
@@ -148,10 +223,30 @@ describe('billing: usage metering', () => {
   it('takes Chat usage through the sink: built-in metrics on demand, idempotent per event id', async () => {
     const sink = t.app.get(UsageEventSink);
     const tenantId = a.tenantId as TenantId;
-    const events = [
-      { tenantId, eventId: 'chat-1:prompt', metricCode: 'llm_prompt_tokens', customer: { id: customerId }, timestamp: new Date('2026-11-20T00:00:00Z'), properties: { tokens: 800, cost: '0.0012' } },
-      { tenantId, eventId: 'chat-1:request', metricCode: 'agent_requests', customer: { externalId: 'acme' }, timestamp: new Date('2026-11-20T00:00:00Z'), properties: { requests: 1 } },
-      { tenantId, eventId: 'chat-2:prompt', metricCode: 'llm_prompt_tokens', timestamp: new Date('2026-11-20T00:00:00Z'), properties: { tokens: 5 } },
+    const events: UsageEvent[] = [
+      {
+        tenantId,
+        eventId: 'chat-1:prompt',
+        metricCode: 'llm_prompt_tokens',
+        customer: { id: customerId },
+        timestamp: new Date('2026-11-20T00:00:00Z'),
+        properties: { tokens: 800, cost: '0.0012' },
+      },
+      {
+        tenantId,
+        eventId: 'chat-1:request',
+        metricCode: 'agent_requests',
+        customer: { externalId: 'acme' },
+        timestamp: new Date('2026-11-20T00:00:00Z'),
+        properties: { requests: 1 },
+      },
+      {
+        tenantId,
+        eventId: 'chat-2:prompt',
+        metricCode: 'llm_prompt_tokens',
+        timestamp: new Date('2026-11-20T00:00:00Z'),
+        properties: { tokens: 5 },
+      },
     ];
     await sink.ingest(events);
     await sink.ingest(events);
@@ -177,11 +272,21 @@ describe('billing: usage metering', () => {
       .auth(t.http.get('/api/v1/usage/summary'))
       .query({ customer: customerId, from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' })
       .expect(404);
-    const bc = await b.auth(t.http.post('/api/v1/customers')).send({ name: 'B', currency: 'USD' }).expect(201);
-    await b.auth(t.http.post('/api/v1/billable-metrics')).send({ code: 'calls', name: 'Calls', aggregation: 'count' }).expect(201);
+    const bc = await b
+      .auth(t.http.post('/api/v1/customers'))
+      .send({ name: 'B', currency: 'USD' })
+      .expect(201);
+    await b
+      .auth(t.http.post('/api/v1/billable-metrics'))
+      .send({ code: 'calls', name: 'Calls', aggregation: 'count' })
+      .expect(201);
     const res = await b
       .auth(t.http.post('/api/v1/usage/events'))
-      .send({ events: [{ eventId: 'e-1', customerId: bc.body.id, metric: 'calls', timestamp: '2026-11-02T00:00:00Z' }] })
+      .send({
+        events: [
+          { eventId: 'e-1', customerId: bc.body.id, metric: 'calls', timestamp: '2026-11-02T00:00:00Z' },
+        ],
+      })
       .expect(202);
     expect(res.body.accepted).toBe(1);
     // A's customer id is unknown in B.

@@ -32,7 +32,13 @@ describe('outbound webhooks', () => {
   beforeAll(async () => {
     t = await startTestApp({
       workers: true,
-      env: { WEBHOOK_ALLOW_PRIVATE_URLS: 'true', WEBHOOK_BACKOFF_BASE_MS: '100', WEBHOOK_MAX_ATTEMPTS: '3' },
+      env: {
+        WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+        WEBHOOK_BACKOFF_BASE_MS: '100',
+        WEBHOOK_MAX_ATTEMPTS: '3',
+        // Own queues: workers of other test files (other settings) must not take these jobs.
+        REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX}_webhooks`,
+      },
     });
     receiver = await new FakeWebhookReceiver().start();
     [owner, other] = await Promise.all([signUp(t), signUp(t)]);
@@ -69,7 +75,10 @@ describe('outbound webhooks', () => {
       .expect(400);
 
     await other.auth(t.http.get(`/api/v1/webhook-endpoints/${ep.id}`)).expect(404);
-    await other.auth(t.http.patch(`/api/v1/webhook-endpoints/${ep.id}`)).send({ enabled: false }).expect(404);
+    await other
+      .auth(t.http.patch(`/api/v1/webhook-endpoints/${ep.id}`))
+      .send({ enabled: false })
+      .expect(404);
     await other.auth(t.http.delete(`/api/v1/webhook-endpoints/${ep.id}`)).expect(404);
     await other.auth(t.http.get(`/api/v1/webhook-endpoints/${ep.id}/deliveries`)).expect(404);
     await owner.auth(t.http.get('/api/v1/webhook-endpoints/not-a-uuid')).expect(404);
@@ -96,11 +105,19 @@ describe('outbound webhooks', () => {
     expect(hook.headers['tollgate-event-id']).toBe(hook.json.id);
 
     const log = await until(
-      () => owner.auth(t.http.get(`/api/v1/webhook-endpoints/${ep.id}/deliveries`)).then((r) => r.body.items as Delivery[]),
+      () =>
+        owner
+          .auth(t.http.get(`/api/v1/webhook-endpoints/${ep.id}/deliveries`))
+          .then((r) => r.body.items as Delivery[]),
       (items: Delivery[]) => items[0]?.status === 'delivered',
     );
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ status: 'delivered', lastStatusCode: 200, attempts: 1, eventType: 'credits.low' });
+    expect(log[0]).toMatchObject({
+      status: 'delivered',
+      lastStatusCode: 200,
+      attempts: 1,
+      eventType: 'credits.low',
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect(receiver.received.filter((r) => r.path === '/signed')).toHaveLength(1);
   });
@@ -108,13 +125,17 @@ describe('outbound webhooks', () => {
   it('retries failures with backoff, keeps the attempt log, and gives up after the last attempt', async () => {
     const ep = await createEndpoint('/flaky', ['invoice.paid']);
     let calls = 0;
-    receiver.respond = (r) => (r.path === '/flaky' && ++calls <= 2 ? { status: 503, body: 'busy' } : { status: 200 });
+    receiver.respond = (r) =>
+      r.path === '/flaky' && ++calls <= 2 ? { status: 503, body: 'busy' } : { status: 200 };
     await events.publish(asTenantId(owner.tenantId), 'invoice.paid', { invoiceId: 'i1' });
     const hooks = await receiver.waitFor(3, (r) => r.path === '/flaky');
     expect(new Set(hooks.map((h) => h.json.id)).size).toBe(1);
 
     const deliveries = await until(
-      () => owner.auth(t.http.get(`/api/v1/webhook-endpoints/${ep.id}/deliveries`)).then((r) => r.body.items as Delivery[]),
+      () =>
+        owner
+          .auth(t.http.get(`/api/v1/webhook-endpoints/${ep.id}/deliveries`))
+          .then((r) => r.body.items as Delivery[]),
       (items: Delivery[]) => items[0]?.status === 'delivered',
     );
     const detail = await owner
@@ -133,7 +154,10 @@ describe('outbound webhooks', () => {
     receiver.respond = (r) => (r.path === '/down' && !up ? { status: 500 } : { status: 204 });
     await events.publish(asTenantId(owner.tenantId), 'invoice.finalized', { invoiceId: 'i2' });
     const failed = await until(
-      () => owner.auth(t.http.get(`/api/v1/webhook-endpoints/${ep.id}/deliveries`)).then((r) => r.body.items as Delivery[]),
+      () =>
+        owner
+          .auth(t.http.get(`/api/v1/webhook-endpoints/${ep.id}/deliveries`))
+          .then((r) => r.body.items as Delivery[]),
       (items: Delivery[]) => items[0]?.status === 'failed',
     );
     expect(failed[0]).toMatchObject({ status: 'failed', attempts: 3, lastStatusCode: 500 });
@@ -146,7 +170,10 @@ describe('outbound webhooks', () => {
       .auth(t.http.post(`/api/v1/webhook-endpoints/${ep.id}/deliveries/${failed[0].id}/redeliver`))
       .expect(202);
     const redelivered = await until(
-      () => owner.auth(t.http.get(`/api/v1/webhook-endpoints/${ep.id}/deliveries`)).then((r) => r.body.items as Delivery[]),
+      () =>
+        owner
+          .auth(t.http.get(`/api/v1/webhook-endpoints/${ep.id}/deliveries`))
+          .then((r) => r.body.items as Delivery[]),
       (items: Delivery[]) => items[0]?.status === 'delivered',
     );
     expect(redelivered[0]).toMatchObject({ status: 'delivered', attempts: 4, lastStatusCode: 204 });

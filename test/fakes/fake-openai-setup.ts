@@ -10,7 +10,10 @@ export const chatEnv = (fake: FakeOpenAi, extra: Record<string, string> = {}): R
   ...extra,
 });
 
-export async function waitFor<T>(fn: () => Promise<T | undefined | null | false>, timeoutMs = 5000): Promise<T> {
+export async function waitFor<T>(
+  fn: () => Promise<T | undefined | null | false>,
+  timeoutMs = 5000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn();

@@ -34,7 +34,8 @@ const contentText = (c: unknown) => (typeof c === 'string' ? c : c == null ? '' 
 
 export function promptTokensOf(messages: Array<{ content?: unknown; tool_calls?: unknown }>): number {
   return messages.reduce(
-    (sum, m) => sum + 4 + tokens(contentText(m.content)) + (m.tool_calls ? tokens(JSON.stringify(m.tool_calls)) : 0),
+    (sum, m) =>
+      sum + 4 + tokens(contentText(m.content)) + (m.tool_calls ? tokens(JSON.stringify(m.tool_calls)) : 0),
     3,
   );
 }
@@ -52,7 +53,12 @@ export async function startFakeOpenAi(port = 0): Promise<FakeOpenAi> {
   const handle = async (req: IncomingMessage, res: ServerResponse, body: any, rec: RecordedRequest) => {
     if (req.method === 'GET' && req.url?.endsWith('/models')) {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', created: 0, owned_by: 'fake' }] }));
+      res.end(
+        JSON.stringify({
+          object: 'list',
+          data: [{ id: 'gpt-4o-mini', object: 'model', created: 0, owned_by: 'fake' }],
+        }),
+      );
       return;
     }
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
@@ -88,26 +94,56 @@ export async function startFakeOpenAi(port = 0): Promise<FakeOpenAi> {
       const call = {
         id: `call_${seq}`,
         type: 'function',
-        function: { name: 'calculator', arguments: JSON.stringify({ expression: calcs[toolResults.length] }) },
+        function: {
+          name: 'calculator',
+          arguments: JSON.stringify({ expression: calcs[toolResults.length] }),
+        },
       };
-      const usage = { prompt_tokens: prompt, completion_tokens: tokens(call.function.arguments), total_tokens: 0 };
+      const usage = {
+        prompt_tokens: prompt,
+        completion_tokens: tokens(call.function.arguments),
+        total_tokens: 0,
+      };
       usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
       if (!body.stream) {
         return json(res, {
-          id, object: 'chat.completion', created, model,
-          choices: [{ index: 0, message: { role: 'assistant', content: null, tool_calls: [call] }, finish_reason: 'tool_calls', logprobs: null }],
+          id,
+          object: 'chat.completion',
+          created,
+          model,
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: null, tool_calls: [call] },
+              finish_reason: 'tool_calls',
+              logprobs: null,
+            },
+          ],
           usage,
         });
       }
       startStream(res);
       const chunk = (delta: unknown, finish: string | null = null) =>
-        sse(res, { id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] });
-      chunk({ role: 'assistant', content: null, tool_calls: [{ index: 0, id: call.id, type: 'function', function: { name: 'calculator', arguments: '' } }] });
+        sse(res, {
+          id,
+          object: 'chat.completion.chunk',
+          created,
+          model,
+          choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+        });
+      chunk({
+        role: 'assistant',
+        content: null,
+        tool_calls: [
+          { index: 0, id: call.id, type: 'function', function: { name: 'calculator', arguments: '' } },
+        ],
+      });
       const args = call.function.arguments;
       chunk({ tool_calls: [{ index: 0, function: { arguments: args.slice(0, 5) } }] });
       chunk({ tool_calls: [{ index: 0, function: { arguments: args.slice(5) } }] });
       chunk({}, 'tool_calls');
-      if (body.stream_options?.include_usage) sse(res, { id, object: 'chat.completion.chunk', created, model, choices: [], usage });
+      if (body.stream_options?.include_usage)
+        sse(res, { id, object: 'chat.completion.chunk', created, model, choices: [], usage });
       res.end('data: [DONE]\n\n');
       return;
     }
@@ -118,23 +154,43 @@ export async function startFakeOpenAi(port = 0): Promise<FakeOpenAi> {
       : toolResults.length
         ? `Results: ${toolResults.map((m) => contentText(m.content)).join(', ')}`
         : echoOf(last);
-    const usage = { prompt_tokens: prompt, completion_tokens: tokens(answer), total_tokens: prompt + tokens(answer) };
+    const usage = {
+      prompt_tokens: prompt,
+      completion_tokens: tokens(answer),
+      total_tokens: prompt + tokens(answer),
+    };
     if (!body.stream) {
       return json(res, {
-        id, object: 'chat.completion', created, model,
-        choices: [{ index: 0, message: { role: 'assistant', content: answer, refusal: null }, finish_reason: 'stop', logprobs: null }],
+        id,
+        object: 'chat.completion',
+        created,
+        model,
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content: answer, refusal: null },
+            finish_reason: 'stop',
+            logprobs: null,
+          },
+        ],
         usage,
       });
     }
     startStream(res);
     const drip = /\[drip:(\d+)\]/.exec(last);
     const base = { id, object: 'chat.completion.chunk', created, model };
-    sse(res, { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null, logprobs: null }] });
+    sse(res, {
+      ...base,
+      choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null, logprobs: null }],
+    });
     const words = answer.split(/(?<= )/);
     for (const word of words) {
       if (drip) await sleep(Number(drip[1]));
       if (rec.aborted) return;
-      sse(res, { ...base, choices: [{ index: 0, delta: { content: word }, finish_reason: null, logprobs: null }] });
+      sse(res, {
+        ...base,
+        choices: [{ index: 0, delta: { content: word }, finish_reason: null, logprobs: null }],
+      });
     }
     sse(res, { ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop', logprobs: null }] });
     if (body.stream_options?.include_usage) sse(res, { ...base, choices: [], usage });

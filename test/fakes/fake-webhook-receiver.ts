@@ -33,7 +33,13 @@ export class FakeWebhookReceiver {
         } catch {
           json = null;
         }
-        const hook: ReceivedWebhook = { path: req.url ?? '/', headers: req.headers, body, json, at: Date.now() };
+        const hook: ReceivedWebhook = {
+          path: req.url ?? '/',
+          headers: req.headers,
+          body,
+          json,
+          at: Date.now(),
+        };
         this.received.push(hook);
         const answer = this.respond(hook);
         const send = () => {
@@ -60,7 +66,9 @@ export class FakeWebhookReceiver {
       const matching = this.received.filter(filter);
       if (matching.length >= count) return matching;
       if (Date.now() > deadline)
-        throw new Error(`expected ${count} webhook(s), got ${matching.length}: ${JSON.stringify(matching.map((m) => m.json))}`);
+        throw new Error(
+          `expected ${count} webhook(s), got ${matching.length}: ${JSON.stringify(matching.map((m) => m.json))}`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   }

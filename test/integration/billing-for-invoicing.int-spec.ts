@@ -26,14 +26,20 @@ describe('BillingForInvoicing', () => {
     billing = t.app.get(BillingForInvoicing);
     const cls = t.app.get(ClsService);
     inCls = (fn) => cls.run(fn);
-    const agent = await a.auth(t.http.post('/api/v1/agents')).send({ name: 'Support', slug: 'support', model: 'gpt-4o-mini' }).expect(201);
+    const agent = await a
+      .auth(t.http.post('/api/v1/agents'))
+      .send({ name: 'Support', slug: 'support', model: 'gpt-4o-mini' })
+      .expect(201);
     agentId = agent.body.id;
     const customer = await a
       .auth(t.http.post('/api/v1/customers'))
       .send({ name: 'Acme', currency: 'USD', timezone: 'Europe/Paris', taxRate: '20' })
       .expect(201);
     customerId = customer.body.id;
-    await a.auth(t.http.post('/api/v1/billable-metrics')).send({ code: 'tokens', name: 'Tokens', aggregation: 'sum', field: 'tokens' }).expect(201);
+    await a
+      .auth(t.http.post('/api/v1/billable-metrics'))
+      .send({ code: 'tokens', name: 'Tokens', aggregation: 'sum', field: 'tokens' })
+      .expect(201);
     const plan = await a
       .auth(t.http.post('/api/v1/plans'))
       .send({
@@ -44,8 +50,20 @@ describe('BillingForInvoicing', () => {
         charges: [
           { kind: 'base', name: 'Platform', amount: '49', timing: 'advance' },
           { kind: 'seat', name: 'Seats', unitAmount: '10', timing: 'arrears' },
-          { kind: 'usage', name: 'Tokens', metricCode: 'tokens', freeUnits: '1000', price: { model: 'per_unit', unitAmount: '0.001' } },
-          { kind: 'outcome', name: 'Deflections', outcomeType: 'deflection', percentage: '5', minPerOutcome: '1' },
+          {
+            kind: 'usage',
+            name: 'Tokens',
+            metricCode: 'tokens',
+            freeUnits: '1000',
+            price: { model: 'per_unit', unitAmount: '0.001' },
+          },
+          {
+            kind: 'outcome',
+            name: 'Deflections',
+            outcomeType: 'deflection',
+            percentage: '5',
+            minPerOutcome: '1',
+          },
         ],
       })
       .expect(201);
@@ -53,7 +71,10 @@ describe('BillingForInvoicing', () => {
       .auth(t.http.post('/api/v1/coupons'))
       .send({ code: 'TEN', name: '10% off', kind: 'percentage', percentOff: '10', duration: 'once' })
       .expect(201);
-    await a.auth(t.http.post(`/api/v1/customers/${customerId}/coupons`)).send({ code: 'TEN' }).expect(201);
+    await a
+      .auth(t.http.post(`/api/v1/customers/${customerId}/coupons`))
+      .send({ code: 'TEN' })
+      .expect(201);
     const sub = await a
       .auth(t.http.post('/api/v1/subscriptions'))
       .send({ customerId, planId: plan.body.id, seats: 3, startDate: '2026-01-31' })
@@ -77,12 +98,17 @@ describe('BillingForInvoicing', () => {
     await inCls(() => billing.markOutcome(tenantId, outcome.body.id, { status: 'verified' }));
     await inCls(() => billing.markOutcome(tenantId, outcome.body.id, { status: 'rejected' })); // no-op: not pending
     expect((await inCls(() => billing.findOutcome(tenantId, outcome.body.id)))?.status).toBe('verified');
-    await a.auth(t.http.post(`/api/v1/customers/${customerId}/credits/grants`)).send({ amount: '20', paid: false }).expect(201);
+    await a
+      .auth(t.http.post(`/api/v1/customers/${customerId}/credits/grants`))
+      .send({ amount: '20', paid: false })
+      .expect(201);
   });
   afterAll(() => t.close());
 
   it('lists the period as due once it has ended', async () => {
-    const before = await inCls(() => billing.dueSubscriptionPeriodsOfTenant(tenantId, new Date('2026-02-20T00:00:00Z'), 100));
+    const before = await inCls(() =>
+      billing.dueSubscriptionPeriodsOfTenant(tenantId, new Date('2026-02-20T00:00:00Z'), 100),
+    );
     expect(before.find((d) => d.subscriptionId === subscriptionId)).toBeUndefined();
     const due = await inCls(() => billing.dueSubscriptionPeriods(new Date('2026-03-01T00:00:00Z'), 1000));
     expect(due.find((d) => d.subscriptionId === subscriptionId)).toMatchObject({
@@ -95,7 +121,10 @@ describe('BillingForInvoicing', () => {
 
   it('rates the period: first in-advance fee, next in-advance fee, seats, usage, outcomes, coupon, tax', async () => {
     const rated = await inCls(() =>
-      billing.ratePeriod(tenantId, subscriptionId, { start: new Date('2026-01-30T23:00:00Z'), end: new Date('2026-02-27T23:00:00Z') }),
+      billing.ratePeriod(tenantId, subscriptionId, {
+        start: new Date('2026-01-30T23:00:00Z'),
+        end: new Date('2026-02-27T23:00:00Z'),
+      }),
     );
     // base twice: this period's in-advance fee (recorded at subscription) and the next period's.
     const byKind = (k: string) => rated.lines.filter((l) => l.kind === k).map((l) => l.amount);
@@ -114,13 +143,20 @@ describe('BillingForInvoicing', () => {
       creditsAvailable: '20.00',
     });
     expect(rated.outcomes).toHaveLength(1);
-    expect(rated.outcomes[0]).toMatchObject({ agentId, type: 'deflection', value: '200', evidence: { ticket: 'T-1' } });
+    expect(rated.outcomes[0]).toMatchObject({
+      agentId,
+      type: 'deflection',
+      value: '200',
+      evidence: { ticket: 'T-1' },
+    });
     expect(rated.couponRedemptionIds).toHaveLength(1);
   });
 
   it('commits inside the caller’s transaction: a rollback leaves nothing behind', async () => {
     const txHost = t.app.get(TransactionHost);
-    const rated = await inCls(() => billing.previewCurrentPeriod(tenantId, subscriptionId, new Date('2026-03-01T00:00:00Z')));
+    const rated = await inCls(() =>
+      billing.previewCurrentPeriod(tenantId, subscriptionId, new Date('2026-03-01T00:00:00Z')),
+    );
     await expect(
       inCls(() =>
         txHost.withTransaction(async () => {
@@ -166,22 +202,42 @@ describe('BillingForInvoicing', () => {
       currentPeriodEnd: '2026-03-30T22:00:00.000Z', // Mar 31 Paris (summer time)
     });
     const next = await inCls(() =>
-      billing.ratePeriod(tenantId, subscriptionId, { start: new Date('2026-02-27T23:00:00Z'), end: new Date('2026-03-30T22:00:00Z') }),
+      billing.ratePeriod(tenantId, subscriptionId, {
+        start: new Date('2026-02-27T23:00:00Z'),
+        end: new Date('2026-03-30T22:00:00Z'),
+      }),
     );
     expect(next.lines.map((l) => l.kind).sort()).toEqual(['base', 'outcome', 'seat', 'usage']);
-    expect(next).toMatchObject({ subtotal: '79.00', discountTotal: '0.00', creditsAvailable: '0.00', outcomes: [] });
+    expect(next).toMatchObject({
+      subtotal: '79.00',
+      discountTotal: '0.00',
+      creditsAvailable: '0.00',
+      outcomes: [],
+    });
     const stats = await a.auth(t.http.get(`/api/v1/agents/${agentId}/stats`)).expect(200);
     expect(stats.body.revenue).toEqual([{ currency: 'USD', amount: '10' }]);
   });
 
   it('changes subscription status for payments and finds the customer for invoices', async () => {
     await inCls(() => billing.setSubscriptionStatus(tenantId, subscriptionId, 'past_due'));
-    expect((await a.auth(t.http.get(`/api/v1/subscriptions/${subscriptionId}`)).expect(200)).body.status).toBe('past_due');
+    expect(
+      (await a.auth(t.http.get(`/api/v1/subscriptions/${subscriptionId}`)).expect(200)).body.status,
+    ).toBe('past_due');
     await inCls(() => billing.setSubscriptionStatus(tenantId, subscriptionId, 'active'));
-    expect(await inCls(() => billing.findCustomer(tenantId, customerId))).toMatchObject({ id: customerId, name: 'Acme', stripeCustomerId: null });
+    expect(await inCls(() => billing.findCustomer(tenantId, customerId))).toMatchObject({
+      id: customerId,
+      name: 'Acme',
+      stripeCustomerId: null,
+    });
     expect(await inCls(() => billing.findCustomer(tenantId, randomUUID()))).toBeNull();
-    await inCls(() => billing.grantCredits({ tenantId, customerId, amount: '15', reference: 'cs_1', description: 'Top-up' }));
-    await inCls(() => billing.grantCredits({ tenantId, customerId, amount: '15', reference: 'cs_1', description: 'Top-up' }));
-    expect((await a.auth(t.http.get(`/api/v1/customers/${customerId}/credits`)).expect(200)).body.balance).toBe('15');
+    await inCls(() =>
+      billing.grantCredits({ tenantId, customerId, amount: '15', reference: 'cs_1', description: 'Top-up' }),
+    );
+    await inCls(() =>
+      billing.grantCredits({ tenantId, customerId, amount: '15', reference: 'cs_1', description: 'Top-up' }),
+    );
+    expect(
+      (await a.auth(t.http.get(`/api/v1/customers/${customerId}/credits`)).expect(200)).body.balance,
+    ).toBe('15');
   });
 });

@@ -43,7 +43,10 @@ export const chatConfigSchema = z.object({
   OPENAI_API_KEY: z.string().default('unset'),
   CHAT_PROVIDERS: envJson('{}', z.record(z.string().regex(/^[a-z0-9_-]{1,40}$/), providerSchema)),
   CHAT_MODELS: envJson(DEFAULT_MODELS, z.record(z.string().min(1), modelSchema)),
-  CHAT_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+  CHAT_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default('USD'),
   CHAT_DEFAULT_MAX_TOKENS: envInt(1024, 1),
   CHAT_MAX_TOOL_ROUNDS: envInt(4, 1, 20),
   CHAT_UPSTREAM_TIMEOUT_MS: envInt(60000, 50),

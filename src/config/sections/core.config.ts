@@ -11,6 +11,8 @@ export const coreConfigSchema = z.object({
   WORKERS_IN_API: envBool(true),
   /** Base URL the service is reached at, used in links (problem `type`, webhooks). */
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+  /** Trust X-Forwarded-For from a load balancer (client IPs for rate limits and audit). Only behind a proxy you control. */
+  TRUST_PROXY: envBool(false),
 });
 
 export const coreConfig = (env: z.infer<typeof coreConfigSchema>) => ({
@@ -21,4 +23,5 @@ export const coreConfig = (env: z.infer<typeof coreConfigSchema>) => ({
   bodyLimitBytes: env.BODY_LIMIT_BYTES,
   workersInApi: env.WORKERS_IN_API,
   publicBaseUrl: env.PUBLIC_BASE_URL,
+  trustProxy: env.TRUST_PROXY,
 });

@@ -18,6 +18,7 @@ export const invoicingConfigSchema = z.object({
   INVOICE_RUN_CRON: z.string().default('0 * * * *'),
   INVOICE_OVERDUE_CRON: z.string().default('30 3 * * *'),
   INVOICE_JOB_ATTEMPTS: envInt(5, 1, 50),
+  INVOICE_WORKER_CONCURRENCY: envInt(16, 1, 256),
   INVOICE_JOB_BACKOFF_MS: envInt(5000, 1),
   OUTCOME_VERIFICATION_TIMEOUT_MS: envInt(5000, 100, 60000),
 });
@@ -32,6 +33,7 @@ export const invoicingConfig = (env: z.infer<typeof invoicingConfigSchema>) => (
   runCron: env.INVOICE_RUN_CRON,
   overdueCron: env.INVOICE_OVERDUE_CRON,
   jobAttempts: env.INVOICE_JOB_ATTEMPTS,
+  workerConcurrency: env.INVOICE_WORKER_CONCURRENCY,
   jobBackoffMs: env.INVOICE_JOB_BACKOFF_MS,
   outcomeTimeoutMs: env.OUTCOME_VERIFICATION_TIMEOUT_MS,
 });

@@ -1,7 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { BudgetSource, UsageEventSink } from '../../shared/contracts/metering';
 import { BillingForInvoicing } from '../../shared/contracts/billing-for-invoicing';
-import { AgentRecordGuards, GetAgentStats, RecordAgentActivity, RecordAgentCost, RecordOutcome } from './application/agent-records.use-case';
+import {
+  AgentRecordGuards,
+  GetAgentStats,
+  RecordAgentActivity,
+  RecordAgentCost,
+  RecordOutcome,
+} from './application/agent-records.use-case';
 import { BillingForInvoicingService } from './application/billing-for-invoicing.service';
 import { BudgetCache } from './application/budget-cache.port';
 import { CommitInvoicedPeriod } from './application/commit-invoiced-period.use-case';
@@ -11,7 +17,12 @@ import { DebitCredits, GrantCredits } from './application/credits.use-case';
 import { IngestUsageEvents } from './application/ingest-usage-events.use-case';
 import { CreateCustomer, DeleteCustomer, UpdateCustomer } from './application/manage-customers.use-case';
 import { CreatePlan, UpdatePlan } from './application/manage-plans.use-case';
-import { CancelSubscription, ChangePlan, ChangeSeats, CreateSubscription } from './application/manage-subscriptions.use-case';
+import {
+  CancelSubscription,
+  ChangePlan,
+  ChangeSeats,
+  CreateSubscription,
+} from './application/manage-subscriptions.use-case';
 import { CreateCheckoutSession, SyncPaymentCustomer } from './application/payments.use-case';
 import { RatePeriod } from './application/rate-period.use-case';
 import { BillingUsageEventSink } from './application/usage-event-sink';

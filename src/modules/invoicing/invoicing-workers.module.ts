@@ -19,12 +19,18 @@ export class InvoicingSchedules implements OnApplicationBootstrap {
     await this.queue.upsertJobScheduler(
       'invoice-run',
       { pattern: this.config.invoicing.runCron, tz: 'UTC' },
-      { name: INVOICING_JOBS.scheduleRun, opts: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 } } },
+      {
+        name: INVOICING_JOBS.scheduleRun,
+        opts: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 } },
+      },
     );
     await this.queue.upsertJobScheduler(
       'invoice-overdue',
       { pattern: this.config.invoicing.overdueCron, tz: 'UTC' },
-      { name: INVOICING_JOBS.markOverdue, opts: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 } } },
+      {
+        name: INVOICING_JOBS.markOverdue,
+        opts: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 } },
+      },
     );
   }
 }

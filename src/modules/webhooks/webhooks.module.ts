@@ -7,7 +7,10 @@ import { StripeEventRepository } from './domain/stripe-event.repository.port';
 import { PublishWebhookEvent } from './application/publish-webhook-event';
 import { DeliverWebhook } from './application/deliver-webhook.use-case';
 import { RedeliverWebhook } from './application/redeliver-webhook.use-case';
-import { CreateWebhookEndpoint, UpdateWebhookEndpoint } from './application/manage-webhook-endpoints.use-case';
+import {
+  CreateWebhookEndpoint,
+  UpdateWebhookEndpoint,
+} from './application/manage-webhook-endpoints.use-case';
 import { ReceiveStripeEvent } from './application/receive-stripe-event.use-case';
 import { ProcessStripeEvent } from './application/process-stripe-event.use-case';
 import { WebhookEndpointsController } from './adapters/webhook-endpoints.controller';

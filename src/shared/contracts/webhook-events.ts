@@ -2,7 +2,6 @@ import { TenantId } from '../domain/tenant-id';
 
 /** Event types Tollgate delivers to tenants' webhook endpoints (README lists them with their payloads). */
 export const WEBHOOK_EVENT_TYPES = [
-  'invoice.created',
   'invoice.finalized',
   'invoice.paid',
   'invoice.voided',
@@ -23,5 +22,9 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
  * rollback drops the event too.
  */
 export abstract class WebhookEvents {
-  abstract publish(tenantId: TenantId, type: WebhookEventType, payload: Record<string, unknown>): Promise<void>;
+  abstract publish(
+    tenantId: TenantId,
+    type: WebhookEventType,
+    payload: Record<string, unknown>,
+  ): Promise<void>;
 }

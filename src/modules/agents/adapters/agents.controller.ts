@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { NotFoundError } from '../../../shared/domain/domain-error';
@@ -8,7 +14,14 @@ import { AgentRepository } from '../domain/agent.repository.port';
 import { ToolRegistry } from '../domain/tool.port';
 import { CreateAgent } from '../application/create-agent.use-case';
 import { UpdateAgent } from '../application/update-agent.use-case';
-import { AgentDto, AgentPageDto, CreateAgentDto, ListAgentsQuery, ToolListDto, UpdateAgentDto } from './agents.dto';
+import {
+  AgentDto,
+  AgentPageDto,
+  CreateAgentDto,
+  ListAgentsQuery,
+  ToolListDto,
+  UpdateAgentDto,
+} from './agents.dto';
 
 /** A malformed id cannot exist: answer 404 like any unknown id. */
 export const agentIdParam = (id: string): string => {

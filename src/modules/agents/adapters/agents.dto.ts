@@ -29,7 +29,10 @@ class AgentFieldsDto {
   @MaxLength(2000)
   description?: string;
 
-  @ApiPropertyOptional({ example: 'default', description: 'Named provider from config; `default` = OPENAI_BASE_URL' })
+  @ApiPropertyOptional({
+    example: 'default',
+    description: 'Named provider from config; `default` = OPENAI_BASE_URL',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -191,7 +194,10 @@ export class ToolDto {
   @ApiProperty({ example: 'Evaluates an arithmetic expression' }) description!: string;
   @ApiProperty({ example: { type: 'object', properties: { expression: { type: 'string' } } }, type: Object })
   parameters!: Record<string, unknown>;
-  @ApiProperty({ example: true, description: 'false when not configured here (e.g. web_search without a key)' })
+  @ApiProperty({
+    example: true,
+    description: 'false when not configured here (e.g. web_search without a key)',
+  })
   available!: boolean;
 }
 

@@ -15,7 +15,8 @@ const str = (args: Record<string, unknown>, key: string): string => {
 export class CalculatorTool extends AgentTool {
   readonly spec = {
     name: 'calculator',
-    description: 'Evaluates an arithmetic expression (+ - * / % ^, parentheses, sqrt, min, max, round, pi...).',
+    description:
+      'Evaluates an arithmetic expression (+ - * / % ^, parentheses, sqrt, min, max, round, pi...).',
     parameters: {
       type: 'object',
       properties: { expression: { type: 'string', description: 'e.g. "(2 + 3) * 4"' } },
@@ -33,7 +34,9 @@ export class CurrentTimeTool extends AgentTool {
     description: 'The current date and time, in UTC or an IANA time zone.',
     parameters: {
       type: 'object',
-      properties: { timezone: { type: 'string', description: 'IANA zone, e.g. "Europe/Paris"; default UTC' } },
+      properties: {
+        timezone: { type: 'string', description: 'IANA zone, e.g. "Europe/Paris"; default UTC' },
+      },
     },
   };
   constructor(private readonly clock: Clock) {
@@ -82,7 +85,8 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, max: number):
 export class HttpGetTool extends AgentTool {
   readonly spec = {
     name: 'http_get',
-    description: 'Fetches a URL with HTTP GET (allow-listed hosts only) and returns the status and body text.',
+    description:
+      'Fetches a URL with HTTP GET (allow-listed hosts only) and returns the status and body text.',
     parameters: {
       type: 'object',
       properties: { url: { type: 'string', description: 'http(s) URL on an allowed host' } },
@@ -112,7 +116,10 @@ export class HttpGetTool extends AgentTool {
       return JSON.stringify({ status: res.status, body, truncated });
     } catch (error) {
       const timedOut = (error as Error).name === 'TimeoutError';
-      throw new InvalidError('tool_failed', timedOut ? 'http_get timed out' : `http_get failed: ${String(error)}`);
+      throw new InvalidError(
+        'tool_failed',
+        timedOut ? 'http_get timed out' : `http_get failed: ${String(error)}`,
+      );
     }
   }
 }
@@ -151,7 +158,9 @@ export class WebSearchTool extends AgentTool {
     });
     if (!res.ok) throw new InvalidError('tool_failed', `web_search answered ${res.status}`);
     const [body] = await readCapped(res.body, this.settings.httpMaxBytes);
-    const parsed = JSON.parse(body) as { results?: Array<{ title?: string; url?: string; content?: string }> };
+    const parsed = JSON.parse(body) as {
+      results?: Array<{ title?: string; url?: string; content?: string }>;
+    };
     return JSON.stringify(
       (parsed.results ?? []).map((r) => ({ title: r.title, url: r.url, snippet: r.content?.slice(0, 500) })),
     );

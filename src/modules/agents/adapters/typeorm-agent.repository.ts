@@ -10,13 +10,18 @@ import { AgentPage, AgentRepository } from '../domain/agent.repository.port';
 import { decodeCursor, encodeCursor } from '../domain/cursor';
 import { AgentOrmEntity } from './agent.orm-entity';
 
-const toDomain = (row: AgentOrmEntity): Agent => ({ ...row, tenantId: row.tenantId as TenantId, status: row.status as AgentStatus });
+const toDomain = (row: AgentOrmEntity): Agent => ({
+  ...row,
+  tenantId: row.tenantId as TenantId,
+  status: row.status as AgentStatus,
+});
 
 const toRow = (agent: Agent): AgentOrmEntity => Object.assign(new AgentOrmEntity(), agent);
 
 /** Unique violations become 409s that name the taken field. */
 function rethrowConflict(error: unknown): never {
-  const driver = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
+  const driver = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } })
+    .driverError;
   if (error instanceof QueryFailedError && driver?.code === '23505') {
     if (driver.constraint === 'agents_tenant_external_id_uq')
       throw new ConflictError('agent_external_id_taken', 'Another agent already has this externalId');
@@ -34,13 +39,29 @@ export class TypeOrmAgentRepository extends AgentRepository {
     this.agents = new TenantScoped(repo);
   }
 
+  /** ON CONFLICT DO NOTHING: a taken slug is an expected answer, not a failed query in the logs. */
   async insert(agent: Agent): Promise<void> {
-    await this.agents.insert(agent.tenantId, toRow(agent)).catch(rethrowConflict);
+    const result = await this.agents.repo
+      .createQueryBuilder()
+      .insert()
+      .values(toRow(agent) as QueryDeepPartialEntity<AgentOrmEntity>)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    if (result.raw.length) return;
+    if (await this.findBySlug(agent.tenantId, agent.slug))
+      throw new ConflictError('agent_slug_taken', 'Another agent already has this slug');
+    throw new ConflictError('agent_external_id_taken', 'Another agent already has this externalId');
   }
 
   async save(agent: Agent): Promise<void> {
+    const taken = await this.findBySlug(agent.tenantId, agent.slug);
+    if (taken && taken.id !== agent.id)
+      throw new ConflictError('agent_slug_taken', 'Another agent already has this slug');
     const { id, tenantId, createdAt: _c, updatedAt: _u, ...patch } = toRow(agent);
-    await this.agents.update(tenantId as TenantId, { id }, patch as QueryDeepPartialEntity<AgentOrmEntity>).catch(rethrowConflict);
+    await this.agents
+      .update(tenantId as TenantId, { id }, patch as QueryDeepPartialEntity<AgentOrmEntity>)
+      .catch(rethrowConflict);
   }
 
   async findById(tenantId: TenantId, id: string): Promise<Agent | null> {

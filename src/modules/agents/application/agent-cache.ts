@@ -36,7 +36,8 @@ export class AgentCache {
   forget(agent: Pick<Agent, 'tenantId' | 'id' | 'slug'>): void {
     // The slug may have changed: drop every entry of this agent.
     for (const [key, entry] of this.entries)
-      if (key === `${agent.tenantId}:id:${agent.id}` || entry.agent?.id === agent.id) this.entries.delete(key);
+      if (key === `${agent.tenantId}:id:${agent.id}` || entry.agent?.id === agent.id)
+        this.entries.delete(key);
     this.entries.delete(`${agent.tenantId}:slug:${agent.slug}`);
   }
 

@@ -34,7 +34,7 @@ export class CreateAgent {
       status: 'active',
       metadata: {},
       // DTO instances carry absent fields as undefined: they must not erase the defaults.
-      ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+      ...(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as NewAgent),
       createdAt: now,
       updatedAt: now,
     };

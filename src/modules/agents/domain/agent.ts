@@ -37,7 +37,9 @@ export const METADATA_MAX_BYTES = 8 * 1024;
 export function checkMetadataSize(metadata: Record<string, unknown>): void {
   const size = Buffer.byteLength(JSON.stringify(metadata), 'utf8');
   if (size > METADATA_MAX_BYTES)
-    throw new InvalidError('metadata_too_large', `metadata is ${size} bytes; the limit is ${METADATA_MAX_BYTES}`, [
-      { field: 'metadata', message: `at most ${METADATA_MAX_BYTES} bytes of JSON` },
-    ]);
+    throw new InvalidError(
+      'metadata_too_large',
+      `metadata is ${size} bytes; the limit is ${METADATA_MAX_BYTES}`,
+      [{ field: 'metadata', message: `at most ${METADATA_MAX_BYTES} bytes of JSON` }],
+    );
 }

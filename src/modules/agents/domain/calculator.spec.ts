@@ -19,7 +19,9 @@ describe('evaluateExpression', () => {
   it.each(['', '1 +', '2 * (3', 'process.exit(1)', '1 / 0', 'foo(2)', '1 2', 'constructor', '('.repeat(100)])(
     'rejects %p',
     (source) => {
-      expect(() => evaluateExpression(source)).toThrow(expect.objectContaining({ code: 'invalid_expression' }));
+      expect(() => evaluateExpression(source)).toThrow(
+        expect.objectContaining({ code: 'invalid_expression' }),
+      );
     },
   );
 });

@@ -38,7 +38,8 @@ const fail = (message: string): never => {
 
 export function evaluateExpression(source: string): number {
   if (source.length > MAX_LENGTH) fail(`expression longer than ${MAX_LENGTH} characters`);
-  const tokens = source.match(/\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+|[A-Za-z_][A-Za-z0-9_]*|[-+*/%^(),]|\S/g) ?? [];
+  const tokens =
+    source.match(/\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+|[A-Za-z_][A-Za-z0-9_]*|[-+*/%^(),]|\S/g) ?? [];
   let pos = 0;
   let depth = 0;
   const peek = () => tokens[pos];

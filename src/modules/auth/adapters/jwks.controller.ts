@@ -14,7 +14,7 @@ export class JwksController {
   @Header('Cache-Control', 'public, max-age=300')
   @ApiOperation({ summary: 'Public keys (next, active, retired) that verify Tollgate access tokens' })
   @ApiOkResponse({ type: JwksDto })
-  async jwks(): Promise<JwksDto> {
-    return { keys: await this.keys.jwks() };
+  jwks(): JwksDto {
+    return { keys: this.keys.jwks() };
   }
 }

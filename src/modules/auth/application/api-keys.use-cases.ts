@@ -75,6 +75,7 @@ export class CreateApiKey {
       action: 'api_key.created',
       target: stored.id,
       details: { name: stored.name, prefix, scopes: stored.scopes },
+      ...(creator ? {} : { actor: { kind: 'cli', id: 'cli' } }),
     });
     return { ...stored, lastUsedAt: null, revokedAt: null, createdAt: this.clock.now(), key };
   }

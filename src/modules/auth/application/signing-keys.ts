@@ -32,6 +32,7 @@ export class SigningKeys implements OnModuleInit {
   private readonly logger = new Logger('SigningKeys');
   private verifiers = new Map<string, { key: Key; status: StoredSigningKey['status'] }>();
   private signing: { kid: string; key: Key } | null = null;
+  private published: PublicJwk[] = [];
   private lastReload = 0;
   /** Bumped whenever the key set is reloaded, so caches of verified tokens know to re-verify. */
   generation = 0;
@@ -75,9 +76,9 @@ export class SigningKeys implements OnModuleInit {
     return this.verifiers.get(kid)?.key ?? null;
   }
 
-  async jwks(): Promise<PublicJwk[]> {
-    const keys = await this.repo.list();
-    return keys.map((k) => toPublicJwk(k));
+  /** As of the last reload (start, any rotation or removal on any instance, or an unknown kid). */
+  jwks(): PublicJwk[] {
+    return this.published;
   }
 
   list(): Promise<StoredSigningKey[]> {
@@ -165,6 +166,7 @@ export class SigningKeys implements OnModuleInit {
     }
     this.verifiers = verifiers;
     this.signing = signing;
+    this.published = keys.map(toPublicJwk);
     this.generation++;
   }
 

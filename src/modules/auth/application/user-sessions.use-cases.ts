@@ -29,7 +29,6 @@ export class RegisterUser {
     private readonly sessions: Sessions,
   ) {}
 
-  @Transactional()
   async execute(input: {
     email: string;
     password: string;
@@ -38,6 +37,7 @@ export class RegisterUser {
   }): Promise<TokenPair & { user: PublicUser; organization: Organization | null }> {
     const email = input.email.trim().toLowerCase();
     assertPasswordAllowed(input.password, email);
+    // Hash before the transaction opens: argon2 takes tens of ms and must not hold a pooled connection.
     const user: User = {
       id: newId(),
       email,
@@ -45,16 +45,23 @@ export class RegisterUser {
       passwordHash: await this.hasher.hash(input.password),
       createdAt: new Date(),
     };
+    const result = await this.create(user, input.organizationName);
+    if (result.joined) await this.directory.changed(user.id);
+    return result.registered;
+  }
+
+  @Transactional()
+  private async create(user: User, organizationName: string | undefined) {
     if (!(await this.users.create(user))) {
       throw new ConflictError('email_taken', 'An account with this email already exists');
     }
-    const joined = await this.memberships.acceptInvitations(user.id, email);
-    if (joined.length) await this.directory.changed(user.id);
-    const organization = input.organizationName
-      ? await this.createOrganization.execute(user.id, input.organizationName)
+    const joined = (await this.memberships.acceptInvitations(user.id, user.email)).length > 0;
+    const organization = organizationName
+      ? await this.createOrganization.execute(user.id, organizationName)
       : null;
     const tokens = await this.sessions.start(user.id);
-    return { ...tokens, user: publicUser((await this.users.findById(user.id)) ?? user), organization };
+    const stored = (await this.users.findById(user.id)) ?? user;
+    return { joined, registered: { ...tokens, user: publicUser(stored), organization } };
   }
 }
 

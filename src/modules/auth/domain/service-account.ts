@@ -10,7 +10,17 @@ export const serviceAccountSchema = z.object({
   clientSecretHash: z.string().startsWith('$argon2id$', 'must be an argon2id hash'),
   scopes: z.array(z.enum(SCOPES)).min(1),
   /** 'all' or a list of organization ids. */
-  tenants: z.union([z.literal('all'), z.array(z.string().regex(UUID, 'must be an organization id')).min(1)]),
+  tenants: z.union([
+    z.literal('all'),
+    z
+      .array(
+        z
+          .string()
+          .regex(UUID, 'must be an organization id')
+          .transform((v) => v.toLowerCase()),
+      )
+      .min(1),
+  ]),
 });
 
 export const serviceAccountCatalogSchema = z

@@ -3,7 +3,12 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { FastifyReply } from 'fastify';
 import { CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
 import { TenantId } from '../../../shared/domain/tenant-id';
-import { GetAgentStats, RecordAgentActivity, RecordAgentCost, RecordOutcome } from '../application/agent-records.use-case';
+import {
+  GetAgentStats,
+  RecordAgentActivity,
+  RecordAgentCost,
+  RecordOutcome,
+} from '../application/agent-records.use-case';
 import {
   ActivityResultDto,
   AgentStatsDto,
@@ -31,7 +36,9 @@ export class AgentRecordsController {
 
   @Post(':id/activities')
   @Scopes('usage:write')
-  @ApiOperation({ summary: 'Record a typed activity with a quantity (a usage event on the metric named by the type)' })
+  @ApiOperation({
+    summary: 'Record a typed activity with a quantity (a usage event on the metric named by the type)',
+  })
   @ApiCreatedResponse({ type: ActivityResultDto })
   activities(
     @CurrentTenant() tenantId: TenantId,
@@ -50,8 +57,19 @@ export class AgentRecordsController {
     @Param('id', AgentId) agentId: string,
     @Body() body: RecordCostDto,
   ): Promise<CostDto> {
-    const c = await this.recordCost.execute(tenantId, agentId, { ...body, occurredAt: toDate(body.occurredAt) });
-    return { id: c.id, agentId: c.agentId, customerId: c.customerId, costType: c.costType, amount: c.amount, currency: c.currency, occurredAt: c.occurredAt };
+    const c = await this.recordCost.execute(tenantId, agentId, {
+      ...body,
+      occurredAt: toDate(body.occurredAt),
+    });
+    return {
+      id: c.id,
+      agentId: c.agentId,
+      customerId: c.customerId,
+      costType: c.costType,
+      amount: c.amount,
+      currency: c.currency,
+      occurredAt: c.occurredAt,
+    };
   }
 
   @Post(':id/outcomes')
@@ -64,7 +82,10 @@ export class AgentRecordsController {
     @Body() body: RecordOutcomeDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OutcomeDto> {
-    const { outcome: o, created } = await this.recordOutcome.execute(tenantId, agentId, { ...body, occurredAt: toDate(body.occurredAt) });
+    const { outcome: o, created } = await this.recordOutcome.execute(tenantId, agentId, {
+      ...body,
+      occurredAt: toDate(body.occurredAt),
+    });
     if (!created) reply.status(200);
     return {
       id: o.id,

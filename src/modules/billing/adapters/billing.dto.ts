@@ -50,10 +50,18 @@ export class PageQueryDto {
 export class CreateCustomerDto {
   @ApiProperty({ example: 'Acme Corp' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @ApiPropertyOptional({ example: 'billing@acme.test' }) @IsOptional() @IsEmail() email?: string;
-  @ApiPropertyOptional({ example: 'acme-42' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200) externalId?: string;
+  @ApiPropertyOptional({ example: 'acme-42' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  externalId?: string;
   @ApiProperty({ example: 'USD' }) @IsISO4217CurrencyCode() currency!: string;
   @ApiPropertyOptional({ example: 'Europe/Paris' }) @IsOptional() @IsString() timezone?: string;
-  @ApiPropertyOptional({ example: '20', description: 'Tax rate in percent' }) @IsOptional() @Matches(NON_NEG, decimalMsg) taxRate?: string;
+  @ApiPropertyOptional({ example: '20', description: 'Tax rate in percent' })
+  @IsOptional()
+  @Matches(NON_NEG, decimalMsg)
+  taxRate?: string;
   @ApiPropertyOptional({ example: { line1: '1 Main St', city: 'Paris', country: 'FR' } })
   @IsOptional()
   @IsObject()
@@ -62,18 +70,37 @@ export class CreateCustomerDto {
   @IsOptional()
   @Matches(NON_NEG, decimalMsg)
   spendCap?: string;
-  @ApiPropertyOptional({ example: false, description: 'Refuse usage once credits are used up' }) @IsOptional() @IsBoolean() prepaidOnly?: boolean;
+  @ApiPropertyOptional({ example: false, description: 'Refuse usage once credits are used up' })
+  @IsOptional()
+  @IsBoolean()
+  prepaidOnly?: boolean;
 }
 
 export class UpdateCustomerDto {
-  @ApiPropertyOptional({ example: 'Acme Corp' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ example: 'Acme Corp' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
   @ApiPropertyOptional({ example: 'billing@acme.test' }) @IsOptional() @IsEmail() email?: string;
-  @ApiPropertyOptional({ example: 'acme-42' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200) externalId?: string;
+  @ApiPropertyOptional({ example: 'acme-42' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  externalId?: string;
   @ApiPropertyOptional({ example: 'USD' }) @IsOptional() @IsISO4217CurrencyCode() currency?: string;
   @ApiPropertyOptional({ example: 'Europe/Paris' }) @IsOptional() @IsString() timezone?: string;
   @ApiPropertyOptional({ example: '20' }) @IsOptional() @Matches(NON_NEG, decimalMsg) taxRate?: string;
-  @ApiPropertyOptional({ example: { city: 'Paris' } }) @IsOptional() @IsObject() billingAddress?: Record<string, string>;
-  @ApiPropertyOptional({ example: '500.00', nullable: true }) @IsOptional() @Matches(NON_NEG, decimalMsg) spendCap?: string | null;
+  @ApiPropertyOptional({ example: { city: 'Paris' } }) @IsOptional() @IsObject() billingAddress?: Record<
+    string,
+    string
+  >;
+  @ApiPropertyOptional({ example: '500.00', nullable: true })
+  @IsOptional()
+  @Matches(NON_NEG, decimalMsg)
+  spendCap?: string | null;
   @ApiPropertyOptional({ example: false }) @IsOptional() @IsBoolean() prepaidOnly?: boolean;
 }
 
@@ -86,7 +113,10 @@ export class CustomerDto {
   @ApiProperty({ example: 'Europe/Paris' }) timezone!: string;
   @ApiProperty({ example: '20' }) taxRate!: string;
   @ApiProperty({ example: 'cus_123', nullable: true, type: String }) stripeCustomerId!: string | null;
-  @ApiProperty({ example: { city: 'Paris' }, nullable: true, type: Object }) billingAddress!: Record<string, string> | null;
+  @ApiProperty({ example: { city: 'Paris' }, nullable: true, type: Object }) billingAddress!: Record<
+    string,
+    string
+  > | null;
   @ApiProperty({ example: '500', nullable: true, type: String }) spendCap!: string | null;
   @ApiProperty({ example: false }) prepaidOnly!: boolean;
   @ApiProperty({ example: '2026-11-22T10:00:00.000Z' }) createdAt!: Date;
@@ -99,16 +129,23 @@ export class CustomerListDto {
 // ---------- metrics and usage ----------
 
 export class CreateMetricDto {
-  @ApiProperty({ example: 'api_calls' }) @Matches(CODE, { message: 'code must be 1-100 of letters, digits, _ . : -' }) code!: string;
+  @ApiProperty({ example: 'api_calls' })
+  @Matches(CODE, { message: 'code must be 1-100 of letters, digits, _ . : -' })
+  code!: string;
   @ApiProperty({ example: 'API calls' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
-  @ApiProperty({ enum: AGGREGATIONS, example: 'sum' }) @IsIn(AGGREGATIONS as string[]) aggregation!: (typeof AGGREGATIONS)[number];
+  @ApiProperty({ enum: AGGREGATIONS, example: 'sum' })
+  @IsIn(AGGREGATIONS as string[])
+  aggregation!: (typeof AGGREGATIONS)[number];
   @ApiPropertyOptional({ example: 'tokens', description: 'Event property aggregated (not for count)' })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   field?: string;
-  @ApiPropertyOptional({ example: { model: 'gpt-4o' }, description: 'Only events whose properties equal these count' })
+  @ApiPropertyOptional({
+    example: { model: 'gpt-4o' },
+    description: 'Only events whose properties equal these count',
+  })
   @IsOptional()
   @IsObject()
   filters?: Record<string, string | number | boolean>;
@@ -158,7 +195,11 @@ export class IngestResultDto {
   @ApiProperty({ example: 998 }) accepted!: number;
   @ApiProperty({ example: 1 }) duplicates!: number;
   @ApiProperty({ example: 1 }) rejected!: number;
-  @ApiProperty({ example: 0, description: 'Accepted events older than the open period (billed in the open period)' }) late!: number;
+  @ApiProperty({
+    example: 0,
+    description: 'Accepted events older than the open period (billed in the open period)',
+  })
+  late!: number;
   @ApiProperty({ type: [RejectionDto] }) rejections!: RejectionDto[];
 }
 
@@ -195,8 +236,15 @@ export class UsageSummaryDto {
 // ---------- agent activities, costs, outcomes ----------
 
 class CustomerRefDto {
-  @ApiPropertyOptional({ example: '7d1f3c1e-1d1a-4a53-9d55-0c8f1f3b2a10' }) @IsOptional() @IsUUID() customerId?: string;
-  @ApiPropertyOptional({ example: 'acme-42' }) @IsOptional() @IsString() @MinLength(1) externalCustomerId?: string;
+  @ApiPropertyOptional({ example: '7d1f3c1e-1d1a-4a53-9d55-0c8f1f3b2a10' })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
+  @ApiPropertyOptional({ example: 'acme-42' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  externalCustomerId?: string;
 }
 
 export class RecordActivityDto extends CustomerRefDto {
@@ -224,8 +272,15 @@ export class RecordCostDto extends CustomerRefDto {
   @ApiProperty({ example: '0.0421' }) @Matches(NON_NEG, decimalMsg) amount!: string;
   @ApiProperty({ example: 'USD' }) @IsISO4217CurrencyCode() currency!: string;
   @ApiPropertyOptional({ example: '2026-11-22T10:00:00Z' }) @IsOptional() @IsDateString() occurredAt?: string;
-  @ApiPropertyOptional({ example: 'cost_0001', description: 'Idempotency key' }) @IsOptional() @IsString() @MaxLength(200) externalId?: string;
-  @ApiPropertyOptional({ example: { model: 'gpt-4o-mini' } }) @IsOptional() @IsObject() metadata?: Record<string, unknown>;
+  @ApiPropertyOptional({ example: 'cost_0001', description: 'Idempotency key' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  externalId?: string;
+  @ApiPropertyOptional({ example: { model: 'gpt-4o-mini' } }) @IsOptional() @IsObject() metadata?: Record<
+    string,
+    unknown
+  >;
 }
 
 export class CostDto {
@@ -242,9 +297,16 @@ export class RecordOutcomeDto extends CustomerRefDto {
   @ApiProperty({ example: 'ticket_deflected' }) @IsString() @MinLength(1) @MaxLength(100) type!: string;
   @ApiProperty({ example: '120.00' }) @Matches(NON_NEG, decimalMsg) value!: string;
   @ApiProperty({ example: 'USD' }) @IsISO4217CurrencyCode() currency!: string;
-  @ApiPropertyOptional({ example: { ticketId: 'T-1', csat: 5 } }) @IsOptional() @IsObject() evidence?: Record<string, unknown>;
+  @ApiPropertyOptional({ example: { ticketId: 'T-1', csat: 5 } }) @IsOptional() @IsObject() evidence?: Record<
+    string,
+    unknown
+  >;
   @ApiPropertyOptional({ example: '2026-11-22T10:00:00Z' }) @IsOptional() @IsDateString() occurredAt?: string;
-  @ApiPropertyOptional({ example: 'out_0001', description: 'Idempotency key' }) @IsOptional() @IsString() @MaxLength(200) externalId?: string;
+  @ApiPropertyOptional({ example: 'out_0001', description: 'Idempotency key' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  externalId?: string;
 }
 
 export class OutcomeDto {
@@ -281,14 +343,21 @@ export class AgentStatsDto {
   @ApiProperty({ type: ActivityStatsDto }) activities!: ActivityStatsDto;
   @ApiProperty({ type: [AmountByCurrencyDto] }) costs!: AmountByCurrencyDto[];
   @ApiProperty({ type: [OutcomeStatsDto] }) outcomes!: OutcomeStatsDto[];
-  @ApiProperty({ type: [AmountByCurrencyDto], description: 'Outcome fees invoiced for this agent' }) revenue!: AmountByCurrencyDto[];
-  @ApiProperty({ type: [AmountByCurrencyDto], description: 'revenue - costs' }) margin!: AmountByCurrencyDto[];
+  @ApiProperty({ type: [AmountByCurrencyDto], description: 'Outcome fees invoiced for this agent' })
+  revenue!: AmountByCurrencyDto[];
+  @ApiProperty({ type: [AmountByCurrencyDto], description: 'revenue - costs' })
+  margin!: AmountByCurrencyDto[];
 }
 
 // ---------- plans ----------
 
 export class TierDto {
-  @ApiProperty({ example: '1000', nullable: true, type: String, description: 'Inclusive upper bound; null on the last tier' })
+  @ApiProperty({
+    example: '1000',
+    nullable: true,
+    type: String,
+    description: 'Inclusive upper bound; null on the last tier',
+  })
   @IsOptional()
   @Matches(NON_NEG, decimalMsg)
   upTo!: string | null;
@@ -297,32 +366,73 @@ export class TierDto {
 }
 
 export class PriceDto {
-  @ApiProperty({ enum: PRICE_MODELS, example: 'graduated' }) @IsIn(PRICE_MODELS as unknown as string[]) model!: (typeof PRICE_MODELS)[number];
-  @ApiPropertyOptional({ example: '0.000002' }) @IsOptional() @Matches(NON_NEG, decimalMsg) unitAmount?: string;
-  @ApiPropertyOptional({ type: [TierDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => TierDto) tiers?: TierDto[];
+  @ApiProperty({ enum: PRICE_MODELS, example: 'graduated' })
+  @IsIn(PRICE_MODELS as unknown as string[])
+  model!: (typeof PRICE_MODELS)[number];
+  @ApiPropertyOptional({ example: '0.000002' })
+  @IsOptional()
+  @Matches(NON_NEG, decimalMsg)
+  unitAmount?: string;
+  @ApiPropertyOptional({ type: [TierDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => TierDto)
+  tiers?: TierDto[];
   @ApiPropertyOptional({ example: '1000' }) @IsOptional() @Matches(NON_NEG, decimalMsg) packageSize?: string;
   @ApiPropertyOptional({ example: '5' }) @IsOptional() @Matches(NON_NEG, decimalMsg) packageAmount?: string;
-  @ApiPropertyOptional({ example: '2.5', description: 'percentage: percent of the summed amount' }) @IsOptional() @Matches(NON_NEG, decimalMsg) rate?: string;
-  @ApiPropertyOptional({ example: '0.30' }) @IsOptional() @Matches(NON_NEG, decimalMsg) fixedPerEvent?: string;
+  @ApiPropertyOptional({ example: '2.5', description: 'percentage: percent of the summed amount' })
+  @IsOptional()
+  @Matches(NON_NEG, decimalMsg)
+  rate?: string;
+  @ApiPropertyOptional({ example: '0.30' })
+  @IsOptional()
+  @Matches(NON_NEG, decimalMsg)
+  fixedPerEvent?: string;
   @ApiPropertyOptional({ example: '1' }) @IsOptional() @Matches(NON_NEG, decimalMsg) min?: string;
   @ApiPropertyOptional({ example: '100' }) @IsOptional() @Matches(NON_NEG, decimalMsg) max?: string;
-  @ApiPropertyOptional({ example: '1.3', description: 'cost_plus: recorded cost × multiplier' }) @IsOptional() @Matches(NON_NEG, decimalMsg) multiplier?: string;
+  @ApiPropertyOptional({ example: '1.3', description: 'cost_plus: recorded cost × multiplier' })
+  @IsOptional()
+  @Matches(NON_NEG, decimalMsg)
+  multiplier?: string;
   @ApiPropertyOptional({ example: 'llm' }) @IsOptional() @IsString() costType?: string;
 }
 
 export class ChargeDto {
-  @ApiPropertyOptional({ example: '7d1f3c1e-1d1a-4a53-9d55-0c8f1f3b2a10' }) @IsOptional() @IsUUID() id?: string;
-  @ApiProperty({ enum: ['base', 'seat', 'usage', 'outcome'], example: 'usage' }) @IsIn(['base', 'seat', 'usage', 'outcome']) kind!: 'base' | 'seat' | 'usage' | 'outcome';
+  @ApiPropertyOptional({ example: '7d1f3c1e-1d1a-4a53-9d55-0c8f1f3b2a10' })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+  @ApiProperty({ enum: ['base', 'seat', 'usage', 'outcome'], example: 'usage' })
+  @IsIn(['base', 'seat', 'usage', 'outcome'])
+  kind!: 'base' | 'seat' | 'usage' | 'outcome';
   @ApiPropertyOptional({ example: 'Prompt tokens' }) @IsOptional() @IsString() @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ example: '49.00', description: 'base: fee per period' }) @IsOptional() @Matches(NON_NEG, decimalMsg) amount?: string;
-  @ApiPropertyOptional({ example: '10.00', description: 'seat: price per seat' }) @IsOptional() @Matches(NON_NEG, decimalMsg) unitAmount?: string;
-  @ApiPropertyOptional({ enum: ['advance', 'arrears'], example: 'advance' }) @IsOptional() @IsIn(['advance', 'arrears']) timing?: 'advance' | 'arrears';
+  @ApiPropertyOptional({ example: '49.00', description: 'base: fee per period' })
+  @IsOptional()
+  @Matches(NON_NEG, decimalMsg)
+  amount?: string;
+  @ApiPropertyOptional({ example: '10.00', description: 'seat: price per seat' })
+  @IsOptional()
+  @Matches(NON_NEG, decimalMsg)
+  unitAmount?: string;
+  @ApiPropertyOptional({ enum: ['advance', 'arrears'], example: 'advance' })
+  @IsOptional()
+  @IsIn(['advance', 'arrears'])
+  timing?: 'advance' | 'arrears';
   @ApiPropertyOptional({ example: '2' }) @IsOptional() @Matches(NON_NEG, decimalMsg) freeSeats?: string;
   @ApiPropertyOptional({ example: 'llm_prompt_tokens' }) @IsOptional() @IsString() metricCode?: string;
   @ApiPropertyOptional({ example: '100000' }) @IsOptional() @Matches(NON_NEG, decimalMsg) freeUnits?: string;
-  @ApiPropertyOptional({ type: PriceDto }) @IsOptional() @ValidateNested() @Type(() => PriceDto) price?: PriceDto;
+  @ApiPropertyOptional({ type: PriceDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PriceDto)
+  price?: PriceDto;
   @ApiPropertyOptional({ example: 'ticket_deflected' }) @IsOptional() @IsString() outcomeType?: string;
-  @ApiPropertyOptional({ example: '5', description: 'outcome: percent of the verified value' }) @IsOptional() @Matches(NON_NEG, decimalMsg) percentage?: string;
+  @ApiPropertyOptional({ example: '5', description: 'outcome: percent of the verified value' })
+  @IsOptional()
+  @Matches(NON_NEG, decimalMsg)
+  percentage?: string;
   @ApiPropertyOptional({ example: '1' }) @IsOptional() @Matches(NON_NEG, decimalMsg) minPerOutcome?: string;
   @ApiPropertyOptional({ example: '50' }) @IsOptional() @Matches(NON_NEG, decimalMsg) maxPerOutcome?: string;
 }
@@ -330,14 +440,26 @@ export class ChargeDto {
 export class UpdatePlanDto {
   @ApiProperty({ example: 'Pro' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @ApiProperty({ example: 'USD' }) @IsISO4217CurrencyCode() currency!: string;
-  @ApiProperty({ enum: ['month', 'quarter', 'year'], example: 'month' }) @IsIn(['month', 'quarter', 'year']) interval!: 'month' | 'quarter' | 'year';
+  @ApiProperty({ enum: ['month', 'quarter', 'year'], example: 'month' })
+  @IsIn(['month', 'quarter', 'year'])
+  interval!: 'month' | 'quarter' | 'year';
   @ApiPropertyOptional({ example: 14 }) @IsOptional() @IsInt() @Min(0) @Max(365) trialDays?: number;
-  @ApiPropertyOptional({ example: '100.00' }) @IsOptional() @Matches(NON_NEG, decimalMsg) minimumCommitment?: string;
-  @ApiProperty({ type: [ChargeDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ChargeDto) charges!: ChargeDto[];
+  @ApiPropertyOptional({ example: '100.00' })
+  @IsOptional()
+  @Matches(NON_NEG, decimalMsg)
+  minimumCommitment?: string;
+  @ApiProperty({ type: [ChargeDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ChargeDto)
+  charges!: ChargeDto[];
 }
 
 export class CreatePlanDto extends UpdatePlanDto {
-  @ApiProperty({ example: 'pro' }) @Matches(CODE, { message: 'code must be 1-100 of letters, digits, _ . : -' }) code!: string;
+  @ApiProperty({ example: 'pro' })
+  @Matches(CODE, { message: 'code must be 1-100 of letters, digits, _ . : -' })
+  code!: string;
 }
 
 export class PlanVersionDto {
@@ -357,7 +479,8 @@ export class PlanDto {
   @ApiProperty({ example: 'Pro' }) name!: string;
   @ApiProperty({ example: 1 }) currentVersion!: number;
   @ApiProperty({ type: PlanVersionDto }) version!: PlanVersionDto;
-  @ApiPropertyOptional({ example: false, description: 'True when the edit created a new version' }) newVersion?: boolean;
+  @ApiPropertyOptional({ example: false, description: 'True when the edit created a new version' })
+  newVersion?: boolean;
 }
 
 export class PlanListDto {
@@ -370,11 +493,19 @@ export class CreateSubscriptionDto {
   @ApiProperty({ example: '7d1f3c1e-1d1a-4a53-9d55-0c8f1f3b2a10' }) @IsUUID() customerId!: string;
   @ApiProperty({ example: '7d1f3c1e-1d1a-4a53-9d55-0c8f1f3b2a10' }) @IsUUID() planId!: string;
   @ApiPropertyOptional({ example: 5 }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) seats?: number;
-  @ApiPropertyOptional({ example: '2026-11-22', description: 'Local start date (customer timezone); default today' })
+  @ApiPropertyOptional({
+    example: '2026-11-22',
+    description: 'Local start date (customer timezone); default today',
+  })
   @IsOptional()
   @IsDateString()
   startDate?: string;
-  @ApiPropertyOptional({ example: 14, description: 'Overrides the plan trial' }) @IsOptional() @IsInt() @Min(0) @Max(365) trialDays?: number;
+  @ApiPropertyOptional({ example: 14, description: 'Overrides the plan trial' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  trialDays?: number;
 }
 
 export class ChangeSeatsDto {
@@ -387,11 +518,15 @@ export class ChangePlanDto {
 }
 
 export class CancelSubscriptionDto {
-  @ApiProperty({ enum: ['period_end', 'now'], example: 'period_end' }) @IsIn(['period_end', 'now']) when!: 'period_end' | 'now';
+  @ApiProperty({ enum: ['period_end', 'now'], example: 'period_end' }) @IsIn(['period_end', 'now']) when!:
+    'period_end' | 'now';
 }
 
 export class SubscriptionQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: '7d1f3c1e-1d1a-4a53-9d55-0c8f1f3b2a10' }) @IsOptional() @IsUUID() customerId?: string;
+  @ApiPropertyOptional({ example: '7d1f3c1e-1d1a-4a53-9d55-0c8f1f3b2a10' })
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
 }
 
 export class SubscriptionDto {
@@ -438,10 +573,20 @@ export class UpcomingInvoiceDto {
 
 export class GrantCreditsDto {
   @ApiProperty({ example: '100.00' }) @Matches(NON_NEG, decimalMsg) amount!: string;
-  @ApiProperty({ example: false, description: 'true = paid top-up, false = free grant' }) @IsBoolean() paid!: boolean;
+  @ApiProperty({ example: false, description: 'true = paid top-up, false = free grant' })
+  @IsBoolean()
+  paid!: boolean;
   @ApiPropertyOptional({ example: '2027-01-01T00:00:00Z' }) @IsOptional() @IsDateString() expiresAt?: string;
-  @ApiPropertyOptional({ example: 'promo-2026', description: 'Idempotency key of the grant' }) @IsOptional() @IsString() @MaxLength(200) reference?: string;
-  @ApiPropertyOptional({ example: 'Welcome credits' }) @IsOptional() @IsString() @MaxLength(500) description?: string;
+  @ApiPropertyOptional({ example: 'promo-2026', description: 'Idempotency key of the grant' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reference?: string;
+  @ApiPropertyOptional({ example: 'Welcome credits' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string;
 }
 
 export class LedgerEntryDto {
@@ -462,18 +607,25 @@ export class CreditBalanceDto {
 }
 
 export class GrantResultDto {
-  @ApiProperty({ example: true, description: 'false when the reference was granted before' }) created!: boolean;
+  @ApiProperty({ example: true, description: 'false when the reference was granted before' })
+  created!: boolean;
   @ApiProperty({ example: '100' }) balance!: string;
 }
 
 export class CreateCouponDto {
-  @ApiProperty({ example: 'WELCOME20' }) @Matches(CODE, { message: 'code must be 1-100 of letters, digits, _ . : -' }) code!: string;
+  @ApiProperty({ example: 'WELCOME20' })
+  @Matches(CODE, { message: 'code must be 1-100 of letters, digits, _ . : -' })
+  code!: string;
   @ApiProperty({ example: 'Welcome 20%' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
-  @ApiProperty({ enum: ['percentage', 'fixed'], example: 'percentage' }) @IsIn(['percentage', 'fixed']) kind!: 'percentage' | 'fixed';
+  @ApiProperty({ enum: ['percentage', 'fixed'], example: 'percentage' })
+  @IsIn(['percentage', 'fixed'])
+  kind!: 'percentage' | 'fixed';
   @ApiPropertyOptional({ example: '20' }) @IsOptional() @Matches(NON_NEG, decimalMsg) percentOff?: string;
   @ApiPropertyOptional({ example: '10.00' }) @IsOptional() @Matches(NON_NEG, decimalMsg) amountOff?: string;
   @ApiPropertyOptional({ example: 'USD' }) @IsOptional() @IsISO4217CurrencyCode() currency?: string;
-  @ApiProperty({ enum: ['once', 'repeating', 'forever'], example: 'repeating' }) @IsIn(['once', 'repeating', 'forever']) duration!: 'once' | 'repeating' | 'forever';
+  @ApiProperty({ enum: ['once', 'repeating', 'forever'], example: 'repeating' })
+  @IsIn(['once', 'repeating', 'forever'])
+  duration!: 'once' | 'repeating' | 'forever';
   @ApiPropertyOptional({ example: 3 }) @IsOptional() @IsInt() @Min(1) @Max(120) durationPeriods?: number;
   @ApiPropertyOptional({ example: '2027-01-01T00:00:00Z' }) @IsOptional() @IsDateString() expiresAt?: string;
   @ApiPropertyOptional({ example: 100 }) @IsOptional() @IsInt() @Min(1) maxRedemptions?: number;
@@ -514,6 +666,13 @@ export class CheckoutDto {
   @IsIn(['credit_top_up', 'payment_method'])
   purpose!: 'credit_top_up' | 'payment_method';
   @ApiPropertyOptional({ example: '50.00' }) @IsOptional() @Matches(NON_NEG, decimalMsg) amount?: string;
+  @ApiPropertyOptional({
+    example: '7d1f3c1e-1d1a-4a53-9d55-0c8f1f3b2a10',
+    description: 'payment_method: the subscription it is for (activated when the session completes)',
+  })
+  @IsOptional()
+  @IsUUID()
+  subscriptionId?: string;
 }
 
 export class CheckoutSessionDto {
@@ -531,4 +690,3 @@ export class SpendCapViewDto {
   @ApiProperty({ example: '250' }) amount!: string;
   @ApiProperty({ example: 'USD' }) currency!: string;
 }
-

@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
 import { NotFoundError } from '../../../shared/domain/domain-error';
 import { TenantId } from '../../../shared/domain/tenant-id';
@@ -39,7 +45,10 @@ export class CouponsController {
   @ApiCreatedResponse({ type: CouponDto })
   async create(@CurrentTenant() tenantId: TenantId, @Body() body: CreateCouponDto): Promise<CouponDto> {
     return couponView(
-      await this.createCoupon.execute(tenantId, { ...body, expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined }),
+      await this.createCoupon.execute(tenantId, {
+        ...body,
+        expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined,
+      }),
     );
   }
 
@@ -55,7 +64,10 @@ export class CouponsController {
   @Scopes('plans:read')
   @ApiOperation({ summary: 'Get a coupon' })
   @ApiOkResponse({ type: CouponDto })
-  async get(@CurrentTenant() tenantId: TenantId, @Param('id', new UuidOr404Pipe('Coupon')) id: string): Promise<CouponDto> {
+  async get(
+    @CurrentTenant() tenantId: TenantId,
+    @Param('id', new UuidOr404Pipe('Coupon')) id: string,
+  ): Promise<CouponDto> {
     const c = await this.coupons.find(tenantId, id);
     if (!c) throw new NotFoundError('Coupon', id);
     return couponView(c);
@@ -77,7 +89,11 @@ export class SpendCapsController {
   @Scopes('api_keys:manage')
   @ApiOperation({ summary: 'Set the monthly hard spend cap of an API key' })
   @ApiOkResponse({ type: SpendCapViewDto })
-  async put(@CurrentTenant() tenantId: TenantId, @Param('apiKeyId', ApiKeyId) apiKeyId: string, @Body() body: SpendCapDto): Promise<SpendCapViewDto> {
+  async put(
+    @CurrentTenant() tenantId: TenantId,
+    @Param('apiKeyId', ApiKeyId) apiKeyId: string,
+    @Body() body: SpendCapDto,
+  ): Promise<SpendCapViewDto> {
     if (!(await this.caps.apiKeyExists(tenantId, apiKeyId))) throw new NotFoundError('API key', apiKeyId);
     const cap = { apiKeyId, amount: body.amount, currency: body.currency.toUpperCase() };
     await this.caps.upsert(tenantId, cap);
@@ -89,7 +105,10 @@ export class SpendCapsController {
   @Scopes('api_keys:read')
   @ApiOperation({ summary: 'Get the spend cap of an API key' })
   @ApiOkResponse({ type: SpendCapViewDto })
-  async getCap(@CurrentTenant() tenantId: TenantId, @Param('apiKeyId', ApiKeyId) apiKeyId: string): Promise<SpendCapViewDto> {
+  async getCap(
+    @CurrentTenant() tenantId: TenantId,
+    @Param('apiKeyId', ApiKeyId) apiKeyId: string,
+  ): Promise<SpendCapViewDto> {
     const cap = await this.caps.find(tenantId, apiKeyId);
     if (!cap) throw new NotFoundError('Spend cap', apiKeyId);
     return cap;
@@ -100,7 +119,10 @@ export class SpendCapsController {
   @Scopes('api_keys:manage')
   @ApiOperation({ summary: 'Remove the spend cap of an API key' })
   @ApiNoContentResponse({ description: 'Removed' })
-  async remove(@CurrentTenant() tenantId: TenantId, @Param('apiKeyId', ApiKeyId) apiKeyId: string): Promise<void> {
+  async remove(
+    @CurrentTenant() tenantId: TenantId,
+    @Param('apiKeyId', ApiKeyId) apiKeyId: string,
+  ): Promise<void> {
     if (!(await this.caps.delete(tenantId, apiKeyId))) throw new NotFoundError('Spend cap', apiKeyId);
     await this.budgets.invalidateApiKey(tenantId, apiKeyId);
   }

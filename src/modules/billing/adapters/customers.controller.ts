@@ -1,5 +1,23 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
 import { NotFoundError } from '../../../shared/domain/domain-error';
@@ -112,7 +130,10 @@ export class CustomersController {
   @Scopes('credits:read')
   @ApiOperation({ summary: 'Credit balance (derived from the ledger) and the latest ledger entries' })
   @ApiOkResponse({ type: CreditBalanceDto })
-  async creditBalance(@CurrentTenant() tenantId: TenantId, @Param('id', CustomerId) id: string): Promise<CreditBalanceDto> {
+  async creditBalance(
+    @CurrentTenant() tenantId: TenantId,
+    @Param('id', CustomerId) id: string,
+  ): Promise<CreditBalanceDto> {
     const c = await this.customers.find(tenantId, id);
     if (!c) throw new NotFoundError('Customer', id);
     const [balance, ledger] = await Promise.all([
@@ -137,7 +158,9 @@ export class CustomersController {
 
   @Post(':id/credits/grants')
   @Scopes('credits:write')
-  @ApiOperation({ summary: 'Grant credits (paid top-up or free grant, optional expiry); idempotent per reference' })
+  @ApiOperation({
+    summary: 'Grant credits (paid top-up or free grant, optional expiry); idempotent per reference',
+  })
   @ApiCreatedResponse({ type: GrantResultDto })
   async grant(
     @CurrentTenant() tenantId: TenantId,
@@ -176,13 +199,18 @@ export class CustomersController {
   @Scopes('customers:write')
   @ApiOperation({ summary: 'Create or update the customer at Stripe and link it' })
   @ApiOkResponse({ type: CustomerDto })
-  async syncPayment(@CurrentTenant() tenantId: TenantId, @Param('id', CustomerId) id: string): Promise<CustomerDto> {
+  async syncPayment(
+    @CurrentTenant() tenantId: TenantId,
+    @Param('id', CustomerId) id: string,
+  ): Promise<CustomerDto> {
     return customerView(await this.syncPaymentCustomer.execute(tenantId, id));
   }
 
   @Post(':id/checkout-sessions')
   @Scopes('credits:write')
-  @ApiOperation({ summary: 'Stripe Checkout Session: credit top-up or saving a payment method for subscriptions' })
+  @ApiOperation({
+    summary: 'Stripe Checkout Session: credit top-up or saving a payment method for subscriptions',
+  })
   @ApiCreatedResponse({ type: CheckoutSessionDto })
   async checkout(
     @CurrentTenant() tenantId: TenantId,
@@ -193,6 +221,7 @@ export class CustomersController {
     return this.createCheckout.execute(tenantId, id, {
       purpose: body.purpose,
       amount: body.amount,
+      subscriptionId: body.subscriptionId,
       requestId: idempotencyKey?.slice(0, 200) || randomUUID(),
     });
   }

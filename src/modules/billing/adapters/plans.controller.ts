@@ -76,7 +76,11 @@ export class PlansController {
   @Scopes('plans:write')
   @ApiOperation({ summary: 'Edit a plan: a new version when it has subscribers (they stay on theirs)' })
   @ApiOkResponse({ type: PlanDto })
-  async update(@CurrentTenant() tenantId: TenantId, @Param('id', PlanId) id: string, @Body() body: UpdatePlanDto): Promise<PlanDto> {
+  async update(
+    @CurrentTenant() tenantId: TenantId,
+    @Param('id', PlanId) id: string,
+    @Body() body: UpdatePlanDto,
+  ): Promise<PlanDto> {
     return planView(await this.updatePlan.execute(tenantId, id, body));
   }
 }

@@ -47,9 +47,14 @@ export class RedisBudgetSource extends BudgetSource implements BudgetCache {
 
   async budgetsFor(scope: SpendScope): Promise<Budget[]> {
     const parts: Promise<CachedBudget[]>[] = [];
-    const ref = scope.customer?.id ? `id:${scope.customer.id}` : scope.customer?.externalId ? `ext:${scope.customer.externalId}` : null;
+    const ref = scope.customer?.id
+      ? `id:${scope.customer.id}`
+      : scope.customer?.externalId
+        ? `ext:${scope.customer.externalId}`
+        : null;
     if (ref) parts.push(this.cached(scope.tenantId, `cust:${ref}`, () => this.customerBudgets(scope)));
-    if (scope.apiKeyId) parts.push(this.cached(scope.tenantId, `key:${scope.apiKeyId}`, () => this.apiKeyBudgets(scope)));
+    if (scope.apiKeyId)
+      parts.push(this.cached(scope.tenantId, `key:${scope.apiKeyId}`, () => this.apiKeyBudgets(scope)));
     const now = this.clock.now().getTime();
     return (await Promise.all(parts)).flat().map(({ periodEnd, ...b }) => ({
       ...b,
@@ -67,7 +72,11 @@ export class RedisBudgetSource extends BudgetSource implements BudgetCache {
     await this.redis.del(this.cacheKey(tenantId, `key:${apiKeyId}`));
   }
 
-  private async cached(tenantId: TenantId, part: string, load: () => Promise<CachedBudget[]>): Promise<CachedBudget[]> {
+  private async cached(
+    tenantId: TenantId,
+    part: string,
+    load: () => Promise<CachedBudget[]>,
+  ): Promise<CachedBudget[]> {
     const key = this.cacheKey(tenantId, part);
     const hit = await this.redis.get(key);
     if (hit) {
@@ -81,7 +90,10 @@ export class RedisBudgetSource extends BudgetSource implements BudgetCache {
   }
 
   private async customerBudgets(scope: SpendScope): Promise<CachedBudget[]> {
-    const customer = await this.customers.findByRef(scope.tenantId, { id: scope.customer?.id, externalId: scope.customer?.externalId });
+    const customer = await this.customers.findByRef(scope.tenantId, {
+      id: scope.customer?.id,
+      externalId: scope.customer?.externalId,
+    });
     if (!customer || (!customer.spendCap && !customer.prepaidOnly)) return [];
     const now = this.clock.now();
     const live = (await this.subscriptions.liveForCustomer(scope.tenantId, customer.id)).find(
@@ -91,7 +103,10 @@ export class RedisBudgetSource extends BudgetSource implements BudgetCache {
       ? { start: live.currentPeriodStart, end: live.currentPeriodEnd }
       : calendarMonthOf(now, customer.timezone);
     const metricIds = (
-      await this.metrics.findByCodes(scope.tenantId, [BUILTIN_METRICS.promptTokens, BUILTIN_METRICS.completionTokens])
+      await this.metrics.findByCodes(scope.tenantId, [
+        BUILTIN_METRICS.promptTokens,
+        BUILTIN_METRICS.completionTokens,
+      ])
     ).map((m) => m.id);
     const spent = metricIds.length
       ? await this.usage.costSpent(scope.tenantId, customer.id, metricIds, period.start, period.end)
@@ -123,10 +138,11 @@ export class RedisBudgetSource extends BudgetSource implements BudgetCache {
   }
 
   private async apiKeyBudgets(scope: SpendScope): Promise<CachedBudget[]> {
-    const [cap] = await sql(this.t, `SELECT amount, currency FROM api_key_spend_caps WHERE tenant_id = $1 AND api_key_id = $2`, [
-      scope.tenantId,
-      scope.apiKeyId,
-    ]);
+    const [cap] = await sql(
+      this.t,
+      `SELECT amount, currency FROM api_key_spend_caps WHERE tenant_id = $1 AND api_key_id = $2`,
+      [scope.tenantId, scope.apiKeyId],
+    );
     if (!cap) return [];
     const period = calendarMonthOf(this.clock.now(), 'UTC');
     return [

@@ -10,7 +10,12 @@ export type Tx = TransactionHost<TransactionalAdapterTypeOrm>;
 export async function sql<T = any>(tx: Tx, text: string, params: unknown[] = []): Promise<T[]> {
   const result = await tx.tx.query(text, params);
   // TypeORM's postgres driver answers UPDATE/DELETE with [rows, rowCount]; everything else with rows.
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  )
     return result[0] as T[];
   return result as T[];
 }

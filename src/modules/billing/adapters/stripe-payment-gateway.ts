@@ -12,7 +12,10 @@ import {
 } from '../domain/payment-gateway.port';
 
 /** Decimal string in currency units → Stripe's integer minor units (amounts are already rounded). */
-const toMinor = (amount: string, currency: string) => dec(amount).times(dec(10).pow(minorUnits(currency))).toNumber();
+const toMinor = (amount: string, currency: string) =>
+  dec(amount)
+    .times(dec(10).pow(minorUnits(currency)))
+    .toNumber();
 
 /** Stripe through the official SDK; host/port/protocol come from config (a local fake Stripe in tests). */
 @Injectable()
@@ -37,7 +40,12 @@ export class StripePaymentGateway extends PaymentGateway {
   }
 
   private client(): Stripe {
-    if (!this.stripe) throw new DomainError('unavailable', 'payments_not_configured', 'Stripe is not configured (STRIPE_SECRET_KEY)');
+    if (!this.stripe)
+      throw new DomainError(
+        'unavailable',
+        'payments_not_configured',
+        'Stripe is not configured (STRIPE_SECRET_KEY)',
+      );
     return this.stripe;
   }
 
@@ -49,8 +57,16 @@ export class StripePaymentGateway extends PaymentGateway {
       if (err instanceof DomainError) throw err;
       const e = err as { type?: string; message?: string };
       if (e.type === 'StripeConnectionError')
-        throw new DomainError('upstream_timeout', 'payment_gateway_unreachable', 'Stripe could not be reached');
-      throw new DomainError('upstream_failed', 'payment_gateway_failed', `Stripe refused the request: ${e.message ?? 'unknown error'}`);
+        throw new DomainError(
+          'upstream_timeout',
+          'payment_gateway_unreachable',
+          'Stripe could not be reached',
+        );
+      throw new DomainError(
+        'upstream_failed',
+        'payment_gateway_failed',
+        `Stripe refused the request: ${e.message ?? 'unknown error'}`,
+      );
     }
   }
 
@@ -117,7 +133,11 @@ export class StripePaymentGateway extends PaymentGateway {
           days_until_due: input.daysUntilDue ?? 30,
           auto_advance: false,
           description: `Invoice ${input.invoiceNumber}`,
-          metadata: { tollgate_invoice_id: input.invoiceId, invoice_number: input.invoiceNumber, tenant_id: input.tenantId },
+          metadata: {
+            tollgate_invoice_id: input.invoiceId,
+            invoice_number: input.invoiceNumber,
+            tenant_id: input.tenantId,
+          },
         },
         { idempotencyKey: key },
       );
@@ -137,8 +157,15 @@ export class StripePaymentGateway extends PaymentGateway {
           { idempotencyKey: `${key}-line-${i}` },
         );
       }
-      const finalized = await stripe.invoices.finalizeInvoice(invoice.id as string, {}, { idempotencyKey: `${key}-finalize` });
-      return { externalId: finalized.id as string, ...(finalized.hosted_invoice_url ? { hostedUrl: finalized.hosted_invoice_url } : {}) };
+      const finalized = await stripe.invoices.finalizeInvoice(
+        invoice.id as string,
+        {},
+        { idempotencyKey: `${key}-finalize` },
+      );
+      return {
+        externalId: finalized.id as string,
+        ...(finalized.hosted_invoice_url ? { hostedUrl: finalized.hosted_invoice_url } : {}),
+      };
     });
   }
 

@@ -59,7 +59,10 @@ export class SubscriptionsController {
   @Scopes('subscriptions:write')
   @ApiOperation({ summary: 'Subscribe a customer to a plan (periods in the customer’s timezone)' })
   @ApiCreatedResponse({ type: SubscriptionDto })
-  async create(@CurrentTenant() tenantId: TenantId, @Body() body: CreateSubscriptionDto): Promise<SubscriptionDto> {
+  async create(
+    @CurrentTenant() tenantId: TenantId,
+    @Body() body: CreateSubscriptionDto,
+  ): Promise<SubscriptionDto> {
     const sub = await this.createSubscription.execute(tenantId, {
       ...body,
       startDate: body.startDate ? new Date(body.startDate) : undefined,
@@ -71,8 +74,15 @@ export class SubscriptionsController {
   @Scopes('subscriptions:read')
   @ApiOperation({ summary: 'List subscriptions' })
   @ApiOkResponse({ type: SubscriptionListDto })
-  async list(@CurrentTenant() tenantId: TenantId, @Query() q: SubscriptionQueryDto): Promise<SubscriptionListDto> {
-    const rows = await this.subscriptions.list(tenantId, { customerId: q.customerId, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+  async list(
+    @CurrentTenant() tenantId: TenantId,
+    @Query() q: SubscriptionQueryDto,
+  ): Promise<SubscriptionListDto> {
+    const rows = await this.subscriptions.list(tenantId, {
+      customerId: q.customerId,
+      limit: q.limit ?? 50,
+      offset: q.offset ?? 0,
+    });
     return { data: rows.map(subscriptionView) };
   }
 
@@ -80,7 +90,10 @@ export class SubscriptionsController {
   @Scopes('subscriptions:read')
   @ApiOperation({ summary: 'Get a subscription' })
   @ApiOkResponse({ type: SubscriptionDto })
-  async get(@CurrentTenant() tenantId: TenantId, @Param('id', SubscriptionId) id: string): Promise<SubscriptionDto> {
+  async get(
+    @CurrentTenant() tenantId: TenantId,
+    @Param('id', SubscriptionId) id: string,
+  ): Promise<SubscriptionDto> {
     const sub = await this.subscriptions.find(tenantId, id);
     if (!sub) throw new NotFoundError('Subscription', id);
     return subscriptionView(sub);
@@ -90,13 +103,22 @@ export class SubscriptionsController {
   @Scopes('subscriptions:read')
   @ApiOperation({ summary: 'Rate the open period so far (what the next invoice would say now)' })
   @ApiOkResponse({ type: UpcomingInvoiceDto })
-  async upcoming(@CurrentTenant() tenantId: TenantId, @Param('id', SubscriptionId) id: string): Promise<UpcomingInvoiceDto> {
+  async upcoming(
+    @CurrentTenant() tenantId: TenantId,
+    @Param('id', SubscriptionId) id: string,
+  ): Promise<UpcomingInvoiceDto> {
     const r = await this.billing.previewCurrentPeriod(tenantId, id, this.clock.now());
     return {
       currency: r.currency,
       periodStart: r.periodStart,
       periodEnd: r.periodEnd,
-      lines: r.lines.map((l) => ({ kind: l.kind, description: l.description, quantity: l.quantity, unitAmount: l.unitAmount, amount: l.amount })),
+      lines: r.lines.map((l) => ({
+        kind: l.kind,
+        description: l.description,
+        quantity: l.quantity,
+        unitAmount: l.unitAmount,
+        amount: l.amount,
+      })),
       subtotal: r.subtotal,
       discountTotal: r.discountTotal,
       taxTotal: r.taxTotal,
@@ -110,7 +132,11 @@ export class SubscriptionsController {
   @Scopes('subscriptions:write')
   @ApiOperation({ summary: 'Change the seat count (in-advance seats prorated by day)' })
   @ApiOkResponse({ type: SubscriptionDto })
-  async seats(@CurrentTenant() tenantId: TenantId, @Param('id', SubscriptionId) id: string, @Body() body: ChangeSeatsDto): Promise<SubscriptionDto> {
+  async seats(
+    @CurrentTenant() tenantId: TenantId,
+    @Param('id', SubscriptionId) id: string,
+    @Body() body: ChangeSeatsDto,
+  ): Promise<SubscriptionDto> {
     return subscriptionView(await this.changeSeats.execute(tenantId, id, body.seats));
   }
 

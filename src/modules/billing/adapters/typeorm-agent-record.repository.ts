@@ -51,13 +51,25 @@ export class TypeOrmAgentRecordRepository extends AgentRecordRepository {
       `INSERT INTO agent_costs (id, tenant_id, agent_id, customer_id, external_id, cost_type, amount, currency, occurred_at, metadata)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
        ON CONFLICT (tenant_id, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING *`,
-      [c.id, c.tenantId, c.agentId, c.customerId, c.externalId, c.costType, c.amount, c.currency, c.occurredAt, JSON.stringify(c.metadata)],
+      [
+        c.id,
+        c.tenantId,
+        c.agentId,
+        c.customerId,
+        c.externalId,
+        c.costType,
+        c.amount,
+        c.currency,
+        c.occurredAt,
+        JSON.stringify(c.metadata),
+      ],
     );
     if (rows[0]) return costToDomain(rows[0]);
-    const [existing] = await sql(this.t, `SELECT * FROM agent_costs WHERE tenant_id = $1 AND external_id = $2`, [
-      c.tenantId,
-      c.externalId,
-    ]);
+    const [existing] = await sql(
+      this.t,
+      `SELECT * FROM agent_costs WHERE tenant_id = $1 AND external_id = $2`,
+      [c.tenantId, c.externalId],
+    );
     return costToDomain(existing);
   }
 
@@ -67,7 +79,18 @@ export class TypeOrmAgentRecordRepository extends AgentRecordRepository {
       `INSERT INTO agent_outcomes (id, tenant_id, agent_id, customer_id, external_id, type, value, currency, evidence, occurred_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
        ON CONFLICT (tenant_id, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING ${OUTCOME_COLS}`,
-      [o.id, o.tenantId, o.agentId, o.customerId, o.externalId, o.type, o.value, o.currency, JSON.stringify(o.evidence), o.occurredAt],
+      [
+        o.id,
+        o.tenantId,
+        o.agentId,
+        o.customerId,
+        o.externalId,
+        o.type,
+        o.value,
+        o.currency,
+        JSON.stringify(o.evidence),
+        o.occurredAt,
+      ],
     );
     if (rows[0]) return { outcome: outcomeToDomain(rows[0]), created: true };
     const [existing] = await sql(
@@ -79,14 +102,21 @@ export class TypeOrmAgentRecordRepository extends AgentRecordRepository {
   }
 
   async findOutcome(tenantId: TenantId, id: string): Promise<Outcome | null> {
-    const rows = await sql(this.t, `SELECT ${OUTCOME_COLS} FROM agent_outcomes WHERE tenant_id = $1 AND id = $2`, [
-      tenantId,
-      id,
-    ]);
+    const rows = await sql(
+      this.t,
+      `SELECT ${OUTCOME_COLS} FROM agent_outcomes WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id],
+    );
     return rows[0] ? outcomeToDomain(rows[0]) : null;
   }
 
-  async markOutcome(tenantId: TenantId, id: string, status: 'verified' | 'rejected', reason: string | null, at: Date) {
+  async markOutcome(
+    tenantId: TenantId,
+    id: string,
+    status: 'verified' | 'rejected',
+    reason: string | null,
+    at: Date,
+  ) {
     await sql(
       this.t,
       `UPDATE agent_outcomes SET status = $3, status_reason = $4, verified_at = CASE WHEN $3 = 'verified' THEN $5::timestamptz END
@@ -95,7 +125,13 @@ export class TypeOrmAgentRecordRepository extends AgentRecordRepository {
     );
   }
 
-  async billableOutcomes(tenantId: TenantId, customerId: string, types: string[], currency: string, before: Date) {
+  async billableOutcomes(
+    tenantId: TenantId,
+    customerId: string,
+    types: string[],
+    currency: string,
+    before: Date,
+  ) {
     const rows = await sql(
       this.t,
       `SELECT ${OUTCOME_COLS} FROM agent_outcomes
@@ -155,7 +191,12 @@ export class TypeOrmAgentRecordRepository extends AgentRecordRepository {
     );
     return {
       costs: costs.map((r) => ({ currency: r.currency, amount: num(r.amount) as string })),
-      outcomes: outcomes.map((r) => ({ status: r.status, currency: r.currency, count: r.count, value: num(r.value) as string })),
+      outcomes: outcomes.map((r) => ({
+        status: r.status,
+        currency: r.currency,
+        count: r.count,
+        value: num(r.value) as string,
+      })),
       revenue: revenue.map((r) => ({ currency: r.currency, amount: num(r.amount) as string })),
     };
   }

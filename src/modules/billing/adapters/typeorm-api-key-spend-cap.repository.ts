@@ -13,7 +13,10 @@ export class TypeOrmApiKeySpendCapRepository extends ApiKeySpendCapRepository {
   }
 
   async apiKeyExists(tenantId: TenantId, apiKeyId: string): Promise<boolean> {
-    const rows = await sql(this.t, `SELECT 1 FROM api_keys WHERE tenant_id = $1 AND id = $2`, [tenantId, apiKeyId]);
+    const rows = await sql(this.t, `SELECT 1 FROM api_keys WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      apiKeyId,
+    ]);
     return rows.length > 0;
   }
 
@@ -27,15 +30,22 @@ export class TypeOrmApiKeySpendCapRepository extends ApiKeySpendCapRepository {
   }
 
   async find(tenantId: TenantId, apiKeyId: string): Promise<ApiKeySpendCap | null> {
-    const [row] = await sql(this.t, `SELECT * FROM api_key_spend_caps WHERE tenant_id = $1 AND api_key_id = $2`, [tenantId, apiKeyId]);
-    return row ? { apiKeyId: row.api_key_id, amount: num(row.amount) as string, currency: row.currency } : null;
+    const [row] = await sql(
+      this.t,
+      `SELECT * FROM api_key_spend_caps WHERE tenant_id = $1 AND api_key_id = $2`,
+      [tenantId, apiKeyId],
+    );
+    return row
+      ? { apiKeyId: row.api_key_id, amount: num(row.amount) as string, currency: row.currency }
+      : null;
   }
 
   async delete(tenantId: TenantId, apiKeyId: string): Promise<boolean> {
-    const rows = await sql(this.t, `DELETE FROM api_key_spend_caps WHERE tenant_id = $1 AND api_key_id = $2 RETURNING id`, [
-      tenantId,
-      apiKeyId,
-    ]);
+    const rows = await sql(
+      this.t,
+      `DELETE FROM api_key_spend_caps WHERE tenant_id = $1 AND api_key_id = $2 RETURNING id`,
+      [tenantId, apiKeyId],
+    );
     return rows.length > 0;
   }
 }

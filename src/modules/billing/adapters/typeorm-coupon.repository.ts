@@ -50,35 +50,63 @@ export class TypeOrmCouponRepository extends CouponRepository {
       `INSERT INTO coupons (id, tenant_id, code, name, kind, percent_off, amount_off, currency, duration, duration_periods,
          expires_at, max_redemptions)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) ON CONFLICT (tenant_id, code) DO NOTHING RETURNING id`,
-      [c.id, c.tenantId, c.code, c.name, c.kind, c.percentOff, c.amountOff, c.currency, c.duration, c.durationPeriods, c.expiresAt, c.maxRedemptions],
+      [
+        c.id,
+        c.tenantId,
+        c.code,
+        c.name,
+        c.kind,
+        c.percentOff,
+        c.amountOff,
+        c.currency,
+        c.duration,
+        c.durationPeriods,
+        c.expiresAt,
+        c.maxRedemptions,
+      ],
     );
     return rows.length > 0;
   }
 
   async find(tenantId: TenantId, id: string): Promise<Coupon | null> {
-    const rows = await sql(this.t, `SELECT ${COUPON_COLS} FROM coupons c WHERE c.tenant_id = $1 AND c.id = $2`, [tenantId, id]);
+    const rows = await sql(
+      this.t,
+      `SELECT ${COUPON_COLS} FROM coupons c WHERE c.tenant_id = $1 AND c.id = $2`,
+      [tenantId, id],
+    );
     return rows[0] ? couponToDomain(rows[0]) : null;
   }
 
   async findByCode(tenantId: TenantId, code: string): Promise<Coupon | null> {
-    const rows = await sql(this.t, `SELECT ${COUPON_COLS} FROM coupons c WHERE c.tenant_id = $1 AND c.code = $2`, [
-      tenantId,
-      code,
-    ]);
+    const rows = await sql(
+      this.t,
+      `SELECT ${COUPON_COLS} FROM coupons c WHERE c.tenant_id = $1 AND c.code = $2`,
+      [tenantId, code],
+    );
     return rows[0] ? couponToDomain(rows[0]) : null;
   }
 
   async list(tenantId: TenantId): Promise<Coupon[]> {
-    const rows = await sql(this.t, `SELECT ${COUPON_COLS} FROM coupons c WHERE c.tenant_id = $1 ORDER BY c.code`, [tenantId]);
+    const rows = await sql(
+      this.t,
+      `SELECT ${COUPON_COLS} FROM coupons c WHERE c.tenant_id = $1 ORDER BY c.code`,
+      [tenantId],
+    );
     return rows.map(couponToDomain);
   }
 
-  async redeem(tenantId: TenantId, couponId: string, customerId: string, redemptionId: string, periodsRemaining: number | null) {
-    const existing = await sql(this.t, `${REDEMPTION_SELECT} WHERE r.tenant_id = $1 AND r.coupon_id = $2 AND r.customer_id = $3`, [
-      tenantId,
-      couponId,
-      customerId,
-    ]);
+  async redeem(
+    tenantId: TenantId,
+    couponId: string,
+    customerId: string,
+    redemptionId: string,
+    periodsRemaining: number | null,
+  ) {
+    const existing = await sql(
+      this.t,
+      `${REDEMPTION_SELECT} WHERE r.tenant_id = $1 AND r.coupon_id = $2 AND r.customer_id = $3`,
+      [tenantId, couponId, customerId],
+    );
     if (existing[0]) return { redemption: redemptionToDomain(existing[0]), created: false };
     const counted = await sql(
       this.t,
@@ -92,11 +120,18 @@ export class TypeOrmCouponRepository extends CouponRepository {
       `INSERT INTO coupon_redemptions (id, tenant_id, coupon_id, customer_id, periods_remaining) VALUES ($1,$2,$3,$4,$5)`,
       [redemptionId, tenantId, couponId, customerId, periodsRemaining],
     );
-    const [row] = await sql(this.t, `${REDEMPTION_SELECT} WHERE r.tenant_id = $1 AND r.id = $2`, [tenantId, redemptionId]);
+    const [row] = await sql(this.t, `${REDEMPTION_SELECT} WHERE r.tenant_id = $1 AND r.id = $2`, [
+      tenantId,
+      redemptionId,
+    ]);
     return { redemption: redemptionToDomain(row), created: true };
   }
 
-  async activeRedemptions(tenantId: TenantId, customerId: string, currency: string): Promise<CouponRedemption[]> {
+  async activeRedemptions(
+    tenantId: TenantId,
+    customerId: string,
+    currency: string,
+  ): Promise<CouponRedemption[]> {
     const rows = await sql(
       this.t,
       `${REDEMPTION_SELECT} WHERE r.tenant_id = $1 AND r.customer_id = $2 AND r.status = 'active'

@@ -31,10 +31,11 @@ export class TypeOrmCreditRepository extends CreditRepository {
        ON CONFLICT (tenant_id, customer_id) DO NOTHING`,
       [newId(), tenantId, customerId, currency],
     );
-    const [w] = await sql(this.t, `SELECT id, currency FROM credit_wallets WHERE tenant_id = $1 AND customer_id = $2`, [
-      tenantId,
-      customerId,
-    ]);
+    const [w] = await sql(
+      this.t,
+      `SELECT id, currency FROM credit_wallets WHERE tenant_id = $1 AND customer_id = $2`,
+      [tenantId, customerId],
+    );
     return { id: w.id, currency: w.currency };
   }
 
@@ -78,7 +79,12 @@ export class TypeOrmCreditRepository extends CreditRepository {
         GROUP BY g.id`,
       [tenantId, walletId],
     );
-    return rows.map((r) => ({ id: r.id, remaining: num(r.remaining) as string, expiresAt: r.expires_at, createdAt: r.created_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      remaining: num(r.remaining) as string,
+      expiresAt: r.expires_at,
+      createdAt: r.created_at,
+    }));
   }
 
   async balance(tenantId: TenantId, customerId: string, at: Date): Promise<string> {

@@ -68,17 +68,21 @@ export class TypeOrmCustomerRepository extends CustomerRepository {
   }
 
   async find(tenantId: TenantId, id: string): Promise<Customer | null> {
-    const rows = await sql(this.t, `SELECT ${COLS} FROM customers WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    const rows = await sql(this.t, `SELECT ${COLS} FROM customers WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      id,
+    ]);
     return rows[0] ? toDomain(rows[0]) : null;
   }
 
   async findByRef(tenantId: TenantId, ref: { id?: string; externalId?: string }): Promise<Customer | null> {
     if (ref.id) return this.find(tenantId, ref.id);
     if (!ref.externalId) return null;
-    const rows = await sql(this.t, `SELECT ${COLS} FROM customers WHERE tenant_id = $1 AND external_id = $2`, [
-      tenantId,
-      ref.externalId,
-    ]);
+    const rows = await sql(
+      this.t,
+      `SELECT ${COLS} FROM customers WHERE tenant_id = $1 AND external_id = $2`,
+      [tenantId, ref.externalId],
+    );
     return rows[0] ? toDomain(rows[0]) : null;
   }
 
@@ -110,7 +114,10 @@ export class TypeOrmCustomerRepository extends CustomerRepository {
   }
 
   async delete(tenantId: TenantId, id: string): Promise<boolean> {
-    const rows = await sql(this.t, `DELETE FROM customers WHERE tenant_id = $1 AND id = $2 RETURNING id`, [tenantId, id]);
+    const rows = await sql(this.t, `DELETE FROM customers WHERE tenant_id = $1 AND id = $2 RETURNING id`, [
+      tenantId,
+      id,
+    ]);
     return rows.length > 0;
   }
 

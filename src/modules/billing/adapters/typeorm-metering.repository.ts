@@ -11,6 +11,7 @@ import {
   UsageRepository,
 } from '../domain/metering';
 import { num, sql } from './sql';
+import { wholeHourOffset } from '../domain/periods';
 
 const metricToDomain = (r: any): BillableMetric => ({
   id: r.id,
@@ -48,10 +49,11 @@ export class TypeOrmMetricRepository extends MetricRepository {
   }
 
   async find(tenantId: TenantId, id: string): Promise<BillableMetric | null> {
-    const rows = await sql(this.t, `SELECT ${METRIC_COLS} FROM billable_metrics WHERE tenant_id = $1 AND id = $2`, [
-      tenantId,
-      id,
-    ]);
+    const rows = await sql(
+      this.t,
+      `SELECT ${METRIC_COLS} FROM billable_metrics WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id],
+    );
     return rows[0] ? metricToDomain(rows[0]) : null;
   }
 
@@ -65,15 +67,18 @@ export class TypeOrmMetricRepository extends MetricRepository {
   }
 
   async list(tenantId: TenantId): Promise<BillableMetric[]> {
-    const rows = await sql(this.t, `SELECT ${METRIC_COLS} FROM billable_metrics WHERE tenant_id = $1 ORDER BY code`, [
-      tenantId,
-    ]);
+    const rows = await sql(
+      this.t,
+      `SELECT ${METRIC_COLS} FROM billable_metrics WHERE tenant_id = $1 ORDER BY code`,
+      [tenantId],
+    );
     return rows.map(metricToDomain);
   }
 }
 
 /** Postgres allows 65,535 bind parameters; unnest() arrays keep it to 9 per chunk, chunks bound the statement size. */
 const CHUNK = 5000;
+const ROLLUP_SHARDS = 16;
 
 /** SQL expression aggregating `e.value` the way the metric says (alias e); may bind the metric's field. */
 function aggregateExpr(m: Pick<BillableMetric, 'aggregation' | 'field'>, params: unknown[]): string {
@@ -110,14 +115,27 @@ export class TypeOrmUsageRepository extends UsageRepository {
     const inserted = new Set<string>();
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
-      // The primary key (tenant_id, event_id) is the dedupe, in the same statement as the write.
+      // The primary key (tenant_id, event_id) is the dedupe, in the same statement as the write; the hourly
+      // rollup adds only the rows that statement wrote, into a random shard (sorted keys: one lock order).
       const result = await sql<{ event_id: string }>(
         this.t,
-        `INSERT INTO usage_events (tenant_id, event_id, customer_id, metric_id, agent_id, ts, occurred_at, value, properties, late)
-         SELECT $1, * FROM unnest($2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::timestamptz[], $7::timestamptz[],
-                                  $8::numeric[], $9::jsonb[], $10::boolean[])
-         ON CONFLICT (tenant_id, event_id) DO NOTHING
-         RETURNING event_id`,
+        `WITH ins AS (
+           INSERT INTO usage_events (tenant_id, event_id, customer_id, metric_id, agent_id, ts, occurred_at, value, properties, late)
+           SELECT $1, * FROM unnest($2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::timestamptz[], $7::timestamptz[],
+                                    $8::numeric[], $9::jsonb[], $10::boolean[])
+           ON CONFLICT (tenant_id, event_id) DO NOTHING
+           RETURNING event_id, customer_id, metric_id, agent_id, ts, value
+         ), rolled AS (
+           INSERT INTO usage_rollups_hourly AS r (tenant_id, customer_id, metric_id, agent_id, hour, shard, events, value_sum, value_max)
+           SELECT $1, customer_id, metric_id, agent_id, date_trunc('hour', ts, 'UTC') AS hour, $11::smallint, count(*), coalesce(sum(value), 0), max(value)
+             FROM ins WHERE customer_id IS NOT NULL
+            GROUP BY customer_id, metric_id, agent_id, 5 ORDER BY customer_id, metric_id, agent_id, 5
+           ON CONFLICT ON CONSTRAINT usage_rollups_hourly_key DO UPDATE
+              SET events = r.events + EXCLUDED.events,
+                  value_sum = r.value_sum + EXCLUDED.value_sum,
+                  value_max = greatest(r.value_max, EXCLUDED.value_max)
+         )
+         SELECT event_id FROM ins`,
         [
           tenantId,
           chunk.map((r) => r.eventId),
@@ -129,6 +147,7 @@ export class TypeOrmUsageRepository extends UsageRepository {
           chunk.map((r) => r.value),
           chunk.map((r) => JSON.stringify(r.properties)),
           chunk.map((r) => r.late),
+          Math.floor(Math.random() * ROLLUP_SHARDS),
         ],
       );
       for (const r of result) inserted.add(r.event_id);
@@ -142,17 +161,8 @@ export class TypeOrmUsageRepository extends UsageRepository {
     metric: BillableMetric,
     period: { start: Date; end: Date },
   ): Promise<Aggregate> {
-    const params: unknown[] = [tenantId, customerId, metric.id, period.start, period.end];
-    const expr = aggregateExpr(metric, params);
-    const filter = filterSql(metric, params);
-    const [row] = await sql(
-      this.t,
-      `SELECT ${expr} AS quantity, count(*)::int AS events
-         FROM usage_events e
-        WHERE e.tenant_id = $1 AND e.customer_id = $2 AND e.metric_id = $3 AND e.ts >= $4 AND e.ts < $5 ${filter}`,
-      params,
-    );
-    return { quantity: num(row.quantity) ?? '0', events: row.events };
+    const [row] = await this.aggregateRows(tenantId, customerId, metric, period.start, period.end, null);
+    return { quantity: row ? (num(row.value) ?? '0') : '0', events: row ? Number(row.events) : 0 };
   }
 
   async summary(
@@ -164,42 +174,115 @@ export class TypeOrmUsageRepository extends UsageRepository {
       `SELECT ${METRIC_COLS} FROM billable_metrics WHERE tenant_id = $1 ORDER BY code`,
       [tenantId],
     ).then((r) => r.map(metricToDomain));
+    const group =
+      q.groupBy === 'metric'
+        ? null
+        : q.groupBy === 'agent'
+          ? ({ kind: 'agent' } as const)
+          : ({ kind: 'day', timezone: q.timezone } as const);
     const out: SummaryRow[] = [];
-    // One aggregate query per metric keeps each an index-only range scan on (tenant, customer, metric, ts).
     for (const m of metrics) {
-      const params: unknown[] = [tenantId, q.customerId, m.id, q.from, q.to];
-      let groupCol: string | null = null;
-      if (q.groupBy === 'agent') groupCol = 'e.agent_id';
-      if (q.groupBy === 'day') {
-        params.push(q.timezone);
-        groupCol = `to_char(e.ts AT TIME ZONE $${params.length}::text, 'YYYY-MM-DD')`;
-      }
-      const expr = aggregateExpr(m, params);
-      const filter = filterSql(m, params);
-      const rows = await sql(
-        this.t,
-        `SELECT ${groupCol ? `${groupCol} AS grp,` : ''} ${expr} AS value, count(*)::int AS events
-           FROM usage_events e
-          WHERE e.tenant_id = $1 AND e.customer_id = $2 AND e.metric_id = $3 AND e.ts >= $4 AND e.ts < $5 ${filter}
-          ${groupCol ? 'GROUP BY 1 ORDER BY 1' : ''}`,
-        params,
-      );
+      const rows = await this.aggregateRows(tenantId, q.customerId, m, q.from, q.to, group);
       for (const r of rows) {
-        if (r.events === 0) continue;
+        if (Number(r.events) === 0) continue;
         out.push({
           metricCode: m.code,
           aggregation: m.aggregation,
           ...(q.groupBy === 'agent' ? { agentId: r.grp } : {}),
-          ...(q.groupBy === 'day' ? { day: r.grp } : {}),
+          ...(q.groupBy === 'day' ? { day: r.grp as string } : {}),
           value: num(r.value) ?? '0',
-          events: r.events,
+          events: Number(r.events),
         });
       }
     }
     return out;
   }
 
-  async costSpent(tenantId: TenantId, customerId: string, metricIds: string[], from: Date, to: Date): Promise<string> {
+  /**
+   * One metric's aggregate over [from, to), optionally grouped. count/sum/max metrics without filters read
+   * whole hours from usage_rollups_hourly and only the partial first/last hour from usage_events; the
+   * others (unique_count, latest, filtered) read usage_events through the covering index.
+   */
+  private aggregateRows(
+    tenantId: TenantId,
+    customerId: string,
+    m: BillableMetric,
+    from: Date,
+    to: Date,
+    group: { kind: 'agent' } | { kind: 'day'; timezone: string } | null,
+  ): Promise<{ grp?: string | null; value: string; events: string | number }[]> {
+    const params: unknown[] = [tenantId, customerId, m.id];
+    const p = (v: unknown) => (params.push(v), `$${params.length}`);
+    const rollable =
+      ['count', 'sum', 'max'].includes(m.aggregation) &&
+      !Object.keys(m.filters).length &&
+      (group?.kind !== 'day' || wholeHourOffset(group.timezone, from, to));
+    const grpOf = (col: string) =>
+      !group
+        ? null
+        : group.kind === 'agent'
+          ? 'agent_id'
+          : `to_char(${col} AT TIME ZONE ${p(group.timezone)}::text, 'YYYY-MM-DD')`;
+    const outer = group ? 'grp,' : '';
+    const groupBy = group ? 'GROUP BY 1' : '';
+    const valueOf = (events: string, sum: string, max: string) =>
+      m.aggregation === 'count'
+        ? `${events}::numeric`
+        : m.aggregation === 'sum'
+          ? `coalesce(${sum}, 0)`
+          : `coalesce(${max}, 0)`;
+    const scope = `tenant_id = $1 AND customer_id = $2 AND metric_id = $3`;
+
+    if (!rollable) {
+      const grp = grpOf('e.ts');
+      const expr = aggregateExpr(m, params);
+      const filter = filterSql(m, params);
+      return sql(
+        this.t,
+        `SELECT ${grp ? `${grp} AS grp,` : ''} ${expr} AS value, count(*) AS events
+           FROM usage_events e WHERE e.${scope.replace(/ AND /g, ' AND e.')} AND e.ts >= ${p(from)} AND e.ts < ${p(to)} ${filter}
+           ${groupBy} ${group ? 'ORDER BY 1' : ''}`,
+        params,
+      );
+    }
+    const HOUR = 3_600_000;
+    const hourStart = new Date(Math.ceil(from.getTime() / HOUR) * HOUR);
+    const hourEnd = new Date(Math.floor(to.getTime() / HOUR) * HOUR);
+    const hours = hourStart < hourEnd;
+    // Without whole hours inside the range everything comes from usage_events.
+    const edges: [Date, Date][] = hours
+      ? [
+          [from, hourStart],
+          [hourEnd, to],
+        ]
+      : [[from, to]];
+    const rawRange = edges.map(([a, b]) => `(ts >= ${p(a)} AND ts < ${p(b)})`).join(' OR ');
+    const rollGrp = grpOf('hour');
+    const rawGrp = grpOf('ts');
+    const parts = [
+      `SELECT ${rawGrp ? `${rawGrp} AS grp,` : ''} count(*) AS events, coalesce(sum(value), 0) AS s, max(value) AS mx
+         FROM usage_events WHERE ${scope} AND (${rawRange}) ${groupBy}`,
+    ];
+    if (hours)
+      parts.push(
+        `SELECT ${rollGrp ? `${rollGrp} AS grp,` : ''} sum(events) AS events, sum(value_sum) AS s, max(value_max) AS mx
+           FROM usage_rollups_hourly WHERE ${scope} AND hour >= ${p(hourStart)} AND hour < ${p(hourEnd)} ${groupBy}`,
+      );
+    return sql(
+      this.t,
+      `SELECT ${outer} ${valueOf('sum(events)', 'sum(s)', 'max(mx)')} AS value, coalesce(sum(events), 0) AS events
+         FROM (${parts.join(' UNION ALL ')}) x ${groupBy} ${group ? 'ORDER BY 1' : ''}`,
+      params,
+    );
+  }
+
+  async costSpent(
+    tenantId: TenantId,
+    customerId: string,
+    metricIds: string[],
+    from: Date,
+    to: Date,
+  ): Promise<string> {
     const [row] = await sql(
       this.t,
       `SELECT coalesce(sum(${COST_NUMERIC}), 0) AS spent

@@ -28,7 +28,8 @@ const versionToDomain = (r: any): PlanVersion => ({
   createdAt: r.created_at,
 });
 
-const VERSION_COLS = 'id, tenant_id, plan_id, version, name, currency, interval, trial_days, minimum_commitment, charges, created_at';
+const VERSION_COLS =
+  'id, tenant_id, plan_id, version, name, currency, interval, trial_days, minimum_commitment, charges, created_at';
 
 @Injectable()
 export class TypeOrmPlanRepository extends PlanRepository {
@@ -59,17 +60,20 @@ export class TypeOrmPlanRepository extends PlanRepository {
   }
 
   async findVersion(tenantId: TenantId, versionId: string): Promise<PlanVersion | null> {
-    const rows = await sql(this.t, `SELECT ${VERSION_COLS} FROM plan_versions WHERE tenant_id = $1 AND id = $2`, [
-      tenantId,
-      versionId,
-    ]);
+    const rows = await sql(
+      this.t,
+      `SELECT ${VERSION_COLS} FROM plan_versions WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, versionId],
+    );
     return rows[0] ? versionToDomain(rows[0]) : null;
   }
 
   async currentVersion(tenantId: TenantId, planId: string): Promise<PlanVersion | null> {
     const rows = await sql(
       this.t,
-      `SELECT ${VERSION_COLS.split(', ').map((c) => `v.${c}`).join(', ')}
+      `SELECT ${VERSION_COLS.split(', ')
+        .map((c) => `v.${c}`)
+        .join(', ')}
          FROM plan_versions v JOIN plans p ON p.id = v.plan_id AND p.current_version = v.version
         WHERE v.tenant_id = $1 AND v.plan_id = $2`,
       [tenantId, planId],
@@ -87,10 +91,11 @@ export class TypeOrmPlanRepository extends PlanRepository {
   }
 
   async hasSubscribers(tenantId: TenantId, versionId: string): Promise<boolean> {
-    const rows = await sql(this.t, `SELECT 1 FROM subscriptions WHERE tenant_id = $1 AND plan_version_id = $2 LIMIT 1`, [
-      tenantId,
-      versionId,
-    ]);
+    const rows = await sql(
+      this.t,
+      `SELECT 1 FROM subscriptions WHERE tenant_id = $1 AND plan_version_id = $2 LIMIT 1`,
+      [tenantId, versionId],
+    );
     return rows.length > 0;
   }
 
@@ -99,9 +104,22 @@ export class TypeOrmPlanRepository extends PlanRepository {
       this.t,
       `UPDATE plan_versions SET name = $3, currency = $4, interval = $5, trial_days = $6, minimum_commitment = $7, charges = $8
         WHERE tenant_id = $1 AND id = $2`,
-      [v.tenantId, v.id, v.name, v.currency, v.interval, v.trialDays, v.minimumCommitment, JSON.stringify(v.charges)],
+      [
+        v.tenantId,
+        v.id,
+        v.name,
+        v.currency,
+        v.interval,
+        v.trialDays,
+        v.minimumCommitment,
+        JSON.stringify(v.charges),
+      ],
     );
-    await sql(this.t, `UPDATE plans SET name = $3 WHERE tenant_id = $1 AND id = $2`, [v.tenantId, v.planId, v.name]);
+    await sql(this.t, `UPDATE plans SET name = $3 WHERE tenant_id = $1 AND id = $2`, [
+      v.tenantId,
+      v.planId,
+      v.name,
+    ]);
   }
 
   async addVersion(v: PlanVersion): Promise<void> {
@@ -109,7 +127,18 @@ export class TypeOrmPlanRepository extends PlanRepository {
       this.t,
       `INSERT INTO plan_versions (id, tenant_id, plan_id, version, name, currency, interval, trial_days, minimum_commitment, charges)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-      [v.id, v.tenantId, v.planId, v.version, v.name, v.currency, v.interval, v.trialDays, v.minimumCommitment, JSON.stringify(v.charges)],
+      [
+        v.id,
+        v.tenantId,
+        v.planId,
+        v.version,
+        v.name,
+        v.currency,
+        v.interval,
+        v.trialDays,
+        v.minimumCommitment,
+        JSON.stringify(v.charges),
+      ],
     );
     await sql(this.t, `UPDATE plans SET current_version = $3, name = $4 WHERE tenant_id = $1 AND id = $2`, [
       v.tenantId,

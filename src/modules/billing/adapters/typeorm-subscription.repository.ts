@@ -77,19 +77,26 @@ export class TypeOrmSubscriptionRepository extends SubscriptionRepository {
   }
 
   async find(tenantId: TenantId, id: string): Promise<Subscription | null> {
-    const rows = await sql(this.t, `SELECT ${COLS} FROM subscriptions WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
-    return rows[0] ? toDomain(rows[0]) : null;
-  }
-
-  async findForUpdate(tenantId: TenantId, id: string): Promise<Subscription | null> {
-    const rows = await sql(this.t, `SELECT ${COLS} FROM subscriptions WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [
+    const rows = await sql(this.t, `SELECT ${COLS} FROM subscriptions WHERE tenant_id = $1 AND id = $2`, [
       tenantId,
       id,
     ]);
     return rows[0] ? toDomain(rows[0]) : null;
   }
 
-  async list(tenantId: TenantId, opts: { customerId?: string; limit: number; offset: number }): Promise<Subscription[]> {
+  async findForUpdate(tenantId: TenantId, id: string): Promise<Subscription | null> {
+    const rows = await sql(
+      this.t,
+      `SELECT ${COLS} FROM subscriptions WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+      [tenantId, id],
+    );
+    return rows[0] ? toDomain(rows[0]) : null;
+  }
+
+  async list(
+    tenantId: TenantId,
+    opts: { customerId?: string; limit: number; offset: number },
+  ): Promise<Subscription[]> {
     const rows = await sql(
       this.t,
       `SELECT ${COLS} FROM subscriptions WHERE tenant_id = $1 AND ($2::uuid IS NULL OR customer_id = $2::uuid)
@@ -131,7 +138,17 @@ export class TypeOrmSubscriptionRepository extends SubscriptionRepository {
         this.t,
         `INSERT INTO subscription_adjustments (id, tenant_id, subscription_id, kind, description, quantity, unit_amount, amount, effective_at)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-        [a.id, a.tenantId, a.subscriptionId, a.kind, a.description, a.quantity, a.unitAmount, a.amount, a.effectiveAt],
+        [
+          a.id,
+          a.tenantId,
+          a.subscriptionId,
+          a.kind,
+          a.description,
+          a.quantity,
+          a.unitAmount,
+          a.amount,
+          a.effectiveAt,
+        ],
       );
     }
   }
@@ -197,7 +214,12 @@ export class TypeOrmSubscriptionRepository extends SubscriptionRepository {
     return { created: false, creditsApplied: num(existing?.credits_applied) ?? '0' };
   }
 
-  async setInvoicedPeriodCredits(tenantId: TenantId, subscriptionId: string, periodStart: Date, credits: string) {
+  async setInvoicedPeriodCredits(
+    tenantId: TenantId,
+    subscriptionId: string,
+    periodStart: Date,
+    credits: string,
+  ) {
     await sql(
       this.t,
       `UPDATE subscription_invoiced_periods SET credits_applied = $4 WHERE tenant_id = $1 AND subscription_id = $2 AND period_start = $3`,

@@ -33,7 +33,10 @@ export class AgentRecordGuards {
 
   async customerId(tenantId: TenantId, ref: CustomerRef): Promise<string | null> {
     if (!ref.customerId && !ref.externalCustomerId) return null;
-    const c = await this.customers.findByRef(tenantId, { id: ref.customerId, externalId: ref.externalCustomerId });
+    const c = await this.customers.findByRef(tenantId, {
+      id: ref.customerId,
+      externalId: ref.externalCustomerId,
+    });
     if (!c) throw new NotFoundError('Customer', ref.customerId ?? ref.externalCustomerId);
     return c.id;
   }
@@ -52,7 +55,13 @@ export class RecordAgentActivity {
   async execute(
     tenantId: TenantId,
     agentId: string,
-    input: CustomerRef & { type: string; quantity: string; timestamp?: Date; eventId?: string; properties?: Record<string, string | number | boolean | null> },
+    input: CustomerRef & {
+      type: string;
+      quantity: string;
+      timestamp?: Date;
+      eventId?: string;
+      properties?: Record<string, string | number | boolean | null>;
+    },
   ): Promise<{ eventId: string; duplicate: boolean; late: boolean }> {
     await this.guards.agent(tenantId, agentId);
     const customerId = await this.guards.customerId(tenantId, input);
@@ -99,7 +108,14 @@ export class RecordAgentCost {
   async execute(
     tenantId: TenantId,
     agentId: string,
-    input: CustomerRef & { costType: string; amount: string; currency: string; occurredAt?: Date; externalId?: string; metadata?: Record<string, unknown> },
+    input: CustomerRef & {
+      costType: string;
+      amount: string;
+      currency: string;
+      occurredAt?: Date;
+      externalId?: string;
+      metadata?: Record<string, unknown>;
+    },
   ): Promise<AgentCost> {
     await this.guards.agent(tenantId, agentId);
     const customerId = await this.guards.customerId(tenantId, input);
@@ -133,7 +149,14 @@ export class RecordOutcome {
   async execute(
     tenantId: TenantId,
     agentId: string,
-    input: CustomerRef & { type: string; value: string; currency: string; evidence?: Record<string, unknown>; occurredAt?: Date; externalId?: string },
+    input: CustomerRef & {
+      type: string;
+      value: string;
+      currency: string;
+      evidence?: Record<string, unknown>;
+      occurredAt?: Date;
+      externalId?: string;
+    },
   ): Promise<{ outcome: Outcome; created: boolean }> {
     await this.guards.agent(tenantId, agentId);
     const customerId = await this.guards.customerId(tenantId, input);
@@ -155,11 +178,19 @@ export class RecordOutcome {
       createdAt: now,
     });
     if (result.outcome.agentId !== agentId)
-      throw new DomainError('conflict', 'outcome_external_id_taken', 'externalId is used by an outcome of another agent');
+      throw new DomainError(
+        'conflict',
+        'outcome_external_id_taken',
+        'externalId is used by an outcome of another agent',
+      );
     // Enqueued on every (re)try: the job id makes it once-only, and a retry repairs a failed enqueue.
     if (result.outcome.status === 'pending') {
       const job: VerifyOutcomeJob = { tenantId, outcomeId: result.outcome.id };
-      await this.queue.add('verify-outcome', job, { jobId: result.outcome.id, attempts: 5, backoff: { type: 'exponential', delay: 1000 } });
+      await this.queue.add('verify-outcome', job, {
+        jobId: result.outcome.id,
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 1000 },
+      });
     }
     return result;
   }
@@ -185,7 +216,10 @@ export class GetAgentStats {
       this.records.stats(tenantId, agentId),
       this.usage.agentActivity(tenantId, agentId),
     ]);
-    const currencies = new Set([...stats.costs.map((c) => c.currency), ...stats.revenue.map((r) => r.currency)]);
+    const currencies = new Set([
+      ...stats.costs.map((c) => c.currency),
+      ...stats.revenue.map((r) => r.currency),
+    ]);
     const margin = [...currencies].sort().map((currency) => {
       const revenue = stats.revenue.find((r) => r.currency === currency)?.amount ?? '0';
       const cost = stats.costs.find((c) => c.currency === currency)?.amount ?? '0';

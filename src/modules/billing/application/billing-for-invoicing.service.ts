@@ -31,7 +31,11 @@ export class BillingForInvoicingService extends BillingForInvoicing {
     super();
   }
 
-  async dueSubscriptionPeriods(asOf: Date, limit: number, afterSubscriptionId?: string): Promise<DueSubscriptionPeriod[]> {
+  async dueSubscriptionPeriods(
+    asOf: Date,
+    limit: number,
+    afterSubscriptionId?: string,
+  ): Promise<DueSubscriptionPeriod[]> {
     return (await this.subscriptions.due(asOf, limit, afterSubscriptionId)).map(toDue);
   }
 
@@ -44,8 +48,16 @@ export class BillingForInvoicingService extends BillingForInvoicing {
     return (await this.subscriptions.due(asOf, limit, afterSubscriptionId, tenantId)).map(toDue);
   }
 
-  async ratePeriod(tenantId: TenantId, subscriptionId: string, period: { start: Date; end: Date }): Promise<RatedPeriod> {
-    const { outcomeFees: _fees, ...rated } = await this.ratePeriodUseCase.execute(tenantId, subscriptionId, period);
+  async ratePeriod(
+    tenantId: TenantId,
+    subscriptionId: string,
+    period: { start: Date; end: Date },
+  ): Promise<RatedPeriod> {
+    const { outcomeFees: _fees, ...rated } = await this.ratePeriodUseCase.execute(
+      tenantId,
+      subscriptionId,
+      period,
+    );
     return rated;
   }
 
@@ -53,10 +65,15 @@ export class BillingForInvoicingService extends BillingForInvoicing {
   async previewCurrentPeriod(tenantId: TenantId, subscriptionId: string, _asOf: Date): Promise<RatedPeriod> {
     const sub = await this.subscriptions.find(tenantId, subscriptionId);
     if (!sub) throw new NotFoundError('Subscription', subscriptionId);
-    return this.ratePeriod(tenantId, subscriptionId, { start: sub.currentPeriodStart, end: sub.currentPeriodEnd });
+    return this.ratePeriod(tenantId, subscriptionId, {
+      start: sub.currentPeriodStart,
+      end: sub.currentPeriodEnd,
+    });
   }
 
-  commitInvoicedPeriod(input: Parameters<BillingForInvoicing['commitInvoicedPeriod']>[0]): Promise<{ creditsApplied: string }> {
+  commitInvoicedPeriod(
+    input: Parameters<BillingForInvoicing['commitInvoicedPeriod']>[0],
+  ): Promise<{ creditsApplied: string }> {
     return this.commit.execute(input);
   }
 
@@ -82,14 +99,25 @@ export class BillingForInvoicingService extends BillingForInvoicing {
     outcomeId: string,
     result: { status: 'verified' | 'rejected'; reason?: string },
   ): Promise<void> {
-    await this.records.markOutcome(tenantId, outcomeId, result.status, result.reason ?? null, this.clock.now());
+    await this.records.markOutcome(
+      tenantId,
+      outcomeId,
+      result.status,
+      result.reason ?? null,
+      this.clock.now(),
+    );
   }
 
-  async setSubscriptionStatus(tenantId: TenantId, subscriptionId: string, status: 'active' | 'past_due' | 'canceled'): Promise<void> {
+  async setSubscriptionStatus(
+    tenantId: TenantId,
+    subscriptionId: string,
+    status: 'active' | 'past_due' | 'canceled',
+  ): Promise<void> {
     const sub = await this.subscriptions.findForUpdate(tenantId, subscriptionId);
     if (!sub) throw new NotFoundError('Subscription', subscriptionId);
     if (sub.status === status) return;
-    if (sub.status === 'canceled') throw new ConflictError('subscription_canceled', 'A canceled subscription stays canceled');
+    if (sub.status === 'canceled')
+      throw new ConflictError('subscription_canceled', 'A canceled subscription stays canceled');
     await this.subscriptions.update({
       ...sub,
       status,
@@ -99,10 +127,24 @@ export class BillingForInvoicingService extends BillingForInvoicing {
 
   async findCustomer(tenantId: TenantId, customerId: string): Promise<InvoiceCustomer | null> {
     const c = await this.customers.find(tenantId, customerId);
-    return c ? { id: c.id, name: c.name, email: c.email, externalId: c.externalId, stripeCustomerId: c.stripeCustomerId } : null;
+    return c
+      ? {
+          id: c.id,
+          name: c.name,
+          email: c.email,
+          externalId: c.externalId,
+          stripeCustomerId: c.stripeCustomerId,
+        }
+      : null;
   }
 
-  async grantCredits(input: { tenantId: TenantId; customerId: string; amount: string; reference: string; description: string }): Promise<void> {
+  async grantCredits(input: {
+    tenantId: TenantId;
+    customerId: string;
+    amount: string;
+    reference: string;
+    description: string;
+  }): Promise<void> {
     await this.grant.execute(input.tenantId, input.customerId, {
       amount: input.amount,
       paid: true,
@@ -112,7 +154,13 @@ export class BillingForInvoicingService extends BillingForInvoicing {
   }
 }
 
-const toDue = (s: { tenantId: TenantId; id: string; customerId: string; currentPeriodStart: Date; currentPeriodEnd: Date }): DueSubscriptionPeriod => ({
+const toDue = (s: {
+  tenantId: TenantId;
+  id: string;
+  customerId: string;
+  currentPeriodStart: Date;
+  currentPeriodEnd: Date;
+}): DueSubscriptionPeriod => ({
   tenantId: s.tenantId,
   subscriptionId: s.id,
   customerId: s.customerId,

@@ -57,10 +57,18 @@ export class CommitInvoicedPeriod {
     const outcomeCharges = version.charges.filter((c) => c.kind === 'outcome');
     if (outcomeCharges.length) {
       const types = outcomeCharges.map((c) => (c.kind === 'outcome' ? c.outcomeType : ''));
-      const outcomes = await this.records.billableOutcomes(tenantId, sub.customerId, types, version.currency, input.periodEnd);
+      const outcomes = await this.records.billableOutcomes(
+        tenantId,
+        sub.customerId,
+        types,
+        version.currency,
+        input.periodEnd,
+      );
       const fees = outcomes.flatMap((o) => {
         const charge = outcomeCharges.find((c) => c.kind === 'outcome' && c.outcomeType === o.type);
-        return charge && charge.kind === 'outcome' ? [{ id: o.id, amount: outcomeFee(dec(o.value), charge).toString() }] : [];
+        return charge && charge.kind === 'outcome'
+          ? [{ id: o.id, amount: outcomeFee(dec(o.value), charge).toString() }]
+          : [];
       });
       await this.records.markOutcomesBilled(tenantId, input.invoiceId, fees);
     }
@@ -68,7 +76,12 @@ export class CommitInvoicedPeriod {
     // Only the current period moves the subscription on (an older period committed late changes nothing).
     if (sub.currentPeriodStart.getTime() === input.periodStart.getTime()) {
       if (!renews(sub)) {
-        await this.subscriptions.update({ ...sub, status: 'canceled', canceledAt: sub.canceledAt ?? sub.currentPeriodEnd, closed: true });
+        await this.subscriptions.update({
+          ...sub,
+          status: 'canceled',
+          canceledAt: sub.canceledAt ?? sub.currentPeriodEnd,
+          closed: true,
+        });
       } else {
         const next = nextPeriod(sub, version.interval);
         await this.subscriptions.update({

@@ -30,11 +30,15 @@ export class CreateCoupon {
 
   async execute(tenantId: TenantId, input: CouponInput): Promise<Coupon> {
     const v: { field: string; message: string }[] = [];
-    if (input.kind === 'percentage' && !(input.percentOff && dec(input.percentOff).gt(0) && dec(input.percentOff).lte(100)))
+    if (
+      input.kind === 'percentage' &&
+      !(input.percentOff && dec(input.percentOff).gt(0) && dec(input.percentOff).lte(100))
+    )
       v.push({ field: 'percentOff', message: 'must be in (0, 100] for a percentage coupon' });
     if (input.kind === 'fixed' && !(input.amountOff && dec(input.amountOff).gt(0)))
       v.push({ field: 'amountOff', message: 'must be > 0 for a fixed coupon' });
-    if (input.kind === 'fixed' && !input.currency) v.push({ field: 'currency', message: 'required for a fixed coupon' });
+    if (input.kind === 'fixed' && !input.currency)
+      v.push({ field: 'currency', message: 'required for a fixed coupon' });
     if (input.duration === 'repeating' && !input.durationPeriods)
       v.push({ field: 'durationPeriods', message: 'required for a repeating coupon' });
     if (v.length) throw new InvalidError('invalid_coupon', `${v.length} coupon field(s) are invalid`, v);
@@ -54,7 +58,8 @@ export class CreateCoupon {
       redemptions: 0,
       createdAt: this.clock.now(),
     };
-    if (!(await this.coupons.insert(coupon))) throw new ConflictError('coupon_code_taken', `A coupon with code ${input.code} exists`);
+    if (!(await this.coupons.insert(coupon)))
+      throw new ConflictError('coupon_code_taken', `A coupon with code ${input.code} exists`);
     return coupon;
   }
 }
@@ -69,16 +74,25 @@ export class RedeemCoupon {
 
   /** Applies a coupon to a customer's coming invoices. Once per customer; a repeat returns the same redemption. */
   @Transactional()
-  async execute(tenantId: TenantId, customerId: string, code: string): Promise<{ redemption: CouponRedemption; created: boolean }> {
+  async execute(
+    tenantId: TenantId,
+    customerId: string,
+    code: string,
+  ): Promise<{ redemption: CouponRedemption; created: boolean }> {
     const customer = await this.customers.find(tenantId, customerId);
     if (!customer) throw new NotFoundError('Customer', customerId);
     const coupon = await this.coupons.findByCode(tenantId, code);
     if (!coupon) throw new NotFoundError('Coupon', code);
-    if (coupon.expiresAt && coupon.expiresAt <= this.clock.now()) throw new ConflictError('coupon_expired', 'The coupon has expired');
+    if (coupon.expiresAt && coupon.expiresAt <= this.clock.now())
+      throw new ConflictError('coupon_expired', 'The coupon has expired');
     if (coupon.kind === 'fixed' && coupon.currency !== customer.currency)
-      throw new ConflictError('coupon_currency_mismatch', `The coupon is in ${coupon.currency}, the customer pays in ${customer.currency}`);
+      throw new ConflictError(
+        'coupon_currency_mismatch',
+        `The coupon is in ${coupon.currency}, the customer pays in ${customer.currency}`,
+      );
     const result = await this.coupons.redeem(tenantId, coupon.id, customerId, newId(), periodsFor(coupon));
-    if (!result) throw new ConflictError('coupon_exhausted', 'The coupon has reached its maximum redemptions');
+    if (!result)
+      throw new ConflictError('coupon_exhausted', 'The coupon has reached its maximum redemptions');
     return result;
   }
 }

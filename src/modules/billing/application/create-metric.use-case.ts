@@ -15,12 +15,20 @@ export class CreateMetric {
 
   async execute(
     tenantId: TenantId,
-    input: { code: string; name: string; aggregation: Aggregation; field?: string; filters?: Record<string, string | number | boolean> },
+    input: {
+      code: string;
+      name: string;
+      aggregation: Aggregation;
+      field?: string;
+      filters?: Record<string, string | number | boolean>;
+    },
   ): Promise<BillableMetric> {
     if (input.aggregation !== 'count' && !input.field)
-      throw new InvalidError('metric_field_required', `A ${input.aggregation} metric needs the property it aggregates`, [
-        { field: 'field', message: 'required unless aggregation is count' },
-      ]);
+      throw new InvalidError(
+        'metric_field_required',
+        `A ${input.aggregation} metric needs the property it aggregates`,
+        [{ field: 'field', message: 'required unless aggregation is count' }],
+      );
     for (const [k, v] of Object.entries(input.filters ?? {}))
       if (!['string', 'number', 'boolean'].includes(typeof v))
         throw new InvalidError('invalid_filter', `Filter ${k} must be a string, number or boolean`, [
@@ -36,7 +44,8 @@ export class CreateMetric {
       filters: input.filters ?? {},
       createdAt: this.clock.now(),
     };
-    if (!(await this.metrics.insert(metric))) throw new ConflictError('metric_code_taken', `A metric with code ${input.code} exists`);
+    if (!(await this.metrics.insert(metric)))
+      throw new ConflictError('metric_code_taken', `A metric with code ${input.code} exists`);
     return metric;
   }
 }

@@ -24,13 +24,24 @@ export class GrantCredits {
   async execute(
     tenantId: TenantId,
     customerId: string,
-    input: { amount: string; paid: boolean; expiresAt?: Date | null; reference?: string | null; description?: string },
+    input: {
+      amount: string;
+      paid: boolean;
+      expiresAt?: Date | null;
+      reference?: string | null;
+      description?: string;
+    },
   ): Promise<{ created: boolean; entryId: string }> {
-    if (!dec(input.amount).gt(0)) throw new InvalidError('invalid_amount', 'A grant must be positive', [{ field: 'amount', message: 'must be > 0' }]);
+    if (!dec(input.amount).gt(0))
+      throw new InvalidError('invalid_amount', 'A grant must be positive', [
+        { field: 'amount', message: 'must be > 0' },
+      ]);
     const customer = await this.customers.find(tenantId, customerId);
     if (!customer) throw new NotFoundError('Customer', customerId);
     if (input.expiresAt && input.expiresAt <= this.clock.now())
-      throw new InvalidError('invalid_expiry', 'expiresAt must be in the future', [{ field: 'expiresAt', message: 'must be in the future' }]);
+      throw new InvalidError('invalid_expiry', 'expiresAt must be in the future', [
+        { field: 'expiresAt', message: 'must be in the future' },
+      ]);
     const wallet = await this.credits.ensureWallet(tenantId, customerId, customer.currency);
     const entry: LedgerEntry = {
       id: newId(),
@@ -61,7 +72,13 @@ export class DebitCredits {
    * Returns what was actually applied.
    */
   @Transactional()
-  async execute(tenantId: TenantId, customerId: string, amount: string, reference: string, description: string): Promise<string> {
+  async execute(
+    tenantId: TenantId,
+    customerId: string,
+    amount: string,
+    reference: string,
+    description: string,
+  ): Promise<string> {
     if (!dec(amount).gt(0)) return '0';
     const wallet = await this.credits.lockWallet(tenantId, customerId);
     if (!wallet) return '0';

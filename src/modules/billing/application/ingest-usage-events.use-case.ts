@@ -63,7 +63,10 @@ export class IngestUsageEvents {
     const byTenant = new Map<TenantId, UsageEvent[]>();
     for (const e of events) byTenant.set(e.tenantId, [...(byTenant.get(e.tenantId) ?? []), e]);
     for (const [tenantId, list] of byTenant) {
-      await this.ensureBuiltins(tenantId, list.map((e) => e.metricCode));
+      await this.ensureBuiltins(
+        tenantId,
+        list.map((e) => e.metricCode),
+      );
       const parsed: ParsedEvent[] = list.map((e, index) => ({
         index,
         eventId: e.eventId,
@@ -75,12 +78,18 @@ export class IngestUsageEvents {
         properties: e.properties,
       }));
       const result = await this.ingestParsed(tenantId, parsed, [], true);
-      if (result.rejected) this.logger.warn({ tenantId, rejections: result.rejections }, 'internal usage events rejected');
+      if (result.rejected)
+        this.logger.warn({ tenantId, rejections: result.rejections }, 'internal usage events rejected');
     }
   }
 
   /** Shared tail of every ingestion path; `internal` keeps events of unknown customers unattributed. */
-  async ingestParsed(tenantId: TenantId, parsed: ParsedEvent[], rejections: Rejection[], internal: boolean): Promise<IngestResult> {
+  async ingestParsed(
+    tenantId: TenantId,
+    parsed: ParsedEvent[],
+    rejections: Rejection[],
+    internal: boolean,
+  ): Promise<IngestResult> {
     const metrics = await this.metricsFor(tenantId, [...new Set(parsed.map((p) => p.metricCode))]);
     const ids = new Set<string>();
     const externalIds = new Set<string>();
@@ -88,7 +97,10 @@ export class IngestUsageEvents {
       if (p.customerId) ids.add(p.customerId);
       else if (p.externalCustomerId) externalIds.add(p.externalCustomerId);
     }
-    const resolved = ids.size || externalIds.size ? await this.customers.resolveForIngest(tenantId, [...ids], [...externalIds]) : [];
+    const resolved =
+      ids.size || externalIds.size
+        ? await this.customers.resolveForIngest(tenantId, [...ids], [...externalIds])
+        : [];
     const byId = new Map(resolved.map((c) => [c.id, c]));
     const byExternal = new Map(resolved.filter((c) => c.externalId).map((c) => [c.externalId as string, c]));
 
@@ -100,17 +112,36 @@ export class IngestUsageEvents {
     for (const p of parsed) {
       const metric = metrics.get(p.metricCode);
       if (!metric) {
-        rejections.push({ index: p.index, eventId: p.eventId, reason: 'unknown_metric', message: `no metric with code ${p.metricCode}` });
+        rejections.push({
+          index: p.index,
+          eventId: p.eventId,
+          reason: 'unknown_metric',
+          message: `no metric with code ${p.metricCode}`,
+        });
         continue;
       }
-      const customer = p.customerId ? byId.get(p.customerId) : p.externalCustomerId ? byExternal.get(p.externalCustomerId) : undefined;
+      const customer = p.customerId
+        ? byId.get(p.customerId)
+        : p.externalCustomerId
+          ? byExternal.get(p.externalCustomerId)
+          : undefined;
       if (!customer && (p.customerId || p.externalCustomerId) && !internal) {
-        rejections.push({ index: p.index, eventId: p.eventId, reason: 'unknown_customer', message: 'no such customer' });
+        rejections.push({
+          index: p.index,
+          eventId: p.eventId,
+          reason: 'unknown_customer',
+          message: 'no such customer',
+        });
         continue;
       }
       const value = metricValue(metric, p.properties);
       if (!value.ok) {
-        rejections.push({ index: p.index, eventId: p.eventId, reason: 'bad_properties', message: value.message });
+        rejections.push({
+          index: p.index,
+          eventId: p.eventId,
+          reason: 'bad_properties',
+          message: value.message,
+        });
         continue;
       }
       if (seen.has(p.eventId)) {

@@ -24,7 +24,9 @@ const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === '23
 
 function checkTimezone(tz: string | undefined) {
   if (tz !== undefined && !isValidTimeZone(tz))
-    throw new InvalidError('invalid_timezone', `Unknown timezone ${tz}`, [{ field: 'timezone', message: 'must be an IANA timezone' }]);
+    throw new InvalidError('invalid_timezone', `Unknown timezone ${tz}`, [
+      { field: 'timezone', message: 'must be an IANA timezone' },
+    ]);
 }
 
 @Injectable()
@@ -56,7 +58,11 @@ export class CreateCustomer {
     try {
       await this.customers.insert(customer);
     } catch (e) {
-      if (isUniqueViolation(e)) throw new ConflictError('customer_external_id_taken', `externalId ${input.externalId} is already used`);
+      if (isUniqueViolation(e))
+        throw new ConflictError(
+          'customer_external_id_taken',
+          `externalId ${input.externalId} is already used`,
+        );
       throw e;
     }
     return customer;
@@ -77,14 +83,24 @@ export class UpdateCustomer {
       patch.currency = patch.currency.toUpperCase();
       const current = await this.customers.find(tenantId, id);
       if (!current) throw new NotFoundError('Customer', id);
-      if (current.currency !== patch.currency && (await this.subscriptions.liveForCustomer(tenantId, id)).length)
-        throw new ConflictError('customer_has_subscriptions', 'The currency cannot change while subscriptions are live');
+      if (
+        current.currency !== patch.currency &&
+        (await this.subscriptions.liveForCustomer(tenantId, id)).length
+      )
+        throw new ConflictError(
+          'customer_has_subscriptions',
+          'The currency cannot change while subscriptions are live',
+        );
     }
     let updated: Customer | null;
     try {
       updated = await this.customers.update(tenantId, id, patch);
     } catch (e) {
-      if (isUniqueViolation(e)) throw new ConflictError('customer_external_id_taken', `externalId ${patch.externalId} is already used`);
+      if (isUniqueViolation(e))
+        throw new ConflictError(
+          'customer_external_id_taken',
+          `externalId ${patch.externalId} is already used`,
+        );
       throw e;
     }
     if (!updated) throw new NotFoundError('Customer', id);
@@ -103,7 +119,10 @@ export class DeleteCustomer {
   async execute(tenantId: TenantId, id: string): Promise<void> {
     if (!(await this.customers.find(tenantId, id))) throw new NotFoundError('Customer', id);
     if ((await this.subscriptions.liveForCustomer(tenantId, id)).length)
-      throw new ConflictError('customer_has_subscriptions', 'Cancel the customer’s subscriptions before deleting it');
+      throw new ConflictError(
+        'customer_has_subscriptions',
+        'Cancel the customer’s subscriptions before deleting it',
+      );
     await this.customers.delete(tenantId, id);
   }
 }

@@ -14,7 +14,9 @@ export interface PlanView extends Plan {
 }
 
 async function checkMetrics(metrics: MetricRepository, tenantId: TenantId, def: PlanDefinition) {
-  const codes = [...new Set(def.charges.flatMap((c) => (c.kind === 'usage' && c.metricCode ? [c.metricCode] : [])))];
+  const codes = [
+    ...new Set(def.charges.flatMap((c) => (c.kind === 'usage' && c.metricCode ? [c.metricCode] : []))),
+  ];
   if (!codes.length) return;
   const found = new Set((await metrics.findByCodes(tenantId, codes)).map((m) => m.code));
   const missing = codes.filter((c) => !found.has(c));
@@ -39,9 +41,24 @@ export class CreatePlan {
     const def = buildPlanDefinition(input);
     await checkMetrics(this.metrics, tenantId, def);
     const now = this.clock.now();
-    const plan: Plan = { id: newId(), tenantId, code: input.code, name: def.name, currentVersion: 1, createdAt: now };
-    const version: PlanVersion = { ...def, id: newId(), tenantId, planId: plan.id, version: 1, createdAt: now };
-    if (!(await this.plans.insertPlan(plan, version))) throw new ConflictError('plan_code_taken', `A plan with code ${input.code} exists`);
+    const plan: Plan = {
+      id: newId(),
+      tenantId,
+      code: input.code,
+      name: def.name,
+      currentVersion: 1,
+      createdAt: now,
+    };
+    const version: PlanVersion = {
+      ...def,
+      id: newId(),
+      tenantId,
+      planId: plan.id,
+      version: 1,
+      createdAt: now,
+    };
+    if (!(await this.plans.insertPlan(plan, version)))
+      throw new ConflictError('plan_code_taken', `A plan with code ${input.code} exists`);
     return { ...plan, version };
   }
 }
@@ -59,7 +76,11 @@ export class UpdatePlan {
   ) {}
 
   @Transactional()
-  async execute(tenantId: TenantId, planId: string, input: PlanInput): Promise<PlanView & { newVersion: boolean }> {
+  async execute(
+    tenantId: TenantId,
+    planId: string,
+    input: PlanInput,
+  ): Promise<PlanView & { newVersion: boolean }> {
     const plan = await this.plans.find(tenantId, planId);
     const current = plan && (await this.plans.currentVersion(tenantId, planId));
     if (!plan || !current) throw new NotFoundError('Plan', planId);

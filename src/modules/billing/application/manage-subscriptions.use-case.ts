@@ -32,7 +32,8 @@ const toAdjustments = (sub: Subscription, lines: ProrationLine[], at: Date): Adj
   }));
 
 function assertChangeable(sub: Subscription) {
-  if (sub.status === 'canceled' || sub.closed) throw new ConflictError('subscription_canceled', 'The subscription is canceled');
+  if (sub.status === 'canceled' || sub.closed)
+    throw new ConflictError('subscription_canceled', 'The subscription is canceled');
 }
 
 @Injectable()
@@ -59,9 +60,11 @@ export class CreateSubscription {
     const version = await this.plans.currentVersion(tenantId, input.planId);
     if (!version) throw new NotFoundError('Plan', input.planId);
     if (version.currency !== customer.currency)
-      throw new InvalidError('currency_mismatch', `Plan is in ${version.currency}, the customer pays in ${customer.currency}`, [
-        { field: 'planId', message: 'plan currency must match the customer currency' },
-      ]);
+      throw new InvalidError(
+        'currency_mismatch',
+        `Plan is in ${version.currency}, the customer pays in ${customer.currency}`,
+        [{ field: 'planId', message: 'plan currency must match the customer currency' }],
+      );
     const now = this.clock.now();
     const start = startSubscription({
       start: input.startDate ?? now,
@@ -85,7 +88,9 @@ export class CreateSubscription {
     };
     await this.subscriptions.insert(sub);
     if (sub.status === 'active')
-      await this.subscriptions.addAdjustments(toAdjustments(sub, advanceLines(version, sub), sub.currentPeriodStart));
+      await this.subscriptions.addAdjustments(
+        toAdjustments(sub, advanceLines(version, sub), sub.currentPeriodStart),
+      );
     await this.budgets.invalidate(tenantId, customer);
     return sub;
   }
@@ -95,12 +100,28 @@ export class CreateSubscription {
 function advanceLines(version: PlanVersion, sub: Subscription): ProrationLine[] {
   return version.charges.flatMap((c): ProrationLine[] => {
     if ((c.kind !== 'base' && c.kind !== 'seat') || c.timing !== 'advance') return [];
-    if (c.kind === 'base') return [{ kind: 'base', description: `${c.name} (in advance)`, quantity: '1', unitAmount: c.amount, amount: dec(c.amount) }];
+    if (c.kind === 'base')
+      return [
+        {
+          kind: 'base',
+          description: `${c.name} (in advance)`,
+          quantity: '1',
+          unitAmount: c.amount,
+          amount: dec(c.amount),
+        },
+      ];
     const seats = Math.max(0, sub.seats - Number(c.freeSeats ?? 0));
-    return [{ kind: 'seat', description: `${c.name} (in advance)`, quantity: String(seats), unitAmount: c.unitAmount, amount: dec(c.unitAmount).times(seats) }];
+    return [
+      {
+        kind: 'seat',
+        description: `${c.name} (in advance)`,
+        quantity: String(seats),
+        unitAmount: c.unitAmount,
+        amount: dec(c.unitAmount).times(seats),
+      },
+    ];
   });
 }
-
 
 @Injectable()
 export class ChangeSeats {
@@ -149,7 +170,11 @@ export class ChangePlan {
    * is rated on the plan in force at the end of the period. The period boundaries stay.
    */
   @Transactional()
-  async execute(tenantId: TenantId, id: string, input: { planId: string; seats?: number }): Promise<Subscription> {
+  async execute(
+    tenantId: TenantId,
+    id: string,
+    input: { planId: string; seats?: number },
+  ): Promise<Subscription> {
     const sub = await this.subscriptions.findForUpdate(tenantId, id);
     if (!sub) throw new NotFoundError('Subscription', id);
     assertChangeable(sub);
@@ -159,17 +184,37 @@ export class ChangePlan {
     ]);
     if (!newVersion) throw new NotFoundError('Plan', input.planId);
     if (oldVersion && oldVersion.currency !== newVersion.currency)
-      throw new InvalidError('currency_mismatch', 'The new plan must be in the same currency', [{ field: 'planId', message: 'currency differs' }]);
+      throw new InvalidError('currency_mismatch', 'The new plan must be in the same currency', [
+        { field: 'planId', message: 'currency differs' },
+      ]);
     if (oldVersion && oldVersion.interval !== newVersion.interval)
-      throw new InvalidError('interval_mismatch', 'The new plan must have the same interval', [{ field: 'planId', message: 'interval differs' }]);
+      throw new InvalidError('interval_mismatch', 'The new plan must have the same interval', [
+        { field: 'planId', message: 'interval differs' },
+      ]);
     if (newVersion.id === sub.planVersionId && (input.seats ?? sub.seats) === sub.seats) return sub;
     const now = this.clock.now();
     const seats = input.seats ?? sub.seats;
     if (sub.status !== 'trialing' && oldVersion) {
       const period = { start: sub.currentPeriodStart, end: sub.currentPeriodEnd };
       const lines = [
-        ...proratedAdvanceFees({ charges: oldVersion.charges, seats: sub.seats, now, period, timezone: sub.timezone, sign: -1, label: `Unused ${oldVersion.name}` }),
-        ...proratedAdvanceFees({ charges: newVersion.charges, seats, now, period, timezone: sub.timezone, sign: 1, label: `Remaining ${newVersion.name}` }),
+        ...proratedAdvanceFees({
+          charges: oldVersion.charges,
+          seats: sub.seats,
+          now,
+          period,
+          timezone: sub.timezone,
+          sign: -1,
+          label: `Unused ${oldVersion.name}`,
+        }),
+        ...proratedAdvanceFees({
+          charges: newVersion.charges,
+          seats,
+          now,
+          period,
+          timezone: sub.timezone,
+          sign: 1,
+          label: `Remaining ${newVersion.name}`,
+        }),
       ];
       await this.subscriptions.addAdjustments(toAdjustments(sub, lines, now));
     }
@@ -204,7 +249,8 @@ export class CancelSubscription {
             status: 'canceled',
             canceledAt: now,
             cancelAtPeriodEnd: false,
-            currentPeriodEnd: now > sub.currentPeriodStart && now < sub.currentPeriodEnd ? now : sub.currentPeriodEnd,
+            currentPeriodEnd:
+              now > sub.currentPeriodStart && now < sub.currentPeriodEnd ? now : sub.currentPeriodEnd,
           };
     await this.subscriptions.update(updated);
     return updated;

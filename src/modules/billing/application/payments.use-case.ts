@@ -5,6 +5,7 @@ import { dec } from '../../../shared/domain/money';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Customer, CustomerRepository } from '../domain/customer';
 import { PaymentGateway } from '../domain/payment-gateway.port';
+import { SubscriptionRepository } from '../domain/subscription';
 
 /** Creates or updates the customer at the payment gateway and stores the link. */
 @Injectable()
@@ -34,6 +35,7 @@ export class CreateCheckoutSession {
   constructor(
     private readonly sync: SyncPaymentCustomer,
     private readonly gateway: PaymentGateway,
+    private readonly subscriptions: SubscriptionRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -44,10 +46,22 @@ export class CreateCheckoutSession {
   async execute(
     tenantId: TenantId,
     customerId: string,
-    input: { purpose: 'credit_top_up' | 'payment_method'; amount?: string; requestId: string },
+    input: {
+      purpose: 'credit_top_up' | 'payment_method';
+      amount?: string;
+      subscriptionId?: string;
+      requestId: string;
+    },
   ): Promise<{ id: string; url: string }> {
     if (input.purpose === 'credit_top_up' && !(input.amount && dec(input.amount).gt(0)))
-      throw new InvalidError('invalid_amount', 'A top-up needs a positive amount', [{ field: 'amount', message: 'must be > 0' }]);
+      throw new InvalidError('invalid_amount', 'A top-up needs a positive amount', [
+        { field: 'amount', message: 'must be > 0' },
+      ]);
+    if (input.subscriptionId) {
+      const sub = await this.subscriptions.find(tenantId, input.subscriptionId);
+      if (!sub || sub.customerId !== customerId)
+        throw new NotFoundError('Subscription', input.subscriptionId);
+    }
     const customer = await this.sync.execute(tenantId, customerId);
     return this.gateway.createCheckoutSession({
       tenantId,
@@ -55,10 +69,16 @@ export class CreateCheckoutSession {
       mode: input.purpose === 'credit_top_up' ? 'credit_top_up' : 'subscription_payment_setup',
       currency: customer.currency,
       amount: input.amount,
-      description: input.purpose === 'credit_top_up' ? `Credit top-up for ${customer.name}` : `Payment method for ${customer.name}`,
+      description:
+        input.purpose === 'credit_top_up'
+          ? `Credit top-up for ${customer.name}`
+          : `Payment method for ${customer.name}`,
       successUrl: this.config.billing.checkoutSuccessUrl,
       cancelUrl: this.config.billing.checkoutCancelUrl,
-      metadata: { tollgate_customer_id: customer.id, ...(input.amount ? { credit_amount: input.amount } : {}) },
+      metadata: {
+        tollgate_customer_id: customer.id,
+        ...(input.amount ? { credit_amount: input.amount } : {}),
+      },
       idempotencyKey: `checkout-${customer.id}-${input.requestId}`,
     });
   }

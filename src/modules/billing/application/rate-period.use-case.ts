@@ -35,7 +35,11 @@ export class RatePeriod {
     private readonly clock: Clock,
   ) {}
 
-  async execute(tenantId: TenantId, subscriptionId: string, period: { start: Date; end: Date }): Promise<RatedWithContext> {
+  async execute(
+    tenantId: TenantId,
+    subscriptionId: string,
+    period: { start: Date; end: Date },
+  ): Promise<RatedWithContext> {
     const sub = await this.subscriptions.find(tenantId, subscriptionId);
     if (!sub) throw new NotFoundError('Subscription', subscriptionId);
     const [version, customer] = await Promise.all([
@@ -46,14 +50,25 @@ export class RatePeriod {
     return this.rate(sub, version, customer, period);
   }
 
-  async rate(sub: Subscription, version: PlanVersion, customer: Customer, period: { start: Date; end: Date }): Promise<RatedWithContext> {
+  async rate(
+    sub: Subscription,
+    version: PlanVersion,
+    customer: Customer,
+    period: { start: Date; end: Date },
+  ): Promise<RatedWithContext> {
     const tenantId = sub.tenantId;
     const trial = isInTrialPeriod(sub, period);
     const usage = trial ? {} : await this.usageFor(sub, version, period);
     const outcomeTypes = version.charges.flatMap((c) => (c.kind === 'outcome' ? [c.outcomeType] : []));
     const outcomes =
       outcomeTypes.length && !trial
-        ? await this.records.billableOutcomes(tenantId, sub.customerId, outcomeTypes, version.currency, period.end)
+        ? await this.records.billableOutcomes(
+            tenantId,
+            sub.customerId,
+            outcomeTypes,
+            version.currency,
+            period.end,
+          )
         : [];
     const [adjustments, redemptions, balance] = await Promise.all([
       this.subscriptions.openAdjustments(tenantId, sub.id, period.end),
@@ -71,7 +86,13 @@ export class RatePeriod {
       billAdvanceForNextPeriod: !lastPeriod,
       usage,
       outcomes: outcomes.map((o) => ({ id: o.id, type: o.type, value: o.value })),
-      adjustments: adjustments.map((a) => ({ kind: a.kind, description: a.description, quantity: a.quantity, unitAmount: a.unitAmount, amount: a.amount })),
+      adjustments: adjustments.map((a) => ({
+        kind: a.kind,
+        description: a.description,
+        quantity: a.quantity,
+        unitAmount: a.unitAmount,
+        amount: a.amount,
+      })),
       coupons: redemptions.map((r) => ({
         redemptionId: r.id,
         name: r.coupon.name,
@@ -81,7 +102,9 @@ export class RatePeriod {
       })),
       taxRate: customer.taxRate,
     });
-    const usedRedemptions = result.lines.flatMap((l) => (l.kind === 'discount' ? [String(l.metadata?.couponRedemptionId)] : []));
+    const usedRedemptions = result.lines.flatMap((l) =>
+      l.kind === 'discount' ? [String(l.metadata?.couponRedemptionId)] : [],
+    );
     const billed: BilledOutcome[] = outcomes
       .filter((o) => result.outcomeFees[o.id] !== undefined)
       .map((o) => ({
@@ -115,21 +138,37 @@ export class RatePeriod {
     };
   }
 
-  private async usageFor(sub: Subscription, version: PlanVersion, period: { start: Date; end: Date }): Promise<Record<string, UsageInput>> {
+  private async usageFor(
+    sub: Subscription,
+    version: PlanVersion,
+    period: { start: Date; end: Date },
+  ): Promise<Record<string, UsageInput>> {
     const usageCharges = version.charges.filter((c) => c.kind === 'usage');
     if (!usageCharges.length) return {};
-    const codes = [...new Set(usageCharges.flatMap((c) => (c.kind === 'usage' && c.metricCode ? [c.metricCode] : [])))];
-    const metrics = new Map((codes.length ? await this.metrics.findByCodes(sub.tenantId, codes) : []).map((m) => [m.code, m]));
+    const codes = [
+      ...new Set(usageCharges.flatMap((c) => (c.kind === 'usage' && c.metricCode ? [c.metricCode] : []))),
+    ];
+    const metrics = new Map(
+      (codes.length ? await this.metrics.findByCodes(sub.tenantId, codes) : []).map((m) => [m.code, m]),
+    );
     const out: Record<string, UsageInput> = {};
     for (const c of usageCharges) {
       if (c.kind !== 'usage') continue;
       if (c.price.model === 'cost_plus') {
-        const cost = await this.records.costTotal(sub.tenantId, sub.customerId, version.currency, period, c.price.costType);
+        const cost = await this.records.costTotal(
+          sub.tenantId,
+          sub.customerId,
+          version.currency,
+          period,
+          c.price.costType,
+        );
         out[c.id] = { quantity: cost, events: 0 };
         continue;
       }
       const metric = c.metricCode ? metrics.get(c.metricCode) : undefined;
-      out[c.id] = metric ? await this.usage.aggregate(sub.tenantId, sub.customerId, metric, period) : { quantity: '0', events: 0 };
+      out[c.id] = metric
+        ? await this.usage.aggregate(sub.tenantId, sub.customerId, metric, period)
+        : { quantity: '0', events: 0 };
     }
     return out;
   }

@@ -47,6 +47,10 @@ export abstract class CouponRepository {
     redemptionId: string,
     periodsRemaining: number | null,
   ): Promise<{ redemption: CouponRedemption; created: boolean } | null>;
-  abstract activeRedemptions(tenantId: TenantId, customerId: string, currency: string): Promise<CouponRedemption[]>;
+  abstract activeRedemptions(
+    tenantId: TenantId,
+    customerId: string,
+    currency: string,
+  ): Promise<CouponRedemption[]>;
   abstract consumePeriod(tenantId: TenantId, redemptionIds: string[]): Promise<void>;
 }

@@ -14,9 +14,16 @@ export interface LedgerEntry {
 
 export abstract class CreditRepository {
   /** Creates the wallet if missing; returns its id and currency. */
-  abstract ensureWallet(tenantId: TenantId, customerId: string, currency: string): Promise<{ id: string; currency: string }>;
+  abstract ensureWallet(
+    tenantId: TenantId,
+    customerId: string,
+    currency: string,
+  ): Promise<{ id: string; currency: string }>;
   /** Locks the wallet row for the caller's transaction (serializes debits per customer). Null = no wallet. */
-  abstract lockWallet(tenantId: TenantId, customerId: string): Promise<{ id: string; currency: string } | null>;
+  abstract lockWallet(
+    tenantId: TenantId,
+    customerId: string,
+  ): Promise<{ id: string; currency: string } | null>;
   /** False when a grant with that reference exists already (idempotent grant). */
   abstract insertGrant(tenantId: TenantId, walletId: string, entry: LedgerEntry): Promise<boolean>;
   abstract insertDebits(tenantId: TenantId, walletId: string, entries: LedgerEntry[]): Promise<void>;

@@ -12,7 +12,11 @@ export interface GrantRemaining {
  * Splits a debit over live grants, soonest-expiring first (then oldest), never taking more than what
  * is left: the wallet can never go negative. Returns the per-grant debits (possibly less than asked).
  */
-export function allocateDebit(grants: GrantRemaining[], amount: string, now: Date): { grantId: string; amount: Dec }[] {
+export function allocateDebit(
+  grants: GrantRemaining[],
+  amount: string,
+  now: Date,
+): { grantId: string; amount: Dec }[] {
   let wanted = dec(amount);
   const live = grants
     .filter((g) => dec(g.remaining).gt(0) && (g.expiresAt === null || g.expiresAt > now))

@@ -64,6 +64,12 @@ export abstract class UsageRepository {
     q: { customerId: string; from: Date; to: Date; groupBy: 'metric' | 'agent' | 'day'; timezone: string },
   ): Promise<SummaryRow[]>;
   /** Sum of the `cost` property of the customer's events on the given metrics in a period (spend so far). */
-  abstract costSpent(tenantId: TenantId, customerId: string, metricIds: string[], from: Date, to: Date): Promise<string>;
+  abstract costSpent(
+    tenantId: TenantId,
+    customerId: string,
+    metricIds: string[],
+    from: Date,
+    to: Date,
+  ): Promise<string>;
   abstract agentActivity(tenantId: TenantId, agentId: string): Promise<{ events: number; quantity: string }>;
 }

@@ -13,10 +13,18 @@ describe('periods', () => {
   });
 
   it('starts periods at local midnight in the customer timezone', () => {
-    expect(localMidnight({ year: 2026, month: 11, day: 1 }, 'Europe/Paris').toISOString()).toBe('2026-10-31T23:00:00.000Z');
-    expect(localMidnight({ year: 2026, month: 7, day: 1 }, 'Europe/Paris').toISOString()).toBe('2026-06-30T22:00:00.000Z');
-    expect(localMidnight({ year: 2026, month: 11, day: 1 }, 'Asia/Tokyo').toISOString()).toBe('2026-10-31T15:00:00.000Z');
-    expect(localMidnight({ year: 2026, month: 11, day: 1 }, 'America/Los_Angeles').toISOString()).toBe('2026-11-01T07:00:00.000Z');
+    expect(localMidnight({ year: 2026, month: 11, day: 1 }, 'Europe/Paris').toISOString()).toBe(
+      '2026-10-31T23:00:00.000Z',
+    );
+    expect(localMidnight({ year: 2026, month: 7, day: 1 }, 'Europe/Paris').toISOString()).toBe(
+      '2026-06-30T22:00:00.000Z',
+    );
+    expect(localMidnight({ year: 2026, month: 11, day: 1 }, 'Asia/Tokyo').toISOString()).toBe(
+      '2026-10-31T15:00:00.000Z',
+    );
+    expect(localMidnight({ year: 2026, month: 11, day: 1 }, 'America/Los_Angeles').toISOString()).toBe(
+      '2026-11-01T07:00:00.000Z',
+    );
   });
 
   it('makes contiguous periods across DST changes (no day billed twice)', () => {
@@ -29,12 +37,21 @@ describe('periods', () => {
   });
 
   it('quarters and years count from the anchor', () => {
-    expect(periodAt({ year: 2026, month: 11, day: 30 }, 'quarter', 1, 'UTC').start.toISOString()).toBe('2027-02-28T00:00:00.000Z');
-    expect(periodAt({ year: 2028, month: 2, day: 29 }, 'year', 1, 'UTC').start.toISOString()).toBe('2029-02-28T00:00:00.000Z');
+    expect(periodAt({ year: 2026, month: 11, day: 30 }, 'quarter', 1, 'UTC').start.toISOString()).toBe(
+      '2027-02-28T00:00:00.000Z',
+    );
+    expect(periodAt({ year: 2028, month: 2, day: 29 }, 'year', 1, 'UTC').start.toISOString()).toBe(
+      '2029-02-28T00:00:00.000Z',
+    );
   });
 
   it('starts a trial as its own period, then anchors paid periods at its end', () => {
-    const s = startSubscription({ start: new Date('2026-11-22T15:00:00Z'), timezone: 'UTC', interval: 'month', trialDays: 14 });
+    const s = startSubscription({
+      start: new Date('2026-11-22T15:00:00Z'),
+      timezone: 'UTC',
+      interval: 'month',
+      trialDays: 14,
+    });
     expect(s).toMatchObject({ status: 'trialing', periodIndex: -1, anchorDate: '2026-12-06' });
     expect(s.currentPeriodEnd.toISOString()).toBe('2026-12-06T00:00:00.000Z');
   });
@@ -52,7 +69,14 @@ describe('periods', () => {
     });
     expect(line.quantity).toBe('3');
     expect(line.amount.toString()).toBe('30'); // 3 × 30 × 10/30
-    const [down] = seatChangeProration({ charges, oldSeats: 8, newSeats: 5, now: new Date('2026-11-21T12:00:00Z'), period, timezone: 'UTC' });
+    const [down] = seatChangeProration({
+      charges,
+      oldSeats: 8,
+      newSeats: 5,
+      now: new Date('2026-11-21T12:00:00Z'),
+      period,
+      timezone: 'UTC',
+    });
     expect(down.amount.toString()).toBe('-30');
   });
 });

@@ -112,7 +112,9 @@ export function periodAt(anchor: LocalDate, interval: Interval, n: number, timeZ
 export function localDaysBetween(start: Date, end: Date, timeZone: string): number {
   const a = localDateOf(start, timeZone);
   const b = localDateOf(end, timeZone);
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+  return Math.round(
+    (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000,
+  );
 }
 
 /** The calendar month (local) containing an instant: the period of customers without a subscription. */
@@ -120,4 +122,9 @@ export function calendarMonthOf(instant: Date, timeZone: string): Period {
   const d = localDateOf(instant, timeZone);
   const first = { year: d.year, month: d.month, day: 1 };
   return { start: localMidnight(first, timeZone), end: localMidnight(addMonths(first, 1), timeZone) };
+}
+
+/** True when the zone's offset is whole hours at both instants (hourly buckets then fall inside one local day). */
+export function wholeHourOffset(timeZone: string, ...instants: Date[]): boolean {
+  return instants.every((i) => offsetAt(i, timeZone) % 3_600_000 === 0);
 }

@@ -42,7 +42,8 @@ export interface PlanInput {
   charges: ChargeInput[];
 }
 
-const nonNegative = (v: string | undefined) => v !== undefined && DECIMAL_STRING_RE.test(v) && !dec(v).isNegative();
+const nonNegative = (v: string | undefined) =>
+  v !== undefined && DECIMAL_STRING_RE.test(v) && !dec(v).isNegative();
 const positive = (v: string | undefined) => nonNegative(v) && dec(v as string).gt(0);
 
 /** Checks kind-specific fields and returns an immutable definition (charge ids kept or made). */
@@ -59,7 +60,8 @@ export function buildPlanDefinition(input: PlanInput): PlanDefinition {
         return { id, kind: 'base', name, amount: c.amount ?? '0', timing: c.timing ?? 'advance' };
       case 'seat':
         need(nonNegative(c.unitAmount), f('unitAmount'), 'unitAmount must be a non-negative decimal string');
-        if (c.freeSeats !== undefined) need(nonNegative(c.freeSeats), f('freeSeats'), 'freeSeats must be >= 0');
+        if (c.freeSeats !== undefined)
+          need(nonNegative(c.freeSeats), f('freeSeats'), 'freeSeats must be >= 0');
         return {
           id,
           kind: 'seat',
@@ -71,7 +73,8 @@ export function buildPlanDefinition(input: PlanInput): PlanDefinition {
       case 'usage': {
         const price = buildPrice(c.price, f('price'), need);
         if (price?.model !== 'cost_plus') need(!!c.metricCode, f('metricCode'), 'metricCode is required');
-        if (c.freeUnits !== undefined) need(nonNegative(c.freeUnits), f('freeUnits'), 'freeUnits must be >= 0');
+        if (c.freeUnits !== undefined)
+          need(nonNegative(c.freeUnits), f('freeUnits'), 'freeUnits must be >= 0');
         return {
           id,
           kind: 'usage',
@@ -87,7 +90,11 @@ export function buildPlanDefinition(input: PlanInput): PlanDefinition {
         for (const k of ['minPerOutcome', 'maxPerOutcome'] as const)
           if (c[k] !== undefined) need(nonNegative(c[k]), f(k), `${k} must be >= 0`);
         if (c.minPerOutcome && c.maxPerOutcome)
-          need(dec(c.minPerOutcome).lte(c.maxPerOutcome), f('maxPerOutcome'), 'maxPerOutcome must be >= minPerOutcome');
+          need(
+            dec(c.minPerOutcome).lte(c.maxPerOutcome),
+            f('maxPerOutcome'),
+            'maxPerOutcome must be >= minPerOutcome',
+          );
         return {
           id,
           kind: 'outcome',
@@ -132,11 +139,19 @@ function buildPrice(
       need(tiers.length > 0, f('tiers'), 'at least one tier is required');
       let prev = dec(0);
       tiers.forEach((t, i) => {
-        need(nonNegative(t.unitAmount), f(`tiers.${i}.unitAmount`), 'unitAmount must be a non-negative decimal');
-        if (t.flatAmount !== undefined) need(nonNegative(t.flatAmount), f(`tiers.${i}.flatAmount`), 'must be >= 0');
+        need(
+          nonNegative(t.unitAmount),
+          f(`tiers.${i}.unitAmount`),
+          'unitAmount must be a non-negative decimal',
+        );
+        if (t.flatAmount !== undefined)
+          need(nonNegative(t.flatAmount), f(`tiers.${i}.flatAmount`), 'must be >= 0');
         const last = i === tiers.length - 1;
-        if (t.upTo === null || t.upTo === undefined) need(last, f(`tiers.${i}.upTo`), 'only the last tier may be unbounded');
-        else if (need(positive(t.upTo) && dec(t.upTo).gt(prev), f(`tiers.${i}.upTo`), 'upTo must increase') === true)
+        if (t.upTo === null || t.upTo === undefined)
+          need(last, f(`tiers.${i}.upTo`), 'only the last tier may be unbounded');
+        else if (
+          need(positive(t.upTo) && dec(t.upTo).gt(prev), f(`tiers.${i}.upTo`), 'upTo must increase') === true
+        )
           prev = dec(t.upTo);
       });
       const clean = tiers.map((t) => ({
@@ -144,7 +159,9 @@ function buildPrice(
         unitAmount: t.unitAmount,
         ...(t.flatAmount !== undefined ? { flatAmount: t.flatAmount } : {}),
       }));
-      return p.model === 'graduated' ? { model: 'graduated', tiers: clean } : { model: 'volume', tiers: clean };
+      return p.model === 'graduated'
+        ? { model: 'graduated', tiers: clean }
+        : { model: 'volume', tiers: clean };
     }
     case 'package':
       need(positive(p.packageSize), f('packageSize'), 'packageSize must be > 0');
@@ -163,6 +180,10 @@ function buildPrice(
       };
     case 'cost_plus':
       need(nonNegative(p.multiplier), f('multiplier'), 'multiplier must be >= 0');
-      return { model: 'cost_plus', multiplier: p.multiplier ?? '1', ...(p.costType ? { costType: p.costType } : {}) };
+      return {
+        model: 'cost_plus',
+        multiplier: p.multiplier ?? '1',
+        ...(p.costType ? { costType: p.costType } : {}),
+      };
   }
 }

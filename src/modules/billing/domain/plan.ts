@@ -20,7 +20,14 @@ export type PriceModel =
   | { model: 'percentage'; rate: string; fixedPerEvent?: string; min?: string; max?: string }
   | { model: 'cost_plus'; multiplier: string; costType?: string };
 
-export const PRICE_MODELS = ['per_unit', 'graduated', 'volume', 'package', 'percentage', 'cost_plus'] as const;
+export const PRICE_MODELS = [
+  'per_unit',
+  'graduated',
+  'volume',
+  'package',
+  'percentage',
+  'cost_plus',
+] as const;
 
 export type BillingTiming = 'advance' | 'arrears';
 

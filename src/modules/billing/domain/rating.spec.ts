@@ -62,7 +62,9 @@ describe('price models (hand-computed)', () => {
   });
 
   it('per_unit keeps 12-decimal token prices exact', () => {
-    expect(priceAmount({ model: 'per_unit', unitAmount: '0.000000150000' }, dec('1234567'), 1).toString()).toBe('0.18518505');
+    expect(
+      priceAmount({ model: 'per_unit', unitAmount: '0.000000150000' }, dec('1234567'), 1).toString(),
+    ).toBe('0.18518505');
   });
 
   it('cost_plus multiplies the recorded cost', () => {
@@ -80,10 +82,17 @@ describe('price models (hand-computed)', () => {
 describe('price model properties (fast-check)', () => {
   const decimal = fc.integer({ min: 0, max: 10_000_000 }).map((n) => dec(n).div(100));
   const tiersArb = fc
-    .array(fc.tuple(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 1000 })), {
-      minLength: 1,
-      maxLength: 5,
-    })
+    .array(
+      fc.tuple(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 0, max: 1000 }),
+      ),
+      {
+        minLength: 1,
+        maxLength: 5,
+      },
+    )
     .map((raw) => {
       let bound = 0;
       return raw.map(([width, price, flat], i): Tier => {
@@ -108,8 +117,12 @@ describe('price model properties (fast-check)', () => {
   it('per_unit equals graduated with one unbounded tier', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10 ** 9 }), decimal, (price, q) => {
-        const unitAmount = dec(price).div(10 ** 6).toString();
-        return priceAmount({ model: 'per_unit', unitAmount }, q, 1).eq(graduatedAmount(q, [{ upTo: null, unitAmount }]));
+        const unitAmount = dec(price)
+          .div(10 ** 6)
+          .toString();
+        return priceAmount({ model: 'per_unit', unitAmount }, q, 1).eq(
+          graduatedAmount(q, [{ upTo: null, unitAmount }]),
+        );
       }),
     );
   });
@@ -141,7 +154,9 @@ const usageCharge = (id: string, price: PriceModel, freeUnits?: string): Charge 
 
 describe('rateSubscriptionPeriod (hand-computed)', () => {
   it('rates zero usage to a zero line', () => {
-    const r = rateSubscriptionPeriod(base({ charges: [usageCharge('calls', { model: 'per_unit', unitAmount: '0.01' })] }));
+    const r = rateSubscriptionPeriod(
+      base({ charges: [usageCharge('calls', { model: 'per_unit', unitAmount: '0.01' })] }),
+    );
     expect(r.lines).toHaveLength(1);
     expect(r.lines[0]).toMatchObject({ kind: 'usage', quantity: '0', amount: '0.00' });
     expect(r.subtotal).toBe('0.00');
@@ -166,7 +181,11 @@ describe('rateSubscriptionPeriod (hand-computed)', () => {
           usageCharge('b', { model: 'per_unit', unitAmount: '0.135' }),
           usageCharge('c', { model: 'per_unit', unitAmount: '0.001' }),
         ],
-        usage: { a: { quantity: '1', events: 1 }, b: { quantity: '1', events: 1 }, c: { quantity: '4', events: 4 } },
+        usage: {
+          a: { quantity: '1', events: 1 },
+          b: { quantity: '1', events: 1 },
+          c: { quantity: '4', events: 4 },
+        },
       }),
     );
     expect(r.lines.map((l) => l.amount)).toEqual(['0.12', '0.14', '0.00']);
@@ -193,7 +212,14 @@ describe('rateSubscriptionPeriod (hand-computed)', () => {
       { id: 'base', kind: 'base', name: 'Platform', amount: '49', timing: 'advance' },
       usageCharge('calls', { model: 'per_unit', unitAmount: '1' }),
     ];
-    const r = rateSubscriptionPeriod(base({ charges, billArrears: false, billAdvanceForNextPeriod: true, usage: { calls: { quantity: '5', events: 5 } } }));
+    const r = rateSubscriptionPeriod(
+      base({
+        charges,
+        billArrears: false,
+        billAdvanceForNextPeriod: true,
+        usage: { calls: { quantity: '5', events: 5 } },
+      }),
+    );
     expect(r.lines.map((l) => l.kind)).toEqual(['base']);
   });
 
@@ -203,11 +229,18 @@ describe('rateSubscriptionPeriod (hand-computed)', () => {
       usageCharge('calls', { model: 'per_unit', unitAmount: '1' }),
     ];
     const r = rateSubscriptionPeriod(
-      base({ charges, minimumCommitment: '100', billAdvanceForNextPeriod: true, usage: { calls: { quantity: '30', events: 30 } } }),
+      base({
+        charges,
+        minimumCommitment: '100',
+        billAdvanceForNextPeriod: true,
+        usage: { calls: { quantity: '30', events: 30 } },
+      }),
     );
     expect(r.lines.find((l) => l.kind === 'minimum_commitment')?.amount).toBe('70.00');
     expect(r.subtotal).toBe('120.00'); // 20 (next period) + 30 + 70
-    const above = rateSubscriptionPeriod(base({ charges, minimumCommitment: '10', usage: { calls: { quantity: '30', events: 30 } } }));
+    const above = rateSubscriptionPeriod(
+      base({ charges, minimumCommitment: '10', usage: { calls: { quantity: '30', events: 30 } } }),
+    );
     expect(above.lines.some((l) => l.kind === 'minimum_commitment')).toBe(false);
   });
 
@@ -215,8 +248,20 @@ describe('rateSubscriptionPeriod (hand-computed)', () => {
     const r = rateSubscriptionPeriod(
       base({
         adjustments: [
-          { kind: 'proration', description: 'Seats 5 → 8', quantity: '3', unitAmount: '5.161290322581', amount: '15.483870967742' },
-          { kind: 'proration', description: 'Unused Pro', quantity: '1', unitAmount: '-24.5', amount: '-24.5' },
+          {
+            kind: 'proration',
+            description: 'Seats 5 → 8',
+            quantity: '3',
+            unitAmount: '5.161290322581',
+            amount: '15.483870967742',
+          },
+          {
+            kind: 'proration',
+            description: 'Unused Pro',
+            quantity: '1',
+            unitAmount: '-24.5',
+            amount: '-24.5',
+          },
         ],
       }),
     );
@@ -226,7 +271,9 @@ describe('rateSubscriptionPeriod (hand-computed)', () => {
   });
 
   it('applies coupons in order, never below zero, then tax on the discounted amount', () => {
-    const charges: Charge[] = [{ id: 'base', kind: 'base', name: 'Platform', amount: '100', timing: 'arrears' }];
+    const charges: Charge[] = [
+      { id: 'base', kind: 'base', name: 'Platform', amount: '100', timing: 'arrears' },
+    ];
     const r = rateSubscriptionPeriod(
       base({
         charges,
@@ -238,21 +285,35 @@ describe('rateSubscriptionPeriod (hand-computed)', () => {
         ],
       }),
     );
-    expect(r.lines.filter((l) => l.kind === 'discount').map((l) => l.amount)).toEqual(['-10.00', '-5.00', '-85.00']);
+    expect(r.lines.filter((l) => l.kind === 'discount').map((l) => l.amount)).toEqual([
+      '-10.00',
+      '-5.00',
+      '-85.00',
+    ]);
     expect(r.discountTotal).toBe('-100.00');
     expect(r.taxTotal).toBe('0.00');
     expect(r.totalBeforeCredits).toBe('0.00');
   });
 
   it('taxes half-even: 20% of 10.05 = 2.01', () => {
-    const charges: Charge[] = [{ id: 'base', kind: 'base', name: 'Platform', amount: '10.05', timing: 'arrears' }];
+    const charges: Charge[] = [
+      { id: 'base', kind: 'base', name: 'Platform', amount: '10.05', timing: 'arrears' },
+    ];
     const r = rateSubscriptionPeriod(base({ charges, taxRate: '20' }));
     expect([r.subtotal, r.taxTotal, r.totalBeforeCredits]).toEqual(['10.05', '2.01', '12.06']);
   });
 
   it('prices verified outcomes by percentage with per-outcome min/max and reports each fee', () => {
     const charges: Charge[] = [
-      { id: 'o', kind: 'outcome', name: 'Deflections', outcomeType: 'deflection', percentage: '5', minPerOutcome: '1', maxPerOutcome: '20' },
+      {
+        id: 'o',
+        kind: 'outcome',
+        name: 'Deflections',
+        outcomeType: 'deflection',
+        percentage: '5',
+        minPerOutcome: '1',
+        maxPerOutcome: '20',
+      },
     ];
     const r = rateSubscriptionPeriod(
       base({
@@ -271,7 +332,11 @@ describe('rateSubscriptionPeriod (hand-computed)', () => {
 
   it('uses the currency minor unit (JPY 0 decimals)', () => {
     const r = rateSubscriptionPeriod(
-      base({ currency: 'JPY', charges: [usageCharge('calls', { model: 'per_unit', unitAmount: '2.5' })], usage: { calls: { quantity: '3', events: 3 } } }),
+      base({
+        currency: 'JPY',
+        charges: [usageCharge('calls', { model: 'per_unit', unitAmount: '2.5' })],
+        usage: { calls: { quantity: '3', events: 3 } },
+      }),
     );
     expect(r.lines[0].amount).toBe('8'); // 7.5 → 8 (half-even)
     expect(r.subtotal).toBe('8');
@@ -285,7 +350,12 @@ describe('rateSubscriptionPeriod (hand-computed)', () => {
       { id: 'o', kind: 'outcome', name: 'Sales', outcomeType: 'sale', percentage: '10' },
     ];
     const r = rateSubscriptionPeriod(
-      base({ charges, seats: 3, usage: { tok: { quantity: '1001', events: 9 } }, outcomes: [{ id: 's1', type: 'sale', value: '250' }] }),
+      base({
+        charges,
+        seats: 3,
+        usage: { tok: { quantity: '1001', events: 9 } },
+        outcomes: [{ id: 's1', type: 'sale', value: '250' }],
+      }),
     );
     expect(r.lines.map((l) => l.amount)).toEqual(['99.00', '45.00', '560.10', '25.00']);
     expect(r.subtotal).toBe('729.10');

@@ -42,7 +42,10 @@ export function percentageAmount(
   p: { rate: string; fixedPerEvent?: string; min?: string; max?: string },
 ): Dec {
   if (events === 0 && summed.isZero()) return ZERO;
-  let amount = summed.times(p.rate).div(100).plus(dec(p.fixedPerEvent ?? 0).times(events));
+  let amount = summed
+    .times(p.rate)
+    .div(100)
+    .plus(dec(p.fixedPerEvent ?? 0).times(events));
   if (p.min !== undefined && amount.lt(p.min)) amount = dec(p.min);
   if (p.max !== undefined && amount.gt(p.max)) amount = dec(p.max);
   return amount;
@@ -82,7 +85,8 @@ function minDec(a: Dec, b: Dec): Dec {
 
 // ---------------------------------------------------------------------------------------------------
 
-export type LineKind = 'base' | 'seat' | 'usage' | 'outcome' | 'minimum_commitment' | 'proration' | 'discount';
+export type LineKind =
+  'base' | 'seat' | 'usage' | 'outcome' | 'minimum_commitment' | 'proration' | 'discount';
 
 export interface Line {
   kind: LineKind;
@@ -230,9 +234,7 @@ export function rateSubscriptionPeriod(input: RatingInput): RatingResult {
 
   // The commitment tops up what this period's charges came to (advance fees of the next period excluded).
   if (input.minimumCommitment && input.billArrears) {
-    const committed = sumMoney(
-      lines.filter((l) => !l.metadata?.nextPeriod).map((l) => l.amount),
-    );
+    const committed = sumMoney(lines.filter((l) => !l.metadata?.nextPeriod).map((l) => l.amount));
     const shortfall = dec(input.minimumCommitment).minus(committed);
     if (shortfall.gt(0)) {
       lines.push({
@@ -275,4 +277,3 @@ export function rateSubscriptionPeriod(input: RatingInput): RatingResult {
     outcomeFees,
   };
 }
-

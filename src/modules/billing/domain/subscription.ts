@@ -1,7 +1,16 @@
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Dec, dec } from '../../../shared/domain/money';
 import { Charge, Interval } from './plan';
-import { addDays, formatLocalDate, localDateOf, localDaysBetween, localMidnight, parseLocalDate, Period, periodAt } from './periods';
+import {
+  addDays,
+  formatLocalDate,
+  localDateOf,
+  localDaysBetween,
+  localMidnight,
+  parseLocalDate,
+  Period,
+  periodAt,
+} from './periods';
 
 export type SubscriptionStatus = 'trialing' | 'active' | 'past_due' | 'canceled';
 
@@ -34,7 +43,16 @@ export function startSubscription(input: {
   timezone: string;
   interval: Interval;
   trialDays: number;
-}): Pick<Subscription, 'status' | 'startedAt' | 'trialEnd' | 'anchorDate' | 'periodIndex' | 'currentPeriodStart' | 'currentPeriodEnd'> {
+}): Pick<
+  Subscription,
+  | 'status'
+  | 'startedAt'
+  | 'trialEnd'
+  | 'anchorDate'
+  | 'periodIndex'
+  | 'currentPeriodStart'
+  | 'currentPeriodEnd'
+> {
   const startDate = localDateOf(input.start, input.timezone);
   const startAt = localMidnight(startDate, input.timezone);
   if (input.trialDays > 0) {
@@ -83,7 +101,11 @@ export interface ProrationLine {
 }
 
 /** Share of the period left at `now`, in whole local days (the change day counts as used by the new terms). */
-export function remainingFraction(now: Date, period: Period, timezone: string): { remaining: number; total: number } {
+export function remainingFraction(
+  now: Date,
+  period: Period,
+  timezone: string,
+): { remaining: number; total: number } {
   const total = localDaysBetween(period.start, period.end, timezone);
   const from = now < period.start ? period.start : now;
   const fromMidnight = localMidnight(localDateOf(from, timezone), timezone);
@@ -112,7 +134,10 @@ export function proratedAdvanceFees(input: {
     if ((c.kind !== 'base' && c.kind !== 'seat') || c.timing !== 'advance') continue;
     const qty = c.kind === 'base' ? 1 : billableSeats(input.seats, c.freeSeats);
     if (qty === 0) continue;
-    const unit = dec(c.kind === 'base' ? c.amount : c.unitAmount).times(remaining).div(total).times(input.sign);
+    const unit = dec(c.kind === 'base' ? c.amount : c.unitAmount)
+      .times(remaining)
+      .div(total)
+      .times(input.sign);
     out.push({
       kind: 'proration',
       description: `${input.label}: ${c.name} × ${qty} for ${remaining}/${total} days`,
@@ -169,18 +194,28 @@ export abstract class SubscriptionRepository {
   abstract find(tenantId: TenantId, id: string): Promise<Subscription | null>;
   /** Same, locking the row for the caller's transaction (changes that prorate). */
   abstract findForUpdate(tenantId: TenantId, id: string): Promise<Subscription | null>;
-  abstract list(tenantId: TenantId, opts: { customerId?: string; limit: number; offset: number }): Promise<Subscription[]>;
+  abstract list(
+    tenantId: TenantId,
+    opts: { customerId?: string; limit: number; offset: number },
+  ): Promise<Subscription[]>;
   abstract update(sub: Subscription): Promise<void>;
   abstract addAdjustments(adjustments: Adjustment[]): Promise<void>;
   /** Adjustments not invoiced yet, effective before `before`. */
   abstract openAdjustments(tenantId: TenantId, subscriptionId: string, before: Date): Promise<Adjustment[]>;
-  abstract markAdjustmentsInvoiced(tenantId: TenantId, subscriptionId: string, before: Date, invoiceId: string): Promise<void>;
+  abstract markAdjustmentsInvoiced(
+    tenantId: TenantId,
+    subscriptionId: string,
+    before: Date,
+    invoiceId: string,
+  ): Promise<void>;
   abstract due(
     asOf: Date,
     limit: number,
     after?: string,
     tenantId?: TenantId,
-  ): Promise<Pick<Subscription, 'tenantId' | 'id' | 'customerId' | 'currentPeriodStart' | 'currentPeriodEnd'>[]>;
+  ): Promise<
+    Pick<Subscription, 'tenantId' | 'id' | 'customerId' | 'currentPeriodStart' | 'currentPeriodEnd'>[]
+  >;
   /** Records the invoiced period; null if it was recorded before (then returns the stored credits). */
   abstract recordInvoicedPeriod(input: {
     tenantId: TenantId;
@@ -189,7 +224,12 @@ export abstract class SubscriptionRepository {
     periodEnd: Date;
     invoiceId: string;
   }): Promise<{ created: boolean; creditsApplied: string }>;
-  abstract setInvoicedPeriodCredits(tenantId: TenantId, subscriptionId: string, periodStart: Date, credits: string): Promise<void>;
+  abstract setInvoicedPeriodCredits(
+    tenantId: TenantId,
+    subscriptionId: string,
+    periodStart: Date,
+    credits: string,
+  ): Promise<void>;
   /** Live subscriptions of a customer (for open periods and spend caps). */
   abstract liveForCustomer(tenantId: TenantId, customerId: string): Promise<Subscription[]>;
 }

@@ -32,32 +32,57 @@ export interface ParsedEvent {
 export type Aggregation = 'count' | 'sum' | 'max' | 'unique_count' | 'latest';
 export const AGGREGATIONS: readonly Aggregation[] = ['count', 'sum', 'max', 'unique_count', 'latest'];
 
-const ALLOWED = new Set(['eventId', 'customerId', 'externalCustomerId', 'metric', 'timestamp', 'agentId', 'properties']);
+const ALLOWED = new Set([
+  'eventId',
+  'customerId',
+  'externalCustomerId',
+  'metric',
+  'timestamp',
+  'agentId',
+  'properties',
+]);
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NUMERIC_RE = /^-?\d{1,24}(\.\d{1,12})?$/;
 const ID_RE = /^[\x21-\x7e]{1,200}$/;
 const MAX_PROPERTIES = 50;
 
-const reject = (index: number, eventId: string | null, reason: RejectionReason, message: string): Rejection => ({
+const reject = (
+  index: number,
+  eventId: string | null,
+  reason: RejectionReason,
+  message: string,
+): Rejection => ({
   index,
   eventId,
   reason,
   message,
 });
 
-export function parseUsageEvent(raw: unknown, index: number, now: Date, maxFutureMs: number): ParsedEvent | Rejection {
+export function parseUsageEvent(
+  raw: unknown,
+  index: number,
+  now: Date,
+  maxFutureMs: number,
+): ParsedEvent | Rejection {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return reject(index, null, 'invalid_event', 'event must be an object');
   const e = raw as Record<string, unknown>;
   const eventId = typeof e.eventId === 'string' && ID_RE.test(e.eventId) ? e.eventId : null;
   if (!eventId) return reject(index, null, 'invalid_event', 'eventId must be 1-200 printable characters');
   const unknown = Object.keys(e).filter((k) => !ALLOWED.has(k));
-  if (unknown.length) return reject(index, eventId, 'unknown_fields', `unknown field(s): ${unknown.join(', ')}`);
-  if (typeof e.metric !== 'string' || !e.metric) return reject(index, eventId, 'invalid_event', 'metric (code) is required');
+  if (unknown.length)
+    return reject(index, eventId, 'unknown_fields', `unknown field(s): ${unknown.join(', ')}`);
+  if (typeof e.metric !== 'string' || !e.metric)
+    return reject(index, eventId, 'invalid_event', 'metric (code) is required');
   const hasId = e.customerId !== undefined;
   const hasExternal = e.externalCustomerId !== undefined;
   if (hasId === hasExternal)
-    return reject(index, eventId, 'invalid_event', 'exactly one of customerId or externalCustomerId is required');
+    return reject(
+      index,
+      eventId,
+      'invalid_event',
+      'exactly one of customerId or externalCustomerId is required',
+    );
   if (hasId && (typeof e.customerId !== 'string' || !UUID_RE.test(e.customerId)))
     return reject(index, eventId, 'unknown_customer', 'customerId must be a customer uuid');
   if (hasExternal && (typeof e.externalCustomerId !== 'string' || !e.externalCustomerId))
@@ -80,8 +105,14 @@ export function parseUsageEvent(raw: unknown, index: number, now: Date, maxFutur
   for (const [k, v] of entries) {
     const t = typeof v;
     if (v !== null && t !== 'string' && t !== 'number' && t !== 'boolean')
-      return reject(index, eventId, 'bad_properties', `property ${k} must be a string, number, boolean or null`);
-    if (t === 'number' && !Number.isFinite(v)) return reject(index, eventId, 'bad_properties', `property ${k} is not finite`);
+      return reject(
+        index,
+        eventId,
+        'bad_properties',
+        `property ${k} must be a string, number, boolean or null`,
+      );
+    if (t === 'number' && !Number.isFinite(v))
+      return reject(index, eventId, 'bad_properties', `property ${k} is not finite`);
   }
   return {
     index,
@@ -108,7 +139,8 @@ export function metricValue(
   if (metric.aggregation === 'count') return { ok: true, value: null };
   const field = metric.field as string;
   const v = properties[field];
-  if (v === undefined || v === null) return { ok: false, message: `property ${field} is required by the metric` };
+  if (v === undefined || v === null)
+    return { ok: false, message: `property ${field} is required by the metric` };
   if (metric.aggregation === 'unique_count') return { ok: true, value: null };
   if (typeof v === 'number') return { ok: true, value: dec(v).toString() };
   if (typeof v === 'string' && NUMERIC_RE.test(v)) return { ok: true, value: v };

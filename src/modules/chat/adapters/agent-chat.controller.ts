@@ -34,7 +34,11 @@ export class AgentChatController {
       'SSE events: `delta` {content}, `tool_call` {id,name,arguments}, `tool_result` {id,name,content,isError}, ' +
       '`done` (the JSON answer), `error` (problem details).',
   })
-  @ApiHeader({ name: 'X-Tollgate-Customer', required: false, description: 'External id of the customer to bill' })
+  @ApiHeader({
+    name: 'X-Tollgate-Customer',
+    required: false,
+    description: 'External id of the customer to bill',
+  })
   @ApiProduces('application/json', 'text/event-stream')
   @ApiOkResponse({ type: AgentChatResponseDto })
   async chat(
@@ -78,7 +82,9 @@ export class AgentChatController {
 
   @Get(':id/status')
   @Scopes('agents:read')
-  @ApiOperation({ summary: 'Agent status: last activity and the last 24 hours of conversations, messages and tokens' })
+  @ApiOperation({
+    summary: 'Agent status: last activity and the last 24 hours of conversations, messages and tokens',
+  })
   @ApiOkResponse({ type: AgentStatusDto })
   async status(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<AgentStatusDto> {
     const agent = await this.agents.findById(tenantId, agentIdParam(id));

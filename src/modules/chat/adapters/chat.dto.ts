@@ -27,7 +27,10 @@ export class AgentChatDto {
   @MaxLength(32000)
   message!: string;
 
-  @ApiPropertyOptional({ example: '6a2d3c1e-5b4f-4e8d-9c7b-1a0f2e3d4c5b', description: 'Continue this conversation' })
+  @ApiPropertyOptional({
+    example: '6a2d3c1e-5b4f-4e8d-9c7b-1a0f2e3d4c5b',
+    description: 'Continue this conversation',
+  })
   @IsOptional()
   @IsUUID()
   conversationId?: string;
@@ -37,7 +40,10 @@ export class AgentChatDto {
   @IsBoolean()
   stream?: boolean;
 
-  @ApiPropertyOptional({ example: 'end-user-42', description: "The end user's id in your product (conversation filter)" })
+  @ApiPropertyOptional({
+    example: 'end-user-42',
+    description: "The end user's id in your product (conversation filter)",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -74,11 +80,14 @@ export class AgentChatResponseDto {
 export class AgentStatusDto {
   @ApiProperty({ example: '0b5c9f7e-2f6d-4a8e-9d1c-3e2f1a0b9c8d' }) agentId!: string;
   @ApiProperty({ enum: ['active', 'paused', 'archived'], example: 'active' }) status!: string;
-  @ApiProperty({ example: '2026-11-22T10:00:05.000Z', nullable: true, type: String }) lastActiveAt!: string | null;
-  @ApiProperty({ example: 12, description: 'Conversations started in the last 24 h' }) conversations24h!: number;
+  @ApiProperty({ example: '2026-11-22T10:00:05.000Z', nullable: true, type: String }) lastActiveAt!:
+    string | null;
+  @ApiProperty({ example: 12, description: 'Conversations started in the last 24 h' })
+  conversations24h!: number;
   @ApiProperty({ example: 48, description: 'Messages stored in the last 24 h' }) messages24h!: number;
   @ApiProperty({ example: 20412, description: 'Prompt tokens in the last 24 h' }) promptTokens24h!: number;
-  @ApiProperty({ example: 3120, description: 'Completion tokens in the last 24 h' }) completionTokens24h!: number;
+  @ApiProperty({ example: 3120, description: 'Completion tokens in the last 24 h' })
+  completionTokens24h!: number;
   @ApiProperty({ example: 57, description: 'Model requests in the last 24 h' }) requests24h!: number;
 }
 
@@ -88,7 +97,11 @@ export class OpenAiMessageDto {
   @IsIn(['system', 'developer', 'user', 'assistant', 'tool'])
   role!: 'system' | 'developer' | 'user' | 'assistant' | 'tool';
 
-  @ApiPropertyOptional({ example: 'Hello!', oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'object' } }], nullable: true })
+  @ApiPropertyOptional({
+    example: 'Hello!',
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'object' } }],
+    nullable: true,
+  })
   @Allow()
   content?: unknown;
 
@@ -122,7 +135,10 @@ class StreamOptionsDto {
 
 /** The OpenAI Chat Completions request (the fields this gateway supports). */
 export class ChatCompletionRequestDto {
-  @ApiProperty({ example: 'agent:billing-helper', description: '`agent:<slug>` or a model id from GET /v1/models' })
+  @ApiProperty({
+    example: 'agent:billing-helper',
+    description: '`agent:<slug>` or a model id from GET /v1/models',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -180,17 +196,27 @@ export class ChatCompletionRequestDto {
   @Max(1)
   n?: number;
 
-  @ApiPropertyOptional({ example: 'acme-corp', description: 'Billed customer (external id) unless X-Tollgate-Customer is sent' })
+  @ApiPropertyOptional({
+    example: 'acme-corp',
+    description: 'Billed customer (external id) unless X-Tollgate-Customer is sent',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   user?: string;
 
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Client tools, passed through' })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Client tools, passed through',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(128)
-  tools?: Array<{ type: 'function'; function: { name: string; description?: string; parameters?: Record<string, unknown> } }>;
+  tools?: Array<{
+    type: 'function';
+    function: { name: string; description?: string; parameters?: Record<string, unknown> };
+  }>;
 
   @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'object' }] })
   @Allow()

@@ -36,8 +36,14 @@ export class OpenAiCompatController {
   @Post('chat/completions')
   @HttpCode(200)
   @Scopes('chat:invoke')
-  @ApiOperation({ summary: 'OpenAI-compatible chat completion (model = agent:<slug> or a model id; stream supported)' })
-  @ApiHeader({ name: 'X-Tollgate-Customer', required: false, description: 'External id of the customer to bill' })
+  @ApiOperation({
+    summary: 'OpenAI-compatible chat completion (model = agent:<slug> or a model id; stream supported)',
+  })
+  @ApiHeader({
+    name: 'X-Tollgate-Customer',
+    required: false,
+    description: 'External id of the customer to bill',
+  })
   @ApiProduces('application/json', 'text/event-stream')
   @ApiOkResponse({ type: ChatCompletionDto })
   async createChatCompletion(
@@ -92,11 +98,18 @@ export class OpenAiCompatController {
 
   @Get('models')
   @Scopes('chat:invoke')
-  @ApiOperation({ summary: "OpenAI-compatible model list: the organization's active agents and the priced models" })
+  @ApiOperation({
+    summary: "OpenAI-compatible model list: the organization's active agents and the priced models",
+  })
   @ApiOkResponse({ type: ModelListDto })
   async listModels(@CurrentTenant() tenantId: TenantId): Promise<ModelListDto> {
     const agents = await this.agents.list(tenantId, { status: 'active', limit: 100 });
-    const model = (id: string, created: number, owner: string) => ({ id, object: 'model', created, owned_by: owner });
+    const model = (id: string, created: number, owner: string) => ({
+      id,
+      object: 'model',
+      created,
+      owned_by: owner,
+    });
     return {
       object: 'list',
       data: [

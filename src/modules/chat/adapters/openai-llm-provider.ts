@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import OpenAI, {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-} from 'openai';
-import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParams } from 'openai/resources/chat/completions';
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type {
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionCreateParams,
+} from 'openai/resources/chat/completions';
 import { AppConfig } from '../../../config/app-config';
 import { InvalidError } from '../../../shared/domain/domain-error';
 import {
@@ -19,24 +18,54 @@ import {
 
 /** SDK errors in the API's terms: 429 keeps the provider's Retry-After, timeouts are 504, the rest 502. */
 export function toUpstreamError(error: unknown): Error {
-  if (error instanceof APIUserAbortError) return new UpstreamError('upstream_failed', 'aborted', 'The call was aborted', false);
+  if (error instanceof APIUserAbortError)
+    return new UpstreamError('upstream_failed', 'aborted', 'The call was aborted', false);
   if (error instanceof APIConnectionTimeoutError)
-    return new UpstreamError('upstream_timeout', 'upstream_timeout', 'The model provider did not answer in time', false);
+    return new UpstreamError(
+      'upstream_timeout',
+      'upstream_timeout',
+      'The model provider did not answer in time',
+      false,
+    );
   if (error instanceof APIConnectionError)
-    return new UpstreamError('upstream_failed', 'upstream_unreachable', 'The model provider could not be reached', true);
+    return new UpstreamError(
+      'upstream_failed',
+      'upstream_unreachable',
+      'The model provider could not be reached',
+      true,
+    );
   if (error instanceof APIError) {
     const status = error.status ?? 0;
     if (status === 429) {
       const retryAfter = Number(error.headers?.get('retry-after')) || 1;
-      return new UpstreamError('rate_limited', 'upstream_rate_limited', 'The model provider is rate limiting', false, {
-        retryAfterSeconds: retryAfter,
-      });
+      return new UpstreamError(
+        'rate_limited',
+        'upstream_rate_limited',
+        'The model provider is rate limiting',
+        false,
+        {
+          retryAfterSeconds: retryAfter,
+        },
+      );
     }
     if (status === 400 || status === 404 || status === 422)
-      return new InvalidError('upstream_rejected', `The model provider refused the request: ${error.message}`);
+      return new InvalidError(
+        'upstream_rejected',
+        `The model provider refused the request: ${error.message}`,
+      );
     if (status === 401 || status === 403)
-      return new UpstreamError('upstream_failed', 'upstream_auth_failed', 'The model provider refused our credentials', false);
-    return new UpstreamError('upstream_failed', 'upstream_error', `The model provider failed (${status || 'stream error'})`, status >= 500 || !status);
+      return new UpstreamError(
+        'upstream_failed',
+        'upstream_auth_failed',
+        'The model provider refused our credentials',
+        false,
+      );
+    return new UpstreamError(
+      'upstream_failed',
+      'upstream_error',
+      `The model provider failed (${status || 'stream error'})`,
+      status >= 500 || !status,
+    );
   }
   return error instanceof Error ? error : new Error(String(error));
 }
@@ -54,7 +83,8 @@ export class OpenAiLlmProvider extends LlmProvider {
     let client = this.clients.get(name);
     if (!client) {
       const provider = this.config.chat.providers[name];
-      if (!provider) throw new InvalidError('unknown_provider', `No model provider named "${name}" is configured`);
+      if (!provider)
+        throw new InvalidError('unknown_provider', `No model provider named "${name}" is configured`);
       client = new OpenAI({
         baseURL: provider.baseUrl,
         apiKey: provider.apiKey,
@@ -84,14 +114,31 @@ export class OpenAiLlmProvider extends LlmProvider {
    * timeout is told apart from the client going away whatever error the fetch implementation throws.
    */
   private deadline(signal: AbortSignal) {
-    const timer = new AbortController();
-    const handle = setTimeout(() => timer.abort(), this.config.chat.upstreamTimeoutMs);
+    // One controller fed by both sources (cheaper than AbortSignal.any on every call).
+    const controller = new AbortController();
+    let timedOut = false;
+    const onAbort = () => controller.abort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    const handle = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.config.chat.upstreamTimeoutMs);
     return {
-      signal: AbortSignal.any([signal, timer.signal]),
-      clear: () => clearTimeout(handle),
+      signal: controller.signal,
+      /** The answer started: no more time limit, but the client can still cancel. */
+      started: () => clearTimeout(handle),
+      dispose: () => {
+        clearTimeout(handle);
+        signal.removeEventListener('abort', onAbort);
+      },
       error: (error: unknown) =>
-        timer.signal.aborted && !signal.aborted
-          ? new UpstreamError('upstream_timeout', 'upstream_timeout', 'The model provider did not answer in time', false)
+        timedOut && !signal.aborted
+          ? new UpstreamError(
+              'upstream_timeout',
+              'upstream_timeout',
+              'The model provider did not answer in time',
+              false,
+            )
           : toUpstreamError(error),
     };
   }
@@ -104,18 +151,22 @@ export class OpenAiLlmProvider extends LlmProvider {
         { signal: deadline.signal },
       )) as ChatCompletion;
       const choice = res.choices[0];
-      const toolCalls = (choice?.message.tool_calls ?? []).filter((c) => c.type === 'function') as LlmToolCall[];
+      const toolCalls = (choice?.message.tool_calls ?? []).filter(
+        (c) => c.type === 'function',
+      ) as LlmToolCall[];
       return {
         content: choice?.message.content ?? null,
         toolCalls,
         finishReason: choice?.finish_reason ?? 'stop',
-        usage: res.usage ? { promptTokens: res.usage.prompt_tokens, completionTokens: res.usage.completion_tokens } : null,
+        usage: res.usage
+          ? { promptTokens: res.usage.prompt_tokens, completionTokens: res.usage.completion_tokens }
+          : null,
         raw: res as unknown as Record<string, unknown>,
       };
     } catch (error) {
       throw deadline.error(error);
     } finally {
-      deadline.clear();
+      deadline.dispose();
     }
   }
 
@@ -128,13 +179,13 @@ export class OpenAiLlmProvider extends LlmProvider {
         { signal: deadline.signal },
       );
     } catch (error) {
-      deadline.clear();
+      deadline.dispose();
       throw deadline.error(error);
     }
     return (async function* () {
       try {
         for await (const chunk of stream) {
-          deadline.clear();
+          deadline.started();
           const choice = chunk.choices[0];
           const delta = choice?.delta;
           yield {
@@ -152,13 +203,14 @@ export class OpenAiLlmProvider extends LlmProvider {
             raw: chunk as unknown as Record<string, unknown>,
           };
         }
-        deadline.clear();
       } catch (error) {
         const mapped = deadline.error(error);
         // A stream that broke after it started cannot be retried.
         throw mapped instanceof UpstreamError
           ? new UpstreamError(mapped.kind, mapped.code, mapped.message, false, mapped.details)
           : mapped;
+      } finally {
+        deadline.dispose();
       }
     })();
   }

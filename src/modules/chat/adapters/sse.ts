@@ -41,7 +41,12 @@ export class SseWriter {
   /** An error after the stream started: one error event, then close. */
   fail(error: unknown, request: FastifyRequest, event?: string): void {
     const { problem } = toProblem(error, request.url, String(request.id));
-    this.send(JSON.stringify(event ? problem : { error: { message: problem.detail, type: problem.code, code: problem.code } }), event);
+    this.send(
+      JSON.stringify(
+        event ? problem : { error: { message: problem.detail, type: problem.code, code: problem.code } },
+      ),
+      event,
+    );
     this.end();
   }
 }

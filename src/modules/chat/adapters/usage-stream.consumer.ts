@@ -60,13 +60,27 @@ export class UsageStreamConsumer implements OnApplicationBootstrap, OnApplicatio
         if (Date.now() - lastClaim > CLAIM_EVERY_MS) {
           lastClaim = Date.now();
           const claimed = (await this.redis!.xautoclaim(
-            this.key, USAGE_GROUP, this.name, CLAIM_IDLE_MS, '0-0', 'COUNT', batch,
+            this.key,
+            USAGE_GROUP,
+            this.name,
+            CLAIM_IDLE_MS,
+            '0-0',
+            'COUNT',
+            batch,
           )) as [string, Entry[]];
           if (claimed[1].length) await this.process(claimed[1]);
         }
         const result = (await this.redis!.xreadgroup(
-          'GROUP', USAGE_GROUP, this.name, 'COUNT', batch, 'BLOCK', 1000,
-          'STREAMS', this.key, ownPending ? '0' : '>',
+          'GROUP',
+          USAGE_GROUP,
+          this.name,
+          'COUNT',
+          batch,
+          'BLOCK',
+          1000,
+          'STREAMS',
+          this.key,
+          ownPending ? '0' : '>',
         )) as Array<[string, Entry[]]> | null;
         const entries = result?.[0]?.[1] ?? [];
         if (ownPending && !entries.length) ownPending = false;
@@ -91,6 +105,9 @@ export class UsageStreamConsumer implements OnApplicationBootstrap, OnApplicatio
     }
     await this.cls.run(() => this.storeUsage.execute(records));
     const ids = entries.map(([id]) => id);
-    await this.redis!.multi().xack(this.key, USAGE_GROUP, ...ids).xdel(this.key, ...ids).exec();
+    await this.redis!.multi()
+      .xack(this.key, USAGE_GROUP, ...ids)
+      .xdel(this.key, ...ids)
+      .exec();
   }
 }

@@ -3,7 +3,14 @@ import { AppConfig } from '../../../config/app-config';
 import { Budget } from '../../../shared/contracts/metering';
 import { InvalidError } from '../../../shared/domain/domain-error';
 import { Dec, dec } from '../../../shared/domain/money';
-import { LlmChunk, LlmProvider, LlmRequest, LlmToolCall, LlmUsage, UpstreamError } from '../domain/llm-provider.port';
+import {
+  LlmChunk,
+  LlmProvider,
+  LlmRequest,
+  LlmToolCall,
+  LlmUsage,
+  UpstreamError,
+} from '../domain/llm-provider.port';
 import { SpendGuard } from '../domain/limits.port';
 import { costOf, toNanos } from '../domain/pricing';
 import { estimatePromptTokens, estimateTextTokens, reservePromptTokens } from '../domain/prompt';
@@ -81,9 +88,15 @@ export class CallModel {
     };
   }
 
-  private estimate(request: LlmRequest, acc: { content: string; toolCalls: Array<{ arguments: string }> }): LlmUsage {
+  private estimate(
+    request: LlmRequest,
+    acc: { content: string; toolCalls: Array<{ arguments: string }> },
+  ): LlmUsage {
     const generated = acc.content + acc.toolCalls.map((c) => c?.arguments ?? '').join('');
-    return { promptTokens: estimatePromptTokens(request.messages), completionTokens: estimateTextTokens(generated) };
+    return {
+      promptTokens: estimatePromptTokens(request.messages),
+      completionTokens: estimateTextTokens(generated),
+    };
   }
 
   private async callWithRetries(
@@ -97,7 +110,11 @@ export class CallModel {
         if (!opts.onChunk) {
           const res = await this.llm.complete(request, opts.signal);
           acc.content = res.content ?? '';
-          acc.toolCalls = res.toolCalls.map((c) => ({ id: c.id, name: c.function.name, arguments: c.function.arguments }));
+          acc.toolCalls = res.toolCalls.map((c) => ({
+            id: c.id,
+            name: c.function.name,
+            arguments: c.function.arguments,
+          }));
           return {
             status: 'completed',
             finishReason: res.finishReason,

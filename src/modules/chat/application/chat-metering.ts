@@ -47,10 +47,30 @@ export class ChatMetering {
     const subject = subjectOf(caller.principal);
     const [tpmSubject, tpmTenant] = this.tpmKeys(caller);
     const rules: RateRule[] = [
-      { label: 'requests per minute for this API key or user', key: `rpm:${caller.tenantId}:${subject}`, limit: l.rpmPerKey, cost: 1 },
-      { label: 'requests per minute for this organization', key: `rpm:${caller.tenantId}`, limit: l.rpmPerTenant, cost: 1 },
-      { label: 'tokens per minute for this API key or user', key: tpmSubject, limit: l.tpmPerKey, cost: estimatedTokens },
-      { label: 'tokens per minute for this organization', key: tpmTenant, limit: l.tpmPerTenant, cost: estimatedTokens },
+      {
+        label: 'requests per minute for this API key or user',
+        key: `rpm:${caller.tenantId}:${subject}`,
+        limit: l.rpmPerKey,
+        cost: 1,
+      },
+      {
+        label: 'requests per minute for this organization',
+        key: `rpm:${caller.tenantId}`,
+        limit: l.rpmPerTenant,
+        cost: 1,
+      },
+      {
+        label: 'tokens per minute for this API key or user',
+        key: tpmSubject,
+        limit: l.tpmPerKey,
+        cost: estimatedTokens,
+      },
+      {
+        label: 'tokens per minute for this organization',
+        key: tpmTenant,
+        limit: l.tpmPerTenant,
+        cost: estimatedTokens,
+      },
     ];
     const decision = await this.limiter.admit(rules);
     if (!decision.allowed)
@@ -81,7 +101,19 @@ export class ChatMetering {
   /** Durable once this resolves (Redis stream); the usage worker stores it and forwards it to Billing. */
   async record(
     caller: ChatCaller,
-    call: Omit<UsageRecord, 'id' | 'tenantId' | 'apiKeyId' | 'userId' | 'customer' | 'currency' | 'occurredAt' | 'cost' | 'promptCost' | 'completionCost'> & {
+    call: Omit<
+      UsageRecord,
+      | 'id'
+      | 'tenantId'
+      | 'apiKeyId'
+      | 'userId'
+      | 'customer'
+      | 'currency'
+      | 'occurredAt'
+      | 'cost'
+      | 'promptCost'
+      | 'completionCost'
+    > & {
       promptCost: Dec;
       completionCost: Dec;
     },

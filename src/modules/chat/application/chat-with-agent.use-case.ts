@@ -56,7 +56,11 @@ const toLlm = (m: Message): LlmMessage =>
       ? {
           role: 'assistant',
           content: m.content || null,
-          tool_calls: m.toolCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })),
+          tool_calls: m.toolCalls.map((c) => ({
+            id: c.id,
+            type: 'function',
+            function: { name: c.name, arguments: c.arguments },
+          })),
         }
       : { role: m.role, content: m.content };
 
@@ -94,8 +98,11 @@ export class ChatWithAgent {
     const conversationId = input.conversationId ?? newId();
     if (input.conversationId) {
       const existing = await this.conversations.find(caller.tenantId, input.conversationId);
-      if (!existing || existing.agentId !== agent.id) throw new NotFoundError('Conversation', input.conversationId);
-      history = (await this.conversations.recentMessages(caller.tenantId, existing.id, HISTORY_LIMIT)).map(toLlm);
+      if (!existing || existing.agentId !== agent.id)
+        throw new NotFoundError('Conversation', input.conversationId);
+      history = (await this.conversations.recentMessages(caller.tenantId, existing.id, HISTORY_LIMIT)).map(
+        toLlm,
+      );
       isNew = false;
     }
 
@@ -107,8 +114,10 @@ export class ChatWithAgent {
       contextTokens: spec.contextWindow - maxTokens,
     });
     const estimate = estimatePromptTokens(messages);
-    await this.metering.admit(caller, estimate);
-    const budgets = await this.metering.budgetsFor(caller);
+    const [, budgets] = await Promise.all([
+      this.metering.admit(caller, estimate),
+      this.metering.budgetsFor(caller),
+    ]);
 
     const toolDefs: LlmToolDefinition[] = agent.tools
       .map((name) => this.tools.get(name))
@@ -123,16 +132,16 @@ export class ChatWithAgent {
       const offerTools = toolDefs.length > 0 && round < maxRounds;
       const outcome = await this.callModel
         .execute(
-        {
-          provider: agent.provider,
-          model: agent.model,
-          messages,
-          maxTokens,
-          ...(agent.temperature !== null ? { temperature: agent.temperature } : {}),
-          ...(agent.topP !== null ? { topP: agent.topP } : {}),
-          ...(offerTools ? { tools: toolDefs } : {}),
-        },
-        { budgets, signal, onChunk: events ? (c) => c.content && events.delta(c.content) : undefined },
+          {
+            provider: agent.provider,
+            model: agent.model,
+            messages,
+            maxTokens,
+            ...(agent.temperature !== null ? { temperature: agent.temperature } : {}),
+            ...(agent.topP !== null ? { topP: agent.topP } : {}),
+            ...(offerTools ? { tools: toolDefs } : {}),
+          },
+          { budgets, signal, onChunk: events ? (c) => c.content && events.delta(c.content) : undefined },
         )
         .catch((error: unknown) => {
           // A later round refused (e.g. budget exhausted): end the turn and still record the rounds so far.
@@ -164,7 +173,8 @@ export class ChatWithAgent {
       completionCost: cost.completion,
       latencyMs: Date.now() - started,
       status,
-      errorCode: final?.error instanceof DomainError ? final.error.code : final?.error ? 'internal_error' : null,
+      errorCode:
+        final?.error instanceof DomainError ? final.error.code : final?.error ? 'internal_error' : null,
     });
     void this.metering.settleTokens(caller, estimate, usage.promptTokens + usage.completionTokens);
     if (status === 'failed') throw final!.error!;
@@ -243,7 +253,8 @@ export class ChatWithAgent {
         let isError = false;
         try {
           const tool = this.tools.get(call.function.name);
-          if (!tool?.available()) throw new InvalidError('unknown_tool', `No tool named ${call.function.name}`);
+          if (!tool?.available())
+            throw new InvalidError('unknown_tool', `No tool named ${call.function.name}`);
           const args = JSON.parse(call.function.arguments || '{}') as Record<string, unknown>;
           content = await tool.execute(args, { tenantId: caller.tenantId, signal });
         } catch (error) {

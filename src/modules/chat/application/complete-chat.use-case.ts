@@ -63,7 +63,9 @@ export class CompleteChat {
       agentId = agent.id;
       const spec = models[agent.model];
       if (!spec) throw new ModelNotFoundError(input.model);
-      const system: LlmMessage[] = agent.instructions ? [{ role: 'system', content: agent.instructions }] : [];
+      const system: LlmMessage[] = agent.instructions
+        ? [{ role: 'system', content: agent.instructions }]
+        : [];
       request = {
         provider: agent.provider,
         model: agent.model,
@@ -90,8 +92,10 @@ export class CompleteChat {
     }
 
     const estimate = estimatePromptTokens(request.messages);
-    await this.metering.admit(caller, estimate);
-    const budgets = await this.metering.budgetsFor(caller);
+    const [, budgets] = await Promise.all([
+      this.metering.admit(caller, estimate),
+      this.metering.budgetsFor(caller),
+    ]);
     const outcome = await this.callModel.execute(request, { budgets, signal, onChunk });
     const usageId = await this.metering.record(caller, {
       agentId,
@@ -105,9 +109,14 @@ export class CompleteChat {
       completionCost: outcome.completionCost,
       latencyMs: Date.now() - started,
       status: outcome.status,
-      errorCode: outcome.error instanceof DomainError ? outcome.error.code : outcome.error ? 'internal_error' : null,
+      errorCode:
+        outcome.error instanceof DomainError ? outcome.error.code : outcome.error ? 'internal_error' : null,
     });
-    void this.metering.settleTokens(caller, estimate, outcome.usage.promptTokens + outcome.usage.completionTokens);
+    void this.metering.settleTokens(
+      caller,
+      estimate,
+      outcome.usage.promptTokens + outcome.usage.completionTokens,
+    );
     if (outcome.status === 'failed') throw outcome.error!;
     return { outcome, usageId };
   }

@@ -24,7 +24,12 @@ describe('buildPrompt', () => {
 
   it('drops the oldest whole turns to fit the context budget', () => {
     const full = estimatePromptTokens(history);
-    const prompt = buildPrompt({ instructions: 'Be brief', history, message, contextTokens: Math.floor(full / 2) });
+    const prompt = buildPrompt({
+      instructions: 'Be brief',
+      history,
+      message,
+      contextTokens: Math.floor(full / 2),
+    });
     expect(estimatePromptTokens(prompt)).toBeLessThanOrEqual(Math.floor(full / 2));
     expect(prompt[1].role).toBe('user');
     expect(prompt.length).toBeLessThan(history.length);

@@ -10,7 +10,11 @@ const contentText = (content: unknown): string =>
   typeof content === 'string' ? content : content == null ? '' : JSON.stringify(content);
 
 export function estimateMessageTokens(m: LlmMessage): number {
-  return 4 + estimateTextTokens(contentText(m.content)) + (m.tool_calls ? estimateTextTokens(JSON.stringify(m.tool_calls)) : 0);
+  return (
+    4 +
+    estimateTextTokens(contentText(m.content)) +
+    (m.tool_calls ? estimateTextTokens(JSON.stringify(m.tool_calls)) : 0)
+  );
 }
 
 export const estimatePromptTokens = (messages: LlmMessage[]): number =>

@@ -54,7 +54,10 @@ export class ConversationsController {
   ): Promise<ConversationWithMessagesDto> {
     const conversation = await this.conversations.find(tenantId, conversationId(id));
     if (!conversation) throw new NotFoundError('Conversation', id);
-    const page = await this.conversations.messages(tenantId, id, { limit: query.limit ?? 50, cursor: query.cursor });
+    const page = await this.conversations.messages(tenantId, id, {
+      limit: query.limit ?? 50,
+      cursor: query.cursor,
+    });
     return {
       ...ConversationDto.of(conversation),
       messages: { items: page.items.map(MessageDto.of), nextCursor: page.nextCursor },
@@ -70,7 +73,9 @@ export class ConversationsController {
     @Param('id') id: string,
     @Body() body: RenameConversationDto,
   ): Promise<ConversationDto> {
-    return ConversationDto.of(await this.renameConversation.execute(tenantId, conversationId(id), body.title));
+    return ConversationDto.of(
+      await this.renameConversation.execute(tenantId, conversationId(id), body.title),
+    );
   }
 
   @Delete(':id')

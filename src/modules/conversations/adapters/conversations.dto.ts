@@ -62,7 +62,8 @@ export class ConversationDto {
   @ApiProperty({ example: 4 }) messageCount!: number;
   @ApiProperty({ example: 812 }) promptTokens!: number;
   @ApiProperty({ example: 120 }) completionTokens!: number;
-  @ApiProperty({ example: '2026-11-22T10:00:05.000Z', nullable: true, type: String }) lastMessageAt!: string | null;
+  @ApiProperty({ example: '2026-11-22T10:00:05.000Z', nullable: true, type: String }) lastMessageAt!:
+    string | null;
   @ApiProperty({ example: '2026-11-22T10:00:00.000Z' }) createdAt!: string;
   @ApiProperty({ example: '2026-11-22T10:00:05.000Z' }) updatedAt!: string;
 

@@ -177,7 +177,8 @@ export class SqlConversationRepository extends ConversationRepository {
     const last = items[items.length - 1];
     return {
       items,
-      nextCursor: rows.length > page.limit && last ? Buffer.from(String(last.seq)).toString('base64url') : null,
+      nextCursor:
+        rows.length > page.limit && last ? Buffer.from(String(last.seq)).toString('base64url') : null,
     };
   }
 

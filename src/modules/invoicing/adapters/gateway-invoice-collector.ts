@@ -19,7 +19,9 @@ export class GatewayInvoiceCollector extends InvoiceCollector {
     super();
   }
 
-  async collect(invoice: Invoice): Promise<{ method: 'stripe'; stripeInvoiceId: string } | { method: 'manual' }> {
+  async collect(
+    invoice: Invoice,
+  ): Promise<{ method: 'stripe'; stripeInvoiceId: string } | { method: 'manual' }> {
     const stripeCustomerId = invoice.customer.stripeCustomerId;
     if (!this.gateway.enabled || !stripeCustomerId || !invoice.number) return { method: 'manual' };
     const lines = invoice.lines.map((l) => ({ description: l.description, amount: l.amount }));

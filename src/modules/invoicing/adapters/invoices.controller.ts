@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiCreatedResponse,
@@ -94,8 +105,14 @@ export class InvoicesController {
   @Scopes('invoices:read')
   @ApiOperation({ summary: 'What the current period of a subscription would cost now (nothing is stored)' })
   @ApiOkResponse({ type: InvoicePreviewDto })
-  async preview(@CurrentTenant() tenantId: TenantId, @Body() body: PreviewInvoiceDto): Promise<InvoicePreviewDto> {
-    const { rated, creditsApplied, total, asOf } = await this.previewInvoice.execute(tenantId, body.subscriptionId);
+  async preview(
+    @CurrentTenant() tenantId: TenantId,
+    @Body() body: PreviewInvoiceDto,
+  ): Promise<InvoicePreviewDto> {
+    const { rated, creditsApplied, total, asOf } = await this.previewInvoice.execute(
+      tenantId,
+      body.subscriptionId,
+    );
     return {
       subscriptionId: rated.subscriptionId,
       currency: rated.currency,
@@ -115,9 +132,14 @@ export class InvoicesController {
   @Post('runs')
   @HttpCode(202)
   @Scopes('invoices:write')
-  @ApiOperation({ summary: 'Start an invoice run for every period ended by the given month; answers with the run id' })
+  @ApiOperation({
+    summary: 'Start an invoice run for every period ended by the given month; answers with the run id',
+  })
   @ApiAcceptedResponse({ type: InvoiceRunDto })
-  async startRun(@CurrentTenant() tenantId: TenantId, @Body() body: StartInvoiceRunDto): Promise<InvoiceRunDto> {
+  async startRun(
+    @CurrentTenant() tenantId: TenantId,
+    @Body() body: StartInvoiceRunDto,
+  ): Promise<InvoiceRunDto> {
     return InvoiceRunDto.of(await this.startInvoiceRun.execute(tenantId, body.period));
   }
 
@@ -173,7 +195,9 @@ export class InvoicesController {
 
   @Post(':id/credit-notes')
   @Scopes('invoices:write')
-  @ApiOperation({ summary: 'Correct a finalized invoice with a credit note (full or per line; refund or wallet credit)' })
+  @ApiOperation({
+    summary: 'Correct a finalized invoice with a credit note (full or per line; refund or wallet credit)',
+  })
   @ApiCreatedResponse({ type: CreditNoteDto })
   async createCreditNote(
     @CurrentTenant() tenantId: TenantId,
@@ -187,7 +211,10 @@ export class InvoicesController {
   @Scopes('invoices:read')
   @ApiOperation({ summary: 'Credit notes issued against an invoice' })
   @ApiOkResponse({ type: CreditNoteListDto })
-  async listCreditNotes(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<CreditNoteListDto> {
+  async listCreditNotes(
+    @CurrentTenant() tenantId: TenantId,
+    @Param('id') id: string,
+  ): Promise<CreditNoteListDto> {
     const invoice = await this.invoiceOf(tenantId, id);
     return { items: (await this.invoices.creditNotesOf(tenantId, invoice.id)).map(CreditNoteDto.of) };
   }
@@ -247,7 +274,9 @@ export class VerificationRulesController {
 
   @Put(':outcomeType')
   @Scopes('invoices:write')
-  @ApiOperation({ summary: 'Set how outcomes of a type are verified (threshold, evidence, webhook, dispute window)' })
+  @ApiOperation({
+    summary: 'Set how outcomes of a type are verified (threshold, evidence, webhook, dispute window)',
+  })
   @ApiOkResponse({ type: VerificationRuleDto })
   async put(
     @CurrentTenant() tenantId: TenantId,
@@ -271,10 +300,16 @@ export class VerificationRulesController {
   @Delete(':outcomeType')
   @HttpCode(204)
   @Scopes('invoices:write')
-  @ApiOperation({ summary: 'Remove the rule of an outcome type (its outcomes are then verified as recorded)' })
+  @ApiOperation({
+    summary: 'Remove the rule of an outcome type (its outcomes are then verified as recorded)',
+  })
   @ApiNoContentResponse({ description: 'Removed' })
-  async remove(@CurrentTenant() tenantId: TenantId, @Param('outcomeType') outcomeType: string): Promise<void> {
-    if (!(await this.rules.delete(tenantId, outcomeType))) throw new NotFoundError('Verification rule', outcomeType);
+  async remove(
+    @CurrentTenant() tenantId: TenantId,
+    @Param('outcomeType') outcomeType: string,
+  ): Promise<void> {
+    if (!(await this.rules.delete(tenantId, outcomeType)))
+      throw new NotFoundError('Verification rule', outcomeType);
   }
 }
 
@@ -288,10 +323,17 @@ export class FailedJobsController {
 
   @Get()
   @Scopes('invoices:read')
-  @ApiOperation({ summary: 'Dead letters: jobs that failed after all retries (invoices, outcome checks, Stripe events)' })
+  @ApiOperation({
+    summary: 'Dead letters: jobs that failed after all retries (invoices, outcome checks, Stripe events)',
+  })
   @ApiOkResponse({ type: FailedJobListDto })
-  async list(@CurrentTenant() tenantId: TenantId, @Query() q: ListFailedJobsQuery): Promise<FailedJobListDto> {
-    return { items: (await this.failedJobs.list(tenantId, { ...q, limit: q.limit ?? 50 })).map(FailedJobDto.of) };
+  async list(
+    @CurrentTenant() tenantId: TenantId,
+    @Query() q: ListFailedJobsQuery,
+  ): Promise<FailedJobListDto> {
+    return {
+      items: (await this.failedJobs.list(tenantId, { ...q, limit: q.limit ?? 50 })).map(FailedJobDto.of),
+    };
   }
 
   @Post(':id/retry')

@@ -48,7 +48,10 @@ export class ListInvoicesQuery {
   @Max(100)
   limit?: number;
 
-  @ApiPropertyOptional({ example: 'MjAyNi0xMS0yMlQxMDowMDowMC4wMDBafDEyMw', description: 'From the previous page' })
+  @ApiPropertyOptional({
+    example: 'MjAyNi0xMS0yMlQxMDowMDowMC4wMDBafDEyMw',
+    description: 'From the previous page',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -88,11 +91,18 @@ export class IssueCreditNoteDto {
   @MaxLength(500)
   reason!: string;
 
-  @ApiProperty({ enum: ['refund', 'credit'], example: 'credit', description: 'Refund the payment or credit the wallet' })
+  @ApiProperty({
+    enum: ['refund', 'credit'],
+    example: 'credit',
+    description: 'Refund the payment or credit the wallet',
+  })
   @IsIn(['refund', 'credit'])
   method!: 'refund' | 'credit';
 
-  @ApiPropertyOptional({ type: [CreditNoteLineInputDto], description: 'Omit to credit the whole remaining amount' })
+  @ApiPropertyOptional({
+    type: [CreditNoteLineInputDto],
+    description: 'Omit to credit the whole remaining amount',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -103,12 +113,19 @@ export class IssueCreditNoteDto {
 }
 
 export class PutVerificationRuleDto {
-  @ApiPropertyOptional({ example: '50', nullable: true, description: 'Outcomes worth less are verified at once' })
+  @ApiPropertyOptional({
+    example: '50',
+    nullable: true,
+    description: 'Outcomes worth less are verified at once',
+  })
   @IsOptional()
   @Matches(AMOUNT_RE)
   autoAcceptBelow?: string | null;
 
-  @ApiPropertyOptional({ example: ['ticket_id', 'resolution_url'], description: 'Evidence fields that must be present' })
+  @ApiPropertyOptional({
+    example: ['ticket_id', 'resolution_url'],
+    description: 'Evidence fields that must be present',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -122,14 +139,21 @@ export class PutVerificationRuleDto {
   @MaxLength(2000)
   webhookUrl?: string | null;
 
-  @ApiPropertyOptional({ example: 'a-long-shared-secret', description: 'Signs the verification webhook calls' })
+  @ApiPropertyOptional({
+    example: 'a-long-shared-secret',
+    description: 'Signs the verification webhook calls',
+  })
   @IsOptional()
   @IsString()
   @MinLength(16)
   @MaxLength(200)
   webhookSecret?: string;
 
-  @ApiPropertyOptional({ example: 72, nullable: true, description: 'Verified automatically after this many hours' })
+  @ApiPropertyOptional({
+    example: 72,
+    nullable: true,
+    description: 'Verified automatically after this many hours',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -213,12 +237,14 @@ export class InvoiceDto {
   @ApiProperty({ example: '18.00' }) taxTotal!: string;
   @ApiProperty({ example: '5.00' }) creditsApplied!: string;
   @ApiProperty({ example: '103.00', description: 'Amount due after credits' }) total!: string;
-  @ApiProperty({ example: '0.00', description: 'Sum of credit notes issued against it' }) amountCredited!: string;
+  @ApiProperty({ example: '0.00', description: 'Sum of credit notes issued against it' })
+  amountCredited!: string;
   @ApiProperty({ example: 'manual', enum: ['manual', 'stripe'] }) collectionMethod!: string;
   @ApiProperty({ example: 'in_1P...', nullable: true, type: String }) stripeInvoiceId!: string | null;
   @ApiProperty({ example: '2026-11-02T00:00:00.000Z', description: 'Draft until then (late usage can land)' })
   graceUntil!: string;
-  @ApiProperty({ example: '2026-11-02T00:00:00.000Z', nullable: true, type: String }) finalizedAt!: string | null;
+  @ApiProperty({ example: '2026-11-02T00:00:00.000Z', nullable: true, type: String }) finalizedAt!:
+    string | null;
   @ApiProperty({ example: '2026-12-02T00:00:00.000Z', nullable: true, type: String }) dueAt!: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) paidAt!: string | null;
   @ApiProperty({ example: null, nullable: true, type: String }) voidedAt!: string | null;
@@ -271,7 +297,8 @@ export class InvoicePreviewDto {
   @ApiProperty({ example: '7b2e...' }) subscriptionId!: string;
   @ApiProperty({ example: 'USD' }) currency!: string;
   @ApiProperty({ example: '2026-11-01T00:00:00.000Z' }) periodStart!: string;
-  @ApiProperty({ example: '2026-11-22T14:00:00.000Z', description: 'Rated up to this instant' }) asOf!: string;
+  @ApiProperty({ example: '2026-11-22T14:00:00.000Z', description: 'Rated up to this instant' })
+  asOf!: string;
   @ApiProperty({ type: [InvoiceLineDto] }) lines!: InvoiceLineDto[];
   @ApiProperty({ example: '100.00' }) subtotal!: string;
   @ApiProperty({ example: '0.00' }) discountTotal!: string;
@@ -340,7 +367,11 @@ export class CreditNoteDto {
       currency: n.currency,
       total: n.total,
       refundStatus: n.refundStatus,
-      lines: n.lines.map((l) => ({ invoiceLineId: l.invoiceLineId, description: l.description, amount: l.amount })),
+      lines: n.lines.map((l) => ({
+        invoiceLineId: l.invoiceLineId,
+        description: l.description,
+        amount: l.amount,
+      })),
       createdAt: n.createdAt.toISOString(),
     };
   }
@@ -354,7 +385,8 @@ export class VerificationRuleDto {
   @ApiProperty({ example: 'ticket_resolved' }) outcomeType!: string;
   @ApiProperty({ example: '50', nullable: true, type: String }) autoAcceptBelow!: string | null;
   @ApiProperty({ example: ['ticket_id'] }) requiredEvidence!: string[];
-  @ApiProperty({ example: 'https://example.com/verify', nullable: true, type: String }) webhookUrl!: string | null;
+  @ApiProperty({ example: 'https://example.com/verify', nullable: true, type: String }) webhookUrl!:
+    string | null;
   @ApiProperty({ example: 72, nullable: true, type: Number }) disputeWindowHours!: number | null;
 
   static of(r: VerificationRule): VerificationRuleDto {

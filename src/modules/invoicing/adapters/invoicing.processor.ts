@@ -1,4 +1,6 @@
+import { OnApplicationBootstrap } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { AppConfig } from '../../../config/app-config';
 import { DelayedError, Job } from 'bullmq';
 import { UseCls } from 'nestjs-cls';
 import { asTenantId } from '../../../shared/domain/tenant-id';
@@ -21,9 +23,10 @@ import { VerifyOutcomeJob } from '../../../shared/contracts/billing-for-invoicin
 
 const attemptsOf = (job: Job) => job.opts.attempts ?? 1;
 
-@Processor(QUEUES.invoicing, { concurrency: 8 })
-export class InvoicingProcessor extends WorkerHost {
+@Processor(QUEUES.invoicing)
+export class InvoicingProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
+    private readonly config: AppConfig,
     private readonly generateInvoice: GenerateInvoice,
     private readonly finalizeInvoice: FinalizeInvoice,
     private readonly scheduler: RunInvoiceScheduler,
@@ -33,6 +36,10 @@ export class InvoicingProcessor extends WorkerHost {
     private readonly recordFailedJob: RecordFailedJob,
   ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.invoicing.workerConcurrency;
   }
 
   @UseCls()
@@ -47,7 +54,6 @@ export class InvoicingProcessor extends WorkerHost {
           periodStart: new Date(d.periodStart),
           periodEnd: new Date(d.periodEnd),
         });
-        await this.runs.markItems({ subscriptionId: d.subscriptionId, periodStart: new Date(d.periodStart) }, 'done');
         return { invoiceId: invoice.id, number: invoice.number };
       }
       case INVOICING_JOBS.finalize: {
@@ -71,12 +77,22 @@ export class InvoicingProcessor extends WorkerHost {
   async onFailed(job: Job | undefined, error: Error): Promise<void> {
     if (!job) return;
     const dead = await this.recordFailedJob.execute(
-      { queue: QUEUES.invoicing, name: job.name, id: job.id, data: job.data, attemptsMade: job.attemptsMade, maxAttempts: attemptsOf(job) },
+      {
+        queue: QUEUES.invoicing,
+        name: job.name,
+        id: job.id,
+        data: job.data,
+        attemptsMade: job.attemptsMade,
+        maxAttempts: attemptsOf(job),
+      },
       error,
     );
     if (dead && job.name === INVOICING_JOBS.generate) {
       const d = job.data as GenerateInvoiceJob;
-      await this.runs.markItems({ subscriptionId: d.subscriptionId, periodStart: new Date(d.periodStart) }, 'failed', error.message);
+      await this.runs.markFailed(
+        { subscriptionId: d.subscriptionId, periodStart: new Date(d.periodStart) },
+        error.message,
+      );
     }
   }
 }
@@ -95,7 +111,7 @@ export class OutcomeVerificationProcessor extends WorkerHost {
     const result = await this.verifyOutcome.execute(asTenantId(job.data.tenantId), job.data.outcomeId);
     if (result.status === 'waiting') {
       // Dispute window still open: park the job until it closes (not counted as an attempt).
-      await job.moveToDelayed(result.until.getTime(), token);
+      await job.moveToDelayed(Date.now() + result.delayMs, token);
       throw new DelayedError();
     }
     return result;
@@ -105,7 +121,14 @@ export class OutcomeVerificationProcessor extends WorkerHost {
   async onFailed(job: Job | undefined, error: Error): Promise<void> {
     if (!job || error instanceof DelayedError) return;
     await this.recordFailedJob.execute(
-      { queue: QUEUES.outcomeVerification, name: job.name, id: job.id, data: job.data, attemptsMade: job.attemptsMade, maxAttempts: attemptsOf(job) },
+      {
+        queue: QUEUES.outcomeVerification,
+        name: job.name,
+        id: job.id,
+        data: job.data,
+        attemptsMade: job.attemptsMade,
+        maxAttempts: attemptsOf(job),
+      },
       error,
     );
   }

@@ -73,10 +73,12 @@ export class PdfkitInvoiceRenderer extends InvoiceRenderer {
       this.parties(doc, seller, invoice);
 
       this.row(doc, ['Description', 'Quantity', 'Unit price', 'Amount'], true);
-      for (const l of invoice.lines) this.row(doc, [l.description, l.quantity, l.unitAmount, money(l.amount, c)]);
+      for (const l of invoice.lines)
+        this.row(doc, [l.description, l.quantity, l.unitAmount, money(l.amount, c)]);
       doc.moveDown(0.5);
       this.row(doc, ['Subtotal', '', '', money(invoice.subtotal, c)]);
-      if (!dec(invoice.discountTotal).isZero()) this.row(doc, ['Discounts', '', '', money(invoice.discountTotal, c)]);
+      if (!dec(invoice.discountTotal).isZero())
+        this.row(doc, ['Discounts', '', '', money(invoice.discountTotal, c)]);
       this.row(doc, [`Tax (${percent(invoice.taxRate)})`, '', '', money(invoice.taxTotal, c)]);
       if (!dec(invoice.creditsApplied).isZero())
         this.row(doc, ['Credits applied', '', '', money(`-${invoice.creditsApplied}`, c)]);

@@ -8,6 +8,7 @@ export type Row = Record<string, unknown>;
  */
 export async function queryRows(manager: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
   const result: unknown = await manager.query(sql, params);
-  if (/^\s*(UPDATE|DELETE)\b/i.test(sql) && Array.isArray(result) && Array.isArray(result[0])) return result[0] as Row[];
+  if (/^\s*(UPDATE|DELETE)\b/i.test(sql) && Array.isArray(result) && Array.isArray(result[0]))
+    return result[0] as Row[];
   return result as Row[];
 }

@@ -10,7 +10,6 @@ import { Invoice, InvoiceLine, InvoiceStatus } from '../domain/invoice';
 import { InvoicePage, InvoiceRepository, NewInvoice } from '../domain/invoice.repository.port';
 import { queryRows, Row } from './sql-rows';
 
-
 /** numeric comes back as a string with 12 decimals: drop trailing zeros. */
 const trim = (v: unknown): string => {
   const s = String(v);
@@ -207,7 +206,10 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
     if (q.status) where.push(`status = $${params.push(q.status)}`);
     if (q.customerId) where.push(`customer_id = $${params.push(q.customerId)}`);
     const cursor = q.cursor ? decodeCursor(q.cursor) : null;
-    if (cursor) where.push(`(created_at, id) < ($${params.push(cursor[0])}::timestamptz, $${params.push(cursor[1])}::uuid)`);
+    if (cursor)
+      where.push(
+        `(created_at, id) < ($${params.push(cursor[0])}::timestamptz, $${params.push(cursor[1])}::uuid)`,
+      );
     const rows = await this.q(
       `SELECT * FROM invoices WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $2`,
       params,
@@ -216,7 +218,8 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
     const last = page[page.length - 1];
     return {
       items: await this.withLines(page),
-      nextCursor: rows.length > q.limit && last ? encodeCursor(last.created_at as Date, last.id as string) : null,
+      nextCursor:
+        rows.length > q.limit && last ? encodeCursor(last.created_at as Date, last.id as string) : null,
     };
   }
 
@@ -228,7 +231,8 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
       if (!column) throw new Error(`invoice field ${key} is not updatable`);
       sets.push(`${column} = $${params.push(value)}`);
     }
-    if (sets.length) await this.q(`UPDATE invoices SET ${sets.join(', ')} WHERE tenant_id = $1 AND id = $2`, params);
+    if (sets.length)
+      await this.q(`UPDATE invoices SET ${sets.join(', ')} WHERE tenant_id = $1 AND id = $2`, params);
   }
 
   async nextNumber(tenantId: TenantId, series: string): Promise<number> {
@@ -277,11 +281,10 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
         n.lines.map((l) => l.amount),
       ],
     );
-    await this.q(`UPDATE invoices SET amount_credited = amount_credited + $3 WHERE tenant_id = $1 AND id = $2`, [
-      n.tenantId,
-      n.invoiceId,
-      n.total,
-    ]);
+    await this.q(
+      `UPDATE invoices SET amount_credited = amount_credited + $3 WHERE tenant_id = $1 AND id = $2`,
+      [n.tenantId, n.invoiceId, n.total],
+    );
   }
 
   private async notesWithLines(rows: Row[]): Promise<CreditNote[]> {
@@ -325,7 +328,11 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
     return this.notesWithLines(rows);
   }
 
-  async setRefundStatus(tenantId: TenantId, creditNoteId: string, status: CreditNote['refundStatus']): Promise<void> {
+  async setRefundStatus(
+    tenantId: TenantId,
+    creditNoteId: string,
+    status: CreditNote['refundStatus'],
+  ): Promise<void> {
     await this.q(`UPDATE credit_notes SET refund_status = $3 WHERE tenant_id = $1 AND id = $2`, [
       tenantId,
       creditNoteId,

@@ -8,7 +8,6 @@ import { InvoiceRun, InvoiceRunRepository, RunItem } from '../domain/invoice-run
 import { VerificationRule, VerificationRuleRepository } from '../domain/verification-rule';
 import { queryRows, Row } from './sql-rows';
 
-
 @Injectable()
 abstract class Sql {
   constructor(protected readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
@@ -20,16 +19,25 @@ abstract class Sql {
 @Injectable()
 export class TypeOrmInvoiceRunRepository extends Sql implements InvoiceRunRepository {
   async insert(run: { id: string; tenantId: TenantId; asOf: Date }): Promise<void> {
-    await this.q(`INSERT INTO invoice_runs (id, tenant_id, as_of) VALUES ($1,$2,$3)`, [run.id, run.tenantId, run.asOf]);
+    await this.q(`INSERT INTO invoice_runs (id, tenant_id, as_of) VALUES ($1,$2,$3)`, [
+      run.id,
+      run.tenantId,
+      run.asOf,
+    ]);
   }
 
   async find(tenantId: TenantId, id: string): Promise<InvoiceRun | null> {
     const rows = await this.q(
-      `SELECT r.*,
-         (SELECT count(*) FROM invoice_run_items i WHERE i.run_id = r.id)::int AS total,
-         (SELECT count(*) FROM invoice_run_items i WHERE i.run_id = r.id AND i.status = 'done')::int AS done,
-         (SELECT count(*) FROM invoice_run_items i WHERE i.run_id = r.id AND i.status = 'failed')::int AS failed
-       FROM invoice_runs r WHERE r.tenant_id = $1 AND r.id = $2`,
+      // Done = the period has its invoice (read here, so the generate job writes nothing extra).
+      `SELECT r.*, p.total, p.done, p.failed
+       FROM invoice_runs r, LATERAL (
+         SELECT count(*)::int AS total,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM invoices v
+             WHERE v.subscription_id = i.subscription_id AND v.period_start = i.period_start))::int AS done,
+           count(*) FILTER (WHERE i.status = 'failed' AND NOT EXISTS (SELECT 1 FROM invoices v
+             WHERE v.subscription_id = i.subscription_id AND v.period_start = i.period_start))::int AS failed
+         FROM invoice_run_items i WHERE i.run_id = r.id) p
+       WHERE r.tenant_id = $1 AND r.id = $2`,
       [tenantId, id],
     );
     const r = rows[0];
@@ -50,9 +58,7 @@ export class TypeOrmInvoiceRunRepository extends Sql implements InvoiceRunReposi
     if (!items.length) return;
     await this.q(
       `INSERT INTO invoice_run_items (run_id, tenant_id, subscription_id, period_start, status)
-       SELECT $1, $2, u.sub, u.ps,
-         CASE WHEN EXISTS (SELECT 1 FROM invoices v WHERE v.subscription_id = u.sub AND v.period_start = u.ps)
-              THEN 'done' ELSE 'queued' END
+       SELECT $1, $2, u.sub, u.ps, 'queued'
        FROM unnest($3::uuid[], $4::timestamptz[]) AS u(sub, ps)
        ON CONFLICT DO NOTHING`,
       [runId, tenantId, items.map((i) => i.subscriptionId), items.map((i) => i.periodStart)],
@@ -60,14 +66,16 @@ export class TypeOrmInvoiceRunRepository extends Sql implements InvoiceRunReposi
   }
 
   async markExpanded(tenantId: TenantId, runId: string): Promise<void> {
-    await this.q(`UPDATE invoice_runs SET expanded_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, runId]);
+    await this.q(`UPDATE invoice_runs SET expanded_at = now() WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      runId,
+    ]);
   }
 
-  async markItems(item: RunItem, status: 'done' | 'failed', error?: string): Promise<void> {
+  async markFailed(item: RunItem, error: string): Promise<void> {
     await this.q(
-      `UPDATE invoice_run_items SET status = $3, error = $4
-       WHERE subscription_id = $1 AND period_start = $2 AND status <> 'done'`,
-      [item.subscriptionId, item.periodStart, status, error ?? null],
+      `UPDATE invoice_run_items SET status = 'failed', error = $3 WHERE subscription_id = $1 AND period_start = $2`,
+      [item.subscriptionId, item.periodStart, error],
     );
   }
 }
@@ -92,7 +100,16 @@ export class TypeOrmFailedJobRepository extends Sql implements FailedJobReposito
       `INSERT INTO failed_jobs (id, tenant_id, queue, job_name, job_id, data, error, attempts)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
        ON CONFLICT (queue, job_id) DO UPDATE SET error = EXCLUDED.error, attempts = EXCLUDED.attempts, status = 'dead'`,
-      [newId(), job.tenantId, job.queue, job.jobName, job.jobId, JSON.stringify(job.data), job.error, job.attempts],
+      [
+        newId(),
+        job.tenantId,
+        job.queue,
+        job.jobName,
+        job.jobId,
+        JSON.stringify(job.data),
+        job.error,
+        job.attempts,
+      ],
     );
   }
 
@@ -163,17 +180,18 @@ export class TypeOrmVerificationRuleRepository extends Sql implements Verificati
   }
 
   async find(tenantId: TenantId, outcomeType: string): Promise<VerificationRule | null> {
-    const rows = await this.q(`SELECT * FROM outcome_verification_rules WHERE tenant_id = $1 AND outcome_type = $2`, [
-      tenantId,
-      outcomeType,
-    ]);
+    const rows = await this.q(
+      `SELECT * FROM outcome_verification_rules WHERE tenant_id = $1 AND outcome_type = $2`,
+      [tenantId, outcomeType],
+    );
     return rows[0] ? toRule(rows[0]) : null;
   }
 
   async list(tenantId: TenantId): Promise<VerificationRule[]> {
-    const rows = await this.q(`SELECT * FROM outcome_verification_rules WHERE tenant_id = $1 ORDER BY outcome_type`, [
-      tenantId,
-    ]);
+    const rows = await this.q(
+      `SELECT * FROM outcome_verification_rules WHERE tenant_id = $1 ORDER BY outcome_type`,
+      [tenantId],
+    );
     return rows.map(toRule);
   }
 

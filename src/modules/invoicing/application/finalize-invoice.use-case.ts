@@ -40,7 +40,10 @@ export class FinalizeInvoice {
   }
 
   @Transactional()
-  private async assignNumber(tenantId: TenantId, invoiceId: string): Promise<{ invoice: Invoice; changed: boolean }> {
+  private async assignNumber(
+    tenantId: TenantId,
+    invoiceId: string,
+  ): Promise<{ invoice: Invoice; changed: boolean }> {
     const invoice = await this.invoices.find(tenantId, invoiceId, { lock: true });
     if (!invoice) throw new NotFoundError('Invoice', invoiceId);
     if (invoice.status === 'finalized' || invoice.status === 'paid') return { invoice, changed: false };
@@ -72,7 +75,10 @@ export class FinalizeInvoice {
       await this.invoices.update(invoice.tenantId, invoice.id, patch);
       return { ...invoice, ...patch };
     } catch (error) {
-      this.logger.warn({ err: error, invoiceId: invoice.id }, 'collection through Stripe failed; left for manual collection');
+      this.logger.warn(
+        { err: error, invoiceId: invoice.id },
+        'collection through Stripe failed; left for manual collection',
+      );
       return invoice;
     }
   }

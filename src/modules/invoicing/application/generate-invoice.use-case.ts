@@ -2,18 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { AppConfig } from '../../../config/app-config';
 import { BillingForInvoicing, DueSubscriptionPeriod } from '../../../shared/contracts/billing-for-invoicing';
-import { WebhookEvents } from '../../../shared/contracts/webhook-events';
 import { Clock } from '../../../shared/domain/clock.port';
 import { newId } from '../../../shared/domain/ids';
 import { amountDue, creditsToApply, Invoice } from '../domain/invoice';
-import { InvoiceRepository } from '../domain/invoice.repository.port';
+import { InvoiceRepository, NewInvoice } from '../domain/invoice.repository.port';
+import { dec, formatMoney } from '../../../shared/domain/money';
 import { FinalizeInvoice } from './finalize-invoice.use-case';
-import { invoiceEventPayload } from './invoice-events';
 
 /**
  * Invoices one subscription period, exactly once: rating, credits, coupons, the invoice and its lines are
  * written in one transaction, and the (subscription, period start) unique key turns a second writer
- * (a retry after a crash, a racing worker) into a no-op that returns the first invoice.
+ * (a retry after a crash, a racing worker) into a no-op that returns the first invoice. Rating is
+ * read-only, so a duplicate job only costs a wasted rating (no lookup first: the hot path stays short).
  * The invoice stays draft during the grace period; once it has passed it is finalized straight away.
  */
 @Injectable()
@@ -22,14 +22,12 @@ export class GenerateInvoice {
     private readonly billing: BillingForInvoicing,
     private readonly invoices: InvoiceRepository,
     private readonly finalizeInvoice: FinalizeInvoice,
-    private readonly events: WebhookEvents,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
   async execute(period: DueSubscriptionPeriod): Promise<Invoice> {
-    const { invoice, created } = await this.writeDraft(period);
-    if (created) await this.events.publish(invoice.tenantId, 'invoice.created', invoiceEventPayload(invoice));
+    const { invoice } = await this.writeDraft(period);
     if (invoice.status === 'draft' && invoice.graceUntil <= this.clock.now())
       return this.finalizeInvoice.execute(invoice.tenantId, invoice.id);
     return invoice;
@@ -37,15 +35,15 @@ export class GenerateInvoice {
 
   @Transactional()
   private async writeDraft(p: DueSubscriptionPeriod): Promise<{ invoice: Invoice; created: boolean }> {
-    const existing = await this.invoices.findByPeriod(p.tenantId, p.subscriptionId, p.periodStart);
-    if (existing) return { invoice: existing, created: false };
-
-    const rated = await this.billing.ratePeriod(p.tenantId, p.subscriptionId, { start: p.periodStart, end: p.periodEnd });
+    const rated = await this.billing.ratePeriod(p.tenantId, p.subscriptionId, {
+      start: p.periodStart,
+      end: p.periodEnd,
+    });
     const customer = await this.billing.findCustomer(p.tenantId, p.customerId);
     const credits = creditsToApply(rated);
     const id = newId();
     const graceUntil = new Date(p.periodEnd.getTime() + this.config.invoicing.gracePeriodHours * 3600_000);
-    const inserted = await this.invoices.insertIfAbsent({
+    const draft: NewInvoice = {
       id,
       tenantId: p.tenantId,
       subscriptionId: p.subscriptionId,
@@ -75,11 +73,13 @@ export class GenerateInvoice {
         metricCode: l.metricCode ?? null,
         metadata: l.metadata ?? {},
       })),
-    });
-    if (!inserted) {
+    };
+    if (!(await this.invoices.insertIfAbsent(draft))) {
       const winner = await this.invoices.findByPeriod(p.tenantId, p.subscriptionId, p.periodStart);
       if (winner) return { invoice: winner, created: false };
-      throw new Error(`invoice for subscription ${p.subscriptionId} period ${p.periodStart.toISOString()} vanished`);
+      throw new Error(
+        `invoice for subscription ${p.subscriptionId} period ${p.periodStart.toISOString()} vanished`,
+      );
     }
 
     const { creditsApplied } = await this.billing.commitInvoicedPeriod({
@@ -91,11 +91,24 @@ export class GenerateInvoice {
       creditsToApply: credits,
       couponRedemptionIds: rated.couponRedemptionIds,
     });
-    if (creditsApplied !== credits)
-      await this.invoices.update(p.tenantId, id, {
-        creditsApplied,
-        total: amountDue(rated.totalBeforeCredits, creditsApplied, rated.currency),
-      });
-    return { invoice: (await this.invoices.find(p.tenantId, id))!, created: true };
+    const invoice: Invoice = {
+      ...draft,
+      number: null,
+      amountCredited: formatMoney(0, rated.currency),
+      collectionMethod: 'manual',
+      stripeInvoiceId: null,
+      finalizedAt: null,
+      dueAt: null,
+      paidAt: null,
+      voidedAt: null,
+      overdueAt: null,
+      paymentFailedAt: null,
+      paidExternallyAt: null,
+      createdAt: this.clock.now(),
+    };
+    if (dec(creditsApplied).eq(credits)) return { invoice, created: true };
+    const patch = { creditsApplied, total: amountDue(rated.totalBeforeCredits, creditsApplied, rated.currency) };
+    await this.invoices.update(p.tenantId, id, patch);
+    return { invoice: { ...invoice, ...patch }, created: true };
   }
 }

@@ -22,7 +22,9 @@ export function runCutoff(period: string | undefined, now: Date): Date {
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   const month = m ? Number(m[2]) : 0;
   if (!m || month < 1 || month > 12)
-    throw new InvalidError('invalid_period', 'period must be YYYY-MM', [{ field: 'period', message: 'YYYY-MM' }]);
+    throw new InvalidError('invalid_period', 'period must be YYYY-MM', [
+      { field: 'period', message: 'YYYY-MM' },
+    ]);
   const end = new Date(Date.UTC(Number(m[1]), month, 1));
   return end < now ? end : now;
 }

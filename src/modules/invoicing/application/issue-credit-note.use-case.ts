@@ -48,14 +48,23 @@ export class IssueCreditNote {
   }
 
   @Transactional()
-  private async issue(tenantId: TenantId, invoiceId: string, input: IssueCreditNoteInput): Promise<CreditNote> {
+  private async issue(
+    tenantId: TenantId,
+    invoiceId: string,
+    input: IssueCreditNoteInput,
+  ): Promise<CreditNote> {
     const invoice = await this.invoices.find(tenantId, invoiceId, { lock: true });
     if (!invoice) throw new NotFoundError('Invoice', invoiceId);
     const credited = new Map<string, string>();
     for (const n of await this.invoices.creditNotesOf(tenantId, invoiceId))
       for (const l of n.lines)
         if (l.invoiceLineId)
-          credited.set(l.invoiceLineId, dec(credited.get(l.invoiceLineId) ?? 0).plus(l.amount).toFixed());
+          credited.set(
+            l.invoiceLineId,
+            dec(credited.get(l.invoiceLineId) ?? 0)
+              .plus(l.amount)
+              .toFixed(),
+          );
     const { lines, total } = creditNoteLines(invoice, credited, input.lines);
 
     const series = numberSeries(this.config.invoicing.creditNotePrefix, this.clock.now());

@@ -19,6 +19,11 @@ export class PreviewInvoice {
     const asOf = this.clock.now();
     const rated = await this.billing.previewCurrentPeriod(tenantId, subscriptionId, asOf);
     const credits = creditsToApply(rated);
-    return { rated, creditsApplied: credits, total: amountDue(rated.totalBeforeCredits, credits, rated.currency), asOf };
+    return {
+      rated,
+      creditsApplied: credits,
+      total: amountDue(rated.totalBeforeCredits, credits, rated.currency),
+      asOf,
+    };
   }
 }

@@ -25,7 +25,10 @@ export class RecordFailedJob {
   async execute(job: FinishedJob, error: Error): Promise<boolean> {
     if (job.attemptsMade < job.maxAttempts) return false;
     const data = (job.data ?? {}) as Record<string, unknown>;
-    this.logger.error({ err: error, queue: job.queue, jobName: job.name, jobId: job.id }, 'job failed for good');
+    this.logger.error(
+      { err: error, queue: job.queue, jobName: job.name, jobId: job.id },
+      'job failed for good',
+    );
     if (typeof data.tenantId !== 'string') return true;
     await this.failedJobs.record({
       tenantId: asTenantId(data.tenantId),

@@ -31,16 +31,23 @@ export class RecordInvoicePayment extends InvoicePayments {
     if (ref.invoiceId) return this.invoices.find(tenantId, ref.invoiceId, { lock: true });
     if (!ref.stripeInvoiceId) return null;
     const found = await this.invoices.findByStripeId(ref.stripeInvoiceId);
-    return found && found.tenantId === tenantId ? this.invoices.find(tenantId, found.id, { lock: true }) : null;
+    return found && found.tenantId === tenantId
+      ? this.invoices.find(tenantId, found.id, { lock: true })
+      : null;
   }
 
   @Transactional()
-  async markPaid(tenantId: TenantId, ref: Ref, paidAt: Date): Promise<'paid' | 'noted' | 'unchanged' | 'not_found'> {
+  async markPaid(
+    tenantId: TenantId,
+    ref: Ref,
+    paidAt: Date,
+  ): Promise<'paid' | 'noted' | 'unchanged' | 'not_found'> {
     const invoice = await this.load(tenantId, ref);
     if (!invoice) return 'not_found';
     if (invoice.status === 'paid' || invoice.status === 'void') return 'unchanged';
     if (invoice.status === 'draft') {
-      if (!invoice.paidExternallyAt) await this.invoices.update(tenantId, invoice.id, { paidExternallyAt: paidAt });
+      if (!invoice.paidExternallyAt)
+        await this.invoices.update(tenantId, invoice.id, { paidExternallyAt: paidAt });
       return invoice.paidExternallyAt ? 'unchanged' : 'noted';
     }
     const patch = { status: 'paid' as const, paidAt };

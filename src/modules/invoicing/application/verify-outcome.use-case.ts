@@ -16,7 +16,8 @@ export class VerificationRetryError extends DomainError {
 
 export type VerifyOutcomeResult =
   | { status: 'verified' | 'rejected' | 'unchanged' }
-  | { status: 'waiting'; until: Date };
+  /** Dispute window still open: ask again in `delayMs` (measured on the Clock, so tests can move time). */
+  | { status: 'waiting'; delayMs: number };
 
 /** Applies the tenant's rule for the outcome's type; only `pending` outcomes change. */
 @Injectable()
@@ -34,25 +35,33 @@ export class VerifyOutcome {
     if (!outcome) throw new VerificationRetryError(`outcome ${outcomeId} not found (yet)`);
     if (outcome.status !== 'pending') return { status: 'unchanged' };
 
-    const step = nextVerificationStep(await this.rules.find(tenantId, outcome.type), outcome, this.clock.now());
+    const now = this.clock.now();
+    const step = nextVerificationStep(await this.rules.find(tenantId, outcome.type), outcome, now);
     let decision: { status: 'verified' | 'rejected'; reason: string };
-    if (step.kind === 'wait_until') return { status: 'waiting', until: step.at };
+    if (step.kind === 'wait_until') return { status: 'waiting', delayMs: step.at.getTime() - now.getTime() };
     if (step.kind === 'ask_webhook') {
       const verdict = await this.verifier.ask(step.url, step.secret, outcome);
       if (!verdict.ok) throw new VerificationRetryError(verdict.error);
-      decision = { status: verdict.status, reason: verdict.reason ?? 'decided by the tenant verification webhook' };
+      decision = {
+        status: verdict.status,
+        reason: verdict.reason ?? 'decided by the tenant verification webhook',
+      };
     } else decision = step;
 
     await this.billing.markOutcome(tenantId, outcomeId, decision);
-    await this.events.publish(tenantId, decision.status === 'verified' ? 'outcome.verified' : 'outcome.rejected', {
-      outcomeId,
-      agentId: outcome.agentId,
-      customerId: outcome.customerId,
-      type: outcome.type,
-      value: outcome.value,
-      currency: outcome.currency,
-      reason: decision.reason,
-    });
+    await this.events.publish(
+      tenantId,
+      decision.status === 'verified' ? 'outcome.verified' : 'outcome.rejected',
+      {
+        outcomeId,
+        agentId: outcome.agentId,
+        customerId: outcome.customerId,
+        type: outcome.type,
+        value: outcome.value,
+        currency: outcome.currency,
+        reason: decision.reason,
+      },
+    );
     return { status: decision.status };
   }
 }

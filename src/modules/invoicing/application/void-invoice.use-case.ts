@@ -24,7 +24,10 @@ export class VoidInvoice {
   }
 
   @Transactional()
-  private async voidInTx(tenantId: TenantId, invoiceId: string): Promise<{ invoice: Invoice; changed: boolean }> {
+  private async voidInTx(
+    tenantId: TenantId,
+    invoiceId: string,
+  ): Promise<{ invoice: Invoice; changed: boolean }> {
     const invoice = await this.invoices.find(tenantId, invoiceId, { lock: true });
     if (!invoice) throw new NotFoundError('Invoice', invoiceId);
     if (invoice.status === 'void') return { invoice, changed: false };

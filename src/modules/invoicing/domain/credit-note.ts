@@ -37,26 +37,39 @@ export function creditNoteLines(
 ): { lines: Omit<CreditNoteLine, 'id'>[]; total: Dec } {
   const remaining = dec(invoice.total).minus(invoice.amountCredited);
   if (!['finalized', 'paid', 'uncollectible'].includes(invoice.status))
-    throw new InvalidError('invoice_not_finalized', 'Only finalized invoices can be corrected by a credit note');
+    throw new InvalidError(
+      'invoice_not_finalized',
+      'Only finalized invoices can be corrected by a credit note',
+    );
   if (!perLine) {
-    if (remaining.lte(0)) throw new InvalidError('nothing_to_credit', 'The invoice is fully credited already');
+    if (remaining.lte(0))
+      throw new InvalidError('nothing_to_credit', 'The invoice is fully credited already');
     return {
-      lines: [{ invoiceLineId: null, description: `Full credit of ${invoice.number}`, amount: remaining.toFixed() }],
+      lines: [
+        { invoiceLineId: null, description: `Full credit of ${invoice.number}`, amount: remaining.toFixed() },
+      ],
       total: remaining,
     };
   }
   const taxFactor = dec(1).plus(dec(invoice.taxRate).div(100));
   const lines = perLine.map((p) => {
     const line = invoice.lines.find((l) => l.id === p.invoiceLineId);
-    if (!line) throw new InvalidError('unknown_invoice_line', `Line ${p.invoiceLineId} is not on this invoice`);
+    if (!line)
+      throw new InvalidError('unknown_invoice_line', `Line ${p.invoiceLineId} is not on this invoice`);
     const amount = dec(p.amount);
-    const left = dec(line.amount).times(taxFactor).minus(alreadyCreditedByLine.get(line.id) ?? 0);
+    const left = dec(line.amount)
+      .times(taxFactor)
+      .minus(alreadyCreditedByLine.get(line.id) ?? 0);
     if (amount.lte(0) || amount.gt(left))
       throw new InvalidError(
         'credit_exceeds_line',
         `Line "${line.description}" can be credited between 0 and ${formatMoney(left, invoice.currency)}`,
       );
-    return { invoiceLineId: line.id, description: line.description, amount: formatMoney(amount, invoice.currency) };
+    return {
+      invoiceLineId: line.id,
+      description: line.description,
+      amount: formatMoney(amount, invoice.currency),
+    };
   });
   const total = lines.reduce((acc, l) => acc.plus(l.amount), dec(0));
   if (total.gt(remaining))

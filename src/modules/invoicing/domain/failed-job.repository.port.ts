@@ -17,7 +17,10 @@ export interface FailedJob {
 export abstract class FailedJobRepository {
   /** Records (or refreshes) the dead letter of a job. */
   abstract record(job: Omit<FailedJob, 'id' | 'status' | 'createdAt'>): Promise<void>;
-  abstract list(tenantId: TenantId, q: { status?: FailedJob['status']; queue?: string; limit: number }): Promise<FailedJob[]>;
+  abstract list(
+    tenantId: TenantId,
+    q: { status?: FailedJob['status']; queue?: string; limit: number },
+  ): Promise<FailedJob[]>;
   abstract find(tenantId: TenantId, id: string): Promise<FailedJob | null>;
   abstract markRetried(tenantId: TenantId, id: string): Promise<boolean>;
 }

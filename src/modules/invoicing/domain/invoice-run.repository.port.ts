@@ -19,9 +19,9 @@ export interface RunItem {
 export abstract class InvoiceRunRepository {
   abstract insert(run: { id: string; tenantId: TenantId; asOf: Date }): Promise<void>;
   abstract find(tenantId: TenantId, id: string): Promise<InvoiceRun | null>;
-  /** Adds items to a run; periods invoiced already are recorded as done at once. */
+  /** Adds items to a run; an item is done once its period has an invoice (whoever wrote it). */
   abstract addItems(tenantId: TenantId, runId: string, items: RunItem[]): Promise<void>;
   abstract markExpanded(tenantId: TenantId, runId: string): Promise<void>;
-  /** Progress of every run waiting for this period's job. */
-  abstract markItems(item: RunItem, status: 'done' | 'failed', error?: string): Promise<void>;
+  /** The period's job failed for good: every run waiting for it shows the failure. */
+  abstract markFailed(item: RunItem, error: string): Promise<void>;
 }

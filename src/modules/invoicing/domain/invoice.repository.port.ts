@@ -4,7 +4,18 @@ import { Invoice, InvoiceStatus } from './invoice';
 
 export type NewInvoice = Omit<
   Invoice,
-  'number' | 'finalizedAt' | 'dueAt' | 'paidAt' | 'voidedAt' | 'overdueAt' | 'paymentFailedAt' | 'stripeInvoiceId' | 'paidExternallyAt' | 'createdAt' | 'amountCredited' | 'collectionMethod'
+  | 'number'
+  | 'finalizedAt'
+  | 'dueAt'
+  | 'paidAt'
+  | 'voidedAt'
+  | 'overdueAt'
+  | 'paymentFailedAt'
+  | 'stripeInvoiceId'
+  | 'paidExternallyAt'
+  | 'createdAt'
+  | 'amountCredited'
+  | 'collectionMethod'
 >;
 
 export interface InvoicePage {
@@ -18,7 +29,11 @@ export abstract class InvoiceRepository {
    * false then (another worker won, or this period was invoiced before).
    */
   abstract insertIfAbsent(invoice: NewInvoice): Promise<boolean>;
-  abstract findByPeriod(tenantId: TenantId, subscriptionId: string, periodStart: Date): Promise<Invoice | null>;
+  abstract findByPeriod(
+    tenantId: TenantId,
+    subscriptionId: string,
+    periodStart: Date,
+  ): Promise<Invoice | null>;
   abstract find(tenantId: TenantId, id: string, opts?: { lock?: boolean }): Promise<Invoice | null>;
   abstract findByStripeId(stripeInvoiceId: string): Promise<Invoice | null>;
   abstract list(
@@ -34,5 +49,9 @@ export abstract class InvoiceRepository {
   abstract insertCreditNote(note: CreditNote): Promise<void>;
   abstract findCreditNote(tenantId: TenantId, id: string): Promise<CreditNote | null>;
   abstract creditNotesOf(tenantId: TenantId, invoiceId: string): Promise<CreditNote[]>;
-  abstract setRefundStatus(tenantId: TenantId, creditNoteId: string, status: CreditNote['refundStatus']): Promise<void>;
+  abstract setRefundStatus(
+    tenantId: TenantId,
+    creditNoteId: string,
+    status: CreditNote['refundStatus'],
+  ): Promise<void>;
 }

@@ -1,4 +1,9 @@
-import { BilledOutcome, InvoiceCustomer, RatedLine, RatedPeriod } from '../../../shared/contracts/billing-for-invoicing';
+import {
+  BilledOutcome,
+  InvoiceCustomer,
+  RatedLine,
+  RatedPeriod,
+} from '../../../shared/contracts/billing-for-invoicing';
 import { dec, formatMoney, roundMoney } from '../../../shared/domain/money';
 import { TenantId } from '../../../shared/domain/tenant-id';
 
@@ -14,7 +19,8 @@ const TRANSITIONS: Record<InvoiceStatus, InvoiceStatus[]> = {
   void: [],
 };
 
-export const canTransition = (from: InvoiceStatus, to: InvoiceStatus): boolean => TRANSITIONS[from].includes(to);
+export const canTransition = (from: InvoiceStatus, to: InvoiceStatus): boolean =>
+  TRANSITIONS[from].includes(to);
 
 export interface InvoiceLine {
   id: string;
@@ -68,7 +74,9 @@ export const numberSeries = (prefix: string, at: Date): string => `${prefix}-${a
 export const formatNumber = (series: string, n: number): string => `${series}-${String(n).padStart(6, '0')}`;
 
 /** Credits cover at most what is owed; never negative. */
-export function creditsToApply(rated: Pick<RatedPeriod, 'totalBeforeCredits' | 'creditsAvailable' | 'currency'>): string {
+export function creditsToApply(
+  rated: Pick<RatedPeriod, 'totalBeforeCredits' | 'creditsAvailable' | 'currency'>,
+): string {
   const owed = dec(rated.totalBeforeCredits);
   const available = dec(rated.creditsAvailable);
   const apply = owed.lte(0) || available.lte(0) ? dec(0) : owed.lt(available) ? owed : available;

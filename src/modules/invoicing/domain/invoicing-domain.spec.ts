@@ -20,9 +20,15 @@ describe('invoice numbers and states', () => {
   });
 
   it('applies credits up to what is owed, never below zero', () => {
-    expect(creditsToApply({ totalBeforeCredits: '100.00', creditsAvailable: '30', currency: 'USD' })).toBe('30.00');
-    expect(creditsToApply({ totalBeforeCredits: '20.00', creditsAvailable: '30', currency: 'USD' })).toBe('20.00');
-    expect(creditsToApply({ totalBeforeCredits: '-5.00', creditsAvailable: '30', currency: 'USD' })).toBe('0.00');
+    expect(creditsToApply({ totalBeforeCredits: '100.00', creditsAvailable: '30', currency: 'USD' })).toBe(
+      '30.00',
+    );
+    expect(creditsToApply({ totalBeforeCredits: '20.00', creditsAvailable: '30', currency: 'USD' })).toBe(
+      '20.00',
+    );
+    expect(creditsToApply({ totalBeforeCredits: '-5.00', creditsAvailable: '30', currency: 'USD' })).toBe(
+      '0.00',
+    );
     expect(amountDue('100.00', '30.00', 'USD')).toBe('70.00');
     expect(amountDue('100', '0', 'JPY')).toBe('100');
   });
@@ -50,18 +56,24 @@ describe('credit note lines', () => {
   });
 
   it('credits per line up to the line amount with its tax', () => {
-    const { lines, total } = creditNoteLines(invoice, new Map([['l1', '10']]), [{ invoiceLineId: 'l1', amount: '56' }]);
+    const { lines, total } = creditNoteLines(invoice, new Map([['l1', '10']]), [
+      { invoiceLineId: 'l1', amount: '56' },
+    ]);
     expect(lines[0]).toMatchObject({ invoiceLineId: 'l1', amount: '56.00' });
     expect(total.toFixed(2)).toBe('56.00');
-    expect(() => creditNoteLines(invoice, new Map([['l1', '10']]), [{ invoiceLineId: 'l1', amount: '56.01' }])).toThrow(
-      /can be credited/,
+    expect(() =>
+      creditNoteLines(invoice, new Map([['l1', '10']]), [{ invoiceLineId: 'l1', amount: '56.01' }]),
+    ).toThrow(/can be credited/);
+    expect(() => creditNoteLines(invoice, new Map(), [{ invoiceLineId: 'nope', amount: '1' }])).toThrow(
+      /not on this/,
     );
-    expect(() => creditNoteLines(invoice, new Map(), [{ invoiceLineId: 'nope', amount: '1' }])).toThrow(/not on this/);
   });
 
   it('refuses drafts and fully credited invoices', () => {
     expect(() => creditNoteLines({ ...invoice, status: 'draft' }, new Map(), undefined)).toThrow(/finalized/);
-    expect(() => creditNoteLines({ ...invoice, amountCredited: '110.00' }, new Map(), undefined)).toThrow(/fully/);
+    expect(() => creditNoteLines({ ...invoice, amountCredited: '110.00' }, new Map(), undefined)).toThrow(
+      /fully/,
+    );
   });
 });
 
@@ -93,19 +105,27 @@ describe('outcome verification rules', () => {
 
   it('verifies without a rule, rejects missing evidence, auto-accepts under the threshold', () => {
     expect(nextVerificationStep(null, outcome, now)).toMatchObject({ kind: 'decided', status: 'verified' });
-    expect(nextVerificationStep(rule({ requiredEvidence: ['ticket_id', 'url'] }), outcome, now)).toMatchObject({
+    expect(
+      nextVerificationStep(rule({ requiredEvidence: ['ticket_id', 'url'] }), outcome, now),
+    ).toMatchObject({
       status: 'rejected',
       reason: 'missing evidence: url',
     });
-    expect(nextVerificationStep(rule({ autoAcceptBelow: '50' }), outcome, now)).toMatchObject({ status: 'verified' });
-    expect(nextVerificationStep(rule({ autoAcceptBelow: '10' }), outcome, now)).toMatchObject({ status: 'rejected' });
+    expect(nextVerificationStep(rule({ autoAcceptBelow: '50' }), outcome, now)).toMatchObject({
+      status: 'verified',
+    });
+    expect(nextVerificationStep(rule({ autoAcceptBelow: '10' }), outcome, now)).toMatchObject({
+      status: 'rejected',
+    });
   });
 
   it('asks the webhook, or waits for the dispute window', () => {
-    expect(nextVerificationStep(rule({ autoAcceptBelow: '10', webhookUrl: 'https://x.test' }), outcome, now).kind).toBe(
-      'ask_webhook',
-    );
-    expect(nextVerificationStep(rule({ disputeWindowHours: 24 }), outcome, now)).toMatchObject({ status: 'verified' });
+    expect(
+      nextVerificationStep(rule({ autoAcceptBelow: '10', webhookUrl: 'https://x.test' }), outcome, now).kind,
+    ).toBe('ask_webhook');
+    expect(nextVerificationStep(rule({ disputeWindowHours: 24 }), outcome, now)).toMatchObject({
+      status: 'verified',
+    });
     expect(nextVerificationStep(rule({ disputeWindowHours: 72 }), outcome, now)).toEqual({
       kind: 'wait_until',
       at: new Date('2026-11-11T00:00:00Z'),

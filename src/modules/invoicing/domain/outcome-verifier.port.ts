@@ -1,8 +1,7 @@
 import { RecordedOutcome } from '../../../shared/contracts/billing-for-invoicing';
 
 export type Verdict =
-  | { ok: true; status: 'verified' | 'rejected'; reason?: string }
-  | { ok: false; error: string };
+  { ok: true; status: 'verified' | 'rejected'; reason?: string } | { ok: false; error: string };
 
 /**
  * Asks a tenant's verification webhook about an outcome: a signed POST (Tollgate-Signature, like outbound

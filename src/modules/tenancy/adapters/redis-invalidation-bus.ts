@@ -35,7 +35,10 @@ export class RedisInvalidationBus extends InvalidationBus implements OnApplicati
   async publish(topic: string, key: string): Promise<void> {
     const message = `${topic}\n${key}`;
     this.dispatch(message);
-    await this.redis.publish(this.channel, message);
+    // The change is already committed: if Redis is down, other instances fall back to their cache TTL.
+    await this.redis.publish(this.channel, message).catch((err: Error) => {
+      this.logger.warn(`could not broadcast ${topic} invalidation: ${err.message}`);
+    });
   }
 
   private dispatch(message: string): void {

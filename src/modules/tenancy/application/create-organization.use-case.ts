@@ -19,8 +19,14 @@ export class CreateOrganization {
     private readonly clock: Clock,
   ) {}
 
-  @Transactional()
   async execute(ownerUserId: string, name: string): Promise<Organization> {
+    const org = await this.create(ownerUserId, name);
+    await this.directory.changed(ownerUserId);
+    return org;
+  }
+
+  @Transactional()
+  private async create(ownerUserId: string, name: string): Promise<Organization> {
     const org: Organization = { id: asTenantId(newId()), name: name.trim(), createdAt: this.clock.now() };
     await this.organizations.create(org);
     await this.memberships.add(org.id, ownerUserId, 'owner');
@@ -30,7 +36,6 @@ export class CreateOrganization {
       details: { name: org.name },
       actor: { kind: 'user', id: ownerUserId },
     });
-    await this.directory.changed(ownerUserId);
     return org;
   }
 }

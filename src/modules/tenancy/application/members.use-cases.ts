@@ -87,8 +87,15 @@ export class ChangeMemberRole {
     private readonly audit: AuditTrail,
   ) {}
 
-  @Transactional()
   async execute(tenantId: TenantId, actor: Principal, userId: string, role: Role): Promise<Member> {
+    const member = await this.apply(tenantId, actor, userId, role);
+    // After commit: a request racing the change must not re-cache the old role.
+    await this.directory.changed(userId);
+    return member;
+  }
+
+  @Transactional()
+  private async apply(tenantId: TenantId, actor: Principal, userId: string, role: Role): Promise<Member> {
     await this.organizations.lock(tenantId);
     const member = await this.memberships.find(tenantId, userId);
     if (!member) throw new NotFoundError('Member', userId);
@@ -96,7 +103,6 @@ export class ChangeMemberRole {
     assertMayManage(actor, [member.role, role]);
     assertOwnerRemains(member.role, role, await this.memberships.countOwners(tenantId));
     await this.memberships.changeRole(tenantId, userId, role);
-    await this.directory.changed(userId);
     await this.audit.record(tenantId, {
       action: 'member.role_changed',
       target: userId,
@@ -115,15 +121,19 @@ export class RemoveMember {
     private readonly audit: AuditTrail,
   ) {}
 
-  @Transactional()
   async execute(tenantId: TenantId, actor: Principal, userId: string): Promise<void> {
+    await this.apply(tenantId, actor, userId);
+    await this.directory.changed(userId);
+  }
+
+  @Transactional()
+  private async apply(tenantId: TenantId, actor: Principal, userId: string): Promise<void> {
     await this.organizations.lock(tenantId);
     const member = await this.memberships.find(tenantId, userId);
     if (!member) throw new NotFoundError('Member', userId);
     assertMayManage(actor, [member.role]);
     assertOwnerRemains(member.role, null, await this.memberships.countOwners(tenantId));
     await this.memberships.remove(tenantId, userId);
-    await this.directory.changed(userId);
     await this.audit.record(tenantId, {
       action: 'member.removed',
       target: userId,

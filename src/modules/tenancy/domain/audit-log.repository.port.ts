@@ -12,7 +12,6 @@ export const AUDIT_ACTIONS = [
   'member.removed',
   'api_key.created',
   'api_key.revoked',
-  'signing_key.rotated',
   'service_account.token_issued',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

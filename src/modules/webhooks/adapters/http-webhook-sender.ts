@@ -84,7 +84,9 @@ export class HttpWebhookSender extends WebhookSender {
       return { statusCode: res.status, error: null, responseBody, durationMs: Date.now() - started };
     } catch (e) {
       const error =
-        (e as { name?: string } | null)?.name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : String(e);
+        (e as { name?: string } | null)?.name === 'TimeoutError'
+          ? `timed out after ${timeoutMs} ms`
+          : String(e);
       return { statusCode: null, error, responseBody: null, durationMs: Date.now() - started };
     }
   }

@@ -36,6 +36,12 @@ export class StripeEventsProcessor extends WorkerHost {
       },
       error,
     );
-    if (dead) await this.events.finish(job.data.stripeEventId, 'failed', job.data.tenantId, error.message.slice(0, 2000));
+    if (dead)
+      await this.events.finish(
+        job.data.stripeEventId,
+        'failed',
+        job.data.tenantId,
+        error.message.slice(0, 2000),
+      );
   }
 }

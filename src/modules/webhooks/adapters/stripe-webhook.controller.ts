@@ -10,7 +10,10 @@ import { StripeEventPayload } from '../domain/stripe-event';
 
 export class StripeWebhookAckDto {
   @ApiProperty({ example: true }) received!: boolean;
-  @ApiProperty({ example: false, description: 'This Stripe event id was received before (nothing happens again)' })
+  @ApiProperty({
+    example: false,
+    description: 'This Stripe event id was received before (nothing happens again)',
+  })
   duplicate!: boolean;
 }
 
@@ -26,7 +29,9 @@ export class StripeWebhookController {
   @Post()
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Stripe webhook intake: verify the signature, store the event, acknowledge at once' })
+  @ApiOperation({
+    summary: 'Stripe webhook intake: verify the signature, store the event, acknowledge at once',
+  })
   @ApiHeader({ name: 'Stripe-Signature', required: true })
   @ApiBody({ schema: { type: 'object', description: 'A Stripe event' } })
   @ApiOkResponse({ type: StripeWebhookAckDto })
@@ -36,7 +41,11 @@ export class StripeWebhookController {
   ): Promise<StripeWebhookAckDto> {
     const { stripeWebhookSecret, stripeToleranceSeconds } = this.config.webhooks;
     if (!stripeWebhookSecret)
-      throw new DomainError('unavailable', 'stripe_webhooks_not_configured', 'STRIPE_WEBHOOK_SECRET is not set');
+      throw new DomainError(
+        'unavailable',
+        'stripe_webhooks_not_configured',
+        'STRIPE_WEBHOOK_SECRET is not set',
+      );
     if (!signature || !req.rawBody)
       throw new InvalidError('invalid_stripe_signature', 'Missing Stripe-Signature header or body');
     let event: StripeEventPayload;
@@ -48,7 +57,10 @@ export class StripeWebhookController {
         stripeToleranceSeconds,
       ) as unknown as StripeEventPayload;
     } catch {
-      throw new InvalidError('invalid_stripe_signature', 'The Stripe-Signature header does not match the body');
+      throw new InvalidError(
+        'invalid_stripe_signature',
+        'The Stripe-Signature header does not match the body',
+      );
     }
     if (!event?.id || !event.type || !event.data?.object)
       throw new InvalidError('invalid_stripe_event', 'Not a Stripe event');

@@ -6,7 +6,6 @@ import { StoredStripeEvent, StripeEventPayload } from '../domain/stripe-event';
 import { StripeEventRepository } from '../domain/stripe-event.repository.port';
 import { queryRows, Row } from './sql-rows';
 
-
 @Injectable()
 export class TypeOrmStripeEventRepository extends StripeEventRepository {
   constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {
@@ -27,7 +26,9 @@ export class TypeOrmStripeEventRepository extends StripeEventRepository {
   }
 
   async lockForProcessing(stripeEventId: string): Promise<StoredStripeEvent | null> {
-    const rows = await this.q(`SELECT * FROM stripe_events WHERE stripe_event_id = $1 FOR UPDATE`, [stripeEventId]);
+    const rows = await this.q(`SELECT * FROM stripe_events WHERE stripe_event_id = $1 FOR UPDATE`, [
+      stripeEventId,
+    ]);
     const r = rows[0];
     if (!r) return null;
     return {

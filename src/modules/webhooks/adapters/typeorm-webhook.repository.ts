@@ -60,14 +60,18 @@ export class TypeOrmWebhookEndpointRepository extends WebhookEndpointRepository 
   }
 
   async find(tenantId: TenantId, id: string): Promise<WebhookEndpoint | null> {
-    const rows = await this.q(`SELECT * FROM webhook_endpoints WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    const rows = await this.q(`SELECT * FROM webhook_endpoints WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      id,
+    ]);
     return rows[0] ? toEndpoint(rows[0]) : null;
   }
 
   async list(tenantId: TenantId): Promise<WebhookEndpoint[]> {
-    const rows = await this.q(`SELECT * FROM webhook_endpoints WHERE tenant_id = $1 ORDER BY created_at, id`, [
-      tenantId,
-    ]);
+    const rows = await this.q(
+      `SELECT * FROM webhook_endpoints WHERE tenant_id = $1 ORDER BY created_at, id`,
+      [tenantId],
+    );
     return rows.map(toEndpoint);
   }
 
@@ -81,7 +85,14 @@ export class TypeOrmWebhookEndpointRepository extends WebhookEndpointRepository 
          url = COALESCE($3, url), description = COALESCE($4, description),
          event_types = COALESCE($5, event_types), enabled = COALESCE($6, enabled)
        WHERE tenant_id = $1 AND id = $2 RETURNING id`,
-      [tenantId, id, patch.url ?? null, patch.description ?? null, patch.eventTypes ?? null, patch.enabled ?? null],
+      [
+        tenantId,
+        id,
+        patch.url ?? null,
+        patch.description ?? null,
+        patch.eventTypes ?? null,
+        patch.enabled ?? null,
+      ],
     );
     return rows.length > 0;
   }
@@ -132,7 +143,10 @@ export class TypeOrmWebhookDeliveryRepository extends WebhookDeliveryRepository 
   }
 
   async find(tenantId: TenantId, id: string): Promise<WebhookDelivery | null> {
-    const rows = await this.q(`SELECT * FROM webhook_deliveries WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    const rows = await this.q(`SELECT * FROM webhook_deliveries WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      id,
+    ]);
     return rows[0] ? toDelivery(rows[0]) : null;
   }
 

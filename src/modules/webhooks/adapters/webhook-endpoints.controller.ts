@@ -12,7 +12,10 @@ import { TenantId } from '../../../shared/domain/tenant-id';
 import { NotFoundError } from '../../../shared/domain/domain-error';
 import { isUuid } from '../../../shared/domain/ids';
 import { WebhookDeliveryRepository, WebhookEndpointRepository } from '../domain/webhook.repository.port';
-import { CreateWebhookEndpoint, UpdateWebhookEndpoint } from '../application/manage-webhook-endpoints.use-case';
+import {
+  CreateWebhookEndpoint,
+  UpdateWebhookEndpoint,
+} from '../application/manage-webhook-endpoints.use-case';
 import { RedeliverWebhook } from '../application/redeliver-webhook.use-case';
 import {
   CreatedWebhookEndpointDto,

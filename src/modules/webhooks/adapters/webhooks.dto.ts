@@ -25,7 +25,11 @@ export class CreateWebhookEndpointDto {
   @MaxLength(2000)
   url!: string;
 
-  @ApiProperty({ example: ['invoice.finalized', 'invoice.paid'], enum: [...WEBHOOK_EVENT_TYPES, '*'], isArray: true })
+  @ApiProperty({
+    example: ['invoice.finalized', 'invoice.paid'],
+    enum: [...WEBHOOK_EVENT_TYPES, '*'],
+    isArray: true,
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
@@ -104,7 +108,10 @@ export class WebhookEndpointDto {
 }
 
 export class CreatedWebhookEndpointDto extends WebhookEndpointDto {
-  @ApiProperty({ example: 'whsec_kq2...', description: 'Signing secret; shown only when the endpoint is created' })
+  @ApiProperty({
+    example: 'whsec_kq2...',
+    description: 'Signing secret; shown only when the endpoint is created',
+  })
   secret!: string;
 }
 
@@ -135,7 +142,8 @@ export class WebhookDeliveryDto {
   @ApiProperty({ example: 2 }) attempts!: number;
   @ApiProperty({ example: 200, nullable: true, type: Number }) lastStatusCode!: number | null;
   @ApiProperty({ example: null, nullable: true, type: String }) lastError!: string | null;
-  @ApiProperty({ example: '2026-11-22T10:00:01.000Z', nullable: true, type: String }) deliveredAt!: string | null;
+  @ApiProperty({ example: '2026-11-22T10:00:01.000Z', nullable: true, type: String }) deliveredAt!:
+    string | null;
   @ApiProperty({ example: '2026-11-22T10:00:00.000Z' }) createdAt!: string;
   @ApiPropertyOptional({ type: [DeliveryAttemptDto], description: 'The attempt log (single delivery only)' })
   attemptLog?: DeliveryAttemptDto[];

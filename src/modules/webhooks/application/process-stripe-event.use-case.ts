@@ -20,7 +20,8 @@ import { StripeEventRepository } from '../domain/stripe-event.repository.port';
 export type StripeEventOutcome = 'processed' | 'ignored' | 'duplicate';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-const toDate = (seconds: unknown, fallback: Date) => (typeof seconds === 'number' ? new Date(seconds * 1000) : fallback);
+const toDate = (seconds: unknown, fallback: Date) =>
+  typeof seconds === 'number' ? new Date(seconds * 1000) : fallback;
 
 /**
  * Applies one stored Stripe event, exactly once: the event row is locked for the whole transaction and
@@ -41,17 +42,32 @@ export class ProcessStripeEvent {
   @Transactional()
   async execute(stripeEventId: string): Promise<StripeEventOutcome> {
     const event = await this.events.lockForProcessing(stripeEventId);
-    if (!event) throw new DomainError('unavailable', 'stripe_event_not_stored', `event ${stripeEventId} not stored yet`);
+    if (!event)
+      throw new DomainError(
+        'unavailable',
+        'stripe_event_not_stored',
+        `event ${stripeEventId} not stored yet`,
+      );
     if (event.status === 'processed' || event.status === 'ignored') return 'duplicate';
 
     const object = event.payload.data.object;
     const tenantId = await this.tenantOf(event, object);
     if (!(HANDLED_STRIPE_EVENTS as readonly string[]).includes(event.type) || !tenantId) {
-      await this.events.finish(stripeEventId, 'ignored', tenantId, tenantId ? undefined : 'no Tollgate tenant in metadata');
+      await this.events.finish(
+        stripeEventId,
+        'ignored',
+        tenantId,
+        tenantId ? undefined : 'no Tollgate tenant in metadata',
+      );
       return 'ignored';
     }
     const applied = await this.apply(event, object, tenantId);
-    await this.events.finish(stripeEventId, applied ? 'processed' : 'ignored', tenantId, applied ? undefined : 'stale or not linked');
+    await this.events.finish(
+      stripeEventId,
+      applied ? 'processed' : 'ignored',
+      tenantId,
+      applied ? undefined : 'stale or not linked',
+    );
     return applied ? 'processed' : 'ignored';
   }
 
@@ -97,7 +113,8 @@ export class ProcessStripeEvent {
       case 'customer.subscription.created':
       case 'customer.subscription.updated':
       case 'customer.subscription.deleted': {
-        const stripeStatus = event.type === 'customer.subscription.deleted' ? 'canceled' : String(o.status ?? '');
+        const stripeStatus =
+          event.type === 'customer.subscription.deleted' ? 'canceled' : String(o.status ?? '');
         const status = mapSubscriptionStatus(stripeStatus);
         if (!status || !md.tollgate_subscription_id) return false;
         if (!(await advance(stripeStatus, subscriptionStatusRank(stripeStatus)))) return false;
@@ -113,7 +130,10 @@ export class ProcessStripeEvent {
         return advance('open', invoiceStatusRank('open'));
       case 'invoice.paid': {
         if (!(await advance('paid', invoiceStatusRank('paid')))) return false;
-        const paidAt = toDate((o.status_transitions as { paid_at?: number } | undefined)?.paid_at, eventCreated);
+        const paidAt = toDate(
+          (o.status_transitions as { paid_at?: number } | undefined)?.paid_at,
+          eventCreated,
+        );
         const result = await this.invoices.markPaid(tenantId, this.invoiceRef(o), paidAt);
         return result !== 'not_found';
       }

@@ -21,7 +21,8 @@ export class RedeliverWebhook {
 
   async execute(tenantId: TenantId, endpointId: string, deliveryId: string): Promise<WebhookDelivery> {
     const delivery = await this.deliveries.find(tenantId, deliveryId);
-    if (!delivery || delivery.endpointId !== endpointId) throw new NotFoundError('Webhook delivery', deliveryId);
+    if (!delivery || delivery.endpointId !== endpointId)
+      throw new NotFoundError('Webhook delivery', deliveryId);
     await this.deliveries.markPending(tenantId, deliveryId);
     const cfg = this.config.webhooks;
     await this.queue.add(

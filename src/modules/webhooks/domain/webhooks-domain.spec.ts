@@ -1,5 +1,10 @@
 import { deliveryBackoffMs } from './delivery-backoff';
-import { isNewerState, invoiceStatusRank, mapSubscriptionStatus, subscriptionStatusRank } from './stripe-event';
+import {
+  isNewerState,
+  invoiceStatusRank,
+  mapSubscriptionStatus,
+  subscriptionStatusRank,
+} from './stripe-event';
 import { signPayload, verifySignature } from './webhook-signature';
 
 describe('outbound webhook signature', () => {
@@ -15,7 +20,9 @@ describe('outbound webhook signature', () => {
 
 describe('delivery backoff', () => {
   it('grows x3 per attempt up to the cap and spans about a day with the defaults', () => {
-    expect([1, 2, 3].map((n) => deliveryBackoffMs(n, 60_000, 6 * 3600_000))).toEqual([60_000, 180_000, 540_000]);
+    expect([1, 2, 3].map((n) => deliveryBackoffMs(n, 60_000, 6 * 3600_000))).toEqual([
+      60_000, 180_000, 540_000,
+    ]);
     expect(deliveryBackoffMs(20, 60_000, 6 * 3600_000)).toBe(6 * 3600_000);
     let total = 0;
     for (let n = 1; n < 10; n++) total += deliveryBackoffMs(n, 60_000, 6 * 3600_000);
@@ -31,10 +38,16 @@ describe('Stripe state order', () => {
     expect(isNewerState(paid, { rank: invoiceStatusRank('open'), eventCreated: at(200) })).toBe(false);
     expect(isNewerState(null, { rank: invoiceStatusRank('open'), eventCreated: at(50) })).toBe(true);
     const active = { rank: subscriptionStatusRank('active'), eventCreated: at(100) };
-    expect(isNewerState(active, { rank: subscriptionStatusRank('past_due'), eventCreated: at(90) })).toBe(false);
-    expect(isNewerState(active, { rank: subscriptionStatusRank('past_due'), eventCreated: at(110) })).toBe(true);
+    expect(isNewerState(active, { rank: subscriptionStatusRank('past_due'), eventCreated: at(90) })).toBe(
+      false,
+    );
+    expect(isNewerState(active, { rank: subscriptionStatusRank('past_due'), eventCreated: at(110) })).toBe(
+      true,
+    );
     const canceled = { rank: subscriptionStatusRank('canceled'), eventCreated: at(100) };
-    expect(isNewerState(canceled, { rank: subscriptionStatusRank('active'), eventCreated: at(300) })).toBe(false);
+    expect(isNewerState(canceled, { rank: subscriptionStatusRank('active'), eventCreated: at(300) })).toBe(
+      false,
+    );
   });
 
   it('maps Stripe subscription statuses', () => {

@@ -1,0 +1,160 @@
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * A small Stripe API stand-in for tests, driven by the real `stripe` SDK (host/port/protocol pointed here).
+ * Parses the SDK's form-encoded bodies (nested `a[b][0][c]=v` keys), honours Idempotency-Key, and keeps
+ * the objects it created so tests can assert on them and move invoices to `paid`.
+ */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: Record<string, any>;
+  idempotencyKey?: string;
+}
+
+type Obj = Record<string, any>;
+
+/** `line_items[0][price_data][currency]=usd` → { line_items: [{ price_data: { currency: 'usd' } }] } */
+export function parseStripeForm(raw: string): Obj {
+  const root: Obj = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    const path = key.replace(/\]/g, '').split('[');
+    let node: Obj = root;
+    path.forEach((part, i) => {
+      if (i === path.length - 1) node[part] = value;
+      else node = node[part] ??= {};
+    });
+  }
+  const arrays = (o: any): any => {
+    if (typeof o !== 'object' || o === null) return o;
+    const keys = Object.keys(o);
+    const mapped = Object.fromEntries(keys.map((k) => [k, arrays(o[k])]));
+    return keys.length && keys.every((k) => /^\d+$/.test(k))
+      ? keys.sort((x, y) => +x - +y).map((k) => mapped[k])
+      : mapped;
+  };
+  return arrays(root);
+}
+
+const id = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex')}`;
+
+export class FakeStripe {
+  readonly requests: RecordedRequest[] = [];
+  readonly customers = new Map<string, Obj>();
+  readonly sessions = new Map<string, Obj>();
+  readonly invoices = new Map<string, Obj>();
+  /** Answer the next N requests with a 500 (to test retries and error mapping). */
+  failNext = 0;
+  private readonly idempotent = new Map<string, { status: number; body: Obj }>();
+  private server?: Server;
+
+  async start(): Promise<{ host: string; port: number; url: string }> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    return { host: '127.0.0.1', port, url: `http://127.0.0.1:${port}` };
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  markPaid(invoiceId: string): void {
+    const inv = this.invoices.get(invoiceId);
+    if (inv) Object.assign(inv, { status: 'paid', amount_paid: inv.amount_due, amount_remaining: 0 });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const body = parseStripeForm(Buffer.concat(chunks).toString('utf8'));
+    const key = req.headers['idempotency-key'] as string | undefined;
+    this.requests.push({ method: req.method ?? 'GET', path: url.pathname, body, idempotencyKey: key });
+    const send = (status: number, payload: Obj) => {
+      res.writeHead(status, { 'content-type': 'application/json', 'request-id': id('req') });
+      res.end(JSON.stringify(payload));
+    };
+    if (!String(req.headers.authorization ?? '').startsWith('Bearer sk_'))
+      return send(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided' } });
+    if (this.failNext > 0) {
+      this.failNext--;
+      return send(500, { error: { type: 'api_error', message: 'Simulated outage' } });
+    }
+    if (key && this.idempotent.has(`${req.method} ${url.pathname} ${key}`)) {
+      const hit = this.idempotent.get(`${req.method} ${url.pathname} ${key}`)!;
+      return send(hit.status, hit.body);
+    }
+    const [status, payload] = this.route(req.method ?? 'GET', url.pathname, body);
+    if (key && status < 500)
+      this.idempotent.set(`${req.method} ${url.pathname} ${key}`, { status, body: payload });
+    send(status, payload);
+  }
+
+  private route(method: string, path: string, body: Obj): [number, Obj] {
+    const notFound: [number, Obj] = [
+      404,
+      { error: { type: 'invalid_request_error', message: `No such resource: ${path}` } },
+    ];
+    let m: RegExpMatchArray | null;
+    if (method === 'POST' && path === '/v1/customers') {
+      const c = { id: id('cus'), object: 'customer', ...body };
+      this.customers.set(c.id, c);
+      return [200, c];
+    }
+    if (method === 'POST' && (m = path.match(/^\/v1\/customers\/([^/]+)$/))) {
+      const c = this.customers.get(m[1]);
+      if (!c) return notFound;
+      Object.assign(c, body);
+      return [200, c];
+    }
+    if (method === 'POST' && path === '/v1/checkout/sessions') {
+      if (!body.customer || !body.mode || !body.success_url)
+        return [400, { error: { type: 'invalid_request_error', message: 'Missing required param' } }];
+      const s = {
+        id: id('cs_test'),
+        object: 'checkout.session',
+        url: `https://checkout.stripe.test/${id('pay')}`,
+        status: 'open',
+        ...body,
+      };
+      this.sessions.set(s.id, s);
+      return [200, s];
+    }
+    if (method === 'POST' && path === '/v1/invoices') {
+      const inv = {
+        id: id('in'),
+        object: 'invoice',
+        status: 'draft',
+        lines: [] as Obj[],
+        amount_due: 0,
+        ...body,
+      };
+      this.invoices.set(inv.id, inv);
+      return [200, inv];
+    }
+    if (method === 'POST' && path === '/v1/invoiceitems') {
+      const inv = this.invoices.get(body.invoice);
+      if (!inv) return notFound;
+      if (inv.status !== 'draft')
+        return [400, { error: { type: 'invalid_request_error', message: 'Invoice is not a draft' } }];
+      const item = { id: id('ii'), object: 'invoiceitem', ...body, amount: Number(body.amount) };
+      inv.lines.push(item);
+      inv.amount_due += item.amount;
+      return [200, item];
+    }
+    if (method === 'POST' && (m = path.match(/^\/v1\/invoices\/([^/]+)\/finalize$/))) {
+      const inv = this.invoices.get(m[1]);
+      if (!inv) return notFound;
+      Object.assign(inv, { status: 'open', hosted_invoice_url: `https://invoice.stripe.test/${inv.id}` });
+      return [200, inv];
+    }
+    if (method === 'GET' && (m = path.match(/^\/v1\/invoices\/([^/]+)$/))) {
+      const inv = this.invoices.get(m[1]);
+      return inv ? [200, inv] : notFound;
+    }
+    return notFound;
+  }
+}
