@@ -40,8 +40,9 @@ describe('spend caps and rate limits across two instances', () => {
 
   it('200 concurrent requests against a budget covering 50 never overspend', async () => {
     const { owner, agentId, keys } = await setup('race', 5);
-    // Worst case per request: prompt reserve ceil(9 * 1.25) + 16 = 28 tokens at 0.15/M + 20 max tokens at 0.60/M.
-    const worstCase = dec(28).times('0.15').plus(dec(20).times('0.60')).div(1e6);
+    // Worst case per request: the prompt 'race 000 [slow:800]' is estimated at 3 + 4 + ceil(19 / 4) = 12 tokens,
+    // reserved as ceil(12 * 1.25) + 16 = 31 tokens at 0.15/M, plus 20 max tokens at 0.60/M.
+    const worstCase = dec(31).times('0.15').plus(dec(20).times('0.60')).div(1e6);
     const limit = worstCase.times(50);
     const budget: Budget = {
       key: `race:${owner.tenantId}`,

@@ -4,6 +4,10 @@ import { FakeOpenAi, startFakeOpenAi } from '../fakes/fake-openai';
 import { chatEnv, sql, waitFor } from '../fakes/fake-openai-setup';
 import { UsageEvent, UsageEventSink } from '../../src/shared/contracts/metering';
 import { StoreUsageRecords } from '../../src/modules/chat/application/store-usage-records.use-case';
+import { UsageBuffer, UsageRecord } from '../../src/modules/chat/domain/usage-record';
+import { usageStreamKey } from '../../src/modules/chat/adapters/redis-usage-buffer';
+import { RedisClient } from '../../src/shared/redis/redis.module';
+import { randomUUID } from 'node:crypto';
 
 describe('usage records: durable buffer, batch insert, idempotent hand-off to Billing', () => {
   let fake: FakeOpenAi;
@@ -98,6 +102,56 @@ describe('usage records: durable buffer, batch insert, idempotent hand-off to Bi
         agentId: agent.body.id,
         properties: { tokens: rows[0].prompt_tokens },
       });
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('parks a record that can never be stored (unknown organization) and stores the rest of its batch', async () => {
+    const api = await startTestApp({ env: env() });
+    const owner = await signUp(api);
+    const record = (tenantId: string): UsageRecord => ({
+      id: randomUUID(),
+      tenantId,
+      agentId: null,
+      conversationId: null,
+      apiKeyId: null,
+      userId: owner.userId,
+      customer: null,
+      endpoint: 'chat_completions',
+      provider: 'default',
+      model: 'gpt-4o-mini',
+      promptTokens: 10,
+      completionTokens: 5,
+      cost: '0.0000045',
+      promptCost: '0.0000015',
+      completionCost: '0.000003',
+      currency: 'USD',
+      latencyMs: 12,
+      status: 'completed',
+      errorCode: null,
+      occurredAt: new Date().toISOString(),
+    });
+    const good = record(owner.tenantId);
+    const poison = record(randomUUID());
+    const buffer = api.app.get(UsageBuffer);
+    await buffer.append(poison);
+    await buffer.append(good);
+    await api.close();
+
+    const worker = await startTestApp({ workers: true, env: env() });
+    try {
+      await waitFor(
+        async () => (await sql(worker, 'SELECT 1 FROM llm_usage WHERE id = $1', [good.id])).length === 1,
+        10000,
+      );
+      const dead = await waitFor(async () => {
+        const entries = await worker.app
+          .get(RedisClient)
+          .xrange(`${usageStreamKey(worker.config)}:dead`, '-', '+');
+        return entries.find(([, fields]) => fields[1].includes(poison.id));
+      });
+      expect(dead[1][3]).toMatch(/foreign key/);
     } finally {
       await worker.close();
     }

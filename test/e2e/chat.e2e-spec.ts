@@ -186,6 +186,24 @@ describe('chat through the fake OpenAI upstream', () => {
     );
   });
 
+  it('ends a stream that breaks mid-way with an error event and records the failed call', async () => {
+    const res = await chat({ message: 'cut short [long:30] [cut:5]', stream: true }).expect(200);
+    const events = parseSse(res.text);
+    expect(events.filter((e) => e.event === 'delta')).toHaveLength(5);
+    const error = events.at(-1)!;
+    expect(error.event).toBe('error');
+    expect(JSON.parse(error.data)).toMatchObject({ status: 502, code: 'upstream_error' });
+    const [usage] = await waitFor(async () => {
+      const rows = await sql(
+        t,
+        `SELECT * FROM llm_usage WHERE tenant_id = $1 AND status = 'failed' AND completion_tokens > 0`,
+        [owner.tenantId],
+      );
+      return rows.length > 0 && rows;
+    });
+    expect(usage.prompt_tokens).toBeGreaterThan(0);
+  });
+
   it('answers 504 when the upstream is too slow', async () => {
     fake.reset();
     const res = await chat({ message: 'sleepy [slow:1500]', stream: true }).expect(504);

@@ -9,7 +9,7 @@ import { MarkOverdueInvoices } from '../../src/modules/invoicing/application/mar
 import { InvoicePayments } from '../../src/shared/contracts/invoice-payments';
 import { asTenantId } from '../../src/shared/domain/tenant-id';
 import { startTestApp, TestApp } from '../support/test-app';
-import { AuthFn, createApiKey, signUp, withApiKey } from '../support/auth';
+import { AuthFn, createApiKey, isolatedEnv, signUp, withApiKey } from '../support/auth';
 
 const PROBLEM = /application\/problem\+json/;
 const HOUR = 3600_000;
@@ -60,13 +60,12 @@ interface InvoiceBody {
 
 describe('invoicing', () => {
   const clock = new FixedClock(new Date('2026-01-10T00:00:00Z'));
-  const env = {
+  const env: Record<string, string> = {
     INVOICE_GRACE_PERIOD_HOURS: '24',
     INVOICE_JOB_BACKOFF_MS: '50',
     INVOICE_SELLER_NAME: 'Agents Inc',
-    // Own queues: workers of other test files (other clocks, other settings) must not take these jobs.
-    REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX}_invoicing`,
   };
+  let dropDatabase: () => Promise<void>;
   let t: TestApp;
   // A second app with its own workers on the same database and queues. It lives as long as the first:
   // @nestjs-cls/transactional keeps one static TransactionHost per process, so closing one app early
@@ -78,16 +77,22 @@ describe('invoicing', () => {
   const org = async (): Promise<Org> => orgs.pop()!;
 
   beforeAll(async () => {
+    // Own database and queues: the scheduler and overdue jobs are global (every tenant) and run on a moved
+    // clock, so they must not touch other test files' subscriptions, nor other workers take these jobs.
+    const isolated = await isolatedEnv('invoicing');
+    Object.assign(env, isolated.env);
+    dropDatabase = isolated.drop;
     t = await startTestApp({ workers: true, clock, env });
     t2 = await startTestApp({ workers: true, clock, env });
     orgs.push(...(await Promise.all(Array.from({ length: 11 }, () => makeOrg()))));
-    db = new Client({ connectionString: process.env.DATABASE_URL });
+    db = new Client({ connectionString: env.DATABASE_URL });
     await db.connect();
   });
   afterAll(async () => {
     await db.end();
     await t.close();
     await t2.close();
+    await dropDatabase();
   });
 
   // API keys, not JWTs: these tests move the clock by months and access tokens would expire.

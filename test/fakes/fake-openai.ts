@@ -11,6 +11,7 @@ import { AddressInfo } from 'node:net';
  *   [slow:MS]     wait MS before answering (headers included)
  *   [drip:MS]     stream one word every MS (for client-abort tests)
  *   [long:N]      answer with N words
+ *   [cut:N]       stream N words, then drop the connection (a provider failing mid-stream)
  * Otherwise the answer is "Echo: <message>". Usage is deterministic: prompt = 3 + Σ(4 + ceil(chars/4)),
  * completion = ceil(answer chars/4) — the same estimate the gateway uses, so reservations are tight.
  */
@@ -184,7 +185,12 @@ export async function startFakeOpenAi(port = 0): Promise<FakeOpenAi> {
       choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null, logprobs: null }],
     });
     const words = answer.split(/(?<= )/);
-    for (const word of words) {
+    const cut = /\[cut:(\d+)\]/.exec(last);
+    for (const [i, word] of words.entries()) {
+      if (cut && i === Number(cut[1])) {
+        await sleep(30); // let the client consume what was sent before the connection drops
+        return void res.destroy();
+      }
       if (drip) await sleep(Number(drip[1]));
       if (rec.aborted) return;
       sse(res, {

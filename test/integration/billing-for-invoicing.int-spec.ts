@@ -218,6 +218,42 @@ describe('BillingForInvoicing', () => {
     expect(stats.body.revenue).toEqual([{ currency: 'USD', amount: '10' }]);
   });
 
+  it('bills a trial period as free plus the first period in advance, then starts paid periods at the trial end', async () => {
+    const plans = (await a.auth(t.http.get('/api/v1/plans')).expect(200)).body.data;
+    const trial = (
+      await a
+        .auth(t.http.post('/api/v1/subscriptions'))
+        .send({ customerId, planId: plans[0].id, seats: 2, startDate: '2026-02-10', trialDays: 14 })
+        .expect(201)
+    ).body;
+    expect(trial).toMatchObject({ status: 'trialing', currentPeriodEnd: '2026-02-23T23:00:00.000Z' });
+    const rated = await inCls(() =>
+      billing.ratePeriod(tenantId, trial.id, {
+        start: new Date(trial.currentPeriodStart),
+        end: new Date(trial.currentPeriodEnd),
+      }),
+    );
+    expect(rated.lines.map((l) => [l.kind, l.amount])).toEqual([['base', '49.00']]); // next period, in advance
+    await inCls(() => billing.setSubscriptionStatus(tenantId, trial.id, 'active')); // does not end the trial
+    await inCls(() =>
+      billing.commitInvoicedPeriod({
+        tenantId,
+        subscriptionId: trial.id,
+        periodStart: new Date(trial.currentPeriodStart),
+        periodEnd: new Date(trial.currentPeriodEnd),
+        invoiceId: randomUUID(),
+        creditsToApply: '0',
+        couponRedemptionIds: [],
+      }),
+    );
+    const after = (await a.auth(t.http.get(`/api/v1/subscriptions/${trial.id}`)).expect(200)).body;
+    expect(after).toMatchObject({
+      status: 'active',
+      currentPeriodStart: '2026-02-23T23:00:00.000Z', // Feb 24 Paris
+      currentPeriodEnd: '2026-03-23T23:00:00.000Z', // Mar 24 Paris
+    });
+  });
+
   it('changes subscription status for payments and finds the customer for invoices', async () => {
     await inCls(() => billing.setSubscriptionStatus(tenantId, subscriptionId, 'past_due'));
     expect(

@@ -5,6 +5,7 @@ import { RateLimiter, SpendGuard } from './domain/limits.port';
 import { UsageBuffer, UsageStore } from './domain/usage-record';
 import { AgentActivityReader } from './domain/agent-activity.port';
 import { OpenAiLlmProvider } from './adapters/openai-llm-provider';
+import { chatRedisProvider, ChatRedisShutdown } from './adapters/chat-redis';
 import { RedisRateLimiter } from './adapters/redis-rate-limiter';
 import { RedisSpendGuard } from './adapters/redis-spend-guard';
 import { RedisUsageBuffer } from './adapters/redis-usage-buffer';
@@ -23,6 +24,8 @@ import { StoreUsageRecords } from './application/store-usage-records.use-case';
   imports: [ConversationsModule],
   controllers: [AgentChatController, OpenAiCompatController],
   providers: [
+    chatRedisProvider,
+    ChatRedisShutdown,
     { provide: LlmProvider, useClass: OpenAiLlmProvider },
     { provide: RateLimiter, useClass: RedisRateLimiter },
     { provide: SpendGuard, useClass: RedisSpendGuard },

@@ -44,12 +44,13 @@ export class TypeOrmCustomerRepository extends CustomerRepository {
     super();
   }
 
-  async insert(c: Customer): Promise<void> {
-    await sql(
+  async insert(c: Customer): Promise<boolean> {
+    const rows = await sql(
       this.t,
       `INSERT INTO customers (id, tenant_id, external_id, name, email, currency, timezone, tax_rate,
          stripe_customer_id, billing_address, spend_cap, prepaid_only)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
+       ON CONFLICT (tenant_id, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING id`,
       [
         c.id,
         c.tenantId,
@@ -65,6 +66,7 @@ export class TypeOrmCustomerRepository extends CustomerRepository {
         c.prepaidOnly,
       ],
     );
+    return rows.length > 0;
   }
 
   async find(tenantId: TenantId, id: string): Promise<Customer | null> {

@@ -115,7 +115,8 @@ export class BillingForInvoicingService extends BillingForInvoicing {
   ): Promise<void> {
     const sub = await this.subscriptions.findForUpdate(tenantId, subscriptionId);
     if (!sub) throw new NotFoundError('Subscription', subscriptionId);
-    if (sub.status === status) return;
+    // A paid invoice or a saved payment method does not end a trial early.
+    if (sub.status === status || (sub.status === 'trialing' && status === 'active')) return;
     if (sub.status === 'canceled')
       throw new ConflictError('subscription_canceled', 'A canceled subscription stays canceled');
     await this.subscriptions.update({

@@ -55,16 +55,8 @@ export class CreateCustomer {
       createdAt: now,
       updatedAt: now,
     };
-    try {
-      await this.customers.insert(customer);
-    } catch (e) {
-      if (isUniqueViolation(e))
-        throw new ConflictError(
-          'customer_external_id_taken',
-          `externalId ${input.externalId} is already used`,
-        );
-      throw e;
-    }
+    if (!(await this.customers.insert(customer)))
+      throw new ConflictError('customer_external_id_taken', `externalId ${input.externalId} is already used`);
     return customer;
   }
 }

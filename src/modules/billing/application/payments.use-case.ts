@@ -77,7 +77,8 @@ export class CreateCheckoutSession {
       cancelUrl: this.config.billing.checkoutCancelUrl,
       metadata: {
         tollgate_customer_id: customer.id,
-        ...(input.amount ? { credit_amount: input.amount } : {}),
+        ...(input.purpose === 'credit_top_up' && input.amount ? { credit_amount: input.amount } : {}),
+        ...(input.subscriptionId ? { tollgate_subscription_id: input.subscriptionId } : {}),
       },
       idempotencyKey: `checkout-${customer.id}-${input.requestId}`,
     });

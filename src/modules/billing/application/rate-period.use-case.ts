@@ -152,24 +152,26 @@ export class RatePeriod {
       (codes.length ? await this.metrics.findByCodes(sub.tenantId, codes) : []).map((m) => [m.code, m]),
     );
     const out: Record<string, UsageInput> = {};
-    for (const c of usageCharges) {
-      if (c.kind !== 'usage') continue;
-      if (c.price.model === 'cost_plus') {
-        const cost = await this.records.costTotal(
-          sub.tenantId,
-          sub.customerId,
-          version.currency,
-          period,
-          c.price.costType,
-        );
-        out[c.id] = { quantity: cost, events: 0 };
-        continue;
-      }
-      const metric = c.metricCode ? metrics.get(c.metricCode) : undefined;
-      out[c.id] = metric
-        ? await this.usage.aggregate(sub.tenantId, sub.customerId, metric, period)
-        : { quantity: '0', events: 0 };
-    }
+    await Promise.all(
+      usageCharges.map(async (c) => {
+        if (c.kind !== 'usage') return;
+        if (c.price.model === 'cost_plus') {
+          const cost = await this.records.costTotal(
+            sub.tenantId,
+            sub.customerId,
+            version.currency,
+            period,
+            c.price.costType,
+          );
+          out[c.id] = { quantity: cost, events: 0 };
+          return;
+        }
+        const metric = c.metricCode ? metrics.get(c.metricCode) : undefined;
+        out[c.id] = metric
+          ? await this.usage.aggregate(sub.tenantId, sub.customerId, metric, period)
+          : { quantity: '0', events: 0 };
+      }),
+    );
     return out;
   }
 }

@@ -38,7 +38,8 @@ export type CustomerPatch = Partial<
 >;
 
 export abstract class CustomerRepository {
-  abstract insert(customer: Customer): Promise<void>;
+  /** False when the external id is taken in this tenant. */
+  abstract insert(customer: Customer): Promise<boolean>;
   abstract find(tenantId: TenantId, id: string): Promise<Customer | null>;
   abstract findByRef(tenantId: TenantId, ref: { id?: string; externalId?: string }): Promise<Customer | null>;
   abstract list(tenantId: TenantId, opts: { limit: number; offset: number }): Promise<Customer[]>;

@@ -1,5 +1,3 @@
-import { dec } from '../../../shared/domain/money';
-
 /** Per-event validation of ingested usage: a bad event is rejected alone, never its whole batch. */
 
 export type RejectionReason =
@@ -142,7 +140,8 @@ export function metricValue(
   if (v === undefined || v === null)
     return { ok: false, message: `property ${field} is required by the metric` };
   if (metric.aggregation === 'unique_count') return { ok: true, value: null };
-  if (typeof v === 'number') return { ok: true, value: dec(v).toString() };
+  // Postgres numeric reads JS number strings, exponent forms included (1e-7).
+  if (typeof v === 'number') return { ok: true, value: String(v) };
   if (typeof v === 'string' && NUMERIC_RE.test(v)) return { ok: true, value: v };
   return { ok: false, message: `property ${field} must be numeric` };
 }

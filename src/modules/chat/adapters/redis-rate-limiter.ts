@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
-import { RedisClient, redisKey } from '../../../shared/redis/redis.module';
+import { redisKey } from '../../../shared/redis/redis.module';
+import { ChatRedis } from './chat-redis';
 import { RateDecision, RateLimiter, RateRule } from '../domain/limits.port';
 
 const WINDOW_MS = 60_000;
@@ -57,7 +58,7 @@ end
 return 0
 `;
 
-type LimiterRedis = RedisClient & {
+type LimiterRedis = ChatRedis & {
   tgRateAdmit(...args: (string | number)[]): Promise<[number, number]>;
   tgRateAdd(...args: (string | number)[]): Promise<number>;
 };
@@ -67,7 +68,7 @@ export class RedisRateLimiter extends RateLimiter {
   private readonly redis: LimiterRedis;
 
   constructor(
-    redis: RedisClient,
+    redis: ChatRedis,
     private readonly config: AppConfig,
   ) {
     super();

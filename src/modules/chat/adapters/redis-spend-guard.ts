@@ -3,7 +3,8 @@ import { AppConfig } from '../../../config/app-config';
 import { Budget } from '../../../shared/contracts/metering';
 import { PaymentRequiredError } from '../../../shared/domain/domain-error';
 import { dec } from '../../../shared/domain/money';
-import { RedisClient, redisKey } from '../../../shared/redis/redis.module';
+import { redisKey } from '../../../shared/redis/redis.module';
+import { ChatRedis } from './chat-redis';
 import { Reservation, SpendGuard } from '../domain/limits.port';
 import { toNanos } from '../domain/pricing';
 
@@ -34,7 +35,7 @@ end
 return 0
 `;
 
-type SpendRedis = RedisClient & {
+type SpendRedis = ChatRedis & {
   tgSpendReserve(...args: (string | number)[]): Promise<number>;
   tgSpendSettle(...args: (string | number)[]): Promise<number>;
 };
@@ -44,7 +45,7 @@ export class RedisSpendGuard extends SpendGuard {
   private readonly redis: SpendRedis;
 
   constructor(
-    redis: RedisClient,
+    redis: ChatRedis,
     private readonly config: AppConfig,
   ) {
     super();

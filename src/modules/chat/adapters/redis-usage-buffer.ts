@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
-import { RedisClient, redisKey } from '../../../shared/redis/redis.module';
+import { redisKey } from '../../../shared/redis/redis.module';
+import { ChatRedis } from './chat-redis';
 import { UsageBuffer, UsageRecord } from '../domain/usage-record';
 
 export const usageStreamKey = (config: AppConfig) => redisKey(config, 'usage', 'records');
@@ -16,7 +17,7 @@ export class RedisUsageBuffer extends UsageBuffer {
   private readonly key: string;
 
   constructor(
-    private readonly redis: RedisClient,
+    private readonly redis: ChatRedis,
     config: AppConfig,
   ) {
     super();

@@ -30,8 +30,14 @@ export class SseWriter {
   /** `event` omitted = an unnamed `data:` line (the OpenAI stream format). */
   send(data: string, event?: string): void {
     if (!this.open) this.start();
-    if (this.reply.raw.destroyed) return;
-    this.reply.raw.write(event ? `event: ${event}\ndata: ${data}\n\n` : `data: ${data}\n\n`);
+    const raw = this.reply.raw;
+    if (raw.destroyed) return;
+    // Chunks that arrive together (one upstream packet) leave in one write, not one syscall each.
+    if (!raw.writableCorked) {
+      raw.cork();
+      process.nextTick(() => raw.uncork());
+    }
+    raw.write(event ? `event: ${event}\ndata: ${data}\n\n` : `data: ${data}\n\n`);
   }
 
   end(): void {

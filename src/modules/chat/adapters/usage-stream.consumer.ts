@@ -103,11 +103,36 @@ export class UsageStreamConsumer implements OnApplicationBootstrap, OnApplicatio
         this.logger.error({ entryId: id }, 'unreadable usage entry dropped');
       }
     }
-    await this.cls.run(() => this.storeUsage.execute(records));
+    const store = (batch: UsageRecord[]) => this.cls.run(() => this.storeUsage.execute(batch));
+    try {
+      await store(records);
+    } catch (error) {
+      await this.isolatePoison(records, store, error);
+    }
     const ids = entries.map(([id]) => id);
     await this.redis!.multi()
       .xack(this.key, USAGE_GROUP, ...ids)
       .xdel(this.key, ...ids)
       .exec();
+  }
+
+  /**
+   * A failed batch is retried record by record. If all fail, the cause is likely transient (database down):
+   * rethrow so the batch stays pending. If only some fail, those cannot be stored (e.g. their organization
+   * was deleted): park them in a dead-letter stream so they never block the others.
+   */
+  private async isolatePoison(
+    records: UsageRecord[],
+    store: (batch: UsageRecord[]) => Promise<void>,
+    batchError: unknown,
+  ): Promise<void> {
+    const failed: Array<{ record: UsageRecord; error: unknown }> = [];
+    for (const record of records)
+      await store([record]).catch((error: unknown) => failed.push({ record, error }));
+    if (failed.length === records.length) throw batchError;
+    for (const { record, error } of failed) {
+      this.logger.error({ err: error, usageId: record.id }, 'usage record parked in the dead-letter stream');
+      await this.redis!.xadd(`${this.key}:dead`, '*', 'r', JSON.stringify(record), 'error', String(error));
+    }
   }
 }

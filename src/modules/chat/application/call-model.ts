@@ -64,9 +64,12 @@ export class CallModel {
     try {
       outcome = await this.callWithRetries(request, opts, acc);
     } catch (error) {
-      const usage = opts.signal.aborted
-        ? this.estimate(request, acc)
-        : { promptTokens: 0, completionTokens: acc.content ? estimateTextTokens(acc.content) : 0 };
+      // Tokens already streamed were consumed (prompt included); a call that failed before any is free.
+      const produced = acc.content.length > 0 || acc.toolCalls.length > 0;
+      const usage =
+        opts.signal.aborted || produced
+          ? this.estimate(request, acc)
+          : { promptTokens: 0, completionTokens: 0 };
       outcome = {
         status: opts.signal.aborted ? 'aborted' : 'failed',
         finishReason: opts.signal.aborted ? 'aborted' : 'error',

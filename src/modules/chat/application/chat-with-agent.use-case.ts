@@ -97,12 +97,13 @@ export class ChatWithAgent {
     let isNew = true;
     const conversationId = input.conversationId ?? newId();
     if (input.conversationId) {
-      const existing = await this.conversations.find(caller.tenantId, input.conversationId);
+      const [existing, recent] = await Promise.all([
+        this.conversations.find(caller.tenantId, input.conversationId),
+        this.conversations.recentMessages(caller.tenantId, input.conversationId, HISTORY_LIMIT),
+      ]);
       if (!existing || existing.agentId !== agent.id)
         throw new NotFoundError('Conversation', input.conversationId);
-      history = (await this.conversations.recentMessages(caller.tenantId, existing.id, HISTORY_LIMIT)).map(
-        toLlm,
-      );
+      history = recent.map(toLlm);
       isNew = false;
     }
 

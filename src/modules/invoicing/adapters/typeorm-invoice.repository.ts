@@ -120,13 +120,25 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
   }
 
   async insertIfAbsent(inv: NewInvoice): Promise<boolean> {
-    // ON CONFLICT waits for a concurrent writer of the same period, then does nothing if it committed.
-    const inserted = await this.q(
-      `INSERT INTO invoices (id, tenant_id, subscription_id, customer_id, status, currency, period_start,
-         period_end, subtotal, discount_total, tax_rate, tax_total, credits_applied, total, customer, outcomes,
-         grace_until)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)
-       ON CONFLICT (subscription_id, period_start) DO NOTHING RETURNING id`,
+    // One statement (one round trip on the invoice-run hot path): the lines are written only if the invoice
+    // was. ON CONFLICT waits for a concurrent writer of the same period, then does nothing if it committed.
+    const rows = await this.q(
+      `WITH inv AS (
+         INSERT INTO invoices (id, tenant_id, subscription_id, customer_id, status, currency, period_start,
+           period_end, subtotal, discount_total, tax_rate, tax_total, credits_applied, total, customer, outcomes,
+           grace_until)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)
+         ON CONFLICT (subscription_id, period_start) DO NOTHING RETURNING id),
+       lines AS (
+         INSERT INTO invoice_lines (id, tenant_id, invoice_id, position, kind, description, quantity, unit_amount,
+           amount, charge_id, metric_code, metadata)
+         SELECT u.id, $2, inv.id, u.position, u.kind, u.description, u.quantity, u.unit_amount, u.amount,
+           u.charge_id, u.metric_code, u.metadata
+         FROM inv, unnest($18::uuid[], $19::int[], $20::text[], $21::text[], $22::numeric[], $23::numeric[],
+           $24::numeric[], $25::text[], $26::text[], $27::jsonb[])
+           AS u(id, position, kind, description, quantity, unit_amount, amount, charge_id, metric_code, metadata)
+         RETURNING 1)
+       SELECT (SELECT count(*) FROM inv)::int AS inserted, (SELECT count(*) FROM lines)::int AS lines`,
       [
         inv.id,
         inv.tenantId,
@@ -145,34 +157,19 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
         JSON.stringify(inv.customer),
         JSON.stringify(inv.outcomes),
         inv.graceUntil,
+        inv.lines.map((l) => l.id),
+        inv.lines.map((l) => l.position),
+        inv.lines.map((l) => l.kind),
+        inv.lines.map((l) => l.description),
+        inv.lines.map((l) => l.quantity),
+        inv.lines.map((l) => l.unitAmount),
+        inv.lines.map((l) => l.amount),
+        inv.lines.map((l) => l.chargeId),
+        inv.lines.map((l) => l.metricCode),
+        inv.lines.map((l) => JSON.stringify(l.metadata)),
       ],
     );
-    if (!inserted.length) return false;
-    if (inv.lines.length)
-      await this.q(
-        `INSERT INTO invoice_lines (id, tenant_id, invoice_id, position, kind, description, quantity, unit_amount,
-           amount, charge_id, metric_code, metadata)
-         SELECT u.id, $1, $2, u.position, u.kind, u.description, u.quantity, u.unit_amount, u.amount, u.charge_id,
-           u.metric_code, u.metadata
-         FROM unnest($3::uuid[], $4::int[], $5::text[], $6::text[], $7::numeric[], $8::numeric[], $9::numeric[],
-           $10::text[], $11::text[], $12::jsonb[])
-           AS u(id, position, kind, description, quantity, unit_amount, amount, charge_id, metric_code, metadata)`,
-        [
-          inv.tenantId,
-          inv.id,
-          inv.lines.map((l) => l.id),
-          inv.lines.map((l) => l.position),
-          inv.lines.map((l) => l.kind),
-          inv.lines.map((l) => l.description),
-          inv.lines.map((l) => l.quantity),
-          inv.lines.map((l) => l.unitAmount),
-          inv.lines.map((l) => l.amount),
-          inv.lines.map((l) => l.chargeId),
-          inv.lines.map((l) => l.metricCode),
-          inv.lines.map((l) => JSON.stringify(l.metadata)),
-        ],
-      );
-    return true;
+    return rows[0].inserted === 1;
   }
 
   async findByPeriod(tenantId: TenantId, subscriptionId: string, periodStart: Date): Promise<Invoice | null> {
