@@ -66,8 +66,8 @@ export async function createHttpApp(
 ): Promise<NestFastifyApplication> {
   const { config, logger } = options;
   const adapter = new FastifyAdapter({
-    loggerInstance: logger,
-    disableRequestLogging: true, // our onResponse hook writes one access line with tenant and route
+    // No Fastify logger: it builds a child logger per request; our onResponse hook writes the access line.
+    logger: false,
     bodyLimit: config.bodyLimitBytes,
     genReqId: requestIdFor,
     trustProxy: config.trustProxy,
