@@ -384,11 +384,15 @@ describe('invoicing', () => {
     await runFor(a);
     const [draft] = await invoicesOf(a);
     const payments = t.app.get(InvoicePayments);
-    expect(await payments.markPaid(asTenantId(a.tenantId), { invoiceId: draft.id }, clock.now())).toBe('noted');
+    expect(await payments.markPaid(asTenantId(a.tenantId), { invoiceId: draft.id }, clock.now())).toBe(
+      'noted',
+    );
     expect((await invoicesOf(a))[0].status).toBe('draft');
     const fin = await a.auth(t.http.post(`/api/v1/invoices/${draft.id}/finalize`)).expect(200);
     expect(fin.body).toMatchObject({ status: 'paid', number: 'INV-2026-000001' });
-    expect(await payments.markPaymentFailed(asTenantId(a.tenantId), { invoiceId: draft.id })).toBe('unchanged');
+    expect(await payments.markPaymentFailed(asTenantId(a.tenantId), { invoiceId: draft.id })).toBe(
+      'unchanged',
+    );
     await a.auth(t.http.post(`/api/v1/invoices/${draft.id}/void`)).expect(409);
   });
 

@@ -6,6 +6,7 @@ import { SCOPES } from '../../src/shared/context/permissions';
 import { startTestApp, TestApp } from '../support/test-app';
 import { AuthFn, createApiKey, signUp, withApiKey } from '../support/auth';
 import { FakeWebhookReceiver } from '../fakes/fake-webhook-receiver';
+import { FakeStripe } from '../fakes/fake-stripe';
 
 const SECRET = 'whsec_test_tollgate_stripe_secret';
 const PROBLEM = /application\/problem\+json/;
@@ -45,17 +46,22 @@ describe('Stripe webhooks', () => {
   let unconfigured: TestApp;
   let db: Client;
   let receiver: FakeWebhookReceiver;
+  const stripe = new FakeStripe();
   const orgs: Org[] = [];
   const org = () => orgs.pop()!;
   let now = 1_800_000_000;
   const tick = () => (now += 10);
 
   beforeAll(async () => {
+    const stripeApi = await stripe.start();
     t = await startTestApp({
       workers: true,
       clock,
       env: {
         STRIPE_WEBHOOK_SECRET: SECRET,
+        STRIPE_SECRET_KEY: 'sk_test_fake',
+        STRIPE_API_BASE: stripeApi.url,
+        STRIPE_TIMEOUT_MS: '2000',
         INVOICE_GRACE_PERIOD_HOURS: '0',
         WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
         REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX}_stripe`,
@@ -69,7 +75,7 @@ describe('Stripe webhooks', () => {
     receiver = await new FakeWebhookReceiver().start();
     orgs.push(
       ...(await Promise.all(
-        Array.from({ length: 6 }, async () => {
+        Array.from({ length: 7 }, async () => {
           const user = await signUp(t);
           const key = await createApiKey(t, user, [...SCOPES]);
           return { auth: withApiKey(key.key), tenantId: user.tenantId };
@@ -80,6 +86,7 @@ describe('Stripe webhooks', () => {
   afterAll(async () => {
     await db.end();
     await receiver.close();
+    await stripe.stop();
     await t.close();
     await unconfigured.close();
   });
@@ -133,13 +140,17 @@ describe('Stripe webhooks', () => {
   }
 
   /** A finalized invoice (grace 0: finalized as soon as it is written). */
-  async function finalizedInvoice(a: Org) {
+  async function finalizedInvoice(a: Org, opts: { linkStripe?: boolean } = {}) {
     const s = await customerAndSubscription(a);
+    if (opts.linkStripe)
+      await a.auth(t.http.put(`/api/v1/customers/${s.customerId}/payment-customer`)).expect(200);
     clock.set(new Date(Math.max(clock.now().getTime(), s.periodEnd.getTime()) + 1000));
     await a.auth(t.http.post('/api/v1/invoices/runs')).send({}).expect(202);
     const [invoice] = await until(
       () =>
-        a.auth(t.http.get('/api/v1/invoices')).then((r) => r.body.items as { id: string; status: string }[]),
+        a
+          .auth(t.http.get('/api/v1/invoices'))
+          .then((r) => r.body.items as { id: string; status: string; [k: string]: unknown }[]),
       (items) => items.length === 1 && items[0].status === 'finalized',
     );
     return { ...s, invoice };
@@ -322,5 +333,27 @@ describe('Stripe webhooks', () => {
     expect(await processed(refunded.id)).toMatchObject({ status: 'processed' });
     const after = await a.auth(t.http.get(`/api/v1/credit-notes/${note.body.id}`)).expect(200);
     expect(after.body.refundStatus).toBe('succeeded');
+  });
+
+  it('pushes a finalized invoice to Stripe and marks it paid from the linked Stripe invoice', async () => {
+    const a = org();
+    const { invoice } = await finalizedInvoice(a, { linkStripe: true });
+    expect(invoice).toMatchObject({
+      collectionMethod: 'stripe',
+      stripeInvoiceId: expect.stringMatching(/^in_/),
+    });
+    const pushed = stripe.invoices.get(invoice.stripeInvoiceId as string)!;
+    expect(pushed.metadata).toMatchObject({ tollgate_invoice_id: invoice.id, tenant_id: a.tenantId });
+
+    // Stripe's own event carries only its invoice id: the link finds the invoice (and its tenant).
+    const paid = stripeEvent(
+      'invoice.paid',
+      { id: invoice.stripeInvoiceId, object: 'invoice', status: 'paid', metadata: {} },
+      tick(),
+    );
+    await send(paid).expect(200);
+    expect(await processed(paid.id)).toMatchObject({ status: 'processed' });
+    const after = await a.auth(t.http.get(`/api/v1/invoices/${invoice.id}`)).expect(200);
+    expect(after.body.status).toBe('paid');
   });
 });

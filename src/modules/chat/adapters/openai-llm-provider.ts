@@ -6,7 +6,7 @@ import type {
   ChatCompletionCreateParams,
 } from 'openai/resources/chat/completions';
 import { AppConfig } from '../../../config/app-config';
-import { InvalidError } from '../../../shared/domain/domain-error';
+import { DomainError, InvalidError } from '../../../shared/domain/domain-error';
 import {
   LlmChunk,
   LlmCompletion,
@@ -205,10 +205,16 @@ export class OpenAiLlmProvider extends LlmProvider {
         }
       } catch (error) {
         const mapped = deadline.error(error);
-        // A stream that broke after it started cannot be retried.
+        // A stream that broke after it started cannot be retried; a dropped connection is the provider's fault.
+        if (mapped instanceof DomainError && !(mapped instanceof UpstreamError)) throw mapped;
         throw mapped instanceof UpstreamError
           ? new UpstreamError(mapped.kind, mapped.code, mapped.message, false, mapped.details)
-          : mapped;
+          : new UpstreamError(
+              'upstream_failed',
+              'upstream_error',
+              'The model provider broke off the stream',
+              false,
+            );
       } finally {
         deadline.dispose();
       }

@@ -107,7 +107,10 @@ export class GenerateInvoice {
       createdAt: this.clock.now(),
     };
     if (dec(creditsApplied).eq(credits)) return { invoice, created: true };
-    const patch = { creditsApplied, total: amountDue(rated.totalBeforeCredits, creditsApplied, rated.currency) };
+    const patch = {
+      creditsApplied,
+      total: amountDue(rated.totalBeforeCredits, creditsApplied, rated.currency),
+    };
     await this.invoices.update(p.tenantId, id, patch);
     return { invoice: { ...invoice, ...patch }, created: true };
   }

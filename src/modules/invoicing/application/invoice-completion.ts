@@ -1,0 +1,142 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../../../config/app-config';
+import { BillingForInvoicing, RatedPeriod } from '../../../shared/contracts/billing-for-invoicing';
+import { WebhookEvents } from '../../../shared/contracts/webhook-events';
+import { Clock } from '../../../shared/domain/clock.port';
+import { newId } from '../../../shared/domain/ids';
+import { dec } from '../../../shared/domain/money';
+import { TenantId } from '../../../shared/domain/tenant-id';
+import { amountDue, creditsToApply, formatNumber, Invoice, InvoiceLine, numberSeries } from '../domain/invoice';
+import { InvoiceCollector } from '../domain/invoice-collector.port';
+import { InvoiceRepository } from '../domain/invoice.repository.port';
+import { invoiceEventPayload } from './invoice-events';
+
+/** A period rated for an invoice: what the draft shows, and what finalization commits. */
+export interface RatedContent {
+  rated: RatedPeriod;
+  credits: string;
+  content: Pick<
+    Invoice,
+    | 'currency'
+    | 'subtotal'
+    | 'discountTotal'
+    | 'taxRate'
+    | 'taxTotal'
+    | 'creditsApplied'
+    | 'total'
+    | 'customer'
+    | 'outcomes'
+    | 'lines'
+  >;
+}
+
+/**
+ * The steps GenerateInvoice and FinalizeInvoice share. A draft only shows the rating; finalization
+ * commits it: Billing's period commit (credits, coupons, subscription moves on) and the gapless number
+ * happen in the same transaction, so late usage can still land in the period while the invoice is a draft.
+ */
+@Injectable()
+export class InvoiceCompletion {
+  private readonly logger = new Logger(InvoiceCompletion.name);
+
+  constructor(
+    private readonly billing: BillingForInvoicing,
+    private readonly invoices: InvoiceRepository,
+    private readonly collector: InvoiceCollector,
+    private readonly events: WebhookEvents,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async rate(
+    tenantId: TenantId,
+    subscriptionId: string,
+    customerId: string,
+    period: { start: Date; end: Date },
+  ): Promise<RatedContent> {
+    const rated = await this.billing.ratePeriod(tenantId, subscriptionId, period);
+    const customer = await this.billing.findCustomer(tenantId, customerId);
+    const credits = creditsToApply(rated);
+    const lines: InvoiceLine[] = rated.lines.map((l, position) => ({
+      id: newId(),
+      position,
+      kind: l.kind,
+      description: l.description,
+      quantity: l.quantity,
+      unitAmount: l.unitAmount,
+      amount: l.amount,
+      chargeId: l.chargeId ?? null,
+      metricCode: l.metricCode ?? null,
+      metadata: l.metadata ?? {},
+    }));
+    return {
+      rated,
+      credits,
+      content: {
+        currency: rated.currency,
+        subtotal: rated.subtotal,
+        discountTotal: rated.discountTotal,
+        taxRate: rated.taxRate,
+        taxTotal: rated.taxTotal,
+        creditsApplied: credits,
+        total: amountDue(rated.totalBeforeCredits, credits, rated.currency),
+        customer: customer ?? { id: customerId },
+        outcomes: rated.outcomes,
+        lines,
+      },
+    };
+  }
+
+  /** Inside the caller's transaction: commit the period at Billing, take the next number, finalize. */
+  async complete(invoice: Invoice, rating: RatedContent): Promise<Invoice> {
+    const { creditsApplied } = await this.billing.commitInvoicedPeriod({
+      tenantId: invoice.tenantId,
+      subscriptionId: invoice.subscriptionId,
+      periodStart: invoice.periodStart,
+      periodEnd: invoice.periodEnd,
+      invoiceId: invoice.id,
+      creditsToApply: rating.credits,
+      couponRedemptionIds: rating.rated.couponRedemptionIds,
+    });
+    const total = amountDue(rating.rated.totalBeforeCredits, creditsApplied, invoice.currency);
+    const now = this.clock.now();
+    const series = numberSeries(this.config.invoicing.numberPrefix, now);
+    const number = formatNumber(series, await this.invoices.nextNumber(invoice.tenantId, series));
+    // Paid before we finalized (Stripe said so first) or nothing to pay: finalize straight into paid.
+    const paid = invoice.paidExternallyAt !== null || dec(total).lte(0);
+    const patch: Partial<Invoice> = {
+      status: paid ? 'paid' : 'finalized',
+      number,
+      creditsApplied: dec(creditsApplied).toFixed(),
+      total,
+      finalizedAt: now,
+      dueAt: new Date(now.getTime() + this.config.invoicing.paymentTermsDays * 86400_000),
+      paidAt: paid ? (invoice.paidExternallyAt ?? now) : null,
+    };
+    await this.invoices.update(invoice.tenantId, invoice.id, patch);
+    return { ...invoice, ...patch, creditsApplied: dec(creditsApplied).toFixed(2) };
+  }
+
+  /** After the commit: tell webhook endpoints, and hand the invoice to collection. */
+  async announce(invoice: Invoice): Promise<Invoice> {
+    await this.events.publish(invoice.tenantId, 'invoice.finalized', invoiceEventPayload(invoice));
+    if (invoice.status === 'paid') {
+      await this.events.publish(invoice.tenantId, 'invoice.paid', invoiceEventPayload(invoice));
+      return invoice;
+    }
+    // Collection failing (Stripe down) leaves the invoice finalized for manual collection; it is logged.
+    try {
+      const result = await this.collector.collect(invoice);
+      if (result.method === 'manual') return invoice;
+      const patch = { collectionMethod: 'stripe' as const, stripeInvoiceId: result.stripeInvoiceId };
+      await this.invoices.update(invoice.tenantId, invoice.id, patch);
+      return { ...invoice, ...patch };
+    } catch (error) {
+      this.logger.warn(
+        { err: error, invoiceId: invoice.id },
+        'collection through Stripe failed; left for manual collection',
+      );
+      return invoice;
+    }
+  }
+}
