@@ -40,7 +40,7 @@ async function main() {
     MIGRATIONS_RUN: 'true',
     REDIS_KEY_PREFIX: `tgbench_${runId}`,
     LOG_LEVEL: 'warn',
-    INVOICE_GRACE_PERIOD_HOURS: '24', // drafts: the run itself, not collection, is measured
+    INVOICE_GRACE_PERIOD_HOURS: '0', // complete invoices: rated, committed at Billing and numbered
   };
   const { loadConfig } = await import('../src/config/app-config');
   const { createRootLogger } = await import('../src/shared/logging/logger');

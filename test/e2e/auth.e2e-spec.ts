@@ -11,7 +11,12 @@ describe('auth: register, login, refresh, logout, me', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({
-      env: { AUTH_LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', AUTH_LOGIN_MAX_FAILURES_PER_IP: '6' },
+      // Behind a trusted proxy, so X-Forwarded-For sets the client IP.
+      env: {
+        AUTH_LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+        AUTH_LOGIN_MAX_FAILURES_PER_IP: '6',
+        TRUST_PROXY: 'true',
+      },
     });
   });
   afterAll(() => t.close());

@@ -9,6 +9,7 @@ import { OutcomeVerifier } from './domain/outcome-verifier.port';
 import { VerificationRuleRepository } from './domain/verification-rule';
 import { FinalizeInvoice } from './application/finalize-invoice.use-case';
 import { GenerateInvoice } from './application/generate-invoice.use-case';
+import { InvoiceCompletion } from './application/invoice-completion';
 import { InvoiceJobQueue } from './application/invoice-job-queue';
 import { ExpandInvoiceRun, StartInvoiceRun } from './application/invoice-runs.use-case';
 import { IssueCreditNote } from './application/issue-credit-note.use-case';
@@ -53,6 +54,7 @@ import {
     { provide: OutcomeVerifier, useClass: SignedOutcomeVerifier },
     { provide: InvoicePayments, useClass: RecordInvoicePayment },
     InvoiceJobQueue,
+    InvoiceCompletion,
     GenerateInvoice,
     FinalizeInvoice,
     VoidInvoice,

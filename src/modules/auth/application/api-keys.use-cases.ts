@@ -13,7 +13,7 @@ import {
 import { newId } from '../../../shared/domain/ids';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { AuditTrail } from '../../tenancy/application/audit-trail';
-import { LruCache } from '../../tenancy/application/lru-cache';
+import { LRUCache } from 'lru-cache';
 import { InvalidationBus } from '../../tenancy/domain/invalidation-bus.port';
 import { generateApiKey, parseApiKey } from '../domain/api-key-token';
 import { ApiKeyRepository, StoredApiKey } from '../domain/auth.ports';
@@ -114,7 +114,7 @@ export class RevokeApiKey {
  */
 @Injectable()
 export class ApiKeyAuthenticator implements OnModuleInit, OnModuleDestroy {
-  private readonly cache: LruCache<StoredApiKey>;
+  private readonly cache: LRUCache<string, StoredApiKey>;
   private readonly touched = new Map<string, number>();
   private readonly pendingTouches = new Set<Promise<void>>();
 
@@ -124,7 +124,7 @@ export class ApiKeyAuthenticator implements OnModuleInit, OnModuleDestroy {
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
-    this.cache = new LruCache(config.auth.cacheTtlMs);
+    this.cache = new LRUCache<string, StoredApiKey>({ max: 10_000, ttl: config.auth.cacheTtlMs || 1 }); // ttl 0 in config = effectively no caching;
   }
 
   onModuleInit(): void {

@@ -4,7 +4,7 @@ import { JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { AppConfig } from '../../../config/app-config';
 import { Clock } from '../../../shared/domain/clock.port';
 import { UnauthenticatedError } from '../../../shared/domain/domain-error';
-import { LruCache } from '../../tenancy/application/lru-cache';
+import { LRUCache } from 'lru-cache';
 import { SigningKeys } from './signing-keys';
 
 export interface UserAccessClaims {
@@ -32,14 +32,17 @@ export class TokenService {
    * costs a map lookup instead of an Ed25519 verification. Expiry is still checked on every use, and any
    * change of the key set (rotation, removal) makes entries re-verify.
    */
-  private readonly verified: LruCache<{ claims: AccessClaims; generation: number }>;
+  private readonly verified: LRUCache<string, { claims: AccessClaims; generation: number }>;
 
   constructor(
     private readonly keys: SigningKeys,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
-    this.verified = new LruCache(config.auth.cacheTtlMs, 50_000);
+    this.verified = new LRUCache<string, { claims: AccessClaims; generation: number }>({
+      max: 50_000,
+      ttl: config.auth.cacheTtlMs || 1,
+    }); // ttl 0 in config = effectively no caching;
   }
 
   get accessTtlSeconds(): number {

@@ -232,6 +232,70 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
       await this.q(`UPDATE invoices SET ${sets.join(', ')} WHERE tenant_id = $1 AND id = $2`, params);
   }
 
+  async replaceDraftContent(
+    tenantId: TenantId,
+    id: string,
+    c: Pick<
+      Invoice,
+      | 'subtotal'
+      | 'discountTotal'
+      | 'taxRate'
+      | 'taxTotal'
+      | 'creditsApplied'
+      | 'total'
+      | 'customer'
+      | 'outcomes'
+      | 'lines'
+    >,
+  ): Promise<void> {
+    await this.q(
+      `UPDATE invoices SET subtotal = $3, discount_total = $4, tax_rate = $5, tax_total = $6, credits_applied = $7,
+         total = $8, customer = $9, outcomes = $10
+       WHERE tenant_id = $1 AND id = $2 AND status = 'draft'`,
+      [
+        tenantId,
+        id,
+        c.subtotal,
+        c.discountTotal,
+        c.taxRate,
+        c.taxTotal,
+        c.creditsApplied,
+        c.total,
+        JSON.stringify(c.customer),
+        JSON.stringify(c.outcomes),
+      ],
+    );
+    await this.q(`DELETE FROM invoice_lines WHERE tenant_id = $1 AND invoice_id = $2`, [tenantId, id]);
+    await this.insertLines(tenantId, id, c.lines);
+  }
+
+  private async insertLines(tenantId: TenantId, invoiceId: string, lines: Invoice['lines']): Promise<void> {
+    if (!lines.length) return;
+    await this.q(
+      `INSERT INTO invoice_lines (id, tenant_id, invoice_id, position, kind, description, quantity, unit_amount,
+         amount, charge_id, metric_code, metadata)
+       SELECT u.id, $1, $2, u.position, u.kind, u.description, u.quantity, u.unit_amount, u.amount, u.charge_id,
+         u.metric_code, u.metadata
+       FROM unnest($3::uuid[], $4::int[], $5::text[], $6::text[], $7::numeric[], $8::numeric[], $9::numeric[],
+         $10::text[], $11::text[], $12::jsonb[])
+         AS u(id, position, kind, description, quantity, unit_amount, amount, charge_id, metric_code, metadata)`,
+      [
+        tenantId,
+        invoiceId,
+        lines.map((l) => l.id),
+        lines.map((l) => l.position),
+        lines.map((l) => l.kind),
+        lines.map((l) => l.description),
+        lines.map((l) => l.quantity),
+        lines.map((l) => l.unitAmount),
+        lines.map((l) => l.amount),
+        lines.map((l) => l.chargeId),
+        lines.map((l) => l.metricCode),
+        lines.map((l) => JSON.stringify(l.metadata)),
+      ],
+    );
+  }
+
   async nextNumber(tenantId: TenantId, series: string): Promise<number> {
     const rows = await this.q(
       `INSERT INTO invoice_number_counters (tenant_id, series, last_number) VALUES ($1, $2, 1)

@@ -4,9 +4,16 @@ import { BillingForInvoicing, RatedPeriod } from '../../../shared/contracts/bill
 import { WebhookEvents } from '../../../shared/contracts/webhook-events';
 import { Clock } from '../../../shared/domain/clock.port';
 import { newId } from '../../../shared/domain/ids';
-import { dec } from '../../../shared/domain/money';
+import { dec, formatMoney } from '../../../shared/domain/money';
 import { TenantId } from '../../../shared/domain/tenant-id';
-import { amountDue, creditsToApply, formatNumber, Invoice, InvoiceLine, numberSeries } from '../domain/invoice';
+import {
+  amountDue,
+  creditsToApply,
+  formatNumber,
+  Invoice,
+  InvoiceLine,
+  numberSeries,
+} from '../domain/invoice';
 import { InvoiceCollector } from '../domain/invoice-collector.port';
 import { InvoiceRepository } from '../domain/invoice.repository.port';
 import { invoiceEventPayload } from './invoice-events';
@@ -98,7 +105,8 @@ export class InvoiceCompletion {
       creditsToApply: rating.credits,
       couponRedemptionIds: rating.rated.couponRedemptionIds,
     });
-    const total = amountDue(rating.rated.totalBeforeCredits, creditsApplied, invoice.currency);
+    const applied = formatMoney(creditsApplied, invoice.currency);
+    const total = amountDue(rating.rated.totalBeforeCredits, applied, invoice.currency);
     const now = this.clock.now();
     const series = numberSeries(this.config.invoicing.numberPrefix, now);
     const number = formatNumber(series, await this.invoices.nextNumber(invoice.tenantId, series));
@@ -107,14 +115,14 @@ export class InvoiceCompletion {
     const patch: Partial<Invoice> = {
       status: paid ? 'paid' : 'finalized',
       number,
-      creditsApplied: dec(creditsApplied).toFixed(),
+      creditsApplied: applied,
       total,
       finalizedAt: now,
       dueAt: new Date(now.getTime() + this.config.invoicing.paymentTermsDays * 86400_000),
       paidAt: paid ? (invoice.paidExternallyAt ?? now) : null,
     };
     await this.invoices.update(invoice.tenantId, invoice.id, patch);
-    return { ...invoice, ...patch, creditsApplied: dec(creditsApplied).toFixed(2) };
+    return { ...invoice, ...patch };
   }
 
   /** After the commit: tell webhook endpoints, and hand the invoice to collection. */

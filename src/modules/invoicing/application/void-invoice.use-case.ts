@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
+import { BillingForInvoicing } from '../../../shared/contracts/billing-for-invoicing';
 import { WebhookEvents } from '../../../shared/contracts/webhook-events';
 import { Clock } from '../../../shared/domain/clock.port';
 import { ConflictError, NotFoundError } from '../../../shared/domain/domain-error';
@@ -13,6 +14,7 @@ import { invoiceEventPayload } from './invoice-events';
 export class VoidInvoice {
   constructor(
     private readonly invoices: InvoiceRepository,
+    private readonly billing: BillingForInvoicing,
     private readonly events: WebhookEvents,
     private readonly clock: Clock,
   ) {}
@@ -36,6 +38,18 @@ export class VoidInvoice {
         'invoice_not_voidable',
         `A ${invoice.status} invoice cannot be voided; issue a credit note instead`,
       );
+    // A draft's period was never committed at Billing: commit it now (no credits, no coupons) so the
+    // subscription moves on instead of being invoiced again.
+    if (invoice.status === 'draft')
+      await this.billing.commitInvoicedPeriod({
+        tenantId,
+        subscriptionId: invoice.subscriptionId,
+        periodStart: invoice.periodStart,
+        periodEnd: invoice.periodEnd,
+        invoiceId,
+        creditsToApply: '0',
+        couponRedemptionIds: [],
+      });
     const patch = { status: 'void' as const, voidedAt: this.clock.now() };
     await this.invoices.update(tenantId, invoiceId, patch);
     return { invoice: { ...invoice, ...patch }, changed: true };

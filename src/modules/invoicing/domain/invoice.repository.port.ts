@@ -41,6 +41,23 @@ export abstract class InvoiceRepository {
     q: { status?: InvoiceStatus; customerId?: string; limit: number; cursor?: string },
   ): Promise<InvoicePage>;
   abstract update(tenantId: TenantId, id: string, patch: Partial<Invoice>): Promise<void>;
+  /** A draft re-rated at finalization: new totals, customer snapshot, outcomes and lines. */
+  abstract replaceDraftContent(
+    tenantId: TenantId,
+    id: string,
+    content: Pick<
+      Invoice,
+      | 'subtotal'
+      | 'discountTotal'
+      | 'taxRate'
+      | 'taxTotal'
+      | 'creditsApplied'
+      | 'total'
+      | 'customer'
+      | 'outcomes'
+      | 'lines'
+    >,
+  ): Promise<void>;
   /** Next number of the series, locking the tenant's counter row until the transaction ends (gapless). */
   abstract nextNumber(tenantId: TenantId, series: string): Promise<number>;
   abstract draftsPastGrace(asOf: Date, limit: number): Promise<{ tenantId: TenantId; id: string }[]>;

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { MembershipRepository, UserMembership } from '../domain/membership.repository.port';
 import { InvalidationBus } from '../domain/invalidation-bus.port';
-import { LruCache } from './lru-cache';
+import { LRUCache } from 'lru-cache';
 
 const TOPIC = 'membership';
 
@@ -12,14 +12,14 @@ const TOPIC = 'membership';
  */
 @Injectable()
 export class MembershipDirectory implements OnModuleInit {
-  private readonly cache: LruCache<UserMembership[]>;
+  private readonly cache: LRUCache<string, UserMembership[]>;
 
   constructor(
     private readonly memberships: MembershipRepository,
     private readonly bus: InvalidationBus,
     config: AppConfig,
   ) {
-    this.cache = new LruCache(config.auth.cacheTtlMs);
+    this.cache = new LRUCache<string, UserMembership[]>({ max: 10_000, ttl: config.auth.cacheTtlMs || 1 }); // ttl 0 in config = effectively no caching;
   }
 
   onModuleInit(): void {
