@@ -167,14 +167,18 @@ async function main() {
       const cpu = process.cpuUsage(cpuBefore);
       const nodeCpuS = (cpu.user + cpu.system) / 1e6;
       const check = await pool.query(
-        `SELECT count(*)::int AS n, min(total)::text AS min, max(total)::text AS max FROM invoices WHERE tenant_id = $1`,
+        `SELECT count(*)::int AS n, count(DISTINCT number)::int AS numbered, max(number) AS last,
+           min(total)::text AS min, max(total)::text AS max
+         FROM invoices WHERE tenant_id = $1 AND status = 'finalized'`,
         [tenantId],
       );
-      if (check.rows[0].n !== subs || progress.jobsFailed)
-        throw new Error(`expected ${subs} invoices, got ${check.rows[0].n} (${progress.jobsFailed} failed)`);
+      const gapless = check.rows[0].last?.endsWith(String(subs).padStart(6, '0'));
+      if (check.rows[0].n !== subs || check.rows[0].numbered !== subs || !gapless || progress.jobsFailed)
+        throw new Error(`expected ${subs} numbered invoices, got ${JSON.stringify(check.rows[0])}`);
       rows.push({ subs, events: subs * EVENTS_PER_SUB, seedS, baselineS, runS, nodeCpuS });
       console.log(
         `${subs} subscriptions: run ${runS.toFixed(1)} s (${(subs / runS).toFixed(0)} subs/s), ` +
+          `${check.rows[0].numbered} finalized invoices up to ${check.rows[0].last}, ` +
           `totals ${check.rows[0].min}..${check.rows[0].max}, seeding ${seedS.toFixed(1)} s`,
       );
     }

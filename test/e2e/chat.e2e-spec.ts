@@ -339,3 +339,43 @@ describe('chat rate limits', () => {
     expect(fake.requests).toHaveLength(4);
   });
 });
+
+describe('chat tokens-per-minute limit', () => {
+  let fake: FakeOpenAi;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAi();
+    t = await startTestApp({ env: chatEnv(fake, { CHAT_TPM_PER_KEY: '120' }) });
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.close();
+  });
+
+  it('counts the tokens actually used and answers 429 once the minute budget is spent', async () => {
+    const owner = await signUp(t);
+    const agent = await owner
+      .auth(t.http.post('/api/v1/agents'))
+      .send({ name: 'T', slug: 'tpm', model: 'gpt-4o-mini' })
+      .expect(201);
+    const key = await createApiKey(t, owner, ['chat:invoke']);
+    const send = () =>
+      withApiKey(key.key)(t.http.post(`/api/v1/agents/${agent.body.id}/chat`)).send({
+        message: 'a few words [long:40]',
+      });
+    let used = 0;
+    let refused: { status: number; body: { detail: string }; headers: Record<string, string> } | undefined;
+    for (let i = 0; i < 10 && !refused; i++) {
+      const res = await send();
+      if (res.status === 429) refused = res;
+      else used += res.body.usage.totalTokens;
+    }
+    expect(refused).toBeDefined();
+    expect(refused!.body.detail).toMatch(/tokens per minute/);
+    expect(Number(refused!.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    // each call uses ~70 tokens although only ~15 prompt tokens are estimated up front: the actual usage counted
+    expect(used).toBeGreaterThan(60);
+    expect(used).toBeLessThanOrEqual(120 + 80);
+  });
+});

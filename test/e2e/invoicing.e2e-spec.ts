@@ -84,7 +84,7 @@ describe('invoicing', () => {
     dropDatabase = isolated.drop;
     t = await startTestApp({ workers: true, clock, env });
     t2 = await startTestApp({ workers: true, clock, env });
-    orgs.push(...(await Promise.all(Array.from({ length: 11 }, () => makeOrg()))));
+    orgs.push(...(await Promise.all(Array.from({ length: 12 }, () => makeOrg()))));
     db = new Client({ connectionString: env.DATABASE_URL });
     await db.connect();
   });
@@ -321,7 +321,7 @@ describe('invoicing', () => {
     const again = await a.auth(t.http.post(`/api/v1/invoices/${draft.id}/finalize`)).expect(200);
     expect(again.body.number).toBe('INV-2026-000001');
 
-    const line = draft.lines[0];
+    const line = (fin.body as InvoiceBody).lines[0]; // re-rated at finalization: new lines
     const partial = await a
       .auth(t.http.post(`/api/v1/invoices/${draft.id}/credit-notes`))
       .send({
@@ -375,6 +375,57 @@ describe('invoicing', () => {
     expect(voided.body.status).toBe('void');
     const conflict = await a.auth(t.http.post(`/api/v1/invoices/${draft.id}/finalize`)).expect(409);
     expect(conflict.headers['content-type']).toMatch(PROBLEM);
+  });
+
+  it('bills usage that arrives during the grace period, and a voided draft moves the subscription on', async () => {
+    const a = await org();
+    await a
+      .auth(t.http.post('/api/v1/billable-metrics'))
+      .send({ code: 'tokens', name: 'Tokens', aggregation: 'sum', field: 'tokens' })
+      .expect(201);
+    const usageCharge = {
+      kind: 'usage',
+      name: 'Tokens',
+      metricCode: 'tokens',
+      price: { model: 'per_unit', unitAmount: '0.01' },
+    };
+    const s = await subscribe(a, { charges: [usageCharge], taxRate: '0' });
+    const other = await subscribe(a, { charges: [usageCharge], taxRate: '0' });
+    const usage = (customerId: string, id: string, tokens: number, at: Date) =>
+      a
+        .auth(t.http.post('/api/v1/usage/events'))
+        .send({
+          events: [
+            {
+              eventId: id,
+              customerId,
+              metric: 'tokens',
+              timestamp: at.toISOString(),
+              properties: { tokens },
+            },
+          ],
+        })
+        .expect((res) => expect(res.body).toMatchObject({ accepted: 1 }));
+    clock.set(new Date(s.periodEnd.getTime() - 30 * 60_000));
+    await usage(s.customerId, 'u1', 100, new Date(s.periodEnd.getTime() - 3600_000));
+    clock.set(new Date(s.periodEnd.getTime() + 1000));
+    await runFor(a);
+    const drafts = await invoicesOf(a);
+    const draft = drafts.find((i) => i.subscriptionId === s.subscriptionId)!;
+    expect(draft).toMatchObject({ status: 'draft', total: '1.00' });
+
+    // Reported late (after the period ended) but timestamped inside it, while the invoice is a draft.
+    clock.advance(HOUR);
+    await usage(s.customerId, 'u2', 50, new Date(s.periodEnd.getTime() - 60_000));
+    const fin = await a.auth(t.http.post(`/api/v1/invoices/${draft.id}/finalize`)).expect(200);
+    expect(fin.body).toMatchObject({ status: 'finalized', total: '1.50' });
+
+    const otherDraft = drafts.find((i) => i.subscriptionId === other.subscriptionId)!;
+    await a.auth(t.http.post(`/api/v1/invoices/${otherDraft.id}/void`)).expect(200);
+    const sub = await a.auth(t.http.get(`/api/v1/subscriptions/${other.subscriptionId}`)).expect(200);
+    expect(new Date(sub.body.currentPeriodStart).getTime()).toBe(other.periodEnd.getTime());
+    await runFor(a);
+    expect(await invoicesOf(a)).toHaveLength(2);
   });
 
   it('finalizes straight into paid when the payment was confirmed while the invoice was a draft', async () => {

@@ -83,9 +83,12 @@ export class OpenAiCompatController {
         const raw = chunk.raw as { choices?: unknown[]; usage?: unknown };
         // We always ask the provider for usage; the client only sees it when it asked for it.
         if (!includeUsage && !raw.choices?.length) return;
-        const out = { ...raw, model: body.model };
-        if (!includeUsage) delete out.usage;
-        sse.send(JSON.stringify(out));
+        const { usage, ...rest } = raw;
+        sse.send(
+          JSON.stringify(
+            includeUsage ? { ...rest, model: body.model, usage } : { ...rest, model: body.model },
+          ),
+        );
       });
       if (abort.signal.aborted) return;
       sse.send('[DONE]');
