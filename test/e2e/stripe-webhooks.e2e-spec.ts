@@ -4,7 +4,7 @@ import Stripe from 'stripe';
 import { FixedClock } from '../../src/shared/domain/clock.port';
 import { SCOPES } from '../../src/shared/context/permissions';
 import { startTestApp, TestApp } from '../support/test-app';
-import { AuthFn, createApiKey, signUp, withApiKey } from '../support/auth';
+import { AuthFn, createApiKey, isolatedEnv, signUp, withApiKey } from '../support/auth';
 import { FakeWebhookReceiver } from '../fakes/fake-webhook-receiver';
 import { FakeStripe } from '../fakes/fake-stripe';
 
@@ -52,8 +52,14 @@ describe('Stripe webhooks', () => {
   let now = 1_800_000_000;
   const tick = () => (now += 10);
 
+  let dropDatabase: () => Promise<void>;
+
   beforeAll(async () => {
     const stripeApi = await stripe.start();
+    // Own database and queues: subscriptions here are dated by a moved clock, and another file's hourly
+    // invoice run (real clock) must not invoice them.
+    const isolated = await isolatedEnv('stripe');
+    dropDatabase = isolated.drop;
     t = await startTestApp({
       workers: true,
       clock,
@@ -64,18 +70,22 @@ describe('Stripe webhooks', () => {
         STRIPE_TIMEOUT_MS: '2000',
         INVOICE_GRACE_PERIOD_HOURS: '0',
         WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
-        REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX}_stripe`,
+        ...isolated.env,
       },
     });
     unconfigured = await startTestApp({
-      env: { REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX}_stripe_off` },
+      env: {
+        ...isolated.env,
+        MIGRATIONS_RUN: 'false',
+        REDIS_KEY_PREFIX: `${isolated.env.REDIS_KEY_PREFIX}_off`,
+      },
     });
-    db = new Client({ connectionString: process.env.DATABASE_URL });
+    db = new Client({ connectionString: isolated.env.DATABASE_URL });
     await db.connect();
     receiver = await new FakeWebhookReceiver().start();
     orgs.push(
       ...(await Promise.all(
-        Array.from({ length: 7 }, async () => {
+        Array.from({ length: 8 }, async () => {
           const user = await signUp(t);
           const key = await createApiKey(t, user, [...SCOPES]);
           return { auth: withApiKey(key.key), tenantId: user.tenantId };
@@ -89,6 +99,7 @@ describe('Stripe webhooks', () => {
     await stripe.stop();
     await t.close();
     await unconfigured.close();
+    await dropDatabase();
   });
 
   const send = (event: object, secret = SECRET, timestamp?: number) => {
@@ -217,6 +228,42 @@ describe('Stripe webhooks', () => {
     expect(credits.body.balance).toBe('25');
   });
 
+  it('activates a subscription when its Checkout session completes', async () => {
+    const a = org();
+    const { subscriptionId } = await customerAndSubscription(a);
+    const failed = stripeEvent(
+      'customer.subscription.updated',
+      {
+        id: `sub_${randomBytes(6).toString('hex')}`,
+        object: 'subscription',
+        status: 'past_due',
+        metadata: { tenant_id: a.tenantId, tollgate_subscription_id: subscriptionId },
+      },
+      tick(),
+    );
+    await send(failed).expect(200);
+    expect(await processed(failed.id)).toMatchObject({ status: 'processed' });
+    const completed = stripeEvent(
+      'checkout.session.completed',
+      {
+        id: `cs_test_${randomBytes(6).toString('hex')}`,
+        object: 'checkout.session',
+        mode: 'setup',
+        status: 'complete',
+        metadata: {
+          tenant_id: a.tenantId,
+          purpose: 'subscription_payment_setup',
+          tollgate_subscription_id: subscriptionId,
+        },
+      },
+      tick(),
+    );
+    await send(completed).expect(200);
+    expect(await processed(completed.id)).toMatchObject({ status: 'processed' });
+    const sub = await a.auth(t.http.get(`/api/v1/subscriptions/${subscriptionId}`)).expect(200);
+    expect(sub.body.status).toBe('active');
+  });
+
   it('applies subscription events in order and never lets an older one move the state back', async () => {
     const a = org();
     const { subscriptionId } = await customerAndSubscription(a);
@@ -227,6 +274,9 @@ describe('Stripe webhooks', () => {
       status,
       metadata: { tenant_id: a.tenantId, tollgate_subscription_id: subscriptionId },
     });
+    const created = stripeEvent('customer.subscription.created', stripeSub('trialing'), tick());
+    await send(created).expect(200);
+    expect(await processed(created.id)).toMatchObject({ status: 'processed' });
     const older = stripeEvent('customer.subscription.updated', stripeSub('active'), tick());
     const newer = stripeEvent('customer.subscription.updated', stripeSub('past_due'), tick());
     await send(newer).expect(200);
