@@ -30,12 +30,9 @@ function requestIdFor(req: IncomingMessage): string {
  */
 function installRequestContext(fastify: FastifyInstance, cls: ClsService<RequestContextStore>): void {
   fastify.addHook('onRequest', (request, _reply, done) => {
-    cls.run(() => {
-      cls.set(CLS_ID, String(request.id));
-      cls.set('requestId', String(request.id));
-      cls.set('ip', request.ip);
-      done();
-    });
+    const id = String(request.id);
+    // A ready store object: cheaper than run() plus one set() per key, on every request.
+    cls.runWith({ [CLS_ID]: id, requestId: id, ip: request.ip } as RequestContextStore, done);
   });
 }
 
