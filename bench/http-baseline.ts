@@ -10,17 +10,20 @@ async function main() {
   const seconds = Number(process.env.BENCH_SECONDS ?? 5);
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
   const bare = await startServer(join(__dirname, 'support/bare-fastify-server.ts'));
+  const nest = await startServer(join(__dirname, 'support/bare-nest-server.ts'));
   const full = await startServer(join(__dirname, 'support/full-app-server.ts'), [], {
     BENCH_LOG_LEVEL: 'info',
   });
   try {
     // Warm up both (JIT, pools) before measuring.
     await load('warmup', `http://127.0.0.1:${bare.port}/health`, { seconds: 2, connections });
+    await load('warmup', `http://127.0.0.1:${nest.port}/health`, { seconds: 2, connections });
     await load('warmup', `http://127.0.0.1:${full.port}/health`, { seconds: 2, connections });
     // Alternate the targets over several rounds and keep each one's median round, so background load on
     // the machine hits both sides alike.
     const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
     const bareRuns = [];
+    const nestRuns = [];
     const fullRuns = [];
     for (let i = 0; i < rounds; i++) {
       bareRuns.push(
@@ -29,19 +32,26 @@ async function main() {
           connections,
         }),
       );
+      nestRuns.push(
+        await load('bare NestJS+Fastify GET /health', `http://127.0.0.1:${nest.port}/health`, {
+          seconds,
+          connections,
+        }),
+      );
       fullRuns.push(
         await load('tollgate GET /health', `http://127.0.0.1:${full.port}/health`, { seconds, connections }),
       );
     }
-    const rows = [median(bareRuns), median(fullRuns)];
+    const rows = [median(bareRuns), median(nestRuns), median(fullRuns)];
     printTable(rows);
-    const ratio = rows[1].rps / rows[0].rps;
+    const ratio = rows[2].rps / rows[0].rps;
     console.log(`tollgate/bare throughput ratio: ${(ratio * 100).toFixed(1)}% (goal >= 70%)`);
     console.log(
-      `added p50: ${(rows[1].p50 - rows[0].p50).toFixed(2)} ms, added p99: ${(rows[1].p99 - rows[0].p99).toFixed(2)} ms`,
+      `added p50: ${(rows[2].p50 - rows[0].p50).toFixed(2)} ms, added p99: ${(rows[2].p99 - rows[0].p99).toFixed(2)} ms`,
     );
   } finally {
     bare.child.kill();
+    nest.child.kill();
     full.child.kill();
   }
 }
