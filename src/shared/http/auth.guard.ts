@@ -13,6 +13,13 @@ import { ForbiddenError, UnauthenticatedError } from '../domain/domain-error';
  * Global guard: every route is authenticated unless @Public(). Puts principal and tenant in the request
  * context. @Roles restricts users by role (other principals are refused); @Scopes applies to everyone.
  */
+interface RouteAuth {
+  isPublic: boolean;
+  tenantParam?: string;
+  roles: Role[];
+  scopes: string[];
+}
+
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -21,13 +28,40 @@ export class AuthGuard implements CanActivate {
     private readonly cls: ClsService<RequestContextStore>,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
+  /** Route metadata, read once per handler: reflection on every request is measurable on hot routes. */
+  // Keyed by controller class, then handler: an inherited handler may carry different class metadata.
+  private readonly metadata = new WeakMap<object, Map<object, RouteAuth>>();
 
-    const tenantParam = this.reflector.getAllAndOverride<string | undefined>(TENANT_PARAM, targets);
+  private routeAuth(context: ExecutionContext): RouteAuth {
+    const handler = context.getHandler();
+    const controller = context.getClass();
+    let byHandler = this.metadata.get(controller);
+    if (!byHandler) this.metadata.set(controller, (byHandler = new Map()));
+    let meta = byHandler.get(handler);
+    if (!meta) {
+      const targets = [handler, controller];
+      meta = {
+        isPublic: !!this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets),
+        tenantParam: this.reflector.getAllAndOverride<string | undefined>(TENANT_PARAM, targets),
+        roles: this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets) ?? [],
+        scopes: this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_SCOPES, targets) ?? [],
+      };
+      byHandler.set(handler, meta);
+    }
+    return meta;
+  }
+
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const route = this.routeAuth(context);
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    // Public route called without credentials (health checks, webhooks): nothing to resolve.
+    if (route.isPublic && !request.headers.authorization && !request.headers['x-api-key']) return true;
+    return this.authenticate(route, request);
+  }
+
+  private async authenticate(route: RouteAuth, request: FastifyRequest): Promise<boolean> {
+    const { isPublic, tenantParam, roles, scopes } = route;
     const organizationId = tenantParam
       ? (request.params as Record<string, string | undefined>)[tenantParam]
       : undefined;
@@ -45,16 +79,14 @@ export class AuthGuard implements CanActivate {
     if (isPublic) return true;
     if (!principal) throw new UnauthenticatedError('Send a bearer token or an API key');
 
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
-    const scopes = this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_SCOPES, targets) ?? [];
-    if ((roles?.length || scopes.length) && principal.kind === 'user' && !principal.tenantId) {
+    if ((roles.length || scopes.length) && principal.kind === 'user' && !principal.tenantId) {
       // A user's roles live in an organization: without one selected there is nothing to check against.
       throw new ForbiddenError(
         'This route needs an organization: create one or send X-Organization-Id',
         'organization_required',
       );
     }
-    if (roles?.length) {
+    if (roles.length) {
       if (principal.kind !== 'user' || !principal.role || !roles.includes(principal.role)) {
         throw new ForbiddenError(`This needs one of the roles: ${roles.join(', ')}`);
       }
