@@ -6,6 +6,7 @@ import { Invoicing1764000400000 } from './1764000400000-Invoicing';
 import { Webhooks1764000450000 } from './1764000450000-Webhooks';
 import { Billing1764000300000 } from './1764000300000-Billing';
 import { UsageRollups1764000300001 } from './1764000300001-UsageRollups';
+import { CreditNoteRefunds1764000460000 } from './1764000460000-CreditNoteRefunds';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI and the tests load the
@@ -20,4 +21,5 @@ export const ALL_MIGRATIONS = [
   Webhooks1764000450000,
   Billing1764000300000,
   UsageRollups1764000300001,
+  CreditNoteRefunds1764000460000,
 ];

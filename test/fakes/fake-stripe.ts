@@ -45,9 +45,12 @@ export class FakeStripe {
   readonly customers = new Map<string, Obj>();
   readonly sessions = new Map<string, Obj>();
   readonly invoices = new Map<string, Obj>();
+  readonly paymentIntents = new Map<string, Obj>();
+  readonly refunds = new Map<string, Obj>();
   /** Answer the next N requests with a 500 (to test retries and error mapping). */
   failNext = 0;
   private readonly idempotent = new Map<string, { status: number; body: Obj }>();
+  private readonly lostResponses = new Map<string, number>();
   private server?: Server;
 
   async start(): Promise<{ host: string; port: number; url: string }> {
@@ -61,9 +64,45 @@ export class FakeStripe {
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
+  /**
+   * Processes the next `times` requests to `route` (e.g. 'POST /v1/refunds') but answers 500, as when the
+   * response is lost after Stripe acted: only the Idempotency-Key keeps the SDK's retry from acting twice.
+   */
+  loseNextResponse(route: string, times = 1): void {
+    this.lostResponses.set(route, times);
+  }
+
+  /** Pays the invoice with a new payment intent (listed in `payments`, as with `expand[]=payments`). */
   markPaid(invoiceId: string): void {
     const inv = this.invoices.get(invoiceId);
-    if (inv) Object.assign(inv, { status: 'paid', amount_paid: inv.amount_due, amount_remaining: 0 });
+    if (!inv) return;
+    const pi = {
+      id: id('pi'),
+      object: 'payment_intent',
+      amount: inv.amount_due,
+      amount_refunded: 0,
+      currency: inv.currency,
+      status: 'succeeded',
+    };
+    this.paymentIntents.set(pi.id, pi);
+    Object.assign(inv, {
+      status: 'paid',
+      amount_paid: inv.amount_due,
+      amount_remaining: 0,
+      payments: {
+        object: 'list',
+        has_more: false,
+        data: [
+          {
+            id: id('inpay'),
+            object: 'invoice_payment',
+            status: 'paid',
+            amount_paid: inv.amount_due,
+            payment: { type: 'payment_intent', payment_intent: pi.id },
+          },
+        ],
+      },
+    });
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -87,9 +126,18 @@ export class FakeStripe {
       const hit = this.idempotent.get(`${req.method} ${url.pathname} ${key}`)!;
       return send(hit.status, hit.body);
     }
-    const [status, payload] = this.route(req.method ?? 'GET', url.pathname, body);
+    const [status, payload] = this.route(req.method ?? 'GET', url.pathname, {
+      ...Object.fromEntries(url.searchParams),
+      ...body,
+    });
     if (key && status < 500)
       this.idempotent.set(`${req.method} ${url.pathname} ${key}`, { status, body: payload });
+    const route = `${req.method} ${url.pathname}`;
+    const lost = this.lostResponses.get(route) ?? 0;
+    if (lost > 0) {
+      this.lostResponses.set(route, lost - 1);
+      return send(500, { error: { type: 'api_error', message: 'Simulated lost response' } });
+    }
     send(status, payload);
   }
 
@@ -98,6 +146,7 @@ export class FakeStripe {
       404,
       { error: { type: 'invalid_request_error', message: `No such resource: ${path}` } },
     ];
+    const invalid = (message: string) => ({ error: { type: 'invalid_request_error', message } });
     let m: RegExpMatchArray | null;
     if (method === 'POST' && path === '/v1/customers') {
       const c = { id: id('cus'), object: 'customer', ...body };
@@ -150,6 +199,39 @@ export class FakeStripe {
       if (!inv) return notFound;
       Object.assign(inv, { status: 'open', hosted_invoice_url: `https://invoice.stripe.test/${inv.id}` });
       return [200, inv];
+    }
+    if (method === 'POST' && (m = path.match(/^\/v1\/invoices\/([^/]+)\/void$/))) {
+      const inv = this.invoices.get(m[1]);
+      if (!inv) return notFound;
+      if (inv.status !== 'open' && inv.status !== 'uncollectible')
+        return [400, invalid(`You can only void open invoices (this one is ${inv.status})`)];
+      inv.status = 'void';
+      return [200, inv];
+    }
+    if (method === 'POST' && path === '/v1/refunds') {
+      const pi = this.paymentIntents.get(body.payment_intent);
+      if (!pi) return [400, invalid('Refunds here need a known payment_intent')];
+      const amount = body.amount === undefined ? pi.amount - pi.amount_refunded : Number(body.amount);
+      if (!Number.isInteger(amount) || amount <= 0 || amount > pi.amount - pi.amount_refunded)
+        return [400, invalid(`Refund amount ${body.amount} exceeds what is refundable`)];
+      pi.amount_refunded += amount;
+      const refund = {
+        id: id('re'),
+        object: 'refund',
+        status: 'succeeded',
+        currency: pi.currency,
+        metadata: {},
+        ...body,
+        amount,
+      };
+      this.refunds.set(refund.id, refund);
+      return [200, refund];
+    }
+    if (method === 'GET' && path === '/v1/refunds') {
+      const data = [...this.refunds.values()].filter(
+        (r) => !body.payment_intent || r.payment_intent === body.payment_intent,
+      );
+      return [200, { object: 'list', url: '/v1/refunds', has_more: false, data }];
     }
     if (method === 'GET' && (m = path.match(/^\/v1\/invoices\/([^/]+)$/))) {
       const inv = this.invoices.get(m[1]);

@@ -15,6 +15,11 @@ export const billingConfigSchema = z.object({
   USAGE_MAX_FUTURE_SECONDS: envInt(300, 0),
   /** How long budgets (spend caps, credit limits) are cached in Redis for the chat path. */
   BUDGET_CACHE_SECONDS: envInt(30, 0),
+  /** A debit taking a credit wallet from at least this balance to below it emits `credits.low`. */
+  CREDITS_LOW_THRESHOLD: z
+    .string()
+    .regex(/^\d{1,20}(\.\d{1,12})?$/, 'a non-negative decimal, e.g. "10"')
+    .default('10'),
 });
 
 export const billingConfig = (env: z.infer<typeof billingConfigSchema>) => {
@@ -32,5 +37,6 @@ export const billingConfig = (env: z.infer<typeof billingConfigSchema>) => {
     checkoutCancelUrl: env.CHECKOUT_CANCEL_URL,
     usageMaxFutureSeconds: env.USAGE_MAX_FUTURE_SECONDS,
     budgetCacheSeconds: env.BUDGET_CACHE_SECONDS,
+    creditsLowThreshold: env.CREDITS_LOW_THRESHOLD,
   };
 };

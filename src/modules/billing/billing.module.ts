@@ -22,6 +22,7 @@ import {
   ChangePlan,
   ChangeSeats,
   CreateSubscription,
+  PublishSubscriptionUpdated,
 } from './application/manage-subscriptions.use-case';
 import { CreateCheckoutSession, SyncPaymentCustomer } from './application/payments.use-case';
 import { RatePeriod } from './application/rate-period.use-case';
@@ -100,6 +101,7 @@ import { SubscriptionRepository } from './domain/subscription';
     ChangeSeats,
     ChangePlan,
     CancelSubscription,
+    PublishSubscriptionUpdated,
     GrantCredits,
     DebitCredits,
     CreateCoupon,

@@ -17,6 +17,7 @@ import { MarkOverdueInvoices } from './application/mark-overdue-invoices.use-cas
 import { PreviewInvoice } from './application/preview-invoice.use-case';
 import { RecordFailedJob } from './application/record-failed-job.use-case';
 import { RecordInvoicePayment } from './application/record-invoice-payment';
+import { RefundCreditNote } from './application/refund-credit-note.use-case';
 import { RetryFailedJob } from './application/retry-failed-job.use-case';
 import { RunInvoiceScheduler } from './application/run-invoice-scheduler.use-case';
 import { VerifyOutcome } from './application/verify-outcome.use-case';
@@ -60,6 +61,7 @@ import {
     VoidInvoice,
     PreviewInvoice,
     IssueCreditNote,
+    RefundCreditNote,
     StartInvoiceRun,
     ExpandInvoiceRun,
     RunInvoiceScheduler,

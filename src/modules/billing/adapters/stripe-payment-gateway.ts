@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import Stripe from 'stripe';
 import { AppConfig } from '../../../config/app-config';
-import { DomainError } from '../../../shared/domain/domain-error';
+import { ConflictError, DomainError } from '../../../shared/domain/domain-error';
 import { dec, minorUnits, sumMoney } from '../../../shared/domain/money';
 import {
   CheckoutInput,
@@ -9,6 +9,8 @@ import {
   PaymentGateway,
   PaymentStatus,
   PushInvoiceInput,
+  RefundInput,
+  RefundStatus,
 } from '../domain/payment-gateway.port';
 
 /** Decimal string in currency units → Stripe's integer minor units (amounts are already rounded). */
@@ -174,6 +176,62 @@ export class StripePaymentGateway extends PaymentGateway {
       const invoice = await stripe.invoices.retrieve(externalInvoiceId);
       const known: PaymentStatus[] = ['draft', 'open', 'paid', 'void', 'uncollectible'];
       return known.includes(invoice.status as PaymentStatus) ? (invoice.status as PaymentStatus) : 'unknown';
+    });
+  }
+
+  refundInvoicePayment(input: RefundInput): Promise<{ refundId: string; status: RefundStatus }> {
+    return this.call(async (stripe) => {
+      const invoice = await stripe.invoices.retrieve(input.externalInvoiceId, { expand: ['payments'] });
+      const payment = invoice.payments?.data.find((p) => p.status === 'paid')?.payment;
+      const idOf = (ref: string | { id: string }) => (typeof ref === 'string' ? ref : ref.id);
+      const target = payment?.payment_intent
+        ? { payment_intent: idOf(payment.payment_intent) }
+        : payment?.charge
+          ? { charge: idOf(payment.charge) }
+          : null;
+      if (!target)
+        throw new ConflictError(
+          'invoice_not_paid_at_gateway',
+          `Stripe invoice ${input.externalInvoiceId} has no payment to refund`,
+        );
+      // Stripe forgets idempotency keys after 24 hours: a late retry first looks for its own refund
+      // (a payment never has anywhere near 100 refunds).
+      const existing = await stripe.refunds.list({ ...target, limit: 100 });
+      const found = existing.data.find((r) => r.metadata?.tollgate_idempotency_key === input.idempotencyKey);
+      const refund =
+        found ??
+        (await stripe.refunds.create(
+          {
+            ...target,
+            amount: toMinor(input.amount, input.currency),
+            reason: 'requested_by_customer',
+            metadata: {
+              tenant_id: input.tenantId,
+              tollgate_idempotency_key: input.idempotencyKey,
+              reason: input.reason.slice(0, 500),
+            },
+          },
+          { idempotencyKey: input.idempotencyKey },
+        ));
+      const status: RefundStatus =
+        refund.status === 'succeeded'
+          ? 'succeeded'
+          : refund.status === 'failed' || refund.status === 'canceled'
+            ? 'failed'
+            : 'pending';
+      return { refundId: refund.id, status };
+    });
+  }
+
+  voidInvoice(input: { tenantId: string; externalInvoiceId: string; idempotencyKey: string }): Promise<void> {
+    return this.call(async (stripe) => {
+      const invoice = await stripe.invoices.retrieve(input.externalInvoiceId);
+      if (invoice.status === 'void') return;
+      await stripe.invoices.voidInvoice(
+        input.externalInvoiceId,
+        {},
+        { idempotencyKey: input.idempotencyKey },
+      );
     });
   }
 }

@@ -14,6 +14,7 @@ import { CustomerRepository } from '../domain/customer';
 import { SubscriptionRepository } from '../domain/subscription';
 import { CommitInvoicedPeriod } from './commit-invoiced-period.use-case';
 import { GrantCredits } from './credits.use-case';
+import { PublishSubscriptionUpdated } from './manage-subscriptions.use-case';
 import { RatePeriod } from './rate-period.use-case';
 
 /** Billing as Invoicing sees it (src/shared/contracts/billing-for-invoicing.ts). */
@@ -26,6 +27,7 @@ export class BillingForInvoicingService extends BillingForInvoicing {
     private readonly ratePeriodUseCase: RatePeriod,
     private readonly commit: CommitInvoicedPeriod,
     private readonly grant: GrantCredits,
+    private readonly subscriptionUpdated: PublishSubscriptionUpdated,
     private readonly clock: Clock,
   ) {
     super();
@@ -119,11 +121,14 @@ export class BillingForInvoicingService extends BillingForInvoicing {
     if (sub.status === status || (sub.status === 'trialing' && status === 'active')) return;
     if (sub.status === 'canceled')
       throw new ConflictError('subscription_canceled', 'A canceled subscription stays canceled');
-    await this.subscriptions.update({
+    const updated = {
       ...sub,
       status,
       ...(status === 'canceled' ? { canceledAt: this.clock.now() } : {}),
-    });
+    };
+    await this.subscriptions.update(updated);
+    // Inside the caller's transaction (a rollback drops the event too); only real changes are announced.
+    await this.subscriptionUpdated.execute(updated);
   }
 
   async findCustomer(tenantId: TenantId, customerId: string): Promise<InvoiceCustomer | null> {

@@ -7,8 +7,9 @@ import { AgentRecordRepository } from '../domain/agent-records';
 import { CouponRepository } from '../domain/coupon';
 import { PlanRepository } from '../domain/plan.repository.port';
 import { outcomeFee } from '../domain/rating';
-import { nextPeriod, renews, SubscriptionRepository } from '../domain/subscription';
+import { nextPeriod, renews, Subscription, SubscriptionRepository } from '../domain/subscription';
 import { DebitCredits } from './credits.use-case';
+import { PublishSubscriptionUpdated } from './manage-subscriptions.use-case';
 
 /**
  * Runs inside Invoicing's transaction when an invoice for a period is written: applies credits, uses
@@ -23,6 +24,7 @@ export class CommitInvoicedPeriod {
     private readonly records: AgentRecordRepository,
     private readonly coupons: CouponRepository,
     private readonly debitCredits: DebitCredits,
+    private readonly subscriptionUpdated: PublishSubscriptionUpdated,
   ) {}
 
   @Transactional()
@@ -75,23 +77,27 @@ export class CommitInvoicedPeriod {
 
     // Only the current period moves the subscription on (an older period committed late changes nothing).
     if (sub.currentPeriodStart.getTime() === input.periodStart.getTime()) {
+      let moved: Subscription;
       if (!renews(sub)) {
-        await this.subscriptions.update({
+        moved = {
           ...sub,
           status: 'canceled',
           canceledAt: sub.canceledAt ?? sub.currentPeriodEnd,
           closed: true,
-        });
+        };
       } else {
         const next = nextPeriod(sub, version.interval);
-        await this.subscriptions.update({
+        moved = {
           ...sub,
           status: sub.status === 'trialing' ? 'active' : sub.status,
           periodIndex: next.index,
           currentPeriodStart: next.start,
           currentPeriodEnd: next.end,
-        });
+        };
       }
+      await this.subscriptions.update(moved);
+      // Renewals are not announced; a status change (trial ended, ended at period end) is.
+      if (moved.status !== sub.status) await this.subscriptionUpdated.execute(moved);
     }
     return { creditsApplied: formatMoney(applied, version.currency) };
   }

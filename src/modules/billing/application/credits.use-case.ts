@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
+import { AppConfig } from '../../../config/app-config';
+import { WebhookEvents } from '../../../shared/contracts/webhook-events';
 import { Clock } from '../../../shared/domain/clock.port';
 import { InvalidError, NotFoundError } from '../../../shared/domain/domain-error';
 import { newId } from '../../../shared/domain/ids';
-import { dec, sumMoney } from '../../../shared/domain/money';
+import { Dec, dec, formatMoney, sumMoney } from '../../../shared/domain/money';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { CreditRepository, LedgerEntry } from '../domain/credit.repository.port';
 import { allocateDebit } from '../domain/credits';
@@ -63,13 +65,18 @@ export class GrantCredits {
 export class DebitCredits {
   constructor(
     private readonly credits: CreditRepository,
+    private readonly customers: CustomerRepository,
+    private readonly events: WebhookEvents,
+    private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
   /**
    * Consumes up to `amount` under the wallet's row lock (joins the caller's transaction): concurrent
    * debits queue on the lock and each sees the previous ones, so the balance never goes below zero.
-   * Returns what was actually applied.
+   * Returns what was actually applied. The debit that takes the balance below CREDITS_LOW_THRESHOLD
+   * emits `credits.low` (once per crossing: the lock makes "before" exact); published inside the
+   * transaction, so a rollback drops it with the debit.
    */
   @Transactional()
   async execute(
@@ -83,7 +90,8 @@ export class DebitCredits {
     const wallet = await this.credits.lockWallet(tenantId, customerId);
     if (!wallet) return '0';
     const now = this.clock.now();
-    const parts = allocateDebit(await this.credits.grantsRemaining(tenantId, wallet.id), amount, now);
+    const grants = await this.credits.grantsRemaining(tenantId, wallet.id);
+    const parts = allocateDebit(grants, amount, now);
     await this.credits.insertDebits(
       tenantId,
       wallet.id,
@@ -98,6 +106,30 @@ export class DebitCredits {
         createdAt: now,
       })),
     );
-    return sumMoney(parts.map((p) => p.amount)).toString();
+    const applied = sumMoney(parts.map((p) => p.amount));
+    const before = sumMoney(
+      grants.filter((g) => g.expiresAt === null || g.expiresAt > now).map((g) => g.remaining),
+    );
+    await this.announceLowBalance(tenantId, customerId, wallet.currency, before, before.minus(applied));
+    return applied.toString();
+  }
+
+  private async announceLowBalance(
+    tenantId: TenantId,
+    customerId: string,
+    currency: string,
+    before: Dec,
+    after: Dec,
+  ): Promise<void> {
+    const threshold = dec(this.config.billing.creditsLowThreshold);
+    if (before.lt(threshold) || after.gte(threshold)) return;
+    const customer = await this.customers.find(tenantId, customerId);
+    await this.events.publish(tenantId, 'credits.low', {
+      customerId,
+      externalId: customer?.externalId ?? null,
+      balance: formatMoney(after, currency),
+      threshold: formatMoney(threshold, currency),
+      currency,
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
+import { WebhookEvents } from '../../../shared/contracts/webhook-events';
 import { Clock } from '../../../shared/domain/clock.port';
 import { ConflictError, InvalidError, NotFoundError } from '../../../shared/domain/domain-error';
 import { newId } from '../../../shared/domain/ids';
@@ -31,10 +32,50 @@ const toAdjustments = (sub: Subscription, lines: ProrationLine[], at: Date): Adj
     effectiveAt: at,
   }));
 
+/**
+ * Emits `subscription.updated` with the subscription as it now stands (README lists the payload). Every
+ * change made through Billing calls it once: create, seats, plan, cancel, and status changes from
+ * invoices, payments and Stripe (BillingForInvoicing.setSubscriptionStatus, CommitInvoicedPeriod).
+ */
+@Injectable()
+export class PublishSubscriptionUpdated {
+  constructor(
+    private readonly plans: PlanRepository,
+    private readonly events: WebhookEvents,
+  ) {}
+
+  async execute(sub: Subscription): Promise<void> {
+    const version = await this.plans.findVersion(sub.tenantId, sub.planVersionId);
+    const plan = await this.plans.find(sub.tenantId, sub.planId);
+    await this.events.publish(sub.tenantId, 'subscription.updated', {
+      subscriptionId: sub.id,
+      customerId: sub.customerId,
+      status: sub.status,
+      planId: sub.planId,
+      planCode: plan?.code ?? null,
+      planVersion: version?.version ?? null,
+      seats: sub.seats,
+      currentPeriodStart: sub.currentPeriodStart.toISOString(),
+      currentPeriodEnd: sub.currentPeriodEnd.toISOString(),
+      trialEnd: sub.trialEnd?.toISOString() ?? null,
+      cancelAtPeriodEnd: sub.cancelAtPeriodEnd,
+      canceledAt: sub.canceledAt?.toISOString() ?? null,
+    });
+  }
+}
+
 function assertChangeable(sub: Subscription) {
   if (sub.status === 'canceled' || sub.closed)
     throw new ConflictError('subscription_canceled', 'The subscription is canceled');
 }
+
+type CreateSubscriptionInput = {
+  customerId: string;
+  planId: string;
+  seats?: number;
+  startDate?: Date;
+  trialDays?: number;
+};
 
 @Injectable()
 export class CreateSubscription {
@@ -43,6 +84,7 @@ export class CreateSubscription {
     private readonly customers: CustomerRepository,
     private readonly plans: PlanRepository,
     private readonly budgets: BudgetCache,
+    private readonly updated: PublishSubscriptionUpdated,
     private readonly clock: Clock,
   ) {}
 
@@ -50,11 +92,14 @@ export class CreateSubscription {
    * Starts at local midnight of the start date in the customer's timezone. In-advance fees of the first
    * paid period are recorded now (as adjustments) and billed on its invoice; a trial bills nothing.
    */
+  async execute(tenantId: TenantId, input: CreateSubscriptionInput): Promise<Subscription> {
+    const sub = await this.create(tenantId, input);
+    await this.updated.execute(sub);
+    return sub;
+  }
+
   @Transactional()
-  async execute(
-    tenantId: TenantId,
-    input: { customerId: string; planId: string; seats?: number; startDate?: Date; trialDays?: number },
-  ): Promise<Subscription> {
+  private async create(tenantId: TenantId, input: CreateSubscriptionInput): Promise<Subscription> {
     const customer = await this.customers.find(tenantId, input.customerId);
     if (!customer) throw new NotFoundError('Customer', input.customerId);
     const version = await this.plans.currentVersion(tenantId, input.planId);
@@ -128,15 +173,27 @@ export class ChangeSeats {
   constructor(
     private readonly subscriptions: SubscriptionRepository,
     private readonly plans: PlanRepository,
+    private readonly updated: PublishSubscriptionUpdated,
     private readonly clock: Clock,
   ) {}
 
   /** In-advance seat charges are prorated by day for the rest of the period (credit when seats go down). */
-  @Transactional()
   async execute(tenantId: TenantId, id: string, seats: number): Promise<Subscription> {
+    const { sub, changed } = await this.change(tenantId, id, seats);
+    if (changed) await this.updated.execute(sub);
+    return sub;
+  }
+
+  @Transactional()
+  private async change(
+    tenantId: TenantId,
+    id: string,
+    seats: number,
+  ): Promise<{ sub: Subscription; changed: boolean }> {
     const sub = await this.subscriptions.findForUpdate(tenantId, id);
     if (!sub) throw new NotFoundError('Subscription', id);
     assertChangeable(sub);
+    if (seats === sub.seats) return { sub, changed: false };
     const version = await this.plans.findVersion(tenantId, sub.planVersionId);
     const now = this.clock.now();
     if (sub.status !== 'trialing' && version) {
@@ -152,7 +209,7 @@ export class ChangeSeats {
     }
     const updated = { ...sub, seats };
     await this.subscriptions.update(updated);
-    return updated;
+    return { sub: updated, changed: true };
   }
 }
 
@@ -161,6 +218,7 @@ export class ChangePlan {
   constructor(
     private readonly subscriptions: SubscriptionRepository,
     private readonly plans: PlanRepository,
+    private readonly updated: PublishSubscriptionUpdated,
     private readonly clock: Clock,
   ) {}
 
@@ -169,12 +227,22 @@ export class ChangePlan {
    * fees are credited and the new ones charged for the rest of the period (by day). Usage of the period
    * is rated on the plan in force at the end of the period. The period boundaries stay.
    */
-  @Transactional()
   async execute(
     tenantId: TenantId,
     id: string,
     input: { planId: string; seats?: number },
   ): Promise<Subscription> {
+    const { sub, changed } = await this.change(tenantId, id, input);
+    if (changed) await this.updated.execute(sub);
+    return sub;
+  }
+
+  @Transactional()
+  private async change(
+    tenantId: TenantId,
+    id: string,
+    input: { planId: string; seats?: number },
+  ): Promise<{ sub: Subscription; changed: boolean }> {
     const sub = await this.subscriptions.findForUpdate(tenantId, id);
     if (!sub) throw new NotFoundError('Subscription', id);
     assertChangeable(sub);
@@ -191,7 +259,8 @@ export class ChangePlan {
       throw new InvalidError('interval_mismatch', 'The new plan must have the same interval', [
         { field: 'planId', message: 'interval differs' },
       ]);
-    if (newVersion.id === sub.planVersionId && (input.seats ?? sub.seats) === sub.seats) return sub;
+    if (newVersion.id === sub.planVersionId && (input.seats ?? sub.seats) === sub.seats)
+      return { sub, changed: false };
     const now = this.clock.now();
     const seats = input.seats ?? sub.seats;
     if (sub.status !== 'trialing' && oldVersion) {
@@ -220,7 +289,7 @@ export class ChangePlan {
     }
     const updated: Subscription = { ...sub, planId: newVersion.planId, planVersionId: newVersion.id, seats };
     await this.subscriptions.update(updated);
-    return updated;
+    return { sub: updated, changed: true };
   }
 }
 
@@ -228,6 +297,7 @@ export class ChangePlan {
 export class CancelSubscription {
   constructor(
     private readonly subscriptions: SubscriptionRepository,
+    private readonly updated: PublishSubscriptionUpdated,
     private readonly clock: Clock,
   ) {}
 
@@ -235,11 +305,22 @@ export class CancelSubscription {
    * At period end: the subscription runs to the end of the period and does not renew. Now: the period
    * ends now (usage up to now is billed on the final invoice; in-advance fees are not refunded).
    */
-  @Transactional()
   async execute(tenantId: TenantId, id: string, when: 'period_end' | 'now'): Promise<Subscription> {
+    const { sub, changed } = await this.cancel(tenantId, id, when);
+    if (changed) await this.updated.execute(sub);
+    return sub;
+  }
+
+  @Transactional()
+  private async cancel(
+    tenantId: TenantId,
+    id: string,
+    when: 'period_end' | 'now',
+  ): Promise<{ sub: Subscription; changed: boolean }> {
     const sub = await this.subscriptions.findForUpdate(tenantId, id);
     if (!sub) throw new NotFoundError('Subscription', id);
     assertChangeable(sub);
+    if (when === 'period_end' && sub.cancelAtPeriodEnd) return { sub, changed: false };
     const now = this.clock.now();
     const updated: Subscription =
       when === 'period_end'
@@ -253,6 +334,6 @@ export class CancelSubscription {
               now > sub.currentPeriodStart && now < sub.currentPeriodEnd ? now : sub.currentPeriodEnd,
           };
     await this.subscriptions.update(updated);
-    return updated;
+    return { sub: updated, changed: true };
   }
 }

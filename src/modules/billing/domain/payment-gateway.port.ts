@@ -40,6 +40,20 @@ export interface CheckoutInput {
   idempotencyKey: string;
 }
 
+export interface RefundInput {
+  tenantId: string;
+  externalInvoiceId: string;
+  /** Decimal string in currency units; at most what was paid on the invoice. */
+  amount: string;
+  currency: string;
+  /** Free text kept with the refund (metadata); Stripe's own reason is `requested_by_customer`. */
+  reason: string;
+  /** Same key, same refund: a retry never refunds twice. */
+  idempotencyKey: string;
+}
+
+export type RefundStatus = 'pending' | 'succeeded' | 'failed';
+
 export type PaymentStatus = 'draft' | 'open' | 'paid' | 'void' | 'uncollectible' | 'unknown';
 
 export abstract class PaymentGateway {
@@ -55,4 +69,14 @@ export abstract class PaymentGateway {
   abstract pushInvoice(input: PushInvoiceInput): Promise<{ externalId: string; hostedUrl?: string }>;
 
   abstract paymentStatus(externalInvoiceId: string): Promise<PaymentStatus>;
+
+  /** Refunds (part of) the payment that settled a paid gateway invoice. */
+  abstract refundInvoicePayment(input: RefundInput): Promise<{ refundId: string; status: RefundStatus }>;
+
+  /** Voids an open gateway invoice (already void: no-op). */
+  abstract voidInvoice(input: {
+    tenantId: string;
+    externalInvoiceId: string;
+    idempotencyKey: string;
+  }): Promise<void>;
 }

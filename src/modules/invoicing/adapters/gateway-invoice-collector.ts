@@ -3,7 +3,7 @@ import { AppConfig } from '../../../config/app-config';
 import { PaymentGateway } from '../../billing/domain/payment-gateway.port';
 import { CreditNote } from '../domain/credit-note';
 import { Invoice } from '../domain/invoice';
-import { InvoiceCollector } from '../domain/invoice-collector.port';
+import { InvoiceCollector, RefundOutcome } from '../domain/invoice-collector.port';
 
 /**
  * Pushes finalized invoices to Stripe through Billing's PaymentGateway when Stripe is configured and the
@@ -41,8 +41,26 @@ export class GatewayInvoiceCollector extends InvoiceCollector {
     return { method: 'stripe', stripeInvoiceId: pushed.externalId };
   }
 
-  // The PaymentGateway port has no refund operation yet: refunds are flagged for manual processing.
-  async refund(_invoice: Invoice, _note: CreditNote): Promise<'pending' | 'manual'> {
-    return 'manual';
+  async refund(invoice: Invoice, note: CreditNote): Promise<RefundOutcome> {
+    if (!this.gateway.enabled || !invoice.stripeInvoiceId || invoice.status !== 'paid')
+      return { method: 'manual' };
+    const r = await this.gateway.refundInvoicePayment({
+      tenantId: invoice.tenantId,
+      externalInvoiceId: invoice.stripeInvoiceId,
+      amount: note.total,
+      currency: note.currency,
+      reason: `Credit note ${note.number}: ${note.reason}`,
+      idempotencyKey: `refund-${note.id}`,
+    });
+    return { method: 'stripe', ...r };
+  }
+
+  async voidAtGateway(invoice: Invoice): Promise<void> {
+    if (!invoice.stripeInvoiceId) return;
+    await this.gateway.voidInvoice({
+      tenantId: invoice.tenantId,
+      externalInvoiceId: invoice.stripeInvoiceId,
+      idempotencyKey: `void-${invoice.id}`,
+    });
   }
 }

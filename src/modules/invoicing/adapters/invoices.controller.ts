@@ -33,6 +33,7 @@ import { FinalizeInvoice } from '../application/finalize-invoice.use-case';
 import { VoidInvoice } from '../application/void-invoice.use-case';
 import { PreviewInvoice } from '../application/preview-invoice.use-case';
 import { IssueCreditNote } from '../application/issue-credit-note.use-case';
+import { RefundCreditNote } from '../application/refund-credit-note.use-case';
 import { StartInvoiceRun } from '../application/invoice-runs.use-case';
 import { RetryFailedJob } from '../application/retry-failed-job.use-case';
 import {
@@ -227,6 +228,7 @@ export class CreditNotesController {
     private readonly invoices: InvoiceRepository,
     private readonly renderer: InvoiceRenderer,
     private readonly config: AppConfig,
+    private readonly refundCreditNote: RefundCreditNote,
   ) {}
 
   private async noteOf(tenantId: TenantId, id: string) {
@@ -256,6 +258,19 @@ export class CreditNotesController {
       address: this.config.invoicing.sellerAddress,
     });
     return pdfFile(pdf, note.number);
+  }
+
+  @Post(':id/refund')
+  @HttpCode(200)
+  @Scopes('invoices:write')
+  @ApiOperation({
+    summary: 'Send (again) a pending or failed refund to the payment provider; never refunds twice',
+  })
+  @ApiOkResponse({ type: CreditNoteDto })
+  async retryRefund(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<CreditNoteDto> {
+    return CreditNoteDto.of(
+      await this.refundCreditNote.execute(tenantId, idParam('Credit note', id), { rethrow: true }),
+    );
   }
 }
 

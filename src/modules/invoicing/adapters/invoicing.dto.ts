@@ -353,7 +353,10 @@ export class CreditNoteDto {
   @ApiProperty({ enum: ['refund', 'credit'], example: 'credit' }) method!: string;
   @ApiProperty({ example: 'USD' }) currency!: string;
   @ApiProperty({ example: '12.50' }) total!: string;
-  @ApiProperty({ enum: ['none', 'pending', 'succeeded', 'manual'], example: 'none' }) refundStatus!: string;
+  @ApiProperty({ enum: ['none', 'pending', 'succeeded', 'manual', 'failed'], example: 'none' })
+  refundStatus!: string;
+  @ApiProperty({ example: 're_3PqL...', nullable: true, type: String }) refundId!: string | null;
+  @ApiProperty({ example: null, nullable: true, type: String }) refundError!: string | null;
   @ApiProperty({ type: [CreditNoteLineDto] }) lines!: CreditNoteLineDto[];
   @ApiProperty({ example: '2026-11-22T10:00:00.000Z' }) createdAt!: string;
 
@@ -367,6 +370,8 @@ export class CreditNoteDto {
       currency: n.currency,
       total: n.total,
       refundStatus: n.refundStatus,
+      refundId: n.refundId,
+      refundError: n.refundError,
       lines: n.lines.map((l) => ({
         invoiceLineId: l.invoiceLineId,
         description: l.description,

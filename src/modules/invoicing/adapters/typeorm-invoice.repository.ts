@@ -364,6 +364,8 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
       currency: (r.currency as string).trim(),
       total: formatMoney(String(r.total), (r.currency as string).trim()),
       refundStatus: r.refund_status as CreditNote['refundStatus'],
+      refundId: (r.refund_id as string | null) ?? null,
+      refundError: (r.refund_error as string | null) ?? null,
       createdAt: r.created_at as Date,
       lines: lines
         .filter((l) => l.credit_note_id === r.id)
@@ -393,11 +395,14 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
     tenantId: TenantId,
     creditNoteId: string,
     status: CreditNote['refundStatus'],
-  ): Promise<void> {
-    await this.q(`UPDATE credit_notes SET refund_status = $3 WHERE tenant_id = $1 AND id = $2`, [
-      tenantId,
-      creditNoteId,
-      status,
-    ]);
+    extra: { refundId?: string; error?: string | null; from?: CreditNote['refundStatus'][] } = {},
+  ): Promise<boolean> {
+    const rows = await this.q(
+      `UPDATE credit_notes SET refund_status = $3, refund_id = COALESCE($4, refund_id), refund_error = $5
+        WHERE tenant_id = $1 AND id = $2 AND ($6::text[] IS NULL OR refund_status = ANY($6::text[]))
+        RETURNING id`,
+      [tenantId, creditNoteId, status, extra.refundId ?? null, extra.error ?? null, extra.from ?? null],
+    );
+    return rows.length > 0;
   }
 }

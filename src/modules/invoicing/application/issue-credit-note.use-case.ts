@@ -10,9 +10,9 @@ import { dec, formatMoney } from '../../../shared/domain/money';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { CreditNote, creditNoteLines, CreditNoteMethod } from '../domain/credit-note';
 import { formatNumber, numberSeries } from '../domain/invoice';
-import { InvoiceCollector } from '../domain/invoice-collector.port';
 import { InvoiceRepository } from '../domain/invoice.repository.port';
 import { creditNoteEventPayload } from './invoice-events';
+import { RefundCreditNote } from './refund-credit-note.use-case';
 
 export interface IssueCreditNoteInput {
   reason: string;
@@ -30,7 +30,7 @@ export class IssueCreditNote {
   constructor(
     private readonly invoices: InvoiceRepository,
     private readonly billing: BillingForInvoicing,
-    private readonly collector: InvoiceCollector,
+    private readonly refund: RefundCreditNote,
     private readonly events: WebhookEvents,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -38,13 +38,12 @@ export class IssueCreditNote {
 
   async execute(tenantId: TenantId, invoiceId: string, input: IssueCreditNoteInput): Promise<CreditNote> {
     const note = await this.issue(tenantId, invoiceId, input);
-    if (note.method === 'refund') {
-      const invoice = (await this.invoices.find(tenantId, invoiceId))!;
-      note.refundStatus = await this.collector.refund(invoice, note);
-      await this.invoices.setRefundStatus(tenantId, note.id, note.refundStatus);
-    }
-    await this.events.publish(tenantId, 'credit_note.created', creditNoteEventPayload(note));
-    return note;
+    // After the commit: a gateway failure leaves the note `failed` (answered with it, retryable), never
+    // a 5xx that would make the client issue a second credit note.
+    const result =
+      note.method === 'refund' ? await this.refund.execute(tenantId, note.id, { rethrow: false }) : note;
+    await this.events.publish(tenantId, 'credit_note.created', creditNoteEventPayload(result));
+    return result;
   }
 
   @Transactional()
@@ -78,6 +77,8 @@ export class IssueCreditNote {
       currency: invoice.currency,
       total: formatMoney(total, invoice.currency),
       refundStatus: input.method === 'refund' ? 'pending' : 'none',
+      refundId: null,
+      refundError: null,
       createdAt: this.clock.now(),
       lines: lines.map((l) => ({ ...l, id: newId() })),
     };

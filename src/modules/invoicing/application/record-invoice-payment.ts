@@ -70,7 +70,10 @@ export class RecordInvoicePayment extends InvoicePayments {
     return 'recorded';
   }
 
+  /** Only moves a refund not yet confirmed: a duplicate or late charge.refunded changes nothing. */
   async markRefunded(tenantId: TenantId, creditNoteId: string): Promise<void> {
-    await this.invoices.setRefundStatus(tenantId, creditNoteId, 'succeeded');
+    await this.invoices.setRefundStatus(tenantId, creditNoteId, 'succeeded', {
+      from: ['pending', 'manual', 'failed'],
+    });
   }
 }

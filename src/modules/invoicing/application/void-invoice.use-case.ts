@@ -6,6 +6,7 @@ import { Clock } from '../../../shared/domain/clock.port';
 import { ConflictError, NotFoundError } from '../../../shared/domain/domain-error';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { canTransition, Invoice } from '../domain/invoice';
+import { InvoiceCollector } from '../domain/invoice-collector.port';
 import { InvoiceRepository } from '../domain/invoice.repository.port';
 import { invoiceEventPayload } from './invoice-events';
 
@@ -15,11 +16,18 @@ export class VoidInvoice {
   constructor(
     private readonly invoices: InvoiceRepository,
     private readonly billing: BillingForInvoicing,
+    private readonly collector: InvoiceCollector,
     private readonly events: WebhookEvents,
     private readonly clock: Clock,
   ) {}
 
   async execute(tenantId: TenantId, invoiceId: string): Promise<Invoice> {
+    // The gateway first (idempotent per invoice): if Stripe refuses, e.g. because it was paid there
+    // meanwhile, nothing changes here and the caller sees the 502; retrying is safe.
+    const current = await this.invoices.find(tenantId, invoiceId);
+    if (!current) throw new NotFoundError('Invoice', invoiceId);
+    if (current.stripeInvoiceId && canTransition(current.status, 'void'))
+      await this.collector.voidAtGateway(current);
     const { invoice, changed } = await this.voidInTx(tenantId, invoiceId);
     if (changed) await this.events.publish(tenantId, 'invoice.voided', invoiceEventPayload(invoice));
     return invoice;

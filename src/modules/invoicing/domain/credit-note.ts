@@ -21,7 +21,15 @@ export interface CreditNote {
   method: CreditNoteMethod;
   currency: string;
   total: string;
-  refundStatus: 'none' | 'pending' | 'succeeded' | 'manual';
+  /**
+   * none: a wallet credit. pending: to send to (or awaiting) the gateway. failed: the gateway refused or was
+   * unreachable; retry with POST /credit-notes/:id/refund. manual: to refund outside Tollgate.
+   */
+  refundStatus: 'none' | 'pending' | 'succeeded' | 'manual' | 'failed';
+  /** The gateway's refund id once it accepted the refund. */
+  refundId: string | null;
+  /** Why the last attempt failed (null unless failed). */
+  refundError: string | null;
   createdAt: Date;
   lines: CreditNoteLine[];
 }

@@ -66,9 +66,11 @@ export abstract class InvoiceRepository {
   abstract insertCreditNote(note: CreditNote): Promise<void>;
   abstract findCreditNote(tenantId: TenantId, id: string): Promise<CreditNote | null>;
   abstract creditNotesOf(tenantId: TenantId, invoiceId: string): Promise<CreditNote[]>;
+  /** With `from`, moves only out of those states; returns whether the row changed. */
   abstract setRefundStatus(
     tenantId: TenantId,
     creditNoteId: string,
     status: CreditNote['refundStatus'],
-  ): Promise<void>;
+    extra?: { refundId?: string; error?: string | null; from?: CreditNote['refundStatus'][] },
+  ): Promise<boolean>;
 }

@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { BillingForInvoicing } from '../../../shared/contracts/billing-for-invoicing';
 import { InvoicePayments } from '../../../shared/contracts/invoice-payments';
-import { WebhookEvents } from '../../../shared/contracts/webhook-events';
 import { DomainError } from '../../../shared/domain/domain-error';
 import { isUuid } from '../../../shared/domain/ids';
 import { asTenantId, TenantId } from '../../../shared/domain/tenant-id';
@@ -36,7 +35,6 @@ export class ProcessStripeEvent {
     private readonly events: StripeEventRepository,
     private readonly billing: BillingForInvoicing,
     private readonly invoices: InvoicePayments,
-    private readonly webhookEvents: WebhookEvents,
   ) {}
 
   @Transactional()
@@ -118,12 +116,8 @@ export class ProcessStripeEvent {
         const status = mapSubscriptionStatus(stripeStatus);
         if (!status || !md.tollgate_subscription_id) return false;
         if (!(await advance(stripeStatus, subscriptionStatusRank(stripeStatus)))) return false;
+        // Billing announces subscription.updated itself when the status really changes.
         await this.billing.setSubscriptionStatus(tenantId, md.tollgate_subscription_id, status);
-        await this.webhookEvents.publish(tenantId, 'subscription.updated', {
-          subscriptionId: md.tollgate_subscription_id,
-          status,
-          source: 'stripe',
-        });
         return true;
       }
       case 'invoice.finalized':
