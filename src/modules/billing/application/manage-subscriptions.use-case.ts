@@ -246,10 +246,9 @@ export class ChangePlan {
     const sub = await this.subscriptions.findForUpdate(tenantId, id);
     if (!sub) throw new NotFoundError('Subscription', id);
     assertChangeable(sub);
-    const [oldVersion, newVersion] = await Promise.all([
-      this.plans.findVersion(tenantId, sub.planVersionId),
-      this.plans.currentVersion(tenantId, input.planId),
-    ]);
+    // Sequential: this runs inside a transaction (one connection; concurrent queries on it are deprecated).
+    const oldVersion = await this.plans.findVersion(tenantId, sub.planVersionId);
+    const newVersion = await this.plans.currentVersion(tenantId, input.planId);
     if (!newVersion) throw new NotFoundError('Plan', input.planId);
     if (oldVersion && oldVersion.currency !== newVersion.currency)
       throw new InvalidError('currency_mismatch', 'The new plan must be in the same currency', [

@@ -42,10 +42,10 @@ export class RatePeriod {
   ): Promise<RatedWithContext> {
     const sub = await this.subscriptions.find(tenantId, subscriptionId);
     if (!sub) throw new NotFoundError('Subscription', subscriptionId);
-    const [version, customer] = await Promise.all([
-      this.plans.findVersion(tenantId, sub.planVersionId),
-      this.customers.find(tenantId, sub.customerId),
-    ]);
+    // Sequential on purpose: inside the caller's transaction all queries share one connection, and
+    // concurrent queries on one pg client are deprecated (and removed in pg 9).
+    const version = await this.plans.findVersion(tenantId, sub.planVersionId);
+    const customer = await this.customers.find(tenantId, sub.customerId);
     if (!version || !customer) throw new NotFoundError('Subscription', subscriptionId);
     return this.rate(sub, version, customer, period);
   }
@@ -70,11 +70,9 @@ export class RatePeriod {
             period.end,
           )
         : [];
-    const [adjustments, redemptions, balance] = await Promise.all([
-      this.subscriptions.openAdjustments(tenantId, sub.id, period.end),
-      this.coupons.activeRedemptions(tenantId, sub.customerId, version.currency),
-      this.credits.balance(tenantId, sub.customerId, this.clock.now()),
-    ]);
+    const adjustments = await this.subscriptions.openAdjustments(tenantId, sub.id, period.end);
+    const redemptions = await this.coupons.activeRedemptions(tenantId, sub.customerId, version.currency);
+    const balance = await this.credits.balance(tenantId, sub.customerId, this.clock.now());
     // A period that ends with the subscription (canceled) bills no next-period advance fees.
     const lastPeriod = !renews(sub) && period.end.getTime() >= sub.currentPeriodEnd.getTime();
     const result = rateSubscriptionPeriod({
@@ -152,26 +150,24 @@ export class RatePeriod {
       (codes.length ? await this.metrics.findByCodes(sub.tenantId, codes) : []).map((m) => [m.code, m]),
     );
     const out: Record<string, UsageInput> = {};
-    await Promise.all(
-      usageCharges.map(async (c) => {
-        if (c.kind !== 'usage') return;
-        if (c.price.model === 'cost_plus') {
-          const cost = await this.records.costTotal(
-            sub.tenantId,
-            sub.customerId,
-            version.currency,
-            period,
-            c.price.costType,
-          );
-          out[c.id] = { quantity: cost, events: 0 };
-          return;
-        }
-        const metric = c.metricCode ? metrics.get(c.metricCode) : undefined;
-        out[c.id] = metric
-          ? await this.usage.aggregate(sub.tenantId, sub.customerId, metric, period)
-          : { quantity: '0', events: 0 };
-      }),
-    );
+    for (const c of usageCharges) {
+      if (c.kind !== 'usage') continue;
+      if (c.price.model === 'cost_plus') {
+        const cost = await this.records.costTotal(
+          sub.tenantId,
+          sub.customerId,
+          version.currency,
+          period,
+          c.price.costType,
+        );
+        out[c.id] = { quantity: cost, events: 0 };
+        continue;
+      }
+      const metric = c.metricCode ? metrics.get(c.metricCode) : undefined;
+      out[c.id] = metric
+        ? await this.usage.aggregate(sub.tenantId, sub.customerId, metric, period)
+        : { quantity: '0', events: 0 };
+    }
     return out;
   }
 }
