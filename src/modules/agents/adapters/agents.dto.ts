@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { CursorPageQuery } from '../../../shared/http/pagination.dto';
 import {
   ArrayMaxSize,
   IsArray,
@@ -138,25 +138,11 @@ export class UpdateAgentDto extends AgentFieldsDto {
   status?: AgentStatus;
 }
 
-export class ListAgentsQuery {
+export class ListAgentsQuery extends CursorPageQuery {
   @ApiPropertyOptional({ enum: AGENT_STATUSES })
   @IsOptional()
   @IsIn(AGENT_STATUSES)
   status?: AgentStatus;
-
-  @ApiPropertyOptional({ example: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 export class AgentDto {

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { CursorPageQuery } from '../../../shared/http/pagination.dto';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Conversation, Message } from '../domain/conversation';
 
-export class ListConversationsQuery {
+export class ListConversationsQuery extends CursorPageQuery {
   @ApiPropertyOptional({ example: '0b5c9f7e-2f6d-4a8e-9d1c-3e2f1a0b9c8d' })
   @IsOptional()
   @IsUUID()
@@ -14,20 +15,6 @@ export class ListConversationsQuery {
   @IsString()
   @MaxLength(200)
   externalUserId?: string;
-
-  @ApiPropertyOptional({ example: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 export class MessagesQuery {

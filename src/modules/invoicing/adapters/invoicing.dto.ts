@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { CursorPageQuery } from '../../../shared/http/pagination.dto';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -29,7 +30,7 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 // ---------- requests ----------
 
-export class ListInvoicesQuery {
+export class ListInvoicesQuery extends CursorPageQuery {
   @ApiPropertyOptional({ enum: INVOICE_STATUSES, example: 'finalized' })
   @IsOptional()
   @IsIn(INVOICE_STATUSES)
@@ -39,23 +40,6 @@ export class ListInvoicesQuery {
   @IsOptional()
   @IsUUID()
   customerId?: string;
-
-  @ApiPropertyOptional({ example: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({
-    example: 'MjAyNi0xMS0yMlQxMDowMDowMC4wMDBafDEyMw',
-    description: 'From the previous page',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 export class PreviewInvoiceDto {
