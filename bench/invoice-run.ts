@@ -41,6 +41,9 @@ async function main() {
     REDIS_KEY_PREFIX: `tgbench_${runId}`,
     LOG_LEVEL: 'warn',
     INVOICE_GRACE_PERIOD_HOURS: '0', // complete invoices: rated, committed at Billing and numbered
+    // Only the measured run may invoice: an hourly tick during the bench would invoice the next periods too.
+    INVOICE_RUN_CRON: 'off',
+    INVOICE_OVERDUE_CRON: 'off',
   };
   const { loadConfig } = await import('../src/config/app-config');
   const { createRootLogger } = await import('../src/shared/logging/logger');

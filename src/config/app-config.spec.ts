@@ -37,3 +37,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
   });
 });
+
+describe('loadConfig: invoice schedules', () => {
+  it('accepts a cron pattern or "off", and names the variable otherwise', () => {
+    expect(loadConfig({ INVOICE_RUN_CRON: 'off' }).invoicing.runCron).toBe('off');
+    expect(loadConfig({ INVOICE_RUN_CRON: '*/15 * * * *' }).invoicing.runCron).toBe('*/15 * * * *');
+    expect(() => loadConfig({ INVOICE_OVERDUE_CRON: 'daily' })).toThrow(/INVOICE_OVERDUE_CRON/);
+  });
+});

@@ -25,4 +25,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   process.env.MIGRATIONS_RUN = 'false';
+  // Tests enqueue scheduler ticks themselves; a real hourly tick must not fire in the middle of a suite.
+  process.env.INVOICE_RUN_CRON = 'off';
+  process.env.INVOICE_OVERDUE_CRON = 'off';
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+
+const CRON_OR_OFF = /^(off|\S+(\s+\S+){4,5})$/;
 import { envInt } from '../env-helpers';
 
 /** Invoicing module settings. Owned by the invoicing module; add variables here and to .env.example. */
@@ -15,8 +17,16 @@ export const invoicingConfigSchema = z.object({
   INVOICE_PAYMENT_TERMS_DAYS: envInt(30, 0, 365),
   INVOICE_SELLER_NAME: z.string().default('Tollgate'),
   INVOICE_SELLER_ADDRESS: z.string().default(''),
-  INVOICE_RUN_CRON: z.string().default('0 * * * *'),
-  INVOICE_OVERDUE_CRON: z.string().default('30 3 * * *'),
+  /** Cron (5 or 6 fields, UTC) of the invoice run; `off` disables the schedule (runs then only by API). */
+  INVOICE_RUN_CRON: z
+    .string()
+    .regex(CRON_OR_OFF, 'must be a 5/6-field cron pattern or "off"')
+    .default('0 * * * *'),
+  /** Cron of the daily overdue check; `off` disables it. */
+  INVOICE_OVERDUE_CRON: z
+    .string()
+    .regex(CRON_OR_OFF, 'must be a 5/6-field cron pattern or "off"')
+    .default('30 3 * * *'),
   INVOICE_JOB_ATTEMPTS: envInt(5, 1, 50),
   INVOICE_WORKER_CONCURRENCY: envInt(16, 1, 256),
   INVOICE_JOB_BACKOFF_MS: envInt(5000, 1),

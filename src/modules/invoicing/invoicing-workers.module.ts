@@ -16,21 +16,20 @@ export class InvoicingSchedules implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.schedule('invoice-run', this.config.invoicing.runCron, INVOICING_JOBS.scheduleRun);
+    await this.schedule('invoice-overdue', this.config.invoicing.overdueCron, INVOICING_JOBS.markOverdue);
+  }
+
+  /** `off` removes the schedule, so turning it off in config also stops a previously registered one. */
+  private async schedule(id: string, pattern: string, name: string): Promise<void> {
+    if (pattern === 'off') {
+      await this.queue.removeJobScheduler(id);
+      return;
+    }
     await this.queue.upsertJobScheduler(
-      'invoice-run',
-      { pattern: this.config.invoicing.runCron, tz: 'UTC' },
-      {
-        name: INVOICING_JOBS.scheduleRun,
-        opts: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 } },
-      },
-    );
-    await this.queue.upsertJobScheduler(
-      'invoice-overdue',
-      { pattern: this.config.invoicing.overdueCron, tz: 'UTC' },
-      {
-        name: INVOICING_JOBS.markOverdue,
-        opts: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 } },
-      },
+      id,
+      { pattern, tz: 'UTC' },
+      { name, opts: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 } } },
     );
   }
 }
