@@ -48,7 +48,10 @@ interface NestAppInternals {
  * Must run after NestFactory.create and before app.init().
  */
 function dropClsNoopEnhancers(app: NestFastifyApplication): void {
-  const config = (app as unknown as NestAppInternals).config;
+  const config = (app as unknown as Partial<NestAppInternals>).config;
+  // Internals may change in a future Nest: then skip the optimisation rather than fail to boot.
+  if (typeof config?.getGlobalInterceptors !== 'function' || typeof config.getGlobalGuards !== 'function')
+    return;
   for (const list of [config.getGlobalInterceptors(), config.getGlobalGuards()]) {
     for (let i = list.length - 1; i >= 0; i--) if (list[i].constructor === Object) list.splice(i, 1);
   }
