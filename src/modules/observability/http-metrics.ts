@@ -1,9 +1,71 @@
-import { Histogram, Gauge, Registry, register } from 'prom-client';
+import { Gauge, Registry, register } from 'prom-client';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 
 export const HTTP_DURATION = 'http_request_duration_seconds';
 export const HTTP_IN_FLIGHT = 'http_requests_in_flight';
+
+const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+interface Series {
+  labels: { method: string; route: string; status: string };
+  /** Non-cumulative counts per bucket; the last slot is +Inf. */
+  counts: number[];
+  sum: number;
+  count: number;
+}
+
+/**
+ * The HTTP duration histogram as a prom-client metric (same name, labels, buckets and exposition), with a
+ * cheaper per-request path: prom-client's Histogram validates and hashes the label set on every observe(),
+ * which cost ~12 points of full-stack throughput on GET /health (bench/http-baseline: 43% -> 55% of bare
+ * Fastify). Here a request is one Map lookup and a bucket scan; labels are formatted only at scrape time.
+ */
+export class HttpDurationHistogram {
+  readonly name = HTTP_DURATION;
+  readonly help = 'HTTP request duration in seconds, by method, route template and status';
+  readonly type = 'histogram';
+  readonly aggregator = 'sum';
+  private readonly series = new Map<string, Series>();
+
+  observe(method: string, route: string, status: number, seconds: number): void {
+    const key = `${method} ${status} ${route}`;
+    let s = this.series.get(key);
+    if (!s) {
+      s = {
+        labels: { method, route, status: String(status) },
+        counts: new Array(BUCKETS.length + 1).fill(0),
+        sum: 0,
+        count: 0,
+      };
+      this.series.set(key, s);
+    }
+    let i = 0;
+    while (i < BUCKETS.length && seconds > BUCKETS[i]) i++;
+    s.counts[i]++;
+    s.sum += seconds;
+    s.count++;
+  }
+
+  get() {
+    const values: Array<{ metricName: string; labels: Record<string, string | number>; value: number }> = [];
+    for (const s of this.series.values()) {
+      let cumulative = 0;
+      BUCKETS.forEach((le, i) => {
+        cumulative += s.counts[i];
+        values.push({ metricName: `${this.name}_bucket`, labels: { le, ...s.labels }, value: cumulative });
+      });
+      values.push({ metricName: `${this.name}_bucket`, labels: { le: '+Inf', ...s.labels }, value: s.count });
+      values.push({ metricName: `${this.name}_sum`, labels: s.labels, value: s.sum });
+      values.push({ metricName: `${this.name}_count`, labels: s.labels, value: s.count });
+    }
+    return { name: this.name, help: this.help, type: this.type, values, aggregator: this.aggregator };
+  }
+
+  reset(): void {
+    this.series.clear();
+  }
+}
 
 /**
  * Request metrics and the access log as Fastify hooks: they see every request, including 404s,
@@ -19,15 +81,12 @@ export function installHttpHooks(
   logger: Logger,
   registry: Registry = register,
 ): void {
-  const duration =
-    (registry.getSingleMetric(HTTP_DURATION) as Histogram<string> | undefined) ??
-    new Histogram({
-      name: HTTP_DURATION,
-      help: 'HTTP request duration in seconds, by method, route template and status',
-      labelNames: ['method', 'route', 'status'],
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-      registers: [registry],
-    });
+  let duration = registry.getSingleMetric(HTTP_DURATION) as unknown as HttpDurationHistogram | undefined;
+  if (!duration) {
+    duration = new HttpDurationHistogram();
+    registry.registerMetric(duration as never);
+  }
+  const histogram = duration;
   // In flight: a plain counter read at scrape time; a prom-client inc()/dec() per request costs ~6% of
   // throughput (bench/http-baseline).
   if (!registry.getSingleMetric(HTTP_IN_FLIGHT)) {
@@ -61,7 +120,7 @@ export function installHttpHooks(
     finish(request);
     const route = request.routeOptions.url ?? 'unmatched';
     const seconds = reply.elapsedTime / 1000;
-    duration.observe({ method: request.method, route, status: String(reply.statusCode) }, seconds);
+    histogram.observe(request.method, route, reply.statusCode, seconds);
     if (route !== '/metrics' && !route.startsWith('/health')) {
       logger.info(
         {
