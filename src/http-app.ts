@@ -15,12 +15,17 @@ import { RequestContextStore } from './shared/context/request-context';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
 
+// Made ids are UUID-shaped: a random per-process prefix and a counter in the last 12 hex digits. Unique
+// across processes (92 random bits), and much cheaper than a random UUID per request.
+const ID_PREFIX = randomUUID().slice(0, 24);
+let idCounter = 0;
+const nextRequestId = () =>
+  ID_PREFIX + (idCounter = (idCounter + 1) % 0x1000000000000).toString(16).padStart(12, '0');
+
 /** Accept a sane client X-Request-Id (so callers can correlate), otherwise make one. */
 function requestIdFor(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && REQUEST_ID_RE.test(given) ? given : randomUUID();
-  (req as IncomingMessage & { requestId?: string }).requestId = id;
-  return id;
+  return typeof given === 'string' && REQUEST_ID_RE.test(given) ? given : nextRequestId();
 }
 
 /**
