@@ -3,12 +3,14 @@ import { fork, ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { LoadResult, printTable } from './support/load';
+import { pacedLoad } from './support/paced-load';
 
 /**
  * The chat gateway's overhead: the fake OpenAI upstream called directly (baseline) vs through Tollgate's
  * POST /v1/chat/completions (API key auth, agent lookup, RPM/TPM Lua, budget lookup, usage XADD), both
  * non-streaming and streaming (SSE, 20 chunks), at BENCH_CONNECTIONS (default 200) concurrent requests,
- * in the same run: 1) with an upstream paced like a model (the latency goal), 2) with an instant upstream
+ * in the same run: 1) with an upstream paced like a model and independent clients (the latency goal; 1b the
+ * same in lock-step bursts), 2) with an instant upstream
  * (saturation: the gateway's own cost per request), 3) 10,000 more requests to see the heap stay flat.
  * Goal: added p50 < 2 ms and p99 < 10 ms at 200 concurrent streams.
  * Processes: the fake upstream and the API each in a child process, autocannon here. The API runs without
@@ -32,6 +34,10 @@ async function runApi() {
   await app.listen(0, '127.0.0.1');
   process.on('message', (m: string) => {
     if (m === 'exit') process.exit(0); // a normal exit, so --cpu-prof can write its profile
+    if (m === 'stats') {
+      process.send!({ stats: { cpu: process.cpuUsage(), elu: performance.eventLoopUtilization() } });
+      return;
+    }
     if (m !== 'memory') return;
     global.gc?.();
     process.send!({ memory: process.memoryUsage() });
@@ -56,6 +62,28 @@ function start(args: string[], env: Record<string, string>): Promise<{ port: num
     child.once('message', (m: { port: number }) => resolve({ port: m.port, child }));
     child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
   });
+}
+
+type Stats = { cpu: NodeJS.CpuUsage; elu: ReturnType<typeof performance.eventLoopUtilization> };
+const statsOf = (child: ChildProcess) =>
+  new Promise<Stats>((resolve) => {
+    child.once('message', (m: { stats: Stats }) => resolve(m.stats));
+    child.send('stats');
+  });
+
+/** Runs `work` and reports the API process's CPU (share of one core) and event-loop utilization meanwhile. */
+async function withApiStats<T>(child: ChildProcess, work: () => Promise<T>): Promise<T> {
+  const before = await statsOf(child);
+  const t0 = performance.now();
+  const result = await work();
+  const after = await statsOf(child);
+  const ms = performance.now() - t0;
+  const cpuMs = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1000;
+  const elu = performance.eventLoopUtilization(after.elu, before.elu).utilization;
+  console.log(
+    `   API process meanwhile: CPU ${((cpuMs / ms) * 100).toFixed(0)}% of a core, event loop busy ${(elu * 100).toFixed(0)}%`,
+  );
+  return result;
 }
 
 const memoryOf = (child: ChildProcess) =>
@@ -153,18 +181,40 @@ async function main() {
     await run('warmup', directUrl, direct('warm [long:20]', true), 2);
     await run('warmup', gatewayUrl, gateway('warm [long:20]', true), 3);
 
-    // 1) Latency added at 200 concurrent requests with a model-like upstream: streams of 20 chunks 50 ms
-    //    apart (~1 s each), JSON answers after 1 s. This is the goal's scenario.
-    console.log(`\n1) added latency, ${connections} concurrent, upstream paced like a model`);
-    const paced = [
+    // 1) Latency added at 200 concurrent streams with a model-like upstream: streams of 20 chunks 50 ms
+    //    apart (~1 s each), JSON answers after 1 s. This is the goal's scenario: independent clients, their
+    //    starts spread over one stream's length (bench/support/paced-load.ts).
+    console.log(
+      `\n1) added latency, ${connections} concurrent clients (starts spread over 1 s), upstream paced like a model`,
+    );
+    const paced = (label: string, url: string, req: ReturnType<typeof direct>) =>
+      pacedLoad(label, url, { users: connections, seconds, rampMs: 1000, ...req });
+    const steady = [
+      await paced('direct, stream 20x50ms', directUrl, direct('paced [long:20] [drip:50]', true)),
+      await withApiStats(api.child, () =>
+        paced('gateway, stream 20x50ms', gatewayUrl, gateway('paced [long:20] [drip:50]', true)),
+      ),
+      await paced('direct, JSON after 1 s', directUrl, direct('paced [long:20] [slow:1000]', false)),
+      await withApiStats(api.child, () =>
+        paced('gateway, JSON after 1 s', gatewayUrl, gateway('paced [long:20] [slow:1000]', false)),
+      ),
+    ];
+    printTable(steady);
+    added(steady[0], steady[1], 'stream (goal: p50 < 2 ms, p99 < 10 ms)');
+    added(steady[2], steady[3], 'JSON');
+
+    // 1b) The same in lock-step: autocannon opens all connections at once and, with a fixed-length upstream,
+    //     every request arrives in a burst of `connections` (worst case, not the goal's scenario).
+    console.log(`\n1b) the same with all ${connections} clients in lock-step (bursts of ${connections})`);
+    const lockstep = [
       await run('direct, stream 20x50ms', directUrl, direct('paced [long:20] [drip:50]', true)),
       await run('gateway, stream 20x50ms', gatewayUrl, gateway('paced [long:20] [drip:50]', true)),
       await run('direct, JSON after 1 s', directUrl, direct('paced [long:20] [slow:1000]', false)),
       await run('gateway, JSON after 1 s', gatewayUrl, gateway('paced [long:20] [slow:1000]', false)),
     ];
-    printTable(paced);
-    added(paced[0], paced[1], 'stream (goal: p50 < 2 ms, p99 < 10 ms)');
-    added(paced[2], paced[3], 'JSON');
+    printTable(lockstep);
+    added(lockstep[0], lockstep[1], 'stream, lock-step');
+    added(lockstep[2], lockstep[3], 'JSON, lock-step');
 
     // 2) Saturation: an instant upstream, so the figures are the gateway's own cost per request.
     console.log(`\n2) saturation throughput, ${connections} concurrent, instant upstream`);

@@ -12,6 +12,7 @@ import { PinoNestLogger } from './shared/logging/nest-logger';
 import { ClsService, CLS_ID } from 'nestjs-cls';
 import type { FastifyInstance } from 'fastify';
 import { RequestContextStore } from './shared/context/request-context';
+import { installFastAsyncResourceBind } from './shared/runtime/async-resource-bind';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -70,6 +71,7 @@ export async function createHttpApp(
   options: AppModuleOptions & { logger: Logger },
 ): Promise<NestFastifyApplication> {
   const { config, logger } = options;
+  installFastAsyncResourceBind();
   const adapter = new FastifyAdapter({
     // No Fastify logger: it builds a child logger per request; our onResponse hook writes the access line.
     logger: false,

@@ -1,0 +1,206 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+require("reflect-metadata");
+const node_crypto_1 = require("node:crypto");
+const pg_1 = require("pg");
+const STEPS = (process.env.BENCH_STEPS ?? '1000,5000,10000').split(',').map(Number);
+const EVENTS_PER_SUB = Number(process.env.BENCH_EVENTS_PER_SUB ?? 1000);
+const CUSTOMERS_PER_CHUNK = Math.max(1, Math.floor(1_000_000 / EVENTS_PER_SUB));
+async function json(url, init = {}) {
+    const res = await fetch(url, {
+        ...init,
+        headers: { 'content-type': 'application/json', ...(init.headers ?? {}) },
+    });
+    const body = await res.json().catch(() => null);
+    if (!res.ok)
+        throw new Error(`${init.method ?? 'GET'} ${url}: ${res.status} ${JSON.stringify(body)}`);
+    return body;
+}
+const seconds = (since) => Number(process.hrtime.bigint() - since) / 1e9;
+async function main() {
+    const { withAdmin, databaseUrl } = await Promise.resolve().then(() => __importStar(require('../test/setup/test-database')));
+    const runId = (0, node_crypto_1.randomBytes)(3).toString('hex');
+    const dbName = `tollgate_bench_invoices_${runId}`;
+    await withAdmin((c) => c.query(`CREATE DATABASE "${dbName}"`));
+    const env = {
+        DATABASE_URL: databaseUrl(dbName),
+        MIGRATIONS_RUN: 'true',
+        REDIS_KEY_PREFIX: `tgbench_${runId}`,
+        LOG_LEVEL: 'warn',
+        INVOICE_GRACE_PERIOD_HOURS: '0',
+        INVOICE_RUN_CRON: 'off',
+        INVOICE_OVERDUE_CRON: 'off',
+    };
+    const { loadConfig } = await Promise.resolve().then(() => __importStar(require('../src/config/app-config')));
+    const { createRootLogger } = await Promise.resolve().then(() => __importStar(require('../src/shared/logging/logger')));
+    const { createHttpApp } = await Promise.resolve().then(() => __importStar(require('../src/http-app')));
+    const config = loadConfig(process.env, env);
+    const app = await createHttpApp({ config, logger: createRootLogger('warn'), workers: true });
+    await app.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+    const pool = new pg_1.Pool({ connectionString: env.DATABASE_URL, max: 4 });
+    const rows = [];
+    try {
+        for (const subs of STEPS) {
+            const seedStarted = process.hrtime.bigint();
+            const reg = await json(`${base}/api/v1/auth/register`, {
+                method: 'POST',
+                body: JSON.stringify({
+                    email: `bench-${runId}-${subs}@example.test`,
+                    password: 'correct-horse-battery-staple',
+                    name: 'Bench',
+                    organizationName: `Bench ${subs}`,
+                }),
+            });
+            const tenantId = reg.organization.id;
+            const owner = { authorization: `Bearer ${reg.accessToken}`, 'x-organization-id': tenantId };
+            const metric = await json(`${base}/api/v1/billable-metrics`, {
+                method: 'POST',
+                headers: owner,
+                body: JSON.stringify({ code: 'tokens', name: 'Tokens', aggregation: 'sum', field: 'tokens' }),
+            });
+            const plan = await json(`${base}/api/v1/plans`, {
+                method: 'POST',
+                headers: owner,
+                body: JSON.stringify({
+                    code: 'bench',
+                    name: 'Bench plan',
+                    currency: 'USD',
+                    interval: 'month',
+                    charges: [
+                        { kind: 'base', name: 'Platform fee', amount: '49.00', timing: 'arrears' },
+                        {
+                            kind: 'usage',
+                            name: 'Tokens',
+                            metricCode: 'tokens',
+                            price: { model: 'per_unit', unitAmount: '0.000002' },
+                        },
+                    ],
+                }),
+            });
+            const template = await json(`${base}/api/v1/customers`, {
+                method: 'POST',
+                headers: owner,
+                body: JSON.stringify({ name: 'Bench customer', currency: 'USD', timezone: 'UTC', taxRate: '20' }),
+            });
+            const now = new Date();
+            const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 1));
+            const sub = await json(`${base}/api/v1/subscriptions`, {
+                method: 'POST',
+                headers: owner,
+                body: JSON.stringify({ customerId: template.id, planId: plan.id, startDate: start.toISOString() }),
+            });
+            await pool.query(`WITH c AS (
+           INSERT INTO customers (id, tenant_id, name, currency, timezone, tax_rate)
+           SELECT gen_random_uuid(), tenant_id, name || ' ' || g, currency, timezone, tax_rate
+             FROM customers, generate_series(2, $3) g WHERE tenant_id = $1 AND id = $2
+           RETURNING id)
+         INSERT INTO subscriptions (id, tenant_id, customer_id, plan_id, plan_version_id, status, seats, timezone,
+           started_at, trial_end, anchor_date, period_index, current_period_start, current_period_end)
+         SELECT gen_random_uuid(), s.tenant_id, c.id, s.plan_id, s.plan_version_id, s.status, s.seats, s.timezone,
+           s.started_at, s.trial_end, s.anchor_date, s.period_index, s.current_period_start, s.current_period_end
+           FROM subscriptions s, c WHERE s.tenant_id = $1 AND s.id = $4`, [tenantId, template.id, subs, sub.id]);
+            const periodStart = new Date(sub.currentPeriodStart);
+            const customers = (await pool.query(`SELECT id FROM customers WHERE tenant_id = $1 ORDER BY id`, [tenantId])).rows.map((r) => r.id);
+            for (let i = 0; i < customers.length; i += CUSTOMERS_PER_CHUNK) {
+                await pool.query(`WITH ins AS (
+             INSERT INTO usage_events (tenant_id, event_id, customer_id, metric_id, ts, occurred_at, value, properties)
+             SELECT $1, c.id || ':' || g, c.id, $2, $3::timestamptz + g * interval '6 minutes',
+                    $3::timestamptz + g * interval '6 minutes', 100 + (g % 900), '{}'
+               FROM unnest($4::uuid[]) AS c(id), generate_series(1, $5) g
+             RETURNING customer_id, metric_id, ts, value)
+           INSERT INTO usage_rollups_hourly (tenant_id, customer_id, metric_id, agent_id, hour, events, value_sum, value_max)
+           SELECT $1, customer_id, metric_id, NULL, date_trunc('hour', ts, 'UTC'), count(*), sum(value), max(value)
+             FROM ins GROUP BY customer_id, metric_id, date_trunc('hour', ts, 'UTC')`, [tenantId, metric.id, periodStart, customers.slice(i, i + CUSTOMERS_PER_CHUNK), EVENTS_PER_SUB]);
+            }
+            await pool.query(`VACUUM ANALYZE usage_events`);
+            await pool.query(`VACUUM ANALYZE usage_rollups_hourly`);
+            await pool.query(`ANALYZE subscriptions`);
+            const seedS = seconds(seedStarted);
+            const baselineStarted = process.hrtime.bigint();
+            await pool.query(`SELECT customer_id, count(*), sum(value) FROM usage_events WHERE tenant_id = $1 AND metric_id = $2 GROUP BY 1`, [tenantId, metric.id]);
+            const baselineS = seconds(baselineStarted);
+            const runStarted = process.hrtime.bigint();
+            const cpuBefore = process.cpuUsage();
+            const run = await json(`${base}/api/v1/invoices/runs`, { method: 'POST', headers: owner, body: '{}' });
+            let progress = run;
+            while (progress.status !== 'completed' && progress.status !== 'completed_with_failures') {
+                await new Promise((r) => setTimeout(r, 200));
+                progress = await json(`${base}/api/v1/invoices/runs/${run.id}`, { headers: owner });
+            }
+            const runS = seconds(runStarted);
+            const cpu = process.cpuUsage(cpuBefore);
+            const nodeCpuS = (cpu.user + cpu.system) / 1e6;
+            const check = await pool.query(`SELECT count(*)::int AS n, count(DISTINCT number)::int AS numbered, max(number) AS last,
+           min(total)::text AS min, max(total)::text AS max
+         FROM invoices WHERE tenant_id = $1 AND status = 'finalized'`, [tenantId]);
+            const gapless = check.rows[0].last?.endsWith(String(subs).padStart(6, '0'));
+            if (check.rows[0].n !== subs || check.rows[0].numbered !== subs || !gapless || progress.jobsFailed)
+                throw new Error(`expected ${subs} numbered invoices, got ${JSON.stringify(check.rows[0])}`);
+            rows.push({ subs, events: subs * EVENTS_PER_SUB, seedS, baselineS, runS, nodeCpuS });
+            console.log(`${subs} subscriptions: run ${runS.toFixed(1)} s (${(subs / runS).toFixed(0)} subs/s), ` +
+                `${check.rows[0].numbered} finalized invoices up to ${check.rows[0].last}, ` +
+                `totals ${check.rows[0].min}..${check.rows[0].max}, seeding ${seedS.toFixed(1)} s`);
+        }
+        console.log('\nsubscriptions | usage events | run seconds | subscriptions/s | ms/subscription | node CPU s | baseline GROUP BY s');
+        for (const r of rows)
+            console.log([
+                String(r.subs).padStart(13),
+                String(r.events).padStart(12),
+                r.runS.toFixed(1).padStart(11),
+                (r.subs / r.runS).toFixed(0).padStart(15),
+                ((r.runS * 1000) / r.subs).toFixed(2).padStart(15),
+                r.nodeCpuS.toFixed(1).padStart(10),
+                r.baselineS.toFixed(2).padStart(19),
+            ].join(' | '));
+        const first = rows[0];
+        const last = rows[rows.length - 1];
+        if (rows.length > 1)
+            console.log(`linearity: ${last.subs / first.subs}x subscriptions took ${(last.runS / first.runS).toFixed(1)}x the time`);
+        console.log(`goal: ${last.subs} subscriptions in < 60 s -> ${last.runS < 60 ? 'met' : 'NOT met'} (${last.runS.toFixed(1)} s)`);
+    }
+    finally {
+        await pool.end();
+        await app.close();
+        if (!process.env.BENCH_KEEP_DB)
+            await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch(() => undefined);
+    }
+}
+main().then(() => process.exit(0), (e) => {
+    console.error(e);
+    process.exit(1);
+});
+//# sourceMappingURL=invoice-run.js.map

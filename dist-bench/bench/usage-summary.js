@@ -1,0 +1,216 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+require("reflect-metadata");
+const node_child_process_1 = require("node:child_process");
+const node_crypto_1 = require("node:crypto");
+const pg_1 = require("pg");
+const role = process.argv[2];
+const TOTAL = Number(process.env.BENCH_EVENTS ?? 10_000_000);
+async function runApi() {
+    const { loadConfig } = await Promise.resolve().then(() => __importStar(require('../src/config/app-config')));
+    const { createRootLogger } = await Promise.resolve().then(() => __importStar(require('../src/shared/logging/logger')));
+    const { createHttpApp } = await Promise.resolve().then(() => __importStar(require('../src/http-app')));
+    const config = loadConfig(process.env, { PORT: '0' });
+    const app = await createHttpApp({ config, logger: createRootLogger('warn'), workers: false });
+    await app.listen(0, '127.0.0.1');
+    process.send({ port: app.getHttpServer().address().port });
+}
+function startApi(env) {
+    const child = (0, node_child_process_1.fork)(__filename, ['api'], {
+        execArgv: ['-r', 'ts-node/register/transpile-only'],
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    return new Promise((resolve, reject) => {
+        child.once('message', (m) => resolve({ port: m.port, child }));
+        child.once('exit', (code) => reject(new Error(`api exited with ${code}`)));
+    });
+}
+async function json(url, init = {}) {
+    const res = await fetch(url, {
+        ...init,
+        headers: { 'content-type': 'application/json', ...(init.headers ?? {}) },
+    });
+    const body = await res.json().catch(() => null);
+    if (!res.ok)
+        throw new Error(`${init.method ?? 'GET'} ${url}: ${res.status} ${JSON.stringify(body)}`);
+    return body;
+}
+async function timed(runs, fn) {
+    const ms = [];
+    for (let i = 0; i < runs; i++) {
+        const t = process.hrtime.bigint();
+        await fn();
+        ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    ms.sort((a, b) => a - b);
+    return { p50: +ms[Math.floor(runs / 2)].toFixed(1), max: +ms[runs - 1].toFixed(1) };
+}
+async function main() {
+    const { withAdmin, databaseUrl } = await Promise.resolve().then(() => __importStar(require('../test/setup/test-database')));
+    const runId = (0, node_crypto_1.randomBytes)(3).toString('hex');
+    const dbName = `tollgate_bench_summary_${runId}`;
+    await withAdmin((c) => c.query(`CREATE DATABASE "${dbName}"`));
+    const env = {
+        DATABASE_URL: databaseUrl(dbName),
+        MIGRATIONS_RUN: 'true',
+        REDIS_KEY_PREFIX: `tgbench_${runId}`,
+        LOG_LEVEL: 'warn',
+    };
+    const api = await startApi(env);
+    const pool = new pg_1.Pool({ connectionString: env.DATABASE_URL, max: 2 });
+    try {
+        const base = `http://127.0.0.1:${api.port}`;
+        const reg = await json(`${base}/api/v1/auth/register`, {
+            method: 'POST',
+            body: JSON.stringify({
+                email: `bench-${runId}@example.test`,
+                password: 'correct-horse-battery-staple',
+                name: 'Bench',
+                organizationName: 'Bench',
+            }),
+        });
+        const tenantId = reg.organization.id;
+        const headers = { authorization: `Bearer ${reg.accessToken}`, 'x-organization-id': tenantId };
+        const heavy = await json(`${base}/api/v1/customers`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ name: 'Heavy', currency: 'USD' }),
+        });
+        for (const [code, aggregation] of [
+            ['tokens', 'sum'],
+            ['requests', 'count'],
+            ['peak', 'max'],
+        ])
+            await json(`${base}/api/v1/billable-metrics`, {
+                method: 'POST',
+                headers,
+                body: JSON.stringify({
+                    code,
+                    name: code,
+                    aggregation,
+                    ...(aggregation === 'count' ? {} : { field: 'v' }),
+                }),
+            });
+        await pool.query(`INSERT INTO customers (id, tenant_id, name, currency) SELECT gen_random_uuid(), $1, 'c' || g, 'USD' FROM generate_series(1, 499) g`, [tenantId]);
+        const started = Date.now();
+        const idx = await pool.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'usage_events' AND indexname <> 'usage_events_pkey'`);
+        for (const r of idx.rows)
+            await pool.query(`DROP INDEX ${r.indexname}`);
+        await pool.query(`ALTER TABLE usage_events DROP CONSTRAINT usage_events_pkey`);
+        await pool.query(`WITH c AS (SELECT array_agg(id ORDER BY id) AS ids FROM customers WHERE tenant_id = $1 AND id <> $2),
+            m AS (SELECT array_agg(id ORDER BY code) AS ids FROM billable_metrics WHERE tenant_id = $1)
+       INSERT INTO usage_events (tenant_id, event_id, customer_id, metric_id, ts, occurred_at, value, properties)
+       SELECT $1, 'e' || g,
+              CASE WHEN g % 10 = 0 THEN $2::uuid ELSE c.ids[1 + (g % 500) % array_length(c.ids, 1)] END,
+              m.ids[1 + g % 3],
+              ts, ts, g % 1000, '{}'::jsonb
+         FROM generate_series(1, $3::int) g, c, m,
+              LATERAL (SELECT CASE WHEN g % 10 = 0
+                                   THEN timestamptz '2026-11-01' + ((g / 10) % 2592000) * interval '1 second'
+                                   ELSE timestamptz '2026-10-01' + ((g::bigint * 7919) % 7862400) * interval '1 second' END AS ts) t`, [tenantId, heavy.id, TOTAL]);
+        await pool.query(`ALTER TABLE usage_events ADD PRIMARY KEY (tenant_id, event_id)`);
+        for (const r of idx.rows)
+            await pool.query(r.indexdef);
+        await pool.query(`INSERT INTO usage_rollups_hourly (tenant_id, customer_id, metric_id, agent_id, hour, events, value_sum, value_max)
+      SELECT tenant_id, customer_id, metric_id, agent_id, date_trunc('hour', ts, 'UTC'), count(*), coalesce(sum(value), 0), max(value)
+        FROM usage_events WHERE customer_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5`);
+        await pool.query(`VACUUM ANALYZE usage_events`);
+        await pool.query(`VACUUM ANALYZE usage_rollups_hourly`);
+        const [{ count }] = (await pool.query(`SELECT count(*)::int AS count FROM usage_events`)).rows;
+        const typical = (await pool.query(`SELECT id FROM customers WHERE tenant_id = $1 AND name = 'c1'`, [tenantId])).rows[0];
+        console.log(`loaded ${count.toLocaleString()} events in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+        const q = (customer) => `${base}/api/v1/usage/summary?customer=${customer}&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z`;
+        const heavySummary = await json(q(heavy.id), { headers });
+        const heavyEvents = heavySummary.data.reduce((s, r) => s + r.events, 0);
+        const typicalSummary = await json(q(typical.id), { headers });
+        const typicalEvents = typicalSummary.data.reduce((s, r) => s + r.events, 0);
+        await timed(3, () => json(q(heavy.id), { headers }));
+        const heavyTime = await timed(15, () => json(q(heavy.id), { headers }));
+        const typicalTime = await timed(15, () => json(q(typical.id), { headers }));
+        const byDay = await timed(5, () => json(`${q(heavy.id)}&groupBy=day`, { headers }));
+        const rawSql = `SELECT metric_id, count(*), sum(value), max(value) FROM usage_events
+            WHERE tenant_id = $1 AND customer_id = $2 AND ts >= '2026-11-01' AND ts < '2026-12-01' GROUP BY metric_id`;
+        const indexOnly = await timed(5, () => pool.query(rawSql, [tenantId, heavy.id]));
+        const client = await pool.connect();
+        let baseline;
+        try {
+            await client.query(`SET enable_indexscan = off; SET enable_indexonlyscan = off; SET enable_bitmapscan = off`);
+            baseline = await timed(3, () => client.query(rawSql, [tenantId, heavy.id]));
+        }
+        finally {
+            client.release();
+        }
+        console.table([
+            {
+                query: `summary by metric, heavy customer-month (${heavyEvents.toLocaleString()} events), via HTTP`,
+                'p50 ms': heavyTime.p50,
+                'max ms': heavyTime.max,
+            },
+            {
+                query: `summary by metric, typical customer-month (${typicalEvents.toLocaleString()} events), via HTTP`,
+                'p50 ms': typicalTime.p50,
+                'max ms': typicalTime.max,
+            },
+            {
+                query: 'summary by day (customer timezone), heavy customer-month, via HTTP',
+                'p50 ms': byDay.p50,
+                'max ms': byDay.max,
+            },
+            {
+                query: 'baseline: heavy customer-month from usage_events via the covering index, no rollup (SQL only)',
+                'p50 ms': indexOnly.p50,
+                'max ms': indexOnly.max,
+            },
+            { query: 'baseline: same, index scans off (SQL only)', 'p50 ms': baseline.p50, 'max ms': baseline.max },
+        ]);
+        console.log('goal: < 200 ms for one customer-month (hourly rollup maintained at ingest + covering index for partial hours)');
+    }
+    finally {
+        await pool.end();
+        api.child.kill();
+        await new Promise((r) => setTimeout(r, 500));
+        await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
+    }
+}
+if (role === 'api')
+    void runApi();
+else
+    main().catch((e) => {
+        console.error(e);
+        process.exit(1);
+    });
+//# sourceMappingURL=usage-summary.js.map

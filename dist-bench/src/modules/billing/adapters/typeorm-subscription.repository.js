@@ -1,0 +1,178 @@
+"use strict";
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
+    else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+};
+var __metadata = (this && this.__metadata) || function (k, v) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") return Reflect.metadata(k, v);
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.TypeOrmSubscriptionRepository = void 0;
+const common_1 = require("@nestjs/common");
+const transactional_1 = require("@nestjs-cls/transactional");
+const subscription_1 = require("../domain/subscription");
+const sql_1 = require("./sql");
+const COLS = `id, tenant_id, customer_id, plan_id, plan_version_id, status, seats, timezone, started_at, trial_end,
+  anchor_date::text AS anchor_date, period_index, current_period_start, current_period_end, cancel_at_period_end,
+  canceled_at, closed, created_at`;
+const toDomain = (r) => ({
+    id: r.id,
+    tenantId: r.tenant_id,
+    customerId: r.customer_id,
+    planId: r.plan_id,
+    planVersionId: r.plan_version_id,
+    status: r.status,
+    seats: r.seats,
+    timezone: r.timezone,
+    startedAt: r.started_at,
+    trialEnd: r.trial_end,
+    anchorDate: r.anchor_date,
+    periodIndex: r.period_index,
+    currentPeriodStart: r.current_period_start,
+    currentPeriodEnd: r.current_period_end,
+    cancelAtPeriodEnd: r.cancel_at_period_end,
+    canceledAt: r.canceled_at,
+    closed: r.closed,
+    createdAt: r.created_at,
+});
+const adjustmentToDomain = (r) => ({
+    id: r.id,
+    tenantId: r.tenant_id,
+    subscriptionId: r.subscription_id,
+    kind: r.kind,
+    description: r.description,
+    quantity: (0, sql_1.num)(r.quantity),
+    unitAmount: (0, sql_1.num)(r.unit_amount),
+    amount: (0, sql_1.num)(r.amount),
+    effectiveAt: r.effective_at,
+});
+let TypeOrmSubscriptionRepository = class TypeOrmSubscriptionRepository extends subscription_1.SubscriptionRepository {
+    t;
+    constructor(t) {
+        super();
+        this.t = t;
+    }
+    async insert(s) {
+        await (0, sql_1.sql)(this.t, `INSERT INTO subscriptions (id, tenant_id, customer_id, plan_id, plan_version_id, status, seats, timezone, started_at,
+         trial_end, anchor_date, period_index, current_period_start, current_period_end, cancel_at_period_end, canceled_at, closed)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`, [
+            s.id,
+            s.tenantId,
+            s.customerId,
+            s.planId,
+            s.planVersionId,
+            s.status,
+            s.seats,
+            s.timezone,
+            s.startedAt,
+            s.trialEnd,
+            s.anchorDate,
+            s.periodIndex,
+            s.currentPeriodStart,
+            s.currentPeriodEnd,
+            s.cancelAtPeriodEnd,
+            s.canceledAt,
+            s.closed,
+        ]);
+    }
+    async find(tenantId, id) {
+        const rows = await (0, sql_1.sql)(this.t, `SELECT ${COLS} FROM subscriptions WHERE tenant_id = $1 AND id = $2`, [
+            tenantId,
+            id,
+        ]);
+        return rows[0] ? toDomain(rows[0]) : null;
+    }
+    async findForUpdate(tenantId, id) {
+        const rows = await (0, sql_1.sql)(this.t, `SELECT ${COLS} FROM subscriptions WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, id]);
+        return rows[0] ? toDomain(rows[0]) : null;
+    }
+    async list(tenantId, opts) {
+        const rows = await (0, sql_1.sql)(this.t, `SELECT ${COLS} FROM subscriptions WHERE tenant_id = $1 AND ($2::uuid IS NULL OR customer_id = $2::uuid)
+        ORDER BY created_at, id LIMIT $3 OFFSET $4`, [tenantId, opts.customerId ?? null, opts.limit, opts.offset]);
+        return rows.map(toDomain);
+    }
+    async update(s) {
+        await (0, sql_1.sql)(this.t, `UPDATE subscriptions SET plan_id = $3, plan_version_id = $4, status = $5, seats = $6, trial_end = $7, anchor_date = $8,
+         period_index = $9, current_period_start = $10, current_period_end = $11, cancel_at_period_end = $12,
+         canceled_at = $13, closed = $14
+       WHERE tenant_id = $1 AND id = $2`, [
+            s.tenantId,
+            s.id,
+            s.planId,
+            s.planVersionId,
+            s.status,
+            s.seats,
+            s.trialEnd,
+            s.anchorDate,
+            s.periodIndex,
+            s.currentPeriodStart,
+            s.currentPeriodEnd,
+            s.cancelAtPeriodEnd,
+            s.canceledAt,
+            s.closed,
+        ]);
+    }
+    async addAdjustments(adjustments) {
+        for (const a of adjustments) {
+            await (0, sql_1.sql)(this.t, `INSERT INTO subscription_adjustments (id, tenant_id, subscription_id, kind, description, quantity, unit_amount, amount, effective_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`, [
+                a.id,
+                a.tenantId,
+                a.subscriptionId,
+                a.kind,
+                a.description,
+                a.quantity,
+                a.unitAmount,
+                a.amount,
+                a.effectiveAt,
+            ]);
+        }
+    }
+    async openAdjustments(tenantId, subscriptionId, before) {
+        const rows = await (0, sql_1.sql)(this.t, `SELECT * FROM subscription_adjustments
+        WHERE tenant_id = $1 AND subscription_id = $2 AND invoice_id IS NULL AND effective_at < $3
+        ORDER BY seq`, [tenantId, subscriptionId, before]);
+        return rows.map(adjustmentToDomain);
+    }
+    async markAdjustmentsInvoiced(tenantId, subscriptionId, before, invoiceId) {
+        await (0, sql_1.sql)(this.t, `UPDATE subscription_adjustments SET invoice_id = $4
+        WHERE tenant_id = $1 AND subscription_id = $2 AND invoice_id IS NULL AND effective_at < $3`, [tenantId, subscriptionId, before, invoiceId]);
+    }
+    async due(asOf, limit, after, tenantId) {
+        const rows = await (0, sql_1.sql)(this.t, `SELECT tenant_id, id, customer_id, current_period_start, current_period_end FROM subscriptions
+        WHERE NOT closed AND current_period_end <= $1 AND ($2::uuid IS NULL OR id > $2::uuid)
+          AND ($3::uuid IS NULL OR tenant_id = $3::uuid)
+        ORDER BY id LIMIT $4`, [asOf, after ?? null, tenantId ?? null, limit]);
+        return rows.map((r) => ({
+            tenantId: r.tenant_id,
+            id: r.id,
+            customerId: r.customer_id,
+            currentPeriodStart: r.current_period_start,
+            currentPeriodEnd: r.current_period_end,
+        }));
+    }
+    async recordInvoicedPeriod(input) {
+        const rows = await (0, sql_1.sql)(this.t, `INSERT INTO subscription_invoiced_periods (id, tenant_id, subscription_id, period_start, period_end, invoice_id, credits_applied)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 0)
+       ON CONFLICT (subscription_id, period_start) DO NOTHING RETURNING id`, [input.tenantId, input.subscriptionId, input.periodStart, input.periodEnd, input.invoiceId]);
+        if (rows.length)
+            return { created: true, creditsApplied: '0' };
+        const [existing] = await (0, sql_1.sql)(this.t, `SELECT credits_applied FROM subscription_invoiced_periods WHERE tenant_id = $1 AND subscription_id = $2 AND period_start = $3`, [input.tenantId, input.subscriptionId, input.periodStart]);
+        return { created: false, creditsApplied: (0, sql_1.num)(existing?.credits_applied) ?? '0' };
+    }
+    async setInvoicedPeriodCredits(tenantId, subscriptionId, periodStart, credits) {
+        await (0, sql_1.sql)(this.t, `UPDATE subscription_invoiced_periods SET credits_applied = $4 WHERE tenant_id = $1 AND subscription_id = $2 AND period_start = $3`, [tenantId, subscriptionId, periodStart, credits]);
+    }
+    async liveForCustomer(tenantId, customerId) {
+        const rows = await (0, sql_1.sql)(this.t, `SELECT ${COLS} FROM subscriptions WHERE tenant_id = $1 AND customer_id = $2 AND NOT closed ORDER BY current_period_start`, [tenantId, customerId]);
+        return rows.map(toDomain);
+    }
+};
+exports.TypeOrmSubscriptionRepository = TypeOrmSubscriptionRepository;
+exports.TypeOrmSubscriptionRepository = TypeOrmSubscriptionRepository = __decorate([
+    (0, common_1.Injectable)(),
+    __metadata("design:paramtypes", [transactional_1.TransactionHost])
+], TypeOrmSubscriptionRepository);
+//# sourceMappingURL=typeorm-subscription.repository.js.map

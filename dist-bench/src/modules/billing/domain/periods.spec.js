@@ -1,0 +1,67 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const periods_1 = require("./periods");
+const subscription_1 = require("./subscription");
+describe('periods', () => {
+    it('adds months calendar-correctly from the anchor (Jan 31 → Feb 28/29 → Mar 31)', () => {
+        const jan31 = { year: 2026, month: 1, day: 31 };
+        expect((0, periods_1.addMonths)(jan31, 1)).toEqual({ year: 2026, month: 2, day: 28 });
+        expect((0, periods_1.addMonths)({ year: 2028, month: 1, day: 31 }, 1)).toEqual({ year: 2028, month: 2, day: 29 });
+        expect((0, periods_1.addMonths)(jan31, 2)).toEqual({ year: 2026, month: 3, day: 31 });
+        expect((0, periods_1.addMonths)(jan31, 12)).toEqual({ year: 2027, month: 1, day: 31 });
+        expect((0, periods_1.addMonths)({ year: 2026, month: 11, day: 30 }, 3)).toEqual({ year: 2027, month: 2, day: 28 });
+    });
+    it('starts periods at local midnight in the customer timezone', () => {
+        expect((0, periods_1.localMidnight)({ year: 2026, month: 11, day: 1 }, 'Europe/Paris').toISOString()).toBe('2026-10-31T23:00:00.000Z');
+        expect((0, periods_1.localMidnight)({ year: 2026, month: 7, day: 1 }, 'Europe/Paris').toISOString()).toBe('2026-06-30T22:00:00.000Z');
+        expect((0, periods_1.localMidnight)({ year: 2026, month: 11, day: 1 }, 'Asia/Tokyo').toISOString()).toBe('2026-10-31T15:00:00.000Z');
+        expect((0, periods_1.localMidnight)({ year: 2026, month: 11, day: 1 }, 'America/Los_Angeles').toISOString()).toBe('2026-11-01T07:00:00.000Z');
+    });
+    it('makes contiguous periods across DST changes (no day billed twice)', () => {
+        const anchor = { year: 2026, month: 1, day: 31 };
+        const p = [0, 1, 2, 3].map((n) => (0, periods_1.periodAt)(anchor, 'month', n, 'Europe/Paris'));
+        for (let i = 1; i < p.length; i++)
+            expect(p[i].start.getTime()).toBe(p[i - 1].end.getTime());
+        expect(p[1].start.toISOString()).toBe('2026-02-27T23:00:00.000Z');
+        expect(p[2].start.toISOString()).toBe('2026-03-30T22:00:00.000Z');
+        expect((0, periods_1.localDaysBetween)(p[1].start, p[1].end, 'Europe/Paris')).toBe(31);
+    });
+    it('quarters and years count from the anchor', () => {
+        expect((0, periods_1.periodAt)({ year: 2026, month: 11, day: 30 }, 'quarter', 1, 'UTC').start.toISOString()).toBe('2027-02-28T00:00:00.000Z');
+        expect((0, periods_1.periodAt)({ year: 2028, month: 2, day: 29 }, 'year', 1, 'UTC').start.toISOString()).toBe('2029-02-28T00:00:00.000Z');
+    });
+    it('starts a trial as its own period, then anchors paid periods at its end', () => {
+        const s = (0, subscription_1.startSubscription)({
+            start: new Date('2026-11-22T15:00:00Z'),
+            timezone: 'UTC',
+            interval: 'month',
+            trialDays: 14,
+        });
+        expect(s).toMatchObject({ status: 'trialing', periodIndex: -1, anchorDate: '2026-12-06' });
+        expect(s.currentPeriodEnd.toISOString()).toBe('2026-12-06T00:00:00.000Z');
+    });
+    it('prorates a seat change by whole local days (change day counts to the new seats)', () => {
+        const charges = [{ id: 's', kind: 'seat', name: 'Seats', unitAmount: '30', timing: 'advance' }];
+        const period = (0, periods_1.periodAt)({ year: 2026, month: 11, day: 1 }, 'month', 0, 'UTC');
+        const [line] = (0, subscription_1.seatChangeProration)({
+            charges,
+            oldSeats: 5,
+            newSeats: 8,
+            now: new Date('2026-11-21T12:00:00Z'),
+            period,
+            timezone: 'UTC',
+        });
+        expect(line.quantity).toBe('3');
+        expect(line.amount.toString()).toBe('30');
+        const [down] = (0, subscription_1.seatChangeProration)({
+            charges,
+            oldSeats: 8,
+            newSeats: 5,
+            now: new Date('2026-11-21T12:00:00Z'),
+            period,
+            timezone: 'UTC',
+        });
+        expect(down.amount.toString()).toBe('-30');
+    });
+});
+//# sourceMappingURL=periods.spec.js.map

@@ -1,0 +1,73 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.roleHasScopes = exports.ROLE_SCOPES = exports.SCOPES = void 0;
+exports.SCOPES = [
+    'org:read',
+    'org:manage',
+    'members:read',
+    'members:manage',
+    'api_keys:read',
+    'api_keys:manage',
+    'audit:read',
+    'agents:read',
+    'agents:write',
+    'chat:invoke',
+    'conversations:read',
+    'conversations:write',
+    'customers:read',
+    'customers:write',
+    'usage:read',
+    'usage:write',
+    'plans:read',
+    'plans:write',
+    'subscriptions:read',
+    'subscriptions:write',
+    'credits:read',
+    'credits:write',
+    'invoices:read',
+    'invoices:write',
+    'webhooks:read',
+    'webhooks:manage',
+];
+const READ_SCOPES = exports.SCOPES.filter((s) => s.endsWith(':read') && s !== 'audit:read');
+exports.ROLE_SCOPES = {
+    owner: exports.SCOPES,
+    admin: exports.SCOPES,
+    billing: [
+        'org:read',
+        'members:read',
+        'agents:read',
+        'usage:read',
+        'customers:read',
+        'customers:write',
+        'plans:read',
+        'plans:write',
+        'subscriptions:read',
+        'subscriptions:write',
+        'credits:read',
+        'credits:write',
+        'invoices:read',
+        'invoices:write',
+        'webhooks:read',
+    ],
+    member: [
+        'org:read',
+        'members:read',
+        'api_keys:read',
+        'api_keys:manage',
+        'agents:read',
+        'agents:write',
+        'chat:invoke',
+        'conversations:read',
+        'conversations:write',
+        'customers:read',
+        'usage:read',
+        'usage:write',
+        'plans:read',
+        'subscriptions:read',
+    ],
+    viewer: READ_SCOPES.filter((s) => s !== 'api_keys:read'),
+};
+const roleHasScopes = (role, scopes) => scopes.every((s) => exports.ROLE_SCOPES[role].includes(s));
+exports.roleHasScopes = roleHasScopes;
+//# sourceMappingURL=permissions.js.map

@@ -1,0 +1,153 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const node_crypto_1 = require("node:crypto");
+const test_app_1 = require("../support/test-app");
+const auth_1 = require("../support/auth");
+const email = () => `u-${(0, node_crypto_1.randomBytes)(5).toString('hex')}@example.test`;
+let lastIp = 0;
+const ip = () => `198.51.${100 + Math.floor(++lastIp / 250)}.${(lastIp % 250) + 1}`;
+describe('auth: register, login, refresh, logout, me', () => {
+    let t;
+    beforeAll(async () => {
+        t = await (0, test_app_1.startTestApp)({
+            env: {
+                AUTH_LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+                AUTH_LOGIN_MAX_FAILURES_PER_IP: '6',
+                TRUST_PROXY: 'true',
+            },
+        });
+    });
+    afterAll(() => t.close());
+    const login = (body, from = ip()) => t.http.post('/api/v1/auth/login').set('X-Forwarded-For', from).send(body);
+    it('registers with an organization and answers tokens, user and organization', async () => {
+        const address = email();
+        const res = await t.http
+            .post('/api/v1/auth/register')
+            .send({ email: address, password: auth_1.TEST_PASSWORD, name: 'Ann', organizationName: 'Ann Co' })
+            .expect(201);
+        expect(res.body).toMatchObject({
+            tokenType: 'Bearer',
+            expiresIn: 900,
+            user: { email: address, name: 'Ann' },
+            organization: { name: 'Ann Co' },
+        });
+        expect(res.body.user.passwordHash).toBeUndefined();
+        expect(res.body.refreshToken).toMatch(/^rt_/);
+        const me = await t.http
+            .get('/api/v1/auth/me')
+            .set('Authorization', `Bearer ${res.body.accessToken}`)
+            .expect(200);
+        expect(me.body).toMatchObject({ kind: 'user', role: 'owner', tenantId: res.body.organization.id });
+        expect(me.body.organizations).toEqual([
+            expect.objectContaining({ id: res.body.organization.id, role: 'owner' }),
+        ]);
+    });
+    it('refuses weak passwords, a taken email and bad input with 4xx problems', async () => {
+        const address = email();
+        const weak = await t.http
+            .post('/api/v1/auth/register')
+            .send({ email: address, password: 'short', name: 'A' })
+            .expect(400);
+        expect(weak.body.code).toBe('weak_password');
+        await t.http
+            .post('/api/v1/auth/register')
+            .send({ email: address, password: address, name: 'A' })
+            .expect(400);
+        await t.http
+            .post('/api/v1/auth/register')
+            .send({ email: 'not-an-email', password: auth_1.TEST_PASSWORD, name: 'A' })
+            .expect(400);
+        await t.http
+            .post('/api/v1/auth/register')
+            .send({ email: address, password: auth_1.TEST_PASSWORD, name: 'A' })
+            .expect(201);
+        const taken = await t.http
+            .post('/api/v1/auth/register')
+            .send({ email: address.toUpperCase(), password: auth_1.TEST_PASSWORD, name: 'A' })
+            .expect(409);
+        expect(taken.body.code).toBe('email_taken');
+    });
+    it('answers the same 401 for an unknown email and a wrong password, in about the same time', async () => {
+        const user = await (0, auth_1.signUp)(t);
+        const timed = async (body) => {
+            const started = process.hrtime.bigint();
+            const res = await login(body).expect(401);
+            return { body: res.body, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+        };
+        const unknown = [];
+        const wrong = [];
+        for (let i = 0; i < 3; i++) {
+            unknown.push(await timed({ email: email(), password: 'wrong-password-123' }));
+            wrong.push(await timed({ email: user.email, password: `wrong-password-${i}` }));
+        }
+        const strip = ({ requestId: _r, ...rest }) => rest;
+        expect(strip(unknown[0].body)).toEqual(strip(wrong[0].body));
+        expect(unknown[0].body.code).toBe('invalid_credentials');
+        const median = (xs) => xs.map((x) => x.ms).sort((a, b) => a - b)[1];
+        expect(median(unknown)).toBeGreaterThan(median(wrong) / 3);
+    });
+    it('logs in, and rate-limits failures per account with 429 and Retry-After', async () => {
+        const user = await (0, auth_1.signUp)(t);
+        await login({ email: user.email, password: user.password }).expect(200);
+        for (let i = 0; i < 3; i++)
+            await login({ email: user.email, password: 'wrong-password-x' }).expect(401);
+        const limited = await login({ email: user.email, password: user.password }).expect(429);
+        expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+        expect(limited.body.code).toBe('too_many_login_attempts');
+    });
+    it('rate-limits failures per client IP across accounts', async () => {
+        const from = ip();
+        for (let i = 0; i < 6; i++)
+            await login({ email: email(), password: 'wrong-password-x' }, from).expect(401);
+        const user = await (0, auth_1.signUp)(t);
+        await login({ email: user.email, password: user.password }, from).expect(429);
+        await login({ email: user.email, password: user.password }, ip()).expect(200);
+    });
+    it('rotates refresh tokens; reusing one revokes the whole family', async () => {
+        const user = await (0, auth_1.signUp)(t);
+        const first = await t.http
+            .post('/api/v1/auth/refresh')
+            .send({ refreshToken: user.refreshToken })
+            .expect(200);
+        expect(first.body.refreshToken).not.toBe(user.refreshToken);
+        const second = await t.http
+            .post('/api/v1/auth/refresh')
+            .send({ refreshToken: first.body.refreshToken })
+            .expect(200);
+        const reuse = await t.http
+            .post('/api/v1/auth/refresh')
+            .send({ refreshToken: user.refreshToken })
+            .expect(401);
+        expect(reuse.body.code).toBe('invalid_refresh_token');
+        await t.http.post('/api/v1/auth/refresh').send({ refreshToken: second.body.refreshToken }).expect(401);
+        const other = await login({ email: user.email, password: user.password }).expect(200);
+        await t.http.post('/api/v1/auth/refresh').send({ refreshToken: other.body.refreshToken }).expect(200);
+        const audit = await user
+            .auth(t.http.get('/api/v1/audit-logs?action=auth.refresh_reuse_detected'))
+            .expect(200);
+        expect(audit.body.items).toHaveLength(1);
+    });
+    it('gives exactly one success to concurrent refreshes with the same token', async () => {
+        const user = await (0, auth_1.signUp)(t);
+        const results = await Promise.all(Array.from({ length: 6 }, () => t.http.post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken })));
+        expect(results.map((r) => r.status).sort()).toEqual([200, 401, 401, 401, 401, 401]);
+    });
+    it('refuses unknown and malformed refresh tokens', async () => {
+        await t.http.post('/api/v1/auth/refresh').send({ refreshToken: 'rt_nope' }).expect(401);
+        await t.http.post('/api/v1/auth/refresh').send({}).expect(400);
+    });
+    it('logout revokes the session family', async () => {
+        const user = await (0, auth_1.signUp)(t);
+        await user.auth(t.http.post('/api/v1/auth/logout')).send({}).expect(204);
+        await t.http.post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
+        await t.http.post('/api/v1/auth/logout').expect(401);
+    });
+    it('needs credentials on every non-public route and rejects malformed Authorization', async () => {
+        await t.http.get('/api/v1/auth/me').expect(401);
+        await t.http.get('/api/v1/auth/me').set('Authorization', 'Basic abc').expect(401);
+        await t.http.get('/api/v1/auth/me').set('Authorization', 'Bearer not.a.jwt').expect(401);
+        const anon = await t.http.get('/api/v1/auth/principal').expect(200);
+        expect(anon.body).toEqual({ kind: 'anonymous', tenantId: null });
+    });
+});
+//# sourceMappingURL=auth.e2e-spec.js.map

@@ -1,0 +1,221 @@
+"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+const node_crypto_1 = require("node:crypto");
+const pg_1 = require("pg");
+const stripe_1 = __importDefault(require("stripe"));
+const clock_port_1 = require("../../src/shared/domain/clock.port");
+const permissions_1 = require("../../src/shared/context/permissions");
+const payment_gateway_port_1 = require("../../src/modules/billing/domain/payment-gateway.port");
+const test_app_1 = require("../support/test-app");
+const auth_1 = require("../support/auth");
+const fake_stripe_1 = require("../fakes/fake-stripe");
+const SECRET = 'whsec_test_tollgate_refunds';
+async function until(fn, ok, timeoutMs = 15_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        const v = await fn();
+        if (ok(v) || Date.now() > deadline)
+            return v;
+        await new Promise((r) => setTimeout(r, 100));
+    }
+}
+describe('Refunds and voids through Stripe', () => {
+    const clock = new clock_port_1.FixedClock(new Date('2026-03-01T00:00:00Z'));
+    let t;
+    let db;
+    let dropDatabase;
+    const stripe = new fake_stripe_1.FakeStripe();
+    const orgs = [];
+    const org = () => orgs.pop();
+    let now = 1_800_000_000;
+    beforeAll(async () => {
+        const stripeApi = await stripe.start();
+        const isolated = await (0, auth_1.isolatedEnv)('refunds');
+        dropDatabase = isolated.drop;
+        t = await (0, test_app_1.startTestApp)({
+            workers: true,
+            clock,
+            env: {
+                STRIPE_WEBHOOK_SECRET: SECRET,
+                STRIPE_SECRET_KEY: 'sk_test_fake',
+                STRIPE_API_BASE: stripeApi.url,
+                STRIPE_TIMEOUT_MS: '2000',
+                INVOICE_GRACE_PERIOD_HOURS: '0',
+                ...isolated.env,
+            },
+        });
+        db = new pg_1.Client({ connectionString: isolated.env.DATABASE_URL });
+        await db.connect();
+        orgs.push(...(await Promise.all(Array.from({ length: 5 }, async () => {
+            const user = await (0, auth_1.signUp)(t);
+            const key = await (0, auth_1.createApiKey)(t, user, [...permissions_1.SCOPES]);
+            return { auth: (0, auth_1.withApiKey)(key.key), tenantId: user.tenantId };
+        }))));
+    });
+    afterAll(async () => {
+        await db.end();
+        await stripe.stop();
+        await t.close();
+        await dropDatabase();
+    });
+    const send = (type, object) => {
+        const event = {
+            id: `evt_${(0, node_crypto_1.randomBytes)(10).toString('hex')}`,
+            object: 'event',
+            api_version: '2025-10-29.clover',
+            created: (now += 10),
+            livemode: false,
+            pending_webhooks: 1,
+            request: { id: null, idempotency_key: null },
+            type,
+            data: { object },
+        };
+        const payload = JSON.stringify(event);
+        const header = stripe_1.default.webhooks.generateTestHeaderString({ payload, secret: SECRET });
+        return t.http
+            .post('/webhooks/stripe')
+            .set('Stripe-Signature', header)
+            .set('content-type', 'application/json')
+            .send(payload)
+            .expect(200)
+            .then(() => until(() => db
+            .query(`SELECT status FROM stripe_events WHERE stripe_event_id = $1`, [event.id])
+            .then((r) => r.rows[0]?.status), (s) => !!s && s !== 'received'));
+    };
+    const refundPosts = () => stripe.requests.filter((r) => r.method === 'POST' && r.path === '/v1/refunds');
+    async function pushedInvoice(a) {
+        const customer = await a
+            .auth(t.http.post('/api/v1/customers'))
+            .send({ name: 'Globex', currency: 'USD', timezone: 'UTC', taxRate: '0' })
+            .expect(201);
+        const plan = await a
+            .auth(t.http.post('/api/v1/plans'))
+            .send({
+            code: `p-${(0, node_crypto_1.randomBytes)(3).toString('hex')}`,
+            name: 'Pro',
+            currency: 'USD',
+            interval: 'month',
+            charges: [{ kind: 'base', name: 'Platform fee', amount: '20.00', timing: 'arrears' }],
+        })
+            .expect(201);
+        const sub = await a
+            .auth(t.http.post('/api/v1/subscriptions'))
+            .send({ customerId: customer.body.id, planId: plan.body.id })
+            .expect(201);
+        await a.auth(t.http.put(`/api/v1/customers/${customer.body.id}/payment-customer`)).expect(200);
+        const periodEnd = new Date(sub.body.currentPeriodEnd).getTime();
+        clock.set(new Date(Math.max(clock.now().getTime(), periodEnd) + 1000));
+        await a.auth(t.http.post('/api/v1/invoices/runs')).send({}).expect(202);
+        const [invoice] = await until(() => a.auth(t.http.get('/api/v1/invoices')).then((r) => r.body.items), (items) => items.length === 1 && items[0].status === 'finalized');
+        expect(invoice.stripeInvoiceId).toMatch(/^in_/);
+        return invoice;
+    }
+    async function paidInvoice(a) {
+        const invoice = await pushedInvoice(a);
+        stripe.markPaid(invoice.stripeInvoiceId);
+        const status = await send('invoice.paid', {
+            id: invoice.stripeInvoiceId,
+            object: 'invoice',
+            status: 'paid',
+            metadata: {},
+        });
+        expect(status).toBe('processed');
+        return { ...invoice, status: 'paid' };
+    }
+    it('refunds a credit note once, in minor units, even when Stripe’s answer is lost and everything is retried', async () => {
+        const a = org();
+        const invoice = await paidInvoice(a);
+        const before = refundPosts().length;
+        stripe.loseNextResponse('POST /v1/refunds');
+        const note = await a
+            .auth(t.http.post(`/api/v1/invoices/${invoice.id}/credit-notes`))
+            .send({
+            reason: 'Outage',
+            method: 'refund',
+            lines: [{ invoiceLineId: invoice.lines[0].id, amount: '12.34' }],
+        })
+            .expect(201);
+        expect(note.body).toMatchObject({ refundStatus: 'succeeded', refundId: expect.stringMatching(/^re_/) });
+        expect(refundPosts().length - before).toBe(2);
+        const refunds = [...stripe.refunds.values()].filter((r) => r.id === note.body.refundId);
+        expect(stripe.refunds.size).toBe(1);
+        expect(refunds[0]).toMatchObject({ amount: 1234, reason: 'requested_by_customer' });
+        expect(new Set(refundPosts().map((r) => r.idempotencyKey))).toEqual(new Set([`refund-${note.body.id}`]));
+        const again = await a.auth(t.http.post(`/api/v1/credit-notes/${note.body.id}/refund`)).expect(200);
+        expect(again.body).toMatchObject({ refundStatus: 'succeeded', refundId: note.body.refundId });
+        const direct = await t.app.get(payment_gateway_port_1.PaymentGateway).refundInvoicePayment({
+            tenantId: a.tenantId,
+            externalInvoiceId: invoice.stripeInvoiceId,
+            amount: '12.34',
+            currency: 'USD',
+            reason: 'retry',
+            idempotencyKey: `refund-${note.body.id}`,
+        });
+        expect(direct.refundId).toBe(note.body.refundId);
+        expect(stripe.refunds.size).toBe(1);
+        const row = () => db
+            .query(`SELECT refund_status, refund_id, updated_at FROM credit_notes WHERE id = $1`, [note.body.id])
+            .then((r) => r.rows[0]);
+        const settled = await row();
+        expect(await send('charge.refunded', {
+            id: `ch_${(0, node_crypto_1.randomBytes)(6).toString('hex')}`,
+            object: 'charge',
+            refunded: true,
+            metadata: { tenant_id: a.tenantId, tollgate_credit_note_id: note.body.id },
+        })).toBe('processed');
+        expect(await row()).toEqual(settled);
+        expect(stripe.refunds.size).toBe(1);
+        await org()
+            .auth(t.http.post(`/api/v1/credit-notes/${note.body.id}/refund`))
+            .expect(404);
+    });
+    it('keeps a refund Stripe could not take as failed and retryable, and refunds once on retry', async () => {
+        const a = org();
+        const invoice = await paidInvoice(a);
+        const refundsBefore = stripe.refunds.size;
+        stripe.failNext = 50;
+        const note = await a
+            .auth(t.http.post(`/api/v1/invoices/${invoice.id}/credit-notes`))
+            .send({ reason: 'Cancelled', method: 'refund' })
+            .expect(201);
+        stripe.failNext = 0;
+        expect(note.body).toMatchObject({
+            refundStatus: 'failed',
+            refundId: null,
+            refundError: expect.stringMatching(/Stripe/),
+        });
+        expect(stripe.refunds.size).toBe(refundsBefore);
+        const [first, second] = await Promise.all([
+            a.auth(t.http.post(`/api/v1/credit-notes/${note.body.id}/refund`)),
+            a.auth(t.http.post(`/api/v1/credit-notes/${note.body.id}/refund`)),
+        ]);
+        expect([first.status, second.status]).toEqual([200, 200]);
+        const after = await a.auth(t.http.get(`/api/v1/credit-notes/${note.body.id}`)).expect(200);
+        expect(after.body).toMatchObject({ refundStatus: 'succeeded', refundError: null });
+        const mine = [...stripe.refunds.values()].filter((r) => r.metadata?.tollgate_idempotency_key === `refund-${note.body.id}`);
+        expect(mine).toHaveLength(1);
+        expect(mine[0].amount).toBe(2000);
+    });
+    it('voids a pushed invoice at Stripe too, and leaves it untouched when Stripe refuses', async () => {
+        const a = org();
+        const invoice = await pushedInvoice(a);
+        const voided = await a.auth(t.http.post(`/api/v1/invoices/${invoice.id}/void`)).expect(200);
+        expect(voided.body.status).toBe('void');
+        expect(stripe.invoices.get(invoice.stripeInvoiceId).status).toBe('void');
+        const voidPosts = () => stripe.requests.filter((r) => r.path === `/v1/invoices/${invoice.stripeInvoiceId}/void`);
+        expect(voidPosts().map((r) => r.idempotencyKey)).toEqual([`void-${invoice.id}`]);
+        await a.auth(t.http.post(`/api/v1/invoices/${invoice.id}/void`)).expect(200);
+        expect(voidPosts()).toHaveLength(1);
+        const b = org();
+        const paidThere = await pushedInvoice(b);
+        stripe.markPaid(paidThere.stripeInvoiceId);
+        const refused = await b.auth(t.http.post(`/api/v1/invoices/${paidThere.id}/void`)).expect(502);
+        expect(refused.body.code).toBe('payment_gateway_failed');
+        const still = await b.auth(t.http.get(`/api/v1/invoices/${paidThere.id}`)).expect(200);
+        expect(still.body.status).toBe('finalized');
+    });
+});
+//# sourceMappingURL=refunds.e2e-spec.js.map

@@ -1,0 +1,219 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const node_crypto_1 = require("node:crypto");
+const test_app_1 = require("../support/test-app");
+const auth_1 = require("../support/auth");
+describe('tenancy: organizations, members, roles, audit log', () => {
+    let t;
+    let owner;
+    beforeAll(async () => {
+        t = await (0, test_app_1.startTestApp)();
+        owner = await (0, auth_1.signUp)(t, { orgName: 'Acme' });
+    });
+    afterAll(() => t.close());
+    const org = (id = owner.tenantId) => `/api/v1/organizations/${id}`;
+    it('creates, lists, gets and renames organizations', async () => {
+        const created = await owner
+            .auth(t.http.post('/api/v1/organizations'))
+            .send({ name: 'Second' })
+            .expect(201);
+        expect(created.body).toMatchObject({ name: 'Second', role: 'owner' });
+        const mine = await owner.auth(t.http.get('/api/v1/organizations')).expect(200);
+        expect(mine.body.items.map((o) => o.name)).toEqual(['Acme', 'Second']);
+        await owner.auth(t.http.get(org(created.body.id))).expect(200);
+        const renamed = await owner
+            .auth(t.http.patch(org(created.body.id)))
+            .send({ name: 'Second Inc' })
+            .expect(200);
+        expect(renamed.body.name).toBe('Second Inc');
+        await owner.auth(t.http.post('/api/v1/organizations')).send({ name: '' }).expect(400);
+        await owner.auth(t.http.patch(org())).send({ name: 'x', extra: 1 }).expect(400);
+    });
+    it('a user with several organizations picks one with X-Organization-Id; one org is the default', async () => {
+        const user = await (0, auth_1.signUp)(t);
+        const single = await t.http
+            .get('/api/v1/auth/me')
+            .set('Authorization', `Bearer ${user.accessToken}`)
+            .expect(200);
+        expect(single.body.tenantId).toBe(user.tenantId);
+        const second = await t.http
+            .post('/api/v1/organizations')
+            .set('Authorization', `Bearer ${user.accessToken}`)
+            .send({ name: 'Two' })
+            .expect(201);
+        const none = await t.http
+            .get('/api/v1/auth/me')
+            .set('Authorization', `Bearer ${user.accessToken}`)
+            .expect(200);
+        expect(none.body.tenantId).toBeNull();
+        const noOrg = await t.http
+            .get('/api/v1/api-keys')
+            .set('Authorization', `Bearer ${user.accessToken}`)
+            .expect(403);
+        expect(noOrg.body.code).toBe('organization_required');
+        const picked = await t.http
+            .get('/api/v1/auth/me')
+            .set('Authorization', `Bearer ${user.accessToken}`)
+            .set('X-Organization-Id', second.body.id)
+            .expect(200);
+        expect(picked.body).toMatchObject({ tenantId: second.body.id, role: 'owner' });
+        await t.http
+            .get('/api/v1/auth/me')
+            .set('Authorization', `Bearer ${user.accessToken}`)
+            .set('X-Organization-Id', owner.tenantId)
+            .expect(404);
+    });
+    it('adds members by email, invites unknown emails, changes roles and removes members', async () => {
+        const member = await (0, auth_1.addMember)(t, owner, 'member');
+        const list = await owner.auth(t.http.get(`${org()}/members`)).expect(200);
+        expect(list.body.members).toEqual(expect.arrayContaining([expect.objectContaining({ userId: member.userId, role: 'member' })]));
+        const dup = await owner
+            .auth(t.http.post(`${org()}/members`))
+            .send({ email: member.email, role: 'viewer' })
+            .expect(409);
+        expect(dup.body.code).toBe('already_member');
+        const invitee = `inv-${(0, node_crypto_1.randomBytes)(4).toString('hex')}@example.test`;
+        const invited = await owner
+            .auth(t.http.post(`${org()}/members`))
+            .send({ email: invitee, role: 'billing' })
+            .expect(201);
+        expect(invited.body).toMatchObject({
+            status: 'invited',
+            invitation: { email: invitee, role: 'billing' },
+        });
+        const reg = await t.http
+            .post('/api/v1/auth/register')
+            .send({ email: invitee, password: auth_1.TEST_PASSWORD, name: 'Inv' })
+            .expect(201);
+        const me = await t.http
+            .get('/api/v1/auth/me')
+            .set('Authorization', `Bearer ${reg.body.accessToken}`)
+            .expect(200);
+        expect(me.body).toMatchObject({ tenantId: owner.tenantId, role: 'billing' });
+        const changed = await owner
+            .auth(t.http.patch(`${org()}/members/${member.userId}`))
+            .send({ role: 'admin' })
+            .expect(200);
+        expect(changed.body.role).toBe('admin');
+        const asAdmin = await member.auth(t.http.get('/api/v1/auth/me')).expect(200);
+        expect(asAdmin.body.role).toBe('admin');
+        await owner
+            .auth(t.http.patch(`${org()}/members/${member.userId}`))
+            .send({ role: 'boss' })
+            .expect(400);
+        await owner.auth(t.http.delete(`${org()}/members/${member.userId}`)).expect(204);
+        await member.auth(t.http.get('/api/v1/auth/me')).expect(404);
+        await owner.auth(t.http.delete(`${org()}/members/${member.userId}`)).expect(404);
+        await owner.auth(t.http.delete(`${org()}/members/not-a-uuid`)).expect(400);
+    });
+    it('protects the last owner, and only owners manage ownership', async () => {
+        const solo = await (0, auth_1.signUp)(t);
+        const soloOrg = `/api/v1/organizations/${solo.tenantId}`;
+        const demote = await solo
+            .auth(t.http.patch(`${soloOrg}/members/${solo.userId}`))
+            .send({ role: 'admin' })
+            .expect(409);
+        expect(demote.body.code).toBe('last_owner');
+        await solo.auth(t.http.delete(`${soloOrg}/members/${solo.userId}`)).expect(409);
+        const admin = await (0, auth_1.addMember)(t, solo, 'admin');
+        await admin
+            .auth(t.http.patch(`${soloOrg}/members/${solo.userId}`))
+            .send({ role: 'viewer' })
+            .expect(403);
+        await admin
+            .auth(t.http.post(`${soloOrg}/members`))
+            .send({ email: 'x@example.test', role: 'owner' })
+            .expect(403);
+        const second = await (0, auth_1.addMember)(t, solo, 'owner');
+        await solo
+            .auth(t.http.patch(`${soloOrg}/members/${solo.userId}`))
+            .send({ role: 'admin' })
+            .expect(200);
+        await second.auth(t.http.delete(`${soloOrg}/members/${second.userId}`)).expect(409);
+    });
+    it('concurrent demotions of the two owners leave one owner', async () => {
+        const a = await (0, auth_1.signUp)(t);
+        const b = await (0, auth_1.addMember)(t, a, 'owner');
+        const base = `/api/v1/organizations/${a.tenantId}/members`;
+        const results = await Promise.all([
+            a.auth(t.http.patch(`${base}/${a.userId}`)).send({ role: 'admin' }),
+            a.auth(t.http.patch(`${base}/${b.userId}`)).send({ role: 'admin' }),
+        ]);
+        expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    });
+    describe('role table', () => {
+        const cases = [
+            { role: 'admin', manageMembers: true, createKeys: true, readAudit: true, renameOrg: true },
+            { role: 'billing', manageMembers: false, createKeys: false, readAudit: false, renameOrg: false },
+            { role: 'member', manageMembers: false, createKeys: true, readAudit: false, renameOrg: false },
+            { role: 'viewer', manageMembers: false, createKeys: false, readAudit: false, renameOrg: false },
+        ];
+        it.each(cases)('$role', async ({ role, manageMembers, createKeys, readAudit, renameOrg }) => {
+            const user = await (0, auth_1.addMember)(t, owner, role);
+            const status = (ok, okStatus) => (ok ? okStatus : 403);
+            await user.auth(t.http.get(`${org()}/members`)).expect(200);
+            await user.auth(t.http.get(org())).expect(200);
+            await user
+                .auth(t.http.post(`${org()}/members`))
+                .send({ email: `r-${(0, node_crypto_1.randomBytes)(4).toString('hex')}@example.test`, role: 'viewer' })
+                .expect(status(manageMembers, 201));
+            await user
+                .auth(t.http.post('/api/v1/api-keys'))
+                .send({ name: 'k', scopes: ['agents:read'] })
+                .expect(status(createKeys, 201));
+            await user.auth(t.http.get('/api/v1/audit-logs')).expect(status(readAudit, 200));
+            await user.auth(t.http.patch(org())).send({ name: 'Acme' }).expect(status(renameOrg, 200));
+        });
+    });
+    it('records security actions in the audit log: owners and admins read it, paginated and filtered', async () => {
+        const boss = await (0, auth_1.signUp)(t);
+        const m = await (0, auth_1.addMember)(t, boss, 'member');
+        await boss
+            .auth(t.http.patch(`/api/v1/organizations/${boss.tenantId}/members/${m.userId}`))
+            .send({ role: 'viewer' })
+            .expect(200);
+        await t.http
+            .post('/api/v1/auth/login')
+            .send({ email: boss.email, password: 'wrong-password-1' })
+            .expect(401);
+        await t.http
+            .post('/api/v1/auth/login')
+            .set('X-Request-Id', 'audit-req-1')
+            .send({ email: boss.email, password: boss.password })
+            .expect(200);
+        const all = await boss.auth(t.http.get('/api/v1/audit-logs')).expect(200);
+        const actions = all.body.items.map((i) => i.action);
+        expect(actions).toEqual(expect.arrayContaining([
+            'organization.created',
+            'member.added',
+            'member.role_changed',
+            'auth.login_failed',
+            'auth.login_succeeded',
+        ]));
+        const login = all.body.items.find((i) => i.action === 'auth.login_succeeded');
+        expect(login).toMatchObject({ actorKind: 'user', actorId: boss.userId, requestId: 'audit-req-1' });
+        expect(login.ip).toBeTruthy();
+        const roleChange = all.body.items.find((i) => i.action === 'member.role_changed');
+        expect(roleChange).toMatchObject({
+            target: m.userId,
+            details: { from: 'member', to: 'viewer' },
+            actorId: boss.userId,
+        });
+        const filtered = await boss.auth(t.http.get('/api/v1/audit-logs?action=member.role_changed')).expect(200);
+        expect(filtered.body.items).toHaveLength(1);
+        const future = await boss.auth(t.http.get('/api/v1/audit-logs?from=2999-01-01T00:00:00Z')).expect(200);
+        expect(future.body.items).toHaveLength(0);
+        const page1 = await boss.auth(t.http.get('/api/v1/audit-logs?limit=2')).expect(200);
+        expect(page1.body.items).toHaveLength(2);
+        const page2 = await boss
+            .auth(t.http.get(`/api/v1/audit-logs?limit=2&cursor=${page1.body.nextCursor}`))
+            .expect(200);
+        const ids = [...page1.body.items, ...page2.body.items].map((i) => i.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(all.body.items.slice(0, 4).map((i) => i.id)).toEqual(ids);
+        await boss.auth(t.http.get('/api/v1/audit-logs?limit=0')).expect(400);
+        await boss.auth(t.http.get('/api/v1/audit-logs?cursor=%%%')).expect(400);
+        await m.auth(t.http.get('/api/v1/audit-logs')).expect(403);
+    });
+});
+//# sourceMappingURL=tenancy.e2e-spec.js.map
