@@ -65,18 +65,23 @@ function start(args: string[], env: Record<string, string>): Promise<{ port: num
 }
 
 type Stats = { cpu: NodeJS.CpuUsage; elu: ReturnType<typeof performance.eventLoopUtilization> };
-const statsOf = (child: ChildProcess) =>
-  new Promise<Stats>((resolve) => {
-    child.once('message', (m: { stats: Stats }) => resolve(m.stats));
-    child.send('stats');
+
+/** Asks the API child for one of the figures runApi() answers with ({ [what]: value }). */
+function ask(child: ChildProcess, what: 'stats'): Promise<Stats>;
+function ask(child: ChildProcess, what: 'memory'): Promise<NodeJS.MemoryUsage>;
+function ask(child: ChildProcess, what: 'stats' | 'memory'): Promise<unknown> {
+  return new Promise((resolve) => {
+    child.once('message', (m: Record<string, unknown>) => resolve(m[what]));
+    child.send(what);
   });
+}
 
 /** Runs `work` and reports the API process's CPU (share of one core) and event-loop utilization meanwhile. */
 async function withApiStats<T>(child: ChildProcess, work: () => Promise<T>): Promise<T> {
-  const before = await statsOf(child);
+  const before = await ask(child, 'stats');
   const t0 = performance.now();
   const result = await work();
-  const after = await statsOf(child);
+  const after = await ask(child, 'stats');
   const ms = performance.now() - t0;
   const cpuMs = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1000;
   const elu = performance.eventLoopUtilization(after.elu, before.elu).utilization;
@@ -85,12 +90,6 @@ async function withApiStats<T>(child: ChildProcess, work: () => Promise<T>): Pro
   );
   return result;
 }
-
-const memoryOf = (child: ChildProcess) =>
-  new Promise<NodeJS.MemoryUsage>((resolve) => {
-    child.once('message', (m: { memory: NodeJS.MemoryUsage }) => resolve(m.memory));
-    child.send('memory');
-  });
 
 async function main() {
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -233,14 +232,14 @@ async function main() {
         `${what}: gateway CPU per request ~${(1000 / g.rps - 1000 / d.rps).toFixed(3)} ms (1/rps difference)`,
       );
 
-    const before = await memoryOf(api.child);
+    const before = await ask(api.child, 'memory');
     const soak = await autocannon({
       url: gatewayUrl,
       connections,
       amount: 10_000,
       ...gateway('soak [long:20]', true),
     });
-    const after = await memoryOf(api.child);
+    const after = await ask(api.child, 'memory');
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     console.log(
       `\n3) memory over 10,000 streamed requests (${soak.non2xx} non-2xx): heapUsed ${mb(before.heapUsed)} -> ` +
