@@ -86,7 +86,7 @@ async function main() {
   await app.close();
 
   // 1) HTTP, full app in a child process so the load generator does not share its event loop.
-  const server = await startServer(join(__dirname, 'support/full-app-server.ts'), [], {
+  const server = await startServer(join(__dirname, 'support/full-app-server'), [], {
     BENCH_LOG_LEVEL: 'warn',
     MIGRATIONS_RUN: 'false',
   });

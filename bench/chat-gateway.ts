@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { fork, ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import { LoadResult, printTable } from './support/load';
+import { join } from 'node:path';
+import { LoadResult, nodeArgsFor, printTable, startServer } from './support/load';
 import { pacedLoad } from './support/paced-load';
 
 /**
@@ -13,7 +14,9 @@ import { pacedLoad } from './support/paced-load';
  * same in lock-step bursts), 2) with an instant upstream
  * (saturation: the gateway's own cost per request), 3) 10,000 more requests to see the heap stay flat.
  * Goal: added p50 < 2 ms and p99 < 10 ms at 200 concurrent streams.
- * Processes: the fake upstream and the API each in a child process, autocannon here. The API runs without
+ * Scenario 1 also measures a bare reverse proxy (no logic) the same way: the floor that one more process
+ * between client and upstream costs on this machine.
+ * Processes: the fake upstream, the API and the proxy each in a child process, the load generators here. The API runs without
  * workers (WORKERS_IN_API=false deployment); the usage stream it fills is dropped with the bench's prefix.
  * Uses a throw-away database on the DATABASE_URL server and a throw-away Redis prefix.
  */
@@ -48,8 +51,7 @@ async function runApi() {
 function start(args: string[], env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
   const child = fork(__filename, args, {
     execArgv: [
-      '-r',
-      'ts-node/register/transpile-only',
+      ...nodeArgsFor(__filename),
       '--expose-gc',
       ...(process.env.BENCH_PROFILE && args[0] === 'api'
         ? ['--cpu-prof', '--cpu-prof-dir=/tmp/chatprof']
@@ -115,6 +117,10 @@ async function main() {
     CHAT_TPM_PER_TENANT: '100000000000',
   });
   const base = `http://127.0.0.1:${api.port}`;
+  // The upstream is reached at its root: the proxy forwards the request path as it is.
+  const proxy = await startServer(join(__dirname, 'support/bare-proxy-server'), [], {
+    UPSTREAM_URL: `http://127.0.0.1:${fake.port}`,
+  });
   try {
     const post = async (path: string, body: unknown, token?: string) => {
       const res = await fetch(`${base}${path}`, {
@@ -190,6 +196,11 @@ async function main() {
       pacedLoad(label, url, { users: connections, seconds, rampMs: 1000, ...req });
     const steady = [
       await paced('direct, stream 20x50ms', directUrl, direct('paced [long:20] [drip:50]', true)),
+      await paced(
+        'bare proxy, stream 20x50ms',
+        `http://127.0.0.1:${proxy.port}/v1/chat/completions`,
+        direct('paced [long:20] [drip:50]', true),
+      ),
       await withApiStats(api.child, () =>
         paced('gateway, stream 20x50ms', gatewayUrl, gateway('paced [long:20] [drip:50]', true)),
       ),
@@ -199,8 +210,9 @@ async function main() {
       ),
     ];
     printTable(steady);
-    added(steady[0], steady[1], 'stream (goal: p50 < 2 ms, p99 < 10 ms)');
-    added(steady[2], steady[3], 'JSON');
+    added(steady[0], steady[1], 'stream, bare proxy (floor: one more process, no work)');
+    added(steady[0], steady[2], 'stream, gateway (goal: p50 < 2 ms, p99 < 10 ms)');
+    added(steady[3], steady[4], 'JSON, gateway');
 
     // 1b) The same in lock-step: autocannon opens all connections at once and, with a fixed-length upstream,
     //     every request arrives in a burst of `connections` (worst case, not the goal's scenario).
@@ -248,6 +260,7 @@ async function main() {
   } finally {
     api.child.send('exit');
     fake.child.kill();
+    proxy.child.kill();
     await new Promise((r) => setTimeout(r, 300));
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
     const { default: Redis } = await import('ioredis');

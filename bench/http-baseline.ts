@@ -9,9 +9,9 @@ import { load, median, printTable, startServer } from './support/load';
 async function main() {
   const seconds = Number(process.env.BENCH_SECONDS ?? 5);
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
-  const bare = await startServer(join(__dirname, 'support/bare-fastify-server.ts'));
-  const nest = await startServer(join(__dirname, 'support/bare-nest-server.ts'));
-  const full = await startServer(join(__dirname, 'support/full-app-server.ts'), [], {
+  const bare = await startServer(join(__dirname, 'support/bare-fastify-server'));
+  const nest = await startServer(join(__dirname, 'support/bare-nest-server'));
+  const full = await startServer(join(__dirname, 'support/full-app-server'), [], {
     BENCH_LOG_LEVEL: 'info',
   });
   try {

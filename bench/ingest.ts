@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { fork, ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
+import { nodeArgsFor } from './support/load';
 
 /**
  * Usage ingestion throughput: POST /api/v1/usage/events through the whole app (API key auth, validation,
@@ -26,8 +27,7 @@ async function runApi() {
 function startApi(env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
   const child = fork(__filename, ['api'], {
     execArgv: [
-      '-r',
-      'ts-node/register/transpile-only',
+      ...nodeArgsFor(__filename),
       ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/ingestprof'] : []),
     ],
     env: { ...process.env, ...env },

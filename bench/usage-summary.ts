@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { fork, ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
+import { nodeArgsFor } from './support/load';
 
 /**
  * GET /api/v1/usage/summary over 10 million events: one customer-month for (a) a heavy customer holding
@@ -27,7 +28,7 @@ async function runApi() {
 
 function startApi(env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
   const child = fork(__filename, ['api'], {
-    execArgv: ['-r', 'ts-node/register/transpile-only'],
+    execArgv: nodeArgsFor(__filename),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

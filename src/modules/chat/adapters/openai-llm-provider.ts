@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { createParser } from 'eventsource-parser';
+import { createUpstreamFetch } from './upstream-fetch';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type {
   ChatCompletion,
@@ -91,6 +93,7 @@ export class OpenAiLlmProvider extends LlmProvider {
         // The time limit is ours (see deadline()); retries too: only before the first token, with our backoff.
         timeout: 24 * 3600 * 1000,
         maxRetries: 0,
+        fetch: createUpstreamFetch(),
       });
       this.clients.set(name, client);
     }
@@ -170,54 +173,98 @@ export class OpenAiLlmProvider extends LlmProvider {
     }
   }
 
-  async stream(request: LlmRequest, signal: AbortSignal): Promise<AsyncIterable<LlmChunk>> {
-    let stream: AsyncIterable<ChatCompletionChunk>;
+  /**
+   * The SDK builds and sends the request and turns error statuses into APIErrors (`asResponse()`); the event
+   * stream itself is read here with eventsource-parser and each chunk handed on synchronously. The SDK's
+   * own reader is an async-iterator chain with several promises per chunk, which at 200 concurrent streams
+   * cost more CPU than the rest of the gateway. Its stream semantics are kept: `[DONE]` ends the data, an
+   * `error` payload is an APIError.
+   */
+  async stream(request: LlmRequest, signal: AbortSignal, onChunk: (chunk: LlmChunk) => void): Promise<void> {
     const deadline = this.deadline(signal);
+    let started = false;
+    let consumerFailed = false;
+    let consumerError: unknown;
     try {
-      stream = await this.client(request.provider).chat.completions.create(
-        { ...this.params(request), stream: true, stream_options: { include_usage: true } },
-        { signal: deadline.signal },
-      );
-    } catch (error) {
-      deadline.dispose();
-      throw deadline.error(error);
-    }
-    return (async function* () {
-      try {
-        for await (const chunk of stream) {
-          deadline.started();
-          const choice = chunk.choices[0];
-          const delta = choice?.delta;
-          yield {
-            content: delta?.content ?? undefined,
-            toolCalls: delta?.tool_calls?.map((t) => ({
-              index: t.index,
-              id: t.id,
-              name: t.function?.name,
-              arguments: t.function?.arguments,
-            })),
-            finishReason: choice?.finish_reason ?? undefined,
-            usage: chunk.usage
-              ? { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens }
-              : undefined,
-            raw: chunk as unknown as Record<string, unknown>,
-          };
-        }
-      } catch (error) {
-        const mapped = deadline.error(error);
-        // A stream that broke after it started cannot be retried; a dropped connection is the provider's fault.
-        if (mapped instanceof DomainError && !(mapped instanceof UpstreamError)) throw mapped;
-        throw mapped instanceof UpstreamError
-          ? new UpstreamError(mapped.kind, mapped.code, mapped.message, false, mapped.details)
-          : new UpstreamError(
-              'upstream_failed',
-              'upstream_error',
-              'The model provider broke off the stream',
-              false,
+      const response = await this.client(request.provider)
+        .chat.completions.create(
+          { ...this.params(request), stream: true, stream_options: { include_usage: true } },
+          { signal: deadline.signal },
+        )
+        .asResponse();
+      if (!response.body) throw new APIConnectionError({ message: 'The stream has no body' });
+      let done = false;
+      const parser = createParser({
+        onEvent: (event) => {
+          if (done) return;
+          if (event.data.startsWith('[DONE]')) {
+            done = true;
+            return;
+          }
+          let data: ChatCompletionChunk & { error?: unknown };
+          try {
+            data = JSON.parse(event.data) as typeof data;
+          } catch {
+            throw new APIError(
+              undefined,
+              undefined,
+              'The model provider sent a malformed event',
+              response.headers,
             );
-      } finally {
-        deadline.dispose();
+          }
+          if (data?.error || event.event === 'error')
+            throw new APIError(undefined, data.error ?? data, undefined, response.headers);
+          started = true;
+          try {
+            onChunk(toLlmChunk(data));
+          } catch (error) {
+            consumerFailed = true;
+            consumerError = error;
+            throw error;
+          }
+        },
+      });
+      const decoder = new TextDecoder();
+      // Read to the end even after [DONE] (a cancelled body would cost the pooled upstream connection).
+      for await (const bytes of response.body as unknown as AsyncIterable<Uint8Array>) {
+        deadline.started();
+        parser.feed(decoder.decode(bytes, { stream: true }));
       }
-    })();
+    } catch (error) {
+      if (consumerFailed) throw consumerError;
+      const mapped = deadline.error(error);
+      if (!started) throw mapped;
+      // A stream that broke after it started cannot be retried; a dropped connection is the provider's fault.
+      if (mapped instanceof DomainError && !(mapped instanceof UpstreamError)) throw mapped;
+      throw mapped instanceof UpstreamError
+        ? new UpstreamError(mapped.kind, mapped.code, mapped.message, false, mapped.details)
+        : new UpstreamError(
+            'upstream_failed',
+            'upstream_error',
+            'The model provider broke off the stream',
+            false,
+          );
+    } finally {
+      deadline.dispose();
+    }
   }
+}
+
+function toLlmChunk(chunk: ChatCompletionChunk): LlmChunk {
+  const choice = chunk.choices?.[0];
+  const delta = choice?.delta;
+  return {
+    content: delta?.content ?? undefined,
+    toolCalls: delta?.tool_calls?.map((t) => ({
+      index: t.index,
+      id: t.id,
+      name: t.function?.name,
+      arguments: t.function?.arguments,
+    })),
+    finishReason: choice?.finish_reason ?? undefined,
+    usage: chunk.usage
+      ? { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens }
+      : undefined,
+    raw: chunk as unknown as Record<string, unknown>,
+  };
 }

@@ -125,10 +125,10 @@ export class CallModel {
             raw: res.raw,
           };
         }
-        const stream = await this.llm.stream(request, opts.signal);
+        const onChunk = opts.onChunk;
         let usage: LlmUsage | undefined;
         let finishReason = 'stop';
-        for await (const chunk of stream) {
+        await this.llm.stream(request, opts.signal, (chunk) => {
           if (chunk.content) acc.content += chunk.content;
           for (const d of chunk.toolCalls ?? []) {
             const call = (acc.toolCalls[d.index] ??= { id: '', name: '', arguments: '' });
@@ -138,8 +138,8 @@ export class CallModel {
           }
           if (chunk.finishReason) finishReason = chunk.finishReason;
           if (chunk.usage) usage = chunk.usage;
-          opts.onChunk(chunk);
-        }
+          onChunk(chunk);
+        });
         return { status: 'completed', finishReason, usage: usage ?? this.estimate(request, acc) };
       } catch (error) {
         const retry = error instanceof UpstreamError && error.retryable && attempt < upstreamMaxRetries;

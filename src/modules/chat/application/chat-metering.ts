@@ -98,8 +98,13 @@ export class ChatMetering {
     return this.budgets.budgetsFor(scope);
   }
 
-  /** Durable once this resolves (Redis stream); the usage worker stores it and forwards it to Billing. */
-  async record(
+  /**
+   * Hands the record to the durable buffer (a Redis stream; the usage worker stores it and forwards it to
+   * Billing) and returns its id at once. The response does not wait for Redis's acknowledgement: waiting
+   * would not make the record any safer (a process that dies before the acknowledgement loses it either
+   * way) and it would add a Redis round trip to the end of every response.
+   */
+  record(
     caller: ChatCaller,
     call: Omit<
       UsageRecord,
@@ -117,7 +122,7 @@ export class ChatMetering {
       promptCost: Dec;
       completionCost: Dec;
     },
-  ): Promise<string> {
+  ): string {
     const { principal } = caller;
     const record: UsageRecord = {
       ...call,
@@ -132,12 +137,10 @@ export class ChatMetering {
       currency: this.config.chat.currency,
       occurredAt: this.clock.now().toISOString(),
     };
-    try {
-      await this.buffer.append(record);
-    } catch (err) {
+    this.buffer.append(record).catch((err: unknown) => {
       // Redis is down: nothing durable to hand it to. Log the record so it can be replayed.
       this.logger.error({ err, usage: record }, 'usage record could not be buffered');
-    }
+    });
     return record.id;
   }
 }

@@ -162,7 +162,7 @@ export class ChatWithAgent {
     };
     const cost = sumCost(outcomes);
     const status = signal.aborted ? 'aborted' : final!.status;
-    await this.metering.record(caller, {
+    this.metering.record(caller, {
       agentId: agent.id,
       conversationId: status === 'failed' ? (isNew ? null : conversationId) : conversationId,
       endpoint: 'agent_chat',

@@ -97,7 +97,7 @@ export class CompleteChat {
       this.metering.budgetsFor(caller),
     ]);
     const outcome = await this.callModel.execute(request, { budgets, signal, onChunk });
-    const usageId = await this.metering.record(caller, {
+    const usageId = this.metering.record(caller, {
       agentId,
       conversationId: null,
       endpoint: 'chat_completions',

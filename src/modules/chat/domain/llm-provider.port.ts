@@ -69,8 +69,17 @@ export interface LlmCompletion {
 
 export abstract class LlmProvider {
   abstract complete(request: LlmRequest, signal: AbortSignal): Promise<LlmCompletion>;
-  /** Resolves once the provider accepted the request (errors before the first token reject here). */
-  abstract stream(request: LlmRequest, signal: AbortSignal): Promise<AsyncIterable<LlmChunk>>;
+  /**
+   * Streams the answer, handing each chunk to `onChunk` synchronously as it arrives (pushed, not an async
+   * iterator: no promises per chunk on the gateway's hottest path). Resolves when the stream has ended.
+   * Rejects with an UpstreamError; only failures before the first chunk can be `retryable`. An error thrown
+   * by `onChunk` aborts the call and is rethrown as it is.
+   */
+  abstract stream(
+    request: LlmRequest,
+    signal: AbortSignal,
+    onChunk: (chunk: LlmChunk) => void,
+  ): Promise<void>;
 }
 
 /** A provider failure; `retryable` is true for connection errors and 5xx (retried before the first token). */

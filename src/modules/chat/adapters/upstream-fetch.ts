@@ -1,0 +1,39 @@
+import { Agent, request } from 'undici';
+
+/**
+ * The `fetch` the OpenAI SDK uses to reach a provider, on undici's `request` API instead of Node's
+ * built-in fetch. The built-in fetch moves every body chunk through a Node stream, an async iterator and a
+ * WHATWG stream, with several promises each; with streamed completions that is paid per token chunk, and
+ * at 200 concurrent streams it was the largest part of the gateway's CPU after the socket writes.
+ *
+ * The SDK gets a standard `Response` for everything it reads itself (status, headers, error and JSON
+ * bodies). Only a successful event stream keeps undici's Node stream as `body`: it is async-iterable,
+ * which is all the SDK's stream reader and ours (OpenAiLlmProvider.stream) need.
+ */
+export function createUpstreamFetch(dispatcher: Agent = new Agent()): typeof fetch {
+  return async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const res = await request(url, {
+      dispatcher,
+      method: (init?.method ?? 'GET') as 'GET',
+      headers: Object.fromEntries(new Headers(init?.headers).entries()),
+      body: init?.body as string | Uint8Array | undefined,
+      signal: init?.signal ?? undefined,
+    });
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(res.headers)) {
+      if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+      else if (value !== undefined) headers.set(name, value);
+    }
+    const status = res.statusCode;
+    const eventStream =
+      status >= 200 && status < 300 && headers.get('content-type')?.startsWith('text/event-stream');
+    if (!eventStream) {
+      const text = await res.body.text();
+      return new Response(status === 204 || status === 304 ? null : text, { status, headers });
+    }
+    const response = new Response(null, { status, headers });
+    Object.defineProperty(response, 'body', { value: res.body });
+    return response;
+  };
+}
