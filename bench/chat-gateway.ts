@@ -53,6 +53,8 @@ function start(args: string[], env: Record<string, string>): Promise<{ port: num
     execArgv: [
       ...nodeArgsFor(__filename),
       '--expose-gc',
+      // As `npm start` runs the API (see the Dockerfile for why).
+      ...(args[0] === 'api' ? ['--max-semi-space-size=64'] : []),
       ...(process.env.BENCH_PROFILE && args[0] === 'api'
         ? ['--cpu-prof', '--cpu-prof-dir=/tmp/chatprof']
         : []),
