@@ -9,6 +9,7 @@ import { AgentRepository } from '../../agents/domain/agent.repository.port';
 import { AGENT_MODEL_PREFIX, CompleteChat, CompletionInput } from '../application/complete-chat.use-case';
 import { ChatCompletionDto, ChatCompletionRequestDto, ModelListDto } from './chat.dto';
 import { abortOnDisconnect, SseWriter } from './sse';
+import { forwardedChunk } from './completion-chunks';
 
 const PASSTHROUGH = [
   'tool_choice',
@@ -80,15 +81,8 @@ export class OpenAiCompatController {
     const sse = new SseWriter(reply);
     try {
       await this.completeChat.execute(caller, input, abort.signal, (chunk) => {
-        const raw = chunk.raw as { choices?: unknown[]; usage?: unknown };
-        // We always ask the provider for usage; the client only sees it when it asked for it.
-        if (!includeUsage && !raw.choices?.length) return;
-        const { usage, ...rest } = raw;
-        sse.send(
-          JSON.stringify(
-            includeUsage ? { ...rest, model: body.model, usage } : { ...rest, model: body.model },
-          ),
-        );
+        const data = forwardedChunk(chunk, body.model, includeUsage);
+        if (data !== undefined) sse.send(data);
       });
       if (abort.signal.aborted) return;
       sse.send('[DONE]');

@@ -216,7 +216,7 @@ export class OpenAiLlmProvider extends LlmProvider {
             throw new APIError(undefined, data.error ?? data, undefined, response.headers);
           started = true;
           try {
-            onChunk(toLlmChunk(data));
+            onChunk(toLlmChunk(data, event.data));
           } catch (error) {
             consumerFailed = true;
             consumerError = error;
@@ -250,7 +250,7 @@ export class OpenAiLlmProvider extends LlmProvider {
   }
 }
 
-function toLlmChunk(chunk: ChatCompletionChunk): LlmChunk {
+function toLlmChunk(chunk: ChatCompletionChunk, rawJson: string): LlmChunk {
   const choice = chunk.choices?.[0];
   const delta = choice?.delta;
   return {
@@ -266,5 +266,6 @@ function toLlmChunk(chunk: ChatCompletionChunk): LlmChunk {
       ? { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens }
       : undefined,
     raw: chunk as unknown as Record<string, unknown>,
+    rawJson,
   };
 }

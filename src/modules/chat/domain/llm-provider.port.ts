@@ -57,6 +57,8 @@ export interface LlmChunk {
   usage?: LlmUsage;
   /** The provider's chunk object as received (forwarded by the OpenAI-compatible endpoint). */
   raw: Record<string, unknown>;
+  /** `raw` as the JSON text the provider sent, when it came over the wire (forwarded without re-encoding). */
+  rawJson?: string;
 }
 
 export interface LlmCompletion {
