@@ -2,7 +2,12 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 
-/** The shared command connection. Blocking users (BullMQ workers, subscribers) make their own via createRedisConnection. */
+/**
+ * The shared command connection, with auto-pipelining: commands issued in the same tick (the chat path's
+ * limit check and budget lookup, concurrent requests' usage appends) go out in one write and come back in
+ * one reply. Blocking users (BullMQ workers, subscribers, stream readers) make their own via
+ * createRedisConnection.
+ */
 export abstract class RedisClient {}
 export interface RedisClient extends Redis {}
 
@@ -28,7 +33,7 @@ export const redisKey = (config: Pick<AppConfig, 'redisKeyPrefix'>, ...parts: st
     {
       provide: RedisClient,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => createRedisConnection(config),
+      useFactory: (config: AppConfig) => createRedisConnection(config, { enableAutoPipelining: true }),
     },
   ],
   exports: [RedisClient],
