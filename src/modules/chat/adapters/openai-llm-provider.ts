@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createParser } from 'eventsource-parser';
-import { createUpstreamFetch } from './upstream-fetch';
+import { createUpstreamFetch, eachBodyChunk } from './upstream-fetch';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type {
   ChatCompletion,
@@ -226,10 +226,10 @@ export class OpenAiLlmProvider extends LlmProvider {
       });
       const decoder = new TextDecoder();
       // Read to the end even after [DONE] (a cancelled body would cost the pooled upstream connection).
-      for await (const bytes of response.body as unknown as AsyncIterable<Uint8Array>) {
+      await eachBodyChunk(response.body, (bytes) => {
         deadline.started();
         parser.feed(decoder.decode(bytes, { stream: true }));
-      }
+      });
     } catch (error) {
       if (consumerFailed) throw consumerError;
       const mapped = deadline.error(error);

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
 
 /**
@@ -36,4 +37,36 @@ export function createUpstreamFetch(dispatcher: Agent = new Agent()): typeof fet
     Object.defineProperty(response, 'body', { value: res.body });
     return response;
   };
+}
+
+/**
+ * Calls `onBytes` for each chunk of a response body until it ends. For the Node stream that
+ * createUpstreamFetch hands over for event streams, chunks come from 'data' events, synchronously as undici
+ * parses them: no promise per chunk, as an async iterator would cost. Any other body is iterated. If
+ * `onBytes` throws, the body is destroyed (the upstream request is cancelled) and the error rejects.
+ */
+export function eachBodyChunk(
+  body: ReadableStream<Uint8Array> | Readable | null,
+  onBytes: (bytes: Uint8Array) => void,
+): Promise<void> {
+  if (!(body instanceof Readable)) {
+    return (async () => {
+      for await (const bytes of (body ?? []) as AsyncIterable<Uint8Array>) onBytes(bytes);
+    })();
+  }
+  return new Promise<void>((resolve, reject) => {
+    body.on('data', (bytes: Uint8Array) => {
+      try {
+        onBytes(bytes);
+      } catch (error) {
+        body.destroy();
+        reject(error as Error);
+      }
+    });
+    body.once('end', resolve);
+    body.once('error', reject);
+    body.once('close', () => {
+      if (!body.readableEnded) reject(new Error('The response body closed before its end'));
+    });
+  });
 }
