@@ -10,6 +10,8 @@ import { Agent, request } from 'undici';
  * The SDK gets a standard `Response` for everything it reads itself (status, headers, error and JSON
  * bodies). Only a successful event stream keeps undici's Node stream as `body`: it is async-iterable,
  * which is all the SDK's stream reader and ours (OpenAiLlmProvider.stream) need.
+ * Unlike fetch, redirects are not followed and no compression is asked for: a provider's base URL must be
+ * its final address, and answers come back as sent.
  */
 export function createUpstreamFetch(dispatcher: Agent = new Agent()): typeof fetch {
   return async (input, init) => {
