@@ -103,10 +103,15 @@ describe('OpenAiLlmProvider streaming and fetch', () => {
     expect(error).toMatchObject({ retryable: false });
   });
 
-  it('malformed JSON before the first chunk is a retryable upstream error, not a crash', async () => {
+  it('malformed JSON (or JSON that is not an object) before the first chunk is a retryable upstream error, not a crash', async () => {
     handler = (res) => {
       sse(res);
       res.end('data: {"choices": [\n\n');
+    };
+    await expect(collect()).rejects.toMatchObject({ code: 'upstream_error', retryable: true });
+    handler = (res) => {
+      sse(res);
+      res.end('data: null\n\n');
     };
     await expect(collect()).rejects.toMatchObject({ code: 'upstream_error', retryable: true });
   });
