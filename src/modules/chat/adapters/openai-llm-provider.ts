@@ -202,9 +202,10 @@ export class OpenAiLlmProvider extends LlmProvider {
             return;
           }
           let data: ChatCompletionChunk & { error?: unknown };
+          let chunk: LlmChunk;
           try {
             data = JSON.parse(event.data) as typeof data;
-            if (typeof data !== 'object' || data === null) throw new TypeError('not an object');
+            chunk = toLlmChunk(data, event.data); // throws on a shape that is not a chunk object
           } catch {
             throw new APIError(
               undefined,
@@ -217,7 +218,7 @@ export class OpenAiLlmProvider extends LlmProvider {
             throw new APIError(undefined, data.error ?? data, undefined, response.headers);
           started = true;
           try {
-            onChunk(toLlmChunk(data, event.data));
+            onChunk(chunk);
           } catch (error) {
             consumerFailed = true;
             consumerError = error;
@@ -252,6 +253,7 @@ export class OpenAiLlmProvider extends LlmProvider {
 }
 
 function toLlmChunk(chunk: ChatCompletionChunk, rawJson: string): LlmChunk {
+  if (typeof chunk !== 'object' || chunk === null) throw new TypeError('A chunk must be a JSON object');
   const choice = chunk.choices?.[0];
   const delta = choice?.delta;
   return {
