@@ -5,7 +5,6 @@ import { RateLimiter, SpendGuard } from './domain/limits.port';
 import { UsageBuffer, UsageStore } from './domain/usage-record';
 import { AgentActivityReader } from './domain/agent-activity.port';
 import { OpenAiLlmProvider } from './adapters/openai-llm-provider';
-import { chatRedisProvider } from './adapters/chat-redis';
 import { RedisRateLimiter } from './adapters/redis-rate-limiter';
 import { RedisSpendGuard } from './adapters/redis-spend-guard';
 import { RedisUsageBuffer } from './adapters/redis-usage-buffer';
@@ -24,7 +23,6 @@ import { StoreUsageRecords } from './application/store-usage-records.use-case';
   imports: [ConversationsModule],
   controllers: [AgentChatController, OpenAiCompatController],
   providers: [
-    chatRedisProvider,
     { provide: LlmProvider, useClass: OpenAiLlmProvider },
     { provide: RateLimiter, useClass: RedisRateLimiter },
     { provide: SpendGuard, useClass: RedisSpendGuard },

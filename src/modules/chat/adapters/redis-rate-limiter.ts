@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
-import { redisKey } from '../../../shared/redis/redis.module';
-import { ChatRedis } from './chat-redis';
+import { RedisClient, redisKey } from '../../../shared/redis/redis.module';
 import { RateDecision, RateLimiter, RateRule } from '../domain/limits.port';
 
 const WINDOW_MS = 60_000;
@@ -58,7 +57,7 @@ end
 return 0
 `;
 
-type LimiterRedis = ChatRedis & {
+type LimiterRedis = RedisClient & {
   tgRateAdmit(...args: (string | number)[]): Promise<[number, number]>;
   tgRateAdd(...args: (string | number)[]): Promise<number>;
 };
@@ -68,7 +67,7 @@ export class RedisRateLimiter extends RateLimiter {
   private readonly redis: LimiterRedis;
 
   constructor(
-    redis: ChatRedis,
+    redis: RedisClient,
     private readonly config: AppConfig,
   ) {
     super();

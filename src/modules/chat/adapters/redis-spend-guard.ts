@@ -3,8 +3,7 @@ import { AppConfig } from '../../../config/app-config';
 import { Budget } from '../../../shared/contracts/metering';
 import { PaymentRequiredError } from '../../../shared/domain/domain-error';
 import { dec } from '../../../shared/domain/money';
-import { redisKey } from '../../../shared/redis/redis.module';
-import { ChatRedis } from './chat-redis';
+import { RedisClient, redisKey } from '../../../shared/redis/redis.module';
 import { Reservation, SpendGuard } from '../domain/limits.port';
 import { toNanos } from '../domain/pricing';
 
@@ -35,7 +34,7 @@ end
 return 0
 `;
 
-type SpendRedis = ChatRedis & {
+type SpendRedis = RedisClient & {
   tgSpendReserve(...args: (string | number)[]): Promise<number>;
   tgSpendSettle(...args: (string | number)[]): Promise<number>;
 };
@@ -45,7 +44,7 @@ export class RedisSpendGuard extends SpendGuard {
   private readonly redis: SpendRedis;
 
   constructor(
-    redis: ChatRedis,
+    redis: RedisClient,
     private readonly config: AppConfig,
   ) {
     super();

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
-import { redisKey } from '../../../shared/redis/redis.module';
-import { ChatRedis } from './chat-redis';
+import { RedisClient, redisKey } from '../../../shared/redis/redis.module';
 import { UsageBuffer, UsageRecord } from '../domain/usage-record';
 
 export const usageStreamKey = (config: AppConfig) => redisKey(config, 'usage', 'records');
@@ -17,7 +16,7 @@ export class RedisUsageBuffer extends UsageBuffer {
   private readonly key: string;
 
   constructor(
-    private readonly redis: ChatRedis,
+    private readonly redis: RedisClient,
     config: AppConfig,
   ) {
     super();
