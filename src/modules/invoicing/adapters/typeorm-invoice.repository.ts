@@ -6,7 +6,7 @@ import { newId } from '../../../shared/domain/ids';
 import { formatMoney } from '../../../shared/domain/money';
 import { TenantId, asTenantId } from '../../../shared/domain/tenant-id';
 import { CreditNote } from '../domain/credit-note';
-import { Invoice, InvoiceLine, InvoiceStatus } from '../domain/invoice';
+import { Invoice, InvoiceContent, InvoiceLine, InvoiceStatus } from '../domain/invoice';
 import { InvoicePage, InvoiceRepository, NewInvoice } from '../domain/invoice.repository.port';
 import { queryRows, Row } from './sql-rows';
 
@@ -232,22 +232,7 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
       await this.q(`UPDATE invoices SET ${sets.join(', ')} WHERE tenant_id = $1 AND id = $2`, params);
   }
 
-  async replaceDraftContent(
-    tenantId: TenantId,
-    id: string,
-    c: Pick<
-      Invoice,
-      | 'subtotal'
-      | 'discountTotal'
-      | 'taxRate'
-      | 'taxTotal'
-      | 'creditsApplied'
-      | 'total'
-      | 'customer'
-      | 'outcomes'
-      | 'lines'
-    >,
-  ): Promise<void> {
+  async replaceDraftContent(tenantId: TenantId, id: string, c: InvoiceContent): Promise<void> {
     await this.q(
       `UPDATE invoices SET subtotal = $3, discount_total = $4, tax_rate = $5, tax_total = $6, credits_applied = $7,
          total = $8, customer = $9, outcomes = $10

@@ -11,6 +11,7 @@ import {
   creditsToApply,
   formatNumber,
   Invoice,
+  InvoiceContent,
   InvoiceLine,
   numberSeries,
 } from '../domain/invoice';
@@ -22,19 +23,7 @@ import { invoiceEventPayload } from './invoice-events';
 export interface RatedContent {
   rated: RatedPeriod;
   credits: string;
-  content: Pick<
-    Invoice,
-    | 'currency'
-    | 'subtotal'
-    | 'discountTotal'
-    | 'taxRate'
-    | 'taxTotal'
-    | 'creditsApplied'
-    | 'total'
-    | 'customer'
-    | 'outcomes'
-    | 'lines'
-  >;
+  content: InvoiceContent & Pick<Invoice, 'currency'>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { CreditNote } from './credit-note';
-import { Invoice, InvoiceStatus } from './invoice';
+import { Invoice, InvoiceContent, InvoiceStatus } from './invoice';
 
 export type NewInvoice = Omit<
   Invoice,
@@ -42,22 +42,7 @@ export abstract class InvoiceRepository {
   ): Promise<InvoicePage>;
   abstract update(tenantId: TenantId, id: string, patch: Partial<Invoice>): Promise<void>;
   /** A draft re-rated at finalization: new totals, customer snapshot, outcomes and lines. */
-  abstract replaceDraftContent(
-    tenantId: TenantId,
-    id: string,
-    content: Pick<
-      Invoice,
-      | 'subtotal'
-      | 'discountTotal'
-      | 'taxRate'
-      | 'taxTotal'
-      | 'creditsApplied'
-      | 'total'
-      | 'customer'
-      | 'outcomes'
-      | 'lines'
-    >,
-  ): Promise<void>;
+  abstract replaceDraftContent(tenantId: TenantId, id: string, content: InvoiceContent): Promise<void>;
   /** Next number of the series, locking the tenant's counter row until the transaction ends (gapless). */
   abstract nextNumber(tenantId: TenantId, series: string): Promise<number>;
   abstract draftsPastGrace(asOf: Date, limit: number): Promise<{ tenantId: TenantId; id: string }[]>;

@@ -69,6 +69,20 @@ export interface Invoice {
   lines: InvoiceLine[];
 }
 
+/** What rating a period puts on an invoice: amounts, customer snapshot, outcomes and lines. */
+export type InvoiceContent = Pick<
+  Invoice,
+  | 'subtotal'
+  | 'discountTotal'
+  | 'taxRate'
+  | 'taxTotal'
+  | 'creditsApplied'
+  | 'total'
+  | 'customer'
+  | 'outcomes'
+  | 'lines'
+>;
+
 /** Invoice number like INV-2026-000123: gapless per tenant, prefix and year. */
 export const numberSeries = (prefix: string, at: Date): string => `${prefix}-${at.getUTCFullYear()}`;
 export const formatNumber = (series: string, n: number): string => `${series}-${String(n).padStart(6, '0')}`;
