@@ -64,9 +64,17 @@ export class PublishSubscriptionUpdated {
   }
 }
 
-function assertChangeable(sub: Subscription) {
+/** Locks the subscription row for the running transaction; 404 when missing, 409 once it is canceled. */
+async function lockChangeable(
+  subscriptions: SubscriptionRepository,
+  tenantId: TenantId,
+  id: string,
+): Promise<Subscription> {
+  const sub = await subscriptions.findForUpdate(tenantId, id);
+  if (!sub) throw new NotFoundError('Subscription', id);
   if (sub.status === 'canceled' || sub.closed)
     throw new ConflictError('subscription_canceled', 'The subscription is canceled');
+  return sub;
 }
 
 type CreateSubscriptionInput = {
@@ -190,9 +198,7 @@ export class ChangeSeats {
     id: string,
     seats: number,
   ): Promise<{ sub: Subscription; changed: boolean }> {
-    const sub = await this.subscriptions.findForUpdate(tenantId, id);
-    if (!sub) throw new NotFoundError('Subscription', id);
-    assertChangeable(sub);
+    const sub = await lockChangeable(this.subscriptions, tenantId, id);
     if (seats === sub.seats) return { sub, changed: false };
     const version = await this.plans.findVersion(tenantId, sub.planVersionId);
     const now = this.clock.now();
@@ -243,9 +249,7 @@ export class ChangePlan {
     id: string,
     input: { planId: string; seats?: number },
   ): Promise<{ sub: Subscription; changed: boolean }> {
-    const sub = await this.subscriptions.findForUpdate(tenantId, id);
-    if (!sub) throw new NotFoundError('Subscription', id);
-    assertChangeable(sub);
+    const sub = await lockChangeable(this.subscriptions, tenantId, id);
     // Sequential: this runs inside a transaction (one connection; concurrent queries on it are deprecated).
     const oldVersion = await this.plans.findVersion(tenantId, sub.planVersionId);
     const newVersion = await this.plans.currentVersion(tenantId, input.planId);
@@ -316,9 +320,7 @@ export class CancelSubscription {
     id: string,
     when: 'period_end' | 'now',
   ): Promise<{ sub: Subscription; changed: boolean }> {
-    const sub = await this.subscriptions.findForUpdate(tenantId, id);
-    if (!sub) throw new NotFoundError('Subscription', id);
-    assertChangeable(sub);
+    const sub = await lockChangeable(this.subscriptions, tenantId, id);
     if (when === 'period_end' && sub.cancelAtPeriodEnd) return { sub, changed: false };
     const now = this.clock.now();
     const updated: Subscription =
