@@ -9,6 +9,7 @@ import { MarkOverdueInvoices } from '../../src/modules/invoicing/application/mar
 import { InvoicePayments } from '../../src/shared/contracts/invoice-payments';
 import { asTenantId } from '../../src/shared/domain/tenant-id';
 import { startTestApp, TestApp } from '../support/test-app';
+import { until } from '../support/until';
 import { AuthFn, createApiKey, isolatedEnv, signUp, withApiKey } from '../support/auth';
 
 const PROBLEM = /application\/problem\+json/;
@@ -35,14 +36,8 @@ const binary = (
   res.on('end', () => cb(null, Buffer.concat(chunks)));
 };
 
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+// Invoice runs go through the queue and workers: wait longer than the default.
+const INVOICE_WAIT_MS = 20_000;
 
 interface Org {
   auth: AuthFn;
@@ -142,6 +137,7 @@ describe('invoicing', () => {
     const done = await until(
       () => who.auth(t.http.get(`/api/v1/invoices/runs/${run.body.id}`)).then((r) => r.body),
       (b) => b.status === 'completed' || b.status === 'completed_with_failures',
+      INVOICE_WAIT_MS,
     );
     expect(done.status).toBe('completed');
   }
@@ -152,6 +148,7 @@ describe('invoicing', () => {
     return until(
       () => invoicesOf(who),
       (items) => items.filter((i) => i.status !== 'draft').length >= expected,
+      INVOICE_WAIT_MS,
     );
   };
 
@@ -229,6 +226,7 @@ describe('invoicing', () => {
       await until(
         () => invoicesOf(a),
         (items) => items.length >= 4,
+        INVOICE_WAIT_MS,
       );
       await new Promise((r) => setTimeout(r, 500));
       const ids = subs.map((s) => s.subscriptionId);
@@ -246,6 +244,7 @@ describe('invoicing', () => {
       const items = await until(
         () => invoicesOf(a),
         (list) => list.every((i) => i.status === 'finalized'),
+        INVOICE_WAIT_MS,
       );
       expect(items.map((i) => i.number).sort()).toEqual([1, 2, 3, 4].map((n) => `INV-2026-00000${n}`));
     }
@@ -478,6 +477,7 @@ describe('invoicing', () => {
     const stats = await until(
       () => a.auth(t.http.get(`/api/v1/agents/${agent.body.id}/stats`)).then((r) => r.body.outcomes),
       (outcomes: { status: string }[]) => outcomes.some((o) => o.status === 'verified'),
+      INVOICE_WAIT_MS,
     );
     expect(stats).toMatchObject([{ status: 'verified', count: 1 }]);
     clock.set(new Date(s.periodEnd.getTime() + 1000));
@@ -531,6 +531,7 @@ describe('invoicing', () => {
     const [draft] = await until(
       () => invoicesOf(a),
       (items) => items.length === 1,
+      INVOICE_WAIT_MS,
     );
     await a.auth(t.http.post(`/api/v1/invoices/${draft.id}/finalize`)).expect(200);
     const note = await a
@@ -582,6 +583,7 @@ describe('invoicing', () => {
           .auth(t.http.get('/api/v1/failed-jobs?queue=invoicing'))
           .then((r) => r.body.items as { id: string; error: string; [k: string]: unknown }[]),
       (items) => items.length === 1,
+      INVOICE_WAIT_MS,
     );
     expect(dead[0]).toMatchObject({ jobName: 'generate-invoice', attempts: 3, status: 'dead' });
     expect(dead[0].error).toMatch(/not found/i);

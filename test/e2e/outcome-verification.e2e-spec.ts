@@ -5,17 +5,9 @@ import { SCOPES } from '../../src/shared/context/permissions';
 import { QUEUES } from '../../src/shared/queue/queue-names';
 import { verifySignature } from '../../src/modules/webhooks/domain/webhook-signature';
 import { startTestApp, TestApp } from '../support/test-app';
+import { until } from '../support/until';
 import { AuthFn, createApiKey, signUp, withApiKey } from '../support/auth';
 import { FakeWebhookReceiver } from '../fakes/fake-webhook-receiver';
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 interface Org {
   auth: AuthFn;

@@ -4,21 +4,13 @@ import Stripe from 'stripe';
 import { FixedClock } from '../../src/shared/domain/clock.port';
 import { SCOPES } from '../../src/shared/context/permissions';
 import { startTestApp, TestApp } from '../support/test-app';
+import { until } from '../support/until';
 import { AuthFn, createApiKey, isolatedEnv, signUp, withApiKey } from '../support/auth';
 import { FakeWebhookReceiver } from '../fakes/fake-webhook-receiver';
 import { FakeStripe } from '../fakes/fake-stripe';
 
 const SECRET = 'whsec_test_tollgate_stripe_secret';
 const PROBLEM = /application\/problem\+json/;
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 interface Org {
   auth: AuthFn;

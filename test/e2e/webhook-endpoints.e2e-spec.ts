@@ -1,4 +1,5 @@
 import { startTestApp, TestApp } from '../support/test-app';
+import { until } from '../support/until';
 import { signUp, SignedUp } from '../support/auth';
 import { FakeWebhookReceiver } from '../fakes/fake-webhook-receiver';
 import { WebhookEvents } from '../../src/shared/contracts/webhook-events';
@@ -11,15 +12,6 @@ interface Delivery {
   id: string;
   eventId: string;
   status: string;
-}
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('outbound webhooks', () => {
