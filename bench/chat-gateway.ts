@@ -3,7 +3,7 @@ import { fork, ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { join } from 'node:path';
-import { LoadResult, nodeArgsFor, printTable, startServer } from './support/load';
+import { LoadResult, medianOf, nodeArgsFor, printTable, startServer } from './support/load';
 import { pacedLoad } from './support/paced-load';
 
 /**
@@ -213,7 +213,6 @@ async function main() {
         ),
       ]);
     printTable(streamRuns.flat());
-    const medianOf = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
     for (const [col, what] of [
       [1, 'stream, bare proxy (floor: one more process, no work)'],
       [2, 'stream, gateway (goal: p50 < 2 ms, p99 < 10 ms)'],

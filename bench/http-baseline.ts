@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load, LoadResult, median, printTable, startServer } from './support/load';
+import { load, LoadResult, median, medianOf, printTable, startServer } from './support/load';
 
 /**
  * GET /health through Tollgate's full stack (CLS context, guard, metrics hooks, filters, validation pipe)
@@ -53,7 +53,6 @@ async function main() {
     // the median of those paired ratios is the figure. The load generator has one core and can be the limit
     // for the bare server, which flatters the throughput ratio; the server CPU per request does not depend
     // on that, so its ratio (bare / tollgate) is printed as well: the throughput ratio a server-bound run gets.
-    const medianOf = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     const [bareRuns, nestRuns, fullRuns] = runs;
     const ratios = fullRuns.map((f, i) => f.rps / bareRuns[i].rps);

@@ -75,6 +75,9 @@ export function startServer(
   });
 }
 
+/** The median of some figures (the upper one of the middle two for an even count). */
+export const medianOf = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+
 /** The run with the median throughput. */
 export function median(runs: LoadResult[]): LoadResult {
   const sorted = [...runs].sort((a, b) => a.rps - b.rps);
