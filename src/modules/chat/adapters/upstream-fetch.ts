@@ -5,11 +5,11 @@ import { Agent, request } from 'undici';
  * The `fetch` the OpenAI SDK uses to reach a provider, on undici's `request` API instead of Node's
  * built-in fetch. The built-in fetch moves every body chunk through a Node stream, an async iterator and a
  * WHATWG stream, with several promises each; with streamed completions that is paid per token chunk, and
- * at 200 concurrent streams it was the largest part of the gateway's CPU after the socket writes.
+ * at 200 concurrent streams it was one of the largest parts of the gateway's CPU.
  *
  * The SDK gets a standard `Response` for everything it reads itself (status, headers, error and JSON
- * bodies). Only a successful event stream keeps undici's Node stream as `body`: it is async-iterable,
- * which is all the SDK's stream reader and ours (OpenAiLlmProvider.stream) need.
+ * bodies). Only a successful event stream keeps undici's Node stream as `body`: our reader
+ * (eachBodyChunk) takes its 'data' events, and it is async-iterable for the SDK's own stream reader.
  * Unlike fetch, redirects are not followed and no compression is asked for: a provider's base URL must be
  * its final address, and answers come back as sent.
  */
@@ -19,7 +19,10 @@ export function createUpstreamFetch(dispatcher: Agent = new Agent()): typeof fet
     const res = await request(url, {
       dispatcher,
       method: (init?.method ?? 'GET') as 'GET',
-      headers: Object.fromEntries(new Headers(init?.headers).entries()),
+      // The SDK passes a Headers object; anything else is normalised through one.
+      headers: Object.fromEntries(
+        init?.headers instanceof Headers ? init.headers : new Headers(init?.headers),
+      ),
       body: init?.body as string | Uint8Array | undefined,
       signal: init?.signal ?? undefined,
     });
