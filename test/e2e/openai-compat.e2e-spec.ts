@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import OpenAI from 'openai';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createApiKey, signUp, SignedUp } from '../support/auth';
@@ -10,6 +11,7 @@ describe('OpenAI-compatible /v1 with the official openai client', () => {
   let owner: SignedUp;
   let client: OpenAI;
   let keyId: string;
+  let apiKey: string;
 
   beforeAll(async () => {
     fake = await startFakeOpenAi();
@@ -27,6 +29,7 @@ describe('OpenAI-compatible /v1 with the official openai client', () => {
       .expect(201);
     const key = await createApiKey(t, owner, ['chat:invoke']);
     keyId = key.id;
+    apiKey = key.key;
     client = new OpenAI({ baseURL: `${t.url}/v1`, apiKey: key.key, maxRetries: 0 });
   });
   afterAll(async () => {
@@ -91,6 +94,41 @@ describe('OpenAI-compatible /v1 with the official openai client', () => {
     for await (const chunk of plain) chunks.push(chunk);
     expect(chunks.some((c) => c.usage)).toBe(false);
     expect(chunks.map((c) => c.choices[0]?.delta.content ?? '').join('')).toBe(echoOf('raw model'));
+  });
+
+  it('ends the event stream with data: [DONE] inside the response, nothing after it', async () => {
+    // Read off the wire: an event written after the response's final zero-length chunk would be lost to
+    // the client, or break the next response on a kept-alive connection.
+    const body = JSON.stringify({
+      model: 'agent:support',
+      messages: [{ role: 'user', content: 'wire check' }],
+      stream: true,
+    });
+    const port = new URL(t.url!).port;
+    const wire = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.write(
+          `POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${apiKey}\r\n` +
+            `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+        ),
+      );
+      let text = '';
+      let quiet: NodeJS.Timeout | undefined;
+      // The connection stays open (keep-alive): the response is what arrived before 300 ms of silence.
+      socket.on('data', (bytes) => {
+        text += bytes.toString('utf8');
+        clearTimeout(quiet);
+        quiet = setTimeout(() => (socket.destroy(), resolve(text)), 300);
+      });
+      socket.on('error', reject);
+    });
+    expect(wire.startsWith('HTTP/1.1 200')).toBe(true);
+    const payload = wire
+      .slice(wire.indexOf('\r\n\r\n') + 4)
+      .replace(/(^|\r\n)[0-9a-f]+\r\n/g, '') // chunk sizes
+      .replace(/\r\n$/, '');
+    expect(payload.endsWith('data: [DONE]\n\n')).toBe(true);
+    expect(wire.endsWith('data: [DONE]\n\n\r\n0\r\n\r\n')).toBe(true);
   });
 
   it('passes client tools through and returns the tool calls', async () => {

@@ -7,6 +7,7 @@ import { toProblem } from '../../../shared/http/problem-details';
  */
 export class SseWriter {
   private open = false;
+  private corked = false;
 
   constructor(private readonly reply: FastifyReply) {}
 
@@ -33,15 +34,26 @@ export class SseWriter {
     const raw = this.reply.raw;
     if (raw.destroyed) return;
     // Chunks that arrive together (one upstream packet) leave in one write, not one syscall each.
-    if (!raw.writableCorked) {
+    if (!this.corked) {
+      this.corked = true;
       raw.cork();
-      process.nextTick(() => raw.uncork());
+      process.nextTick(() => this.flush());
     }
     raw.write(event ? `event: ${event}\ndata: ${data}\n\n` : `data: ${data}\n\n`);
   }
 
+  private flush(): void {
+    if (!this.corked) return;
+    this.corked = false;
+    this.reply.raw.uncork();
+  }
+
   end(): void {
-    if (this.open && !this.reply.raw.destroyed) this.reply.raw.end();
+    if (!this.open || this.reply.raw.destroyed) return;
+    // Flush first: on Node 24 a corked response holds its chunks itself, and end() writes the final
+    // zero-length chunk before them, so the last events would arrive after the end of the response.
+    this.flush();
+    this.reply.raw.end();
   }
 
   /** An error after the stream started: one error event, then close. */
