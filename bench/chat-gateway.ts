@@ -35,10 +35,28 @@ async function runApi() {
   const config = loadConfig(process.env, { PORT: '0' });
   const app = await createHttpApp({ config, logger: createRootLogger('warn'), workers: false });
   await app.listen(0, '127.0.0.1');
+  // How long one event-loop turn takes under the load: every I/O wait on the request path (the client's
+  // request, the Redis replies, the upstream's headers and chunks) also waits about this long before its
+  // callback runs. Sampled every 20 ms as the delay of a setImmediate; each 'stats' ask starts anew.
+  let turns: number[] = [];
+  setInterval(() => {
+    const t = performance.now();
+    setImmediate(() => turns.push(performance.now() - t));
+  }, 20).unref();
   process.on('message', (m: string) => {
     if (m === 'exit') process.exit(0); // a normal exit, so --cpu-prof can write its profile
     if (m === 'stats') {
-      process.send!({ stats: { cpu: process.cpuUsage(), elu: performance.eventLoopUtilization() } });
+      const sorted = turns.sort((a, b) => a - b);
+      turns = [];
+      const at = (p: number) => sorted[Math.floor(p * (sorted.length - 1))] ?? NaN;
+      process.send!({
+        stats: {
+          cpu: process.cpuUsage(),
+          elu: performance.eventLoopUtilization(),
+          turnP50: at(0.5),
+          turnP90: at(0.9),
+        },
+      });
       return;
     }
     if (m !== 'memory') return;
@@ -68,7 +86,13 @@ function start(args: string[], env: Record<string, string>): Promise<{ port: num
   });
 }
 
-type Stats = { cpu: NodeJS.CpuUsage; elu: ReturnType<typeof performance.eventLoopUtilization> };
+type Stats = {
+  cpu: NodeJS.CpuUsage;
+  elu: ReturnType<typeof performance.eventLoopUtilization>;
+  /** setImmediate delay since the previous ask, ms. */
+  turnP50: number;
+  turnP90: number;
+};
 
 /** Asks the API child for one of the figures runApi() answers with ({ [what]: value }). */
 function ask(child: ChildProcess, what: 'stats'): Promise<Stats>;
@@ -90,7 +114,8 @@ async function withApiStats<T>(child: ChildProcess, work: () => Promise<T>): Pro
   const cpuMs = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1000;
   const elu = performance.eventLoopUtilization(after.elu, before.elu).utilization;
   console.log(
-    `   API process meanwhile: CPU ${((cpuMs / ms) * 100).toFixed(0)}% of a core, event loop busy ${(elu * 100).toFixed(0)}%`,
+    `   API process meanwhile: CPU ${((cpuMs / ms) * 100).toFixed(0)}% of a core, event loop busy ${(elu * 100).toFixed(0)}%, ` +
+      `one loop turn p50 ${after.turnP50.toFixed(2)} ms, p90 ${after.turnP90.toFixed(2)} ms`,
   );
   return result;
 }
@@ -219,10 +244,13 @@ async function main() {
     ] as const) {
       const p50s = streamRuns.map((r) => r[col].p50 - r[0].p50);
       const p99s = streamRuns.map((r) => r[col].p99 - r[0].p99);
+      // Where the added time is: before the first byte (auth, limits, reaching the upstream) or after it.
+      const firstByte = streamRuns.map((r) => r[col].firstByteP50! - r[0].firstByteP50!);
       console.log(
         `${what}: added p50 ${medianOf(p50s).toFixed(2)} ms, p99 ${medianOf(p99s).toFixed(2)} ms ` +
           `(medians of ${rounds} rounds; p50 per round ${p50s.map((x) => x.toFixed(1)).join(', ')}; ` +
-          `p99 ${p99s.map((x) => x.toFixed(1)).join(', ')})`,
+          `p99 ${p99s.map((x) => x.toFixed(1)).join(', ')}); of the p50, to the first byte ` +
+          `${medianOf(firstByte).toFixed(2)} ms`,
       );
     }
     const steadyJson = [

@@ -8,6 +8,8 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Median time to the first body byte, in ms (paced load only). */
+  firstByteP50?: number;
 }
 
 /** Runs autocannon against a URL and returns the figures we report. */

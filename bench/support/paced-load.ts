@@ -21,12 +21,13 @@ const percentile = (sorted: number[], p: number) =>
 
 /**
  * Closed-loop load with staggered client starts; latency is measured to the last byte of the response
- * (as autocannon does). Only requests started after the ramp are counted.
+ * (as autocannon does), and to the first body byte. Only requests started after the ramp are counted.
  */
 export async function pacedLoad(label: string, url: string, opts: PacedLoadOptions): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: opts.users });
   const target = new URL(url);
   const latencies: number[] = [];
+  const firstBytes: number[] = [];
   let errors = 0;
   let non2xx = 0;
   const measureFrom = Date.now() + opts.rampMs;
@@ -46,12 +47,16 @@ export async function pacedLoad(label: string, url: string, opts: PacedLoadOptio
           headers: { ...opts.headers, 'content-length': Buffer.byteLength(opts.body) },
         },
         (res) => {
-          res.on('data', () => undefined);
+          let firstByte = NaN;
+          res.on('data', () => {
+            if (Number.isNaN(firstByte)) firstByte = performance.now() - started;
+          });
           res.on('end', () => {
             if (counted) {
-              if (res.statusCode! >= 200 && res.statusCode! < 300)
+              if (res.statusCode! >= 200 && res.statusCode! < 300) {
                 latencies.push(performance.now() - started);
-              else non2xx++;
+                firstBytes.push(firstByte);
+              } else non2xx++;
             }
             resolve();
           });
@@ -71,11 +76,13 @@ export async function pacedLoad(label: string, url: string, opts: PacedLoadOptio
   await Promise.all(Array.from({ length: opts.users }, (_, i) => user(i)));
   agent.destroy();
   latencies.sort((a, b) => a - b);
+  firstBytes.sort((a, b) => a - b);
   return {
     label,
     rps: Math.round(latencies.length / opts.seconds),
     p50: Math.round(percentile(latencies, 50) * 10) / 10,
     p99: Math.round(percentile(latencies, 99) * 10) / 10,
+    firstByteP50: Math.round(percentile(firstBytes, 50) * 10) / 10,
     errors,
     non2xx,
   };
