@@ -3,7 +3,7 @@ import { fork, ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { join } from 'node:path';
-import { LoadResult, medianOf, nodeArgsFor, printTable, startServer } from './support/load';
+import { LoadResult, medianOf, nodeArgsFor, percentile, printTable, startServer } from './support/load';
 import { pacedLoad } from './support/paced-load';
 
 /**
@@ -48,13 +48,12 @@ async function runApi() {
     if (m === 'stats') {
       const sorted = turns.sort((a, b) => a - b);
       turns = [];
-      const at = (p: number) => sorted[Math.floor(p * (sorted.length - 1))] ?? NaN;
       process.send!({
         stats: {
           cpu: process.cpuUsage(),
           elu: performance.eventLoopUtilization(),
-          turnP50: at(0.5),
-          turnP90: at(0.9),
+          turnP50: percentile(sorted, 50),
+          turnP90: percentile(sorted, 90),
         },
       });
       return;

@@ -77,6 +77,10 @@ export function startServer(
   });
 }
 
+/** The p-th percentile (0-100) of figures sorted ascending; NaN when there are none. */
+export const percentile = (sorted: number[], p: number): number =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+
 /** The median of some figures (the upper one of the middle two for an even count). */
 export const medianOf = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 

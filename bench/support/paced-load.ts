@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http';
-import { LoadResult } from './load';
+import { LoadResult, percentile } from './load';
 
 export interface PacedLoadOptions {
   /** Concurrent clients, each sending its next request as soon as the previous response has ended. */
@@ -16,8 +16,7 @@ export interface PacedLoadOptions {
   body: string;
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+const tenths = (ms: number) => Math.round(ms * 10) / 10;
 
 /**
  * Closed-loop load with staggered client starts; latency is measured to the last byte of the response
@@ -80,9 +79,9 @@ export async function pacedLoad(label: string, url: string, opts: PacedLoadOptio
   return {
     label,
     rps: Math.round(latencies.length / opts.seconds),
-    p50: Math.round(percentile(latencies, 50) * 10) / 10,
-    p99: Math.round(percentile(latencies, 99) * 10) / 10,
-    firstByteP50: Math.round(percentile(firstBytes, 50) * 10) / 10,
+    p50: tenths(percentile(latencies, 50)),
+    p99: tenths(percentile(latencies, 99)),
+    firstByteP50: tenths(percentile(firstBytes, 50)),
     errors,
     non2xx,
   };
