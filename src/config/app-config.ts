@@ -6,6 +6,7 @@ import { chatConfig, chatConfigSchema } from './sections/chat.config';
 import { billingConfig, billingConfigSchema } from './sections/billing.config';
 import { invoicingConfig, invoicingConfigSchema } from './sections/invoicing.config';
 import { webhooksConfig, webhooksConfigSchema } from './sections/webhooks.config';
+import { mailConfig, mailConfigSchema } from './sections/mail.config';
 
 const envSchema = coreConfigSchema
   .extend(dataConfigSchema.shape)
@@ -13,7 +14,8 @@ const envSchema = coreConfigSchema
   .extend(chatConfigSchema.shape)
   .extend(billingConfigSchema.shape)
   .extend(invoicingConfigSchema.shape)
-  .extend(webhooksConfigSchema.shape);
+  .extend(webhooksConfigSchema.shape)
+  .extend(mailConfigSchema.shape);
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -25,6 +27,7 @@ const build = (env: Env) => ({
   billing: billingConfig(env),
   invoicing: invoicingConfig(env),
   webhooks: webhooksConfig(env),
+  mail: mailConfig(env),
 });
 
 export type AppConfigShape = ReturnType<typeof build>;
