@@ -27,5 +27,5 @@ HEALTHCHECK --interval=10s --timeout=3s --retries=3 \
 # API by default; the worker service overrides the command with dist/src/worker.js.
 # A 64 MiB young-generation semi-space: chat streams keep their objects for about a second, and with the
 # default size they outlive several scavenges and get promoted; fewer, later collections measured lower
-# tail latency in bench/chat-gateway (see README).
+# tail latency in bench/chat-gateway (see bench/README.md).
 CMD ["node", "--enable-source-maps", "--max-semi-space-size=64", "dist/src/main.js"]

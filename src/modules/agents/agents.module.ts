@@ -13,7 +13,7 @@ import { AgentCache } from './application/agent-cache';
 import { CreateAgent } from './application/create-agent.use-case';
 import { UpdateAgent } from './application/update-agent.use-case';
 
-/** Agents: the catalog and the tool registry (see README). Global so Billing can resolve agents. */
+/** Agents: the catalog and the tool registry (docs/modules/agents.md). Global so Billing can resolve agents. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AgentOrmEntity])],

@@ -54,7 +54,7 @@ import { PlanRepository } from './domain/plan.repository.port';
 import { SubscriptionRepository } from './domain/subscription';
 
 /**
- * Billing: customers, metering, plans, subscriptions, credits, coupons, spend caps and Stripe (see README).
+ * Billing: customers, metering, plans, subscriptions, credits, coupons, spend caps and Stripe (docs/modules/billing.md).
  * Global: Chat feeds usage and asks for budgets, Invoicing rates and commits periods, pushes invoices.
  */
 @Global()

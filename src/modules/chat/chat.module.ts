@@ -18,7 +18,7 @@ import { ChatWithAgent } from './application/chat-with-agent.use-case';
 import { CompleteChat } from './application/complete-chat.use-case';
 import { StoreUsageRecords } from './application/store-usage-records.use-case';
 
-/** Chat: the metered gateway to the model providers (see README). */
+/** Chat: the metered gateway to the model providers (docs/modules/chat.md). */
 @Module({
   imports: [ConversationsModule],
   controllers: [AgentChatController, OpenAiCompatController],

@@ -6,7 +6,7 @@ import { RenameConversation } from './application/rename-conversation.use-case';
 import { DeleteConversation } from './application/delete-conversation.use-case';
 import { PurgeDeletedConversations } from './application/purge-deleted-conversations.use-case';
 
-/** Conversations: history of agent chats (see README). Chat writes turns through ConversationRepository. */
+/** Conversations: history of agent chats (docs/modules/conversations.md). Chat writes turns through ConversationRepository. */
 @Module({
   controllers: [ConversationsController],
   providers: [

@@ -41,7 +41,7 @@ import {
 /**
  * Invoicing: invoices and credit notes (gapless numbers, PDF), invoice runs, overdue checks, outcome
  * verification and the dead-letter list. Talks to Billing only through BillingForInvoicing and its
- * PaymentGateway port; provides InvoicePayments to the Stripe webhook handlers. See README.
+ * PaymentGateway port; provides InvoicePayments to the Stripe webhook handlers. See docs/modules/invoicing.md.
  */
 @Module({
   controllers: [InvoicesController, CreditNotesController, VerificationRulesController, FailedJobsController],

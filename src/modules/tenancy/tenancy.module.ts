@@ -24,7 +24,7 @@ import { RedisInvalidationBus } from './adapters/redis-invalidation-bus';
 import { OrganizationsController } from './adapters/organizations.controller';
 import { AuditLogsController } from './adapters/audit-logs.controller';
 
-/** Organizations (tenants), memberships and roles, and the audit log. See README "Auth and tenancy". */
+/** Organizations (tenants), memberships and roles, and the audit log. See docs/modules/tenancy.md. */
 @Module({
   imports: [TypeOrmModule.forFeature([OrganizationRow, MembershipRow, InvitationRow, AuditLogRow])],
   controllers: [OrganizationsController, AuditLogsController],

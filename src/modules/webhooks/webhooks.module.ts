@@ -24,7 +24,7 @@ import { TypeOrmStripeEventRepository } from './adapters/typeorm-stripe-event.re
 
 /**
  * Webhooks: outbound events to tenants' endpoints (WebhookEvents, global, so any module can publish) and
- * the Stripe webhook intake. See README.
+ * the Stripe webhook intake. See docs/modules/webhooks.md.
  */
 @Global()
 @Module({

@@ -2,7 +2,7 @@ import { Role } from './principal';
 
 /**
  * Scopes are the unit of permission. API keys and service accounts hold scopes directly; users get the
- * scopes of their role in the selected organization (this table; README shows it too).
+ * scopes of their role in the selected organization (this table; docs/modules/auth.md shows it too).
  */
 export const SCOPES = [
   'org:read',

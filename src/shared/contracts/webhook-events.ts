@@ -1,6 +1,6 @@
 import { TenantId } from '../domain/tenant-id';
 
-/** Event types Tollgate delivers to tenants' webhook endpoints (README lists them with their payloads). */
+/** Event types Tollgate delivers to tenants' webhook endpoints (docs/modules/webhooks.md and docs/modules/billing.md list them with their payloads). */
 export const WEBHOOK_EVENT_TYPES = [
   'invoice.finalized',
   'invoice.paid',

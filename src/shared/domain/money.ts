@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 
 /**
- * Money rules (also in README):
+ * Money rules (also in docs/architecture.md):
  * - amounts are decimal.js values in code, `numeric` in Postgres and decimal strings on the wire;
  * - unit prices keep up to 12 decimal places (token prices);
  * - a line item amount is rounded once, half-even, to the currency's minor unit;

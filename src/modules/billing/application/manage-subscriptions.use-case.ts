@@ -33,7 +33,7 @@ const toAdjustments = (sub: Subscription, lines: ProrationLine[], at: Date): Adj
   }));
 
 /**
- * Emits `subscription.updated` with the subscription as it now stands (README lists the payload). Every
+ * Emits `subscription.updated` with the subscription as it now stands (docs/modules/billing.md lists the payload). Every
  * change made through Billing calls it once: create, seats, plan, cancel, and status changes from
  * invoices, payments and Stripe (BillingForInvoicing.setSubscriptionStatus, CommitInvoicedPeriod).
  */

@@ -1,7 +1,7 @@
 import { Invoice } from '../domain/invoice';
 import { CreditNote } from '../domain/credit-note';
 
-/** Payloads of outbound webhook events about invoices (README documents them). */
+/** Payloads of outbound webhook events about invoices (docs/modules/webhooks.md documents them). */
 export const invoiceEventPayload = (i: Invoice): Record<string, unknown> => ({
   invoiceId: i.id,
   number: i.number,

@@ -11,7 +11,7 @@ export function signPayload(secret: string, timestampSeconds: number, body: stri
   return `t=${timestampSeconds},v1=${mac}`;
 }
 
-/** What a receiver does (documented in README; used by tests and the fake receiver). */
+/** What a receiver does (documented in docs/modules/webhooks.md; used by tests and the fake receiver). */
 export function verifySignature(
   secret: string,
   header: string,
