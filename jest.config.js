@@ -16,7 +16,7 @@ module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest', swc] },
-  // A few dependencies ship ESM only; jest (on Node 20) cannot require ESM, so swc compiles just those.
+  // A few dependencies ship ESM only; jest's module loader cannot require ESM, so swc compiles just those.
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   testRegex: '(src|test)/.*\\.(spec|int-spec|e2e-spec)\\.ts$',
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],

@@ -1,3 +1,4 @@
+import './shared/runtime/require-node';
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';

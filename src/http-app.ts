@@ -12,7 +12,6 @@ import { PinoNestLogger } from './shared/logging/nest-logger';
 import { ClsService, CLS_ID } from 'nestjs-cls';
 import type { FastifyInstance } from 'fastify';
 import { RequestContextStore } from './shared/context/request-context';
-import { installFastAsyncResourceBind } from './shared/runtime/async-resource-bind';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -48,10 +47,10 @@ interface NestAppInternals {
 
 /**
  * nestjs-cls always registers a global interceptor and guard, plain-object no-ops when not mounted (we
- * enter the context in a Fastify hook instead). On Node 20 any global interceptor cuts throughput about
- * 4x (Nest binds a new AsyncResource per call; measured with bench/http-baseline), so the no-ops are
- * removed before routes are built. Our own enhancers are class instances and stay.
- * Must run after NestFactory.create and before app.init().
+ * enter the context in a Fastify hook instead). With them, GET /health took 3.6x the CPU per request on
+ * Node 24 (median of 6 interleaved rounds, 183 vs 44 µs; Nest runs any interceptor through rxjs and binds
+ * a new AsyncResource per call; docs/adr/0002), so they are removed before routes are built. Our own
+ * enhancers are class instances and stay. Must run after NestFactory.create and before app.init().
  */
 function dropClsNoopEnhancers(app: NestFastifyApplication): void {
   const config = (app as unknown as Partial<NestAppInternals>).config;
@@ -71,7 +70,6 @@ export async function createHttpApp(
   options: AppModuleOptions & { logger: Logger },
 ): Promise<NestFastifyApplication> {
   const { config, logger } = options;
-  installFastAsyncResourceBind();
   const adapter = new FastifyAdapter({
     // No Fastify logger: it builds a child logger per request; our onResponse hook writes the access line.
     logger: false,

@@ -1,3 +1,4 @@
+import './shared/runtime/require-node';
 import 'reflect-metadata';
 import { loadDotenv } from './config/load-dotenv';
 import { ConfigError, loadConfig } from './config/app-config';

@@ -1,3 +1,4 @@
+import './shared/runtime/require-node';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadDotenv } from './config/load-dotenv';
@@ -5,14 +6,12 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { createRootLogger } from './shared/logging/logger';
 import { PinoNestLogger } from './shared/logging/nest-logger';
 import { AppModule } from './app.module';
-import { installFastAsyncResourceBind } from './shared/runtime/async-resource-bind';
 
 /** BullMQ workers only (no HTTP): scale these separately from API replicas, all on the same Redis. */
 async function worker() {
   loadDotenv();
   const config = loadConfig();
   const logger = createRootLogger(config.logLevel);
-  installFastAsyncResourceBind();
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, workers: true }), {
     logger: new PinoNestLogger(logger),
   });
