@@ -78,6 +78,7 @@ export class AppModule {
             readUrl: config.databaseReadUrl,
             poolSize: config.databasePoolSize,
             migrationsRun: config.migrationsRun,
+            timeouts: config.databaseTimeouts,
           }),
           autoLoadEntities: true,
         }),

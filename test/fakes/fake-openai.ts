@@ -12,6 +12,8 @@ import { AddressInfo } from 'node:net';
  *   [drip:MS]     stream one word every MS (for client-abort tests)
  *   [long:N]      answer with N words
  *   [cut:N]       stream N words, then drop the connection (a provider failing mid-stream)
+ *   [hold]        answer only once the test calls release() (a call kept in flight while a test breaks something)
+ *   [stall:N]     stream N words, then send nothing more until release() (a provider hanging mid-stream)
  * Otherwise the answer is "Echo: <message>". Usage is deterministic: prompt = 3 + Σ(4 + ceil(chars/4)),
  * completion = ceil(answer chars/4) — the same estimate the gateway uses, so reservations are tight.
  */
@@ -26,6 +28,8 @@ export interface FakeOpenAi {
   /** Base URL including /v1, as OPENAI_BASE_URL expects. */
   url: string;
   requests: RecordedRequest[];
+  /** Lets every request waiting at [hold] or [stall:N] go on. */
+  release(): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -50,6 +54,12 @@ export async function startFakeOpenAi(port = 0): Promise<FakeOpenAi> {
   const requests: RecordedRequest[] = [];
   const failures = new Map<string, number>();
   let seq = 0;
+  let releaseGate!: () => void;
+  let gate = new Promise<void>((r) => (releaseGate = r));
+  const release = () => {
+    releaseGate();
+    gate = new Promise<void>((r) => (releaseGate = r));
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse, body: any, rec: RecordedRequest) => {
     if (req.method === 'GET' && req.url?.endsWith('/models')) {
@@ -74,6 +84,7 @@ export async function startFakeOpenAi(port = 0): Promise<FakeOpenAi> {
 
     const slow = /\[slow:(\d+)\]/.exec(last);
     if (slow) await sleep(Number(slow[1]));
+    if (last.includes('[hold]')) await gate;
     if (rec.aborted) return;
     if (last.includes('[always500]')) return error(res, 500, 'upstream exploded');
     const fail = /\[fail500:(\d+)\]/.exec(last);
@@ -186,7 +197,9 @@ export async function startFakeOpenAi(port = 0): Promise<FakeOpenAi> {
     });
     const words = answer.split(/(?<= )/);
     const cut = /\[cut:(\d+)\]/.exec(last);
+    const stall = /\[stall:(\d+)\]/.exec(last);
     for (const [i, word] of words.entries()) {
+      if (stall && i === Number(stall[1])) await gate;
       if (cut && i === Number(cut[1])) {
         await sleep(30); // let the client consume what was sent before the connection drops
         return void res.destroy();
@@ -228,6 +241,7 @@ export async function startFakeOpenAi(port = 0): Promise<FakeOpenAi> {
   return {
     url: `http://127.0.0.1:${address.port}/v1`,
     requests,
+    release,
     reset: () => {
       requests.length = 0;
       failures.clear();

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/shared/persistence/data-source-options';
 import { databaseUrl, withAdmin } from './test-database';
@@ -25,6 +27,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   process.env.MIGRATIONS_RUN = 'false';
+  // Usage records spooled while the stores are down stay with this run.
+  process.env.CHAT_USAGE_SPOOL_DIR = join(tmpdir(), `tollgate-spool-${runId}`);
   // Tests enqueue scheduler ticks themselves; a real hourly tick must not fire in the middle of a suite.
   process.env.INVOICE_RUN_CRON = 'off';
   process.env.INVOICE_OVERDUE_CRON = 'off';

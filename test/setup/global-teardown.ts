@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import { rmSync } from 'node:fs';
 import { withAdmin } from './test-database';
 
 export default async function globalTeardown(): Promise<void> {
@@ -6,6 +7,8 @@ export default async function globalTeardown(): Promise<void> {
   if (dbName && !process.env.TEST_KEEP_DATABASE) {
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
   }
+  const spool = process.env.CHAT_USAGE_SPOOL_DIR;
+  if (spool?.includes('tollgate-spool-')) rmSync(spool, { recursive: true, force: true });
   const prefix = process.env.REDIS_KEY_PREFIX;
   if (prefix?.startsWith('tgtest_')) {
     const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');

@@ -58,6 +58,13 @@ export const chatConfigSchema = z.object({
   CHAT_TPM_PER_TENANT: envInt(1000000, 1),
   CHAT_AGENT_CACHE_MS: envInt(2000, 0),
   CHAT_USAGE_BATCH_SIZE: envInt(500, 1, 5000),
+  CHAT_STREAM_IDLE_TIMEOUT_MS: envInt(30000, 50),
+  CHAT_STREAM_MAX_DURATION_MS: envInt(600000, 100),
+  CHAT_USAGE_SPOOL_DIR: z.string().min(1).default('var/usage-spool'),
+  CHAT_USAGE_SPOOL_REPLAY_MS: envInt(10000, 100),
+  CHAT_SETTLE_RETRY_MS: envInt(1000, 10),
+  CHAT_RESERVATION_TTL_MS: envInt(1800000, 1000),
+  CHAT_RESERVATION_SWEEP_MS: envInt(60000, 100),
   TOOLS_HTTP_ALLOWLIST: envList(''),
   TOOLS_HTTP_TIMEOUT_MS: envInt(5000, 50),
   TOOLS_HTTP_MAX_BYTES: envInt(65536, 256),
@@ -89,6 +96,17 @@ export const chatConfig = (env: z.infer<typeof chatConfigSchema>) => ({
   },
   agentCacheMs: env.CHAT_AGENT_CACHE_MS,
   usageBatchSize: env.CHAT_USAGE_BATCH_SIZE,
+  /** A stream that sends nothing for this long, or runs longer than the cap, is ended as failed. */
+  streamIdleTimeoutMs: env.CHAT_STREAM_IDLE_TIMEOUT_MS,
+  streamMaxDurationMs: env.CHAT_STREAM_MAX_DURATION_MS,
+  /** Usage records written while Redis and Postgres are both down wait here (fsynced) for replay. */
+  usageSpoolDir: env.CHAT_USAGE_SPOOL_DIR,
+  usageSpoolReplayMs: env.CHAT_USAGE_SPOOL_REPLAY_MS,
+  /** First delay before a failed spend settlement is retried (doubles up to 30 s). */
+  settleRetryMs: env.CHAT_SETTLE_RETRY_MS,
+  /** Lifetime of a spend reservation; the sweeper reconciles one still open after it against recorded usage. */
+  reservationTtlMs: env.CHAT_RESERVATION_TTL_MS,
+  reservationSweepMs: env.CHAT_RESERVATION_SWEEP_MS,
   tools: {
     httpAllowlist: env.TOOLS_HTTP_ALLOWLIST.map((h) => h.toLowerCase()),
     httpTimeoutMs: env.TOOLS_HTTP_TIMEOUT_MS,

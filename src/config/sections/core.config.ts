@@ -13,6 +13,8 @@ export const coreConfigSchema = z.object({
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
   /** Trust X-Forwarded-For from a load balancer (client IPs for rate limits and audit). Only behind a proxy you control. */
   TRUST_PROXY: envBool(false),
+  /** A request (other than an event stream) still unanswered after this long gets 503 + Retry-After. */
+  REQUEST_TIMEOUT_MS: envInt(30000, 100),
 });
 
 export const coreConfig = (env: z.infer<typeof coreConfigSchema>) => ({
@@ -24,4 +26,5 @@ export const coreConfig = (env: z.infer<typeof coreConfigSchema>) => ({
   workersInApi: env.WORKERS_IN_API,
   publicBaseUrl: env.PUBLIC_BASE_URL,
   trustProxy: env.TRUST_PROXY,
+  requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
 });

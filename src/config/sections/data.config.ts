@@ -13,6 +13,10 @@ export const dataConfigSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
   MIGRATIONS_RUN: envBool(true),
+  DATABASE_CONNECT_TIMEOUT_MS: envInt(5000, 100),
+  DATABASE_STATEMENT_TIMEOUT_MS: envInt(15000, 100),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: envInt(30000, 100),
+  REDIS_COMMAND_TIMEOUT_MS: envInt(2000, 50),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
@@ -29,6 +33,12 @@ export const dataConfig = (env: z.infer<typeof dataConfigSchema>) => ({
   databaseReadUrl: env.DATABASE_READ_URL,
   databasePoolSize: env.DATABASE_POOL_SIZE,
   migrationsRun: env.MIGRATIONS_RUN,
+  databaseTimeouts: {
+    connectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    idleInTransactionMs: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  },
+  redisCommandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
   redisUrl: env.REDIS_URL,
   redisKeyPrefix: env.REDIS_KEY_PREFIX,
 });

@@ -2,13 +2,15 @@ import { Module } from '@nestjs/common';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { LlmProvider } from './domain/llm-provider.port';
 import { RateLimiter, SpendGuard } from './domain/limits.port';
-import { UsageBuffer, UsageStore } from './domain/usage-record';
+import { UsageBuffer, UsageSpool, UsageStore } from './domain/usage-record';
 import { AgentActivityReader } from './domain/agent-activity.port';
 import { OpenAiLlmProvider } from './adapters/openai-llm-provider';
 import { RedisRateLimiter } from './adapters/redis-rate-limiter';
 import { RedisSpendGuard } from './adapters/redis-spend-guard';
 import { RedisUsageBuffer } from './adapters/redis-usage-buffer';
 import { SqlUsageStore } from './adapters/sql-usage-store';
+import { FileUsageSpool } from './adapters/file-usage-spool';
+import { UsageSpoolScheduler } from './adapters/usage-spool.scheduler';
 import { SqlAgentActivityReader } from './adapters/sql-agent-activity.reader';
 import { AgentChatController } from './adapters/agent-chat.controller';
 import { OpenAiCompatController } from './adapters/openai-compat.controller';
@@ -17,6 +19,9 @@ import { ChatMetering } from './application/chat-metering';
 import { ChatWithAgent } from './application/chat-with-agent.use-case';
 import { CompleteChat } from './application/complete-chat.use-case';
 import { StoreUsageRecords } from './application/store-usage-records.use-case';
+import { SettleSpend } from './application/settle-spend';
+import { ReplayUsageSpool } from './application/replay-usage-spool.use-case';
+import { ReconcileStaleReservations } from './application/reconcile-stale-reservations.use-case';
 
 /** Chat: the metered gateway to the model providers (docs/modules/chat.md). */
 @Module({
@@ -28,13 +33,18 @@ import { StoreUsageRecords } from './application/store-usage-records.use-case';
     { provide: SpendGuard, useClass: RedisSpendGuard },
     { provide: UsageBuffer, useClass: RedisUsageBuffer },
     { provide: UsageStore, useClass: SqlUsageStore },
+    { provide: UsageSpool, useClass: FileUsageSpool },
     { provide: AgentActivityReader, useClass: SqlAgentActivityReader },
     CallModel,
     ChatMetering,
     ChatWithAgent,
     CompleteChat,
     StoreUsageRecords,
+    SettleSpend,
+    ReplayUsageSpool,
+    ReconcileStaleReservations,
+    UsageSpoolScheduler,
   ],
-  exports: [StoreUsageRecords],
+  exports: [StoreUsageRecords, ReconcileStaleReservations],
 })
 export class ChatModule {}

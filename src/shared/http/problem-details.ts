@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError, DomainErrorKind, FieldViolation } from '../domain/domain-error';
+import { isStoreOutage, OUTAGE_RETRY_AFTER_SECONDS } from '../persistence/store-outage';
 
 /** RFC 9457 problem details, the one error body of the API. */
 export interface ProblemDetails {
@@ -105,6 +106,12 @@ export function toProblem(error: unknown, instance: string, requestId?: string):
       const { status: _status, ...others } = rest;
       Object.assign(extensions, others);
     }
+  } else if (isStoreOutage(error)) {
+    // Postgres or Redis unreachable or too slow: a retry soon will likely succeed, unlike a 500.
+    status = 503;
+    code = 'store_unavailable';
+    detail = 'A data store this request needs is unavailable; retry after the indicated delay';
+    headers['retry-after'] = String(OUTAGE_RETRY_AFTER_SECONDS);
   } else if (isFrameworkError(error)) {
     status = error.statusCode!;
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

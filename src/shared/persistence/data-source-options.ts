@@ -8,7 +8,10 @@ export function dataSourceOptions(opts: {
   poolSize?: number;
   migrationsRun?: boolean;
   readUrl?: string;
+  /** Absent (the migration CLI) = no limits. */
+  timeouts?: { connectMs: number; statementMs: number; idleInTransactionMs: number };
 }): DataSourceOptions {
+  const t = opts.timeouts;
   return {
     type: 'postgres',
     url: opts.url,
@@ -20,7 +23,22 @@ export function dataSourceOptions(opts: {
     // Each migration in its own transaction so a failure leaves earlier ones applied and is easy to retry.
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: opts.poolSize ?? 20, application_name: 'tollgate' },
+    extra: {
+      max: opts.poolSize ?? 20,
+      application_name: 'tollgate',
+      keepAlive: true,
+      // A stuck or frozen database gives fast errors (503 upstream) instead of hanging every request:
+      // connecting and waiting for a pooled client are bounded, the server cancels long statements and
+      // abandoned transactions, and the client stops waiting on a server that does not answer at all.
+      ...(t
+        ? {
+            connectionTimeoutMillis: t.connectMs,
+            statement_timeout: t.statementMs,
+            idle_in_transaction_session_timeout: t.idleInTransactionMs,
+            query_timeout: t.statementMs + 2000,
+          }
+        : {}),
+    },
     logging: ['error', 'migration'],
   };
 }

@@ -33,7 +33,12 @@ export const redisKey = (config: Pick<AppConfig, 'redisKeyPrefix'>, ...parts: st
     {
       provide: RedisClient,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => createRedisConnection(config, { enableAutoPipelining: true }),
+      // A frozen Redis answers nothing: without a command timeout every request would wait on it forever.
+      useFactory: (config: AppConfig) =>
+        createRedisConnection(config, {
+          enableAutoPipelining: true,
+          commandTimeout: config.redisCommandTimeoutMs,
+        }),
     },
   ],
   exports: [RedisClient],

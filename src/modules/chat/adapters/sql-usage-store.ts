@@ -43,4 +43,12 @@ export class SqlUsageStore extends UsageStore {
       ],
     );
   }
+
+  async recordedCost(tenantId: string, usageId: string): Promise<string | null> {
+    const rows = (await this.db.query(
+      `SELECT cost::text AS cost FROM llm_usage WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, usageId],
+    )) as Array<{ cost: string }>;
+    return rows[0]?.cost ?? null;
+  }
 }

@@ -12,6 +12,7 @@ import {
   UpstreamError,
 } from '../domain/llm-provider.port';
 import { SpendGuard } from '../domain/limits.port';
+import { SettleSpend } from './settle-spend';
 import { costOf, toNanos } from '../domain/pricing';
 import { estimatePromptTokens, estimateTextTokens, reservePromptTokens } from '../domain/prompt';
 
@@ -36,10 +37,18 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
   });
 
+/** What a call is billed to: the budgets to hold, and the usage record (and its tenant) it ends up in. */
+export interface CallBilling {
+  budgets: Budget[];
+  tenantId: string;
+  usageId: string;
+}
+
 /**
  * One model call with its money around it: reserve the worst case against the budgets, call (retrying
  * connection errors and 5xx with exponential backoff while no token has been received), then settle the
- * reservation to the actual cost — also when the call failed or the client went away.
+ * reservation to the actual cost — also when the call failed or the client went away. Settlement never
+ * fails the call (see SettleSpend).
  * Upstream failures are returned as outcomes, not thrown, so the caller can always record usage.
  */
 @Injectable()
@@ -47,17 +56,22 @@ export class CallModel {
   constructor(
     private readonly llm: LlmProvider,
     private readonly spend: SpendGuard,
+    private readonly settleSpend: SettleSpend,
     private readonly config: AppConfig,
   ) {}
 
   async execute(
     request: LlmRequest,
-    opts: { budgets: Budget[]; signal: AbortSignal; onChunk?: (chunk: LlmChunk) => void },
+    opts: CallBilling & { signal: AbortSignal; onChunk?: (chunk: LlmChunk) => void },
   ): Promise<CallOutcome> {
     const price = this.config.chat.models[request.model];
     if (!price) throw new InvalidError('model_not_priced', `Model ${request.model} has no price configured`);
     const worstCase = costOf(price, reservePromptTokens(request.messages), request.maxTokens);
-    const reservation = await this.spend.reserve(opts.budgets, toNanos(worstCase));
+    const reservation = await this.spend.reserve(opts.budgets, toNanos(worstCase), {
+      tenantId: opts.tenantId,
+      usageId: opts.usageId,
+      expiresAt: Date.now() + this.config.chat.reservationTtlMs,
+    });
 
     const acc = { content: '', toolCalls: [] as Array<{ id: string; name: string; arguments: string }> };
     let outcome: Omit<CallOutcome, 'promptCost' | 'completionCost' | 'content' | 'toolCalls'>;
@@ -79,7 +93,7 @@ export class CallModel {
     }
     const promptCost = costOf(price, outcome.usage.promptTokens, 0);
     const completionCost = costOf(price, 0, outcome.usage.completionTokens);
-    await this.spend.settle(reservation, toNanos(promptCost.plus(completionCost)));
+    await this.settleSpend.execute(reservation, toNanos(promptCost.plus(completionCost)));
     return {
       ...outcome,
       content: acc.content,

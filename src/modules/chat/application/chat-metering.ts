@@ -3,12 +3,12 @@ import { AppConfig } from '../../../config/app-config';
 import { Budget, BudgetSource, SpendScope } from '../../../shared/contracts/metering';
 import { Principal } from '../../../shared/context/principal';
 import { RateLimitedError } from '../../../shared/domain/domain-error';
-import { newId } from '../../../shared/domain/ids';
 import { Dec } from '../../../shared/domain/money';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Clock } from '../../../shared/domain/clock.port';
 import { RateLimiter, RateRule } from '../domain/limits.port';
-import { UsageBuffer, UsageRecord } from '../domain/usage-record';
+import { UsageBuffer, UsageRecord, UsageSpool } from '../domain/usage-record';
+import { StoreUsageRecords } from './store-usage-records.use-case';
 
 /** Who pays and who is limited for one chat request. */
 export interface ChatCaller {
@@ -23,7 +23,7 @@ const subjectOf = (p: Principal): string =>
 
 /**
  * The gate around every chat request: RPM/TPM limits before anything goes upstream, the budgets to
- * reserve against, and the usage record handed to the durable buffer afterwards.
+ * reserve against, and the usage record made durable afterwards.
  */
 @Injectable()
 export class ChatMetering {
@@ -33,6 +33,8 @@ export class ChatMetering {
     private readonly limiter: RateLimiter,
     private readonly budgets: BudgetSource,
     private readonly buffer: UsageBuffer,
+    private readonly storeUsage: StoreUsageRecords,
+    private readonly spool: UsageSpool,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -99,16 +101,16 @@ export class ChatMetering {
   }
 
   /**
-   * Hands the record to the durable buffer (a Redis stream; the usage worker stores it and forwards it to
-   * Billing) and returns its id at once. The response does not wait for Redis's acknowledgement: waiting
-   * would not make the record any safer (a process that dies before the acknowledgement loses it either
-   * way) and it would add a Redis round trip to the end of every response.
+   * Makes the call's usage record durable before the response ends, whichever single store is down: the
+   * buffer (a Redis stream the usage worker drains into llm_usage and Billing) first; if Redis fails, the
+   * store itself (Postgres, the same idempotent id, so a record that reached both counts once); if both
+   * fail, the local spool (fsynced), replayed when a store answers again. Each step is bounded by its
+   * store's timeout (REDIS_COMMAND_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS). Returns the record id.
    */
-  record(
+  async record(
     caller: ChatCaller,
     call: Omit<
       UsageRecord,
-      | 'id'
       | 'tenantId'
       | 'apiKeyId'
       | 'userId'
@@ -122,11 +124,10 @@ export class ChatMetering {
       promptCost: Dec;
       completionCost: Dec;
     },
-  ): string {
+  ): Promise<string> {
     const { principal } = caller;
     const record: UsageRecord = {
       ...call,
-      id: newId(),
       tenantId: caller.tenantId,
       apiKeyId: principal.kind === 'api_key' ? principal.id : null,
       userId: principal.kind === 'user' ? principal.id : null,
@@ -137,10 +138,23 @@ export class ChatMetering {
       currency: this.config.chat.currency,
       occurredAt: this.clock.now().toISOString(),
     };
-    this.buffer.append(record).catch((err: unknown) => {
-      // Redis is down: nothing durable to hand it to. Log the record so it can be replayed.
-      this.logger.error({ err, usage: record }, 'usage record could not be buffered');
-    });
+    try {
+      await this.buffer.append(record);
+      return record.id;
+    } catch (err) {
+      this.logger.warn({ err, usageId: record.id }, 'usage buffer unavailable; storing the record directly');
+    }
+    try {
+      await this.storeUsage.execute([record]);
+      return record.id;
+    } catch (err) {
+      this.logger.error({ err, usageId: record.id }, 'usage store unavailable; spooling the record');
+    }
+    // The provider did the work either way: a full disk must not turn the answer into an error. The log
+    // line carries the whole record, the last place it can be recovered from.
+    await this.spool
+      .append(record)
+      .catch((err: unknown) => this.logger.error({ err, usage: record }, 'usage record could not be saved'));
     return record.id;
   }
 }

@@ -125,6 +125,7 @@ export class ChatWithAgent {
       .filter((t) => t?.available())
       .map((t) => ({ type: 'function', function: { ...t!.spec } }));
 
+    const usageId = newId();
     const stored: NewMessage[] = [this.message('user', input.message)];
     const outcomes: CallOutcome[] = [];
     let final: CallOutcome | undefined;
@@ -142,7 +143,13 @@ export class ChatWithAgent {
             ...(agent.topP !== null ? { topP: agent.topP } : {}),
             ...(offerTools ? { tools: toolDefs } : {}),
           },
-          { budgets, signal, onChunk: events ? (c) => c.content && events.delta(c.content) : undefined },
+          {
+            budgets,
+            tenantId: caller.tenantId,
+            usageId,
+            signal,
+            onChunk: events ? (c) => c.content && events.delta(c.content) : undefined,
+          },
         )
         .catch((error: unknown) => {
           // A later round refused (e.g. budget exhausted): end the turn and still record the rounds so far.
@@ -162,7 +169,8 @@ export class ChatWithAgent {
     };
     const cost = sumCost(outcomes);
     const status = signal.aborted ? 'aborted' : final!.status;
-    this.metering.record(caller, {
+    await this.metering.record(caller, {
+      id: usageId,
       agentId: agent.id,
       conversationId: status === 'failed' ? (isNew ? null : conversationId) : conversationId,
       endpoint: 'agent_chat',

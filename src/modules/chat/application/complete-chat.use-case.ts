@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { DomainError } from '../../../shared/domain/domain-error';
+import { newId } from '../../../shared/domain/ids';
 import { AgentCache } from '../../agents/application/agent-cache';
 import { LlmChunk, LlmMessage, LlmRequest } from '../domain/llm-provider.port';
 import { estimatePromptTokens } from '../domain/prompt';
@@ -96,8 +97,16 @@ export class CompleteChat {
       this.metering.admit(caller, estimate),
       this.metering.budgetsFor(caller),
     ]);
-    const outcome = await this.callModel.execute(request, { budgets, signal, onChunk });
-    const usageId = this.metering.record(caller, {
+    const usageId = newId();
+    const outcome = await this.callModel.execute(request, {
+      budgets,
+      tenantId: caller.tenantId,
+      usageId,
+      signal,
+      onChunk,
+    });
+    await this.metering.record(caller, {
+      id: usageId,
       agentId,
       conversationId: null,
       endpoint: 'chat_completions',

@@ -18,15 +18,42 @@ export abstract class RateLimiter {
   abstract add(entries: Array<{ key: string; amount: number }>): Promise<void>;
 }
 
+/** Worst-case cost held against budgets for one model call of the usage record `usageId`. */
 export interface Reservation {
+  id: string;
+  tenantId: string;
+  usageId: string;
   budgets: Budget[];
   nanos: number;
+  /** Epoch ms after which the sweeper may reconcile it if it was never settled. */
+  expiresAt: number;
 }
 
-/** Reserve-then-settle against every budget at once; atomic so concurrent requests cannot overspend. */
+/** A reservation past its expiry, as the sweeper finds it. */
+export interface StaleReservation {
+  id: string;
+  tenantId: string;
+  usageId: string;
+}
+
+/**
+ * Reserve-then-settle against every budget at once; atomic so concurrent requests cannot overspend.
+ * Settling and reconciling are idempotent (a reservation is closed once), so both may be retried.
+ */
 export abstract class SpendGuard {
   /** Throws PaymentRequiredError naming the exhausted budget's reason. */
-  abstract reserve(budgets: Budget[], nanos: number): Promise<Reservation>;
+  abstract reserve(
+    budgets: Budget[],
+    nanos: number,
+    owner: { tenantId: string; usageId: string; expiresAt: number },
+  ): Promise<Reservation>;
   /** Replaces the reservation with the actual cost (0 = release). */
   abstract settle(reservation: Reservation, actualNanos: number): Promise<void>;
+  /** Open reservations whose expiry is before `now`, oldest first. */
+  abstract stale(now: number, limit: number): Promise<StaleReservation[]>;
+  /**
+   * Closes a stale reservation: the budgets lose what it held and gain what the usage record says the
+   * call cost, less what other calls of the same record already settled.
+   */
+  abstract reconcile(reservation: StaleReservation, recordedNanos: number): Promise<void>;
 }

@@ -32,4 +32,24 @@ export abstract class UsageBuffer {
 /** Where the worker writes records; idempotent on record id. */
 export abstract class UsageStore {
   abstract insert(records: UsageRecord[]): Promise<void>;
+  /** The cost stored for a record (decimal string), or null when it has not been stored. */
+  abstract recordedCost(tenantId: string, usageId: string): Promise<string | null>;
+}
+
+/**
+ * The last resort when neither the buffer nor the store takes a record: a local file, flushed to disk
+ * before `append` resolves, replayed into the store once it answers again.
+ */
+export abstract class UsageSpool {
+  abstract append(record: UsageRecord): Promise<void>;
+  /**
+   * Hands the spooled records to `store` in batches. A batch it rejects goes back to the spool (or, when
+   * `isPoison` says the failure is the record's own, to a dead-letter file). Returns the records stored.
+   */
+  abstract drain(
+    store: (records: UsageRecord[]) => Promise<void>,
+    isPoison: (error: unknown) => boolean,
+  ): Promise<number>;
+  /** Records waiting in the spool. */
+  abstract depth(): number;
 }

@@ -1,0 +1,90 @@
+import Redis from 'ioredis';
+import { startTestApp, TestApp } from '../support/test-app';
+import { signUp } from '../support/auth';
+import { Budget } from '../../src/shared/contracts/metering';
+import { newId } from '../../src/shared/domain/ids';
+import { SpendGuard } from '../../src/modules/chat/domain/limits.port';
+import { UsageRecord, UsageStore } from '../../src/modules/chat/domain/usage-record';
+import { ReconcileStaleReservations } from '../../src/modules/chat/application/reconcile-stale-reservations.use-case';
+
+/** Reservations carry an expiry; the sweeper closes the ones never settled against recorded usage. */
+describe('spend reservations: expiry and the stale-reservation sweeper', () => {
+  let t: TestApp;
+  let redis: Redis;
+  let tenantId: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    redis = new Redis(t.config.redisUrl);
+    tenantId = (await signUp(t)).tenantId;
+  });
+  afterAll(async () => {
+    await redis.quit();
+    await t.close();
+  });
+
+  const budget = (): Budget => ({
+    key: `sweep:${newId()}`,
+    limit: '10',
+    spent: '0',
+    currency: 'USD',
+    ttlSeconds: 3600,
+    reason: 'spend_cap_exceeded',
+  });
+  const counter = (b: Budget) => redis.get(`${t.config.redisKeyPrefix}:budget:${b.key}`).then(Number);
+  const record = (id: string, cost: string): UsageRecord => ({
+    id,
+    tenantId,
+    agentId: null,
+    conversationId: null,
+    apiKeyId: null,
+    userId: null,
+    customer: null,
+    endpoint: 'chat_completions',
+    provider: 'default',
+    model: 'gpt-4o-mini',
+    promptTokens: 10,
+    completionTokens: 10,
+    cost,
+    promptCost: '0',
+    completionCost: cost,
+    currency: 'USD',
+    latencyMs: 5,
+    status: 'completed',
+    errorCode: null,
+    occurredAt: new Date().toISOString(),
+  });
+
+  it('a reservation never settled is reconciled to the recorded cost, once', async () => {
+    const spend = t.app.get(SpendGuard);
+    const b = budget();
+    const usageId = newId();
+    // Two calls of one usage record (a tool round trip): the first settled, the second's settlement lost.
+    const first = await spend.reserve([b], 5_000_000, { tenantId, usageId, expiresAt: Date.now() - 1 });
+    await spend.reserve([b], 7_000_000, { tenantId, usageId, expiresAt: Date.now() - 1 });
+    await spend.settle(first, 1_000_000);
+    expect(await counter(b)).toBe(1_000_000 + 7_000_000);
+    await t.app.get(UsageStore).insert([record(usageId, '0.0025')]);
+
+    await t.app.get(ReconcileStaleReservations).execute(Date.now());
+    expect(await counter(b)).toBe(2_500_000);
+    // Closed once: a second sweep and a late settle of the first change nothing.
+    await t.app.get(ReconcileStaleReservations).execute(Date.now());
+    await spend.settle(first, 1_000_000);
+    expect(await counter(b)).toBe(2_500_000);
+  });
+
+  it('a stale reservation with no usage record is released; one not yet expired is left alone', async () => {
+    const spend = t.app.get(SpendGuard);
+    const b = budget();
+    await spend.reserve([b], 4_000_000, { tenantId, usageId: newId(), expiresAt: Date.now() - 1 });
+    const live = await spend.reserve([b], 3_000_000, {
+      tenantId,
+      usageId: newId(),
+      expiresAt: Date.now() + 60_000,
+    });
+    await t.app.get(ReconcileStaleReservations).execute(Date.now());
+    expect(await counter(b)).toBe(3_000_000);
+    await spend.settle(live, 2_000_000);
+    expect(await counter(b)).toBe(2_000_000);
+  });
+});

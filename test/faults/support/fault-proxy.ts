@@ -1,0 +1,115 @@
+import { createServer, Server, Socket } from 'node:net';
+import { AddressInfo } from 'node:net';
+
+export type ProxyMode = 'pass' | 'refuse' | 'stall';
+
+interface Link {
+  client: Socket;
+  upstream: Socket;
+  /** Bytes held while stalled, per direction, in arrival order. */
+  toUpstream: Buffer[];
+  toClient: Buffer[];
+}
+
+/**
+ * A TCP proxy the tests control (the Toxiproxy pattern) between the app and Postgres, Redis or the model
+ * provider:
+ *   pass()    forward bytes both ways (held bytes are delivered, in order);
+ *   refuse()  the service is down: open connections are reset and new ones refused;
+ *   stall()   the service is frozen: connections stay open and new ones are accepted, but no byte moves;
+ *   cut()     a network blip: open connections are reset once, new ones pass.
+ */
+export class FaultProxy {
+  private mode: ProxyMode = 'pass';
+  private readonly links = new Set<Link>();
+  /** Connections accepted so far (lets a test wait until the app is connected through the proxy). */
+  connections = 0;
+
+  private constructor(
+    private readonly server: Server,
+    private readonly target: { host: string; port: number },
+  ) {}
+
+  static async start(target: { host: string; port: number }): Promise<FaultProxy> {
+    const server = createServer();
+    const proxy = new FaultProxy(server, target);
+    server.on('connection', (socket) => proxy.accept(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return proxy;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** `url` with its host and port replaced by the proxy's. */
+  rewrite(url: string): string {
+    const u = new URL(url);
+    u.hostname = '127.0.0.1';
+    u.port = String(this.port);
+    return u.toString();
+  }
+
+  pass(): void {
+    this.mode = 'pass';
+    for (const link of this.links) {
+      for (const b of link.toUpstream.splice(0)) link.upstream.write(b);
+      for (const b of link.toClient.splice(0)) link.client.write(b);
+    }
+  }
+
+  refuse(): void {
+    this.mode = 'refuse';
+    this.resetAll();
+  }
+
+  stall(): void {
+    this.mode = 'stall';
+  }
+
+  cut(): void {
+    this.resetAll();
+  }
+
+  async close(): Promise<void> {
+    this.resetAll();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private resetAll(): void {
+    for (const link of this.links) this.drop(link);
+  }
+
+  private drop(link: Link): void {
+    this.links.delete(link);
+    link.client.resetAndDestroy();
+    link.upstream.resetAndDestroy();
+  }
+
+  private accept(client: Socket): void {
+    this.connections++;
+    if (this.mode === 'refuse') {
+      client.resetAndDestroy();
+      return;
+    }
+    const upstream = new Socket();
+    const link: Link = { client, upstream, toUpstream: [], toClient: [] };
+    this.links.add(link);
+    upstream.connect(this.target.port, this.target.host);
+    const forward = (to: Socket, held: Buffer[]) => (bytes: Buffer) => {
+      if (this.mode === 'stall' || held.length) held.push(bytes);
+      else to.write(bytes);
+    };
+    client.on('data', forward(upstream, link.toUpstream));
+    upstream.on('data', forward(client, link.toClient));
+    const end = () => {
+      if (!this.links.delete(link)) return;
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('close', end);
+    upstream.on('close', end);
+    client.on('error', end);
+    upstream.on('error', end);
+  }
+}
