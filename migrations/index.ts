@@ -7,6 +7,7 @@ import { Webhooks1764000450000 } from './1764000450000-Webhooks';
 import { Billing1764000300000 } from './1764000300000-Billing';
 import { UsageRollups1764000300001 } from './1764000300001-UsageRollups';
 import { CreditNoteRefunds1764000460000 } from './1764000460000-CreditNoteRefunds';
+import { UsageCorrections1764000530000 } from './1764000530000-UsageCorrections';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI and the tests load the
@@ -22,4 +23,5 @@ export const ALL_MIGRATIONS = [
   Billing1764000300000,
   UsageRollups1764000300001,
   CreditNoteRefunds1764000460000,
+  UsageCorrections1764000530000,
 ];

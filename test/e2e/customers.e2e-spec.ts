@@ -57,6 +57,13 @@ describe('billing: customers', () => {
       .auth(t.http.post('/api/v1/customers'))
       .send({ name: 'X', currency: 'usd', taxRate: '-1' })
       .expect(400);
+    for (const taxRate of ['1000', '100.5']) {
+      const tooHigh = await a
+        .auth(t.http.post('/api/v1/customers'))
+        .send({ name: 'X', currency: 'usd', taxRate })
+        .expect(400);
+      expect(JSON.stringify(tooHigh.body)).toMatch(/taxRate.*at most 100/);
+    }
     await a
       .auth(t.http.post('/api/v1/customers'))
       .send({ name: 'X', currency: 'usd', externalId: 'dup' })

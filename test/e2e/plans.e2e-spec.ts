@@ -95,6 +95,23 @@ describe('billing: plans', () => {
       ],
       /tiers\.0\.upTo/,
     );
+    for (const model of ['graduated', 'volume'])
+      await bad(
+        [
+          {
+            kind: 'usage',
+            metricCode: 'tokens',
+            price: {
+              model,
+              tiers: [
+                { upTo: '100', unitAmount: '1' },
+                { upTo: '200', unitAmount: '2' },
+              ],
+            },
+          },
+        ],
+        /tiers\.1\.upTo.*last tier must be unbounded/s,
+      );
     await bad(
       [
         {

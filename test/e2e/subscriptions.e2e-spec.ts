@@ -62,6 +62,39 @@ describe('billing: subscriptions', () => {
     expect(up.subtotal).toBe('90.00');
   });
 
+  it('starts a date-only start on that calendar date in the customer’s time zone, west or east of UTC', async () => {
+    const cases: [string, string, string][] = [
+      ['America/Los_Angeles', '2026-11-01T07:00:00.000Z', '2026-12-01T08:00:00.000Z'],
+      ['America/New_York', '2026-11-01T04:00:00.000Z', '2026-12-01T05:00:00.000Z'],
+      ['Asia/Kolkata', '2026-10-31T18:30:00.000Z', '2026-11-30T18:30:00.000Z'],
+    ];
+    for (const [timezone, start, end] of cases) {
+      const customer = (
+        await a
+          .auth(t.http.post('/api/v1/customers'))
+          .send({ name: timezone, currency: 'USD', timezone })
+          .expect(201)
+      ).body.id;
+      const sub = (
+        await a
+          .auth(t.http.post('/api/v1/subscriptions'))
+          .send({ customerId: customer, planId: proId, startDate: '2026-11-01' })
+          .expect(201)
+      ).body;
+      expect([timezone, sub.currentPeriodStart, sub.currentPeriodEnd]).toEqual([timezone, start, end]);
+    }
+  });
+
+  it('refuses a start date outside a year either side of today', async () => {
+    for (const startDate of ['0001-01-01', '2025-11-01', '2027-12-01', '2026-02-30']) {
+      const res = await a
+        .auth(t.http.post('/api/v1/subscriptions'))
+        .send({ customerId, planId: proId, startDate })
+        .expect(400);
+      expect(JSON.stringify(res.body)).toMatch(/startDate/);
+    }
+  });
+
   it('prorates a seat change by day for in-advance seats', async () => {
     const sub = (
       await a

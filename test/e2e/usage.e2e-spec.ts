@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from '../support/test-app';
 import { signUp, SignedUp } from '../support/auth';
 import { UsageEvent, UsageEventSink } from '../../src/shared/contracts/metering';
@@ -26,7 +27,8 @@ describe('billing: usage metering', () => {
   let b: SignedUp;
   let customerId: string;
   beforeAll(async () => {
-    t = await startTestApp();
+    // Fixed timestamps below must not age out of the late window as the calendar moves on.
+    t = await startTestApp({ env: { USAGE_LATE_WINDOW_DAYS: '3650' } });
     [a, b] = await Promise.all([signUp(t), signUp(t)]);
     const c = await a
       .auth(t.http.post('/api/v1/customers'))
@@ -205,8 +207,14 @@ describe('billing: usage metering', () => {
       .expect(201);
     const sub = await a
       .auth(t.http.post('/api/v1/subscriptions'))
-      .send({ customerId: c.body.id, planId: plan.body.id, startDate: '2026-11-01' })
+      .send({ customerId: c.body.id, planId: plan.body.id, startDate: '2026-10-01' })
       .expect(201);
+    // October is invoiced: the subscription's open period is November.
+    await t.app.get(DataSource).query(
+      `UPDATE subscriptions SET period_index = 1, current_period_start = '2026-11-01T00:00:00Z',
+                current_period_end = '2026-12-01T00:00:00Z' WHERE id = $1`,
+      [sub.body.id],
+    );
     const events = [
       { eventId: 'late-1', customerId: c.body.id, metric: 'calls', timestamp: '2026-10-20T00:00:00Z' },
       { eventId: 'late-2', customerId: c.body.id, metric: 'calls', timestamp: '2026-11-03T00:00:00Z' },
@@ -215,7 +223,7 @@ describe('billing: usage metering', () => {
     expect(res.body).toMatchObject({ accepted: 2, late: 1 });
     const summary = await a
       .auth(t.http.get('/api/v1/usage/summary'))
-      .query({ customer: c.body.id, from: sub.body.currentPeriodStart, to: sub.body.currentPeriodEnd })
+      .query({ customer: c.body.id, from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' })
       .expect(200);
     expect(summary.body.data[0]).toMatchObject({ metricCode: 'calls', value: '2' });
   });

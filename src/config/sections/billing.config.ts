@@ -13,6 +13,8 @@ export const billingConfigSchema = z.object({
   CHECKOUT_CANCEL_URL: envUrl('http://localhost:3000/checkout/cancel'),
   /** Usage events timestamped further than this in the future are rejected. */
   USAGE_MAX_FUTURE_SECONDS: envInt(300, 0),
+  /** Usage events timestamped more than this many days ago are rejected as `too_old` (Stripe meters: 35). */
+  USAGE_LATE_WINDOW_DAYS: envInt(35, 1),
   /** How long budgets (spend caps, credit limits) are cached in Redis for the chat path. */
   BUDGET_CACHE_SECONDS: envInt(30, 0),
   /** A debit taking a credit wallet from at least this balance to below it emits `credits.low`. */
@@ -36,6 +38,7 @@ export const billingConfig = (env: z.infer<typeof billingConfigSchema>) => {
     checkoutSuccessUrl: env.CHECKOUT_SUCCESS_URL,
     checkoutCancelUrl: env.CHECKOUT_CANCEL_URL,
     usageMaxFutureSeconds: env.USAGE_MAX_FUTURE_SECONDS,
+    usageLateWindowDays: env.USAGE_LATE_WINDOW_DAYS,
     budgetCacheSeconds: env.BUDGET_CACHE_SECONDS,
     creditsLowThreshold: env.CREDITS_LOW_THRESHOLD,
   };

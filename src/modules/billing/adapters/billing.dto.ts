@@ -149,6 +149,15 @@ export class CreateMetricDto {
   @IsOptional()
   @IsObject()
   filters?: Record<string, string | number | boolean>;
+  @ApiPropertyOptional({
+    example: false,
+    description:
+      'Events may carry negative values that correct earlier usage (sum metrics); otherwise a negative ' +
+      'value is rejected with reason negative_value',
+  })
+  @IsOptional()
+  @IsBoolean()
+  allowsCorrections?: boolean;
 }
 
 export class MetricDto {
@@ -158,6 +167,7 @@ export class MetricDto {
   @ApiProperty({ example: 'sum' }) aggregation!: string;
   @ApiProperty({ example: 'tokens', nullable: true, type: String }) field!: string | null;
   @ApiProperty({ example: {} }) filters!: Record<string, unknown>;
+  @ApiProperty({ example: false }) allowsCorrections!: boolean;
   @ApiProperty({ example: '2026-11-22T10:00:00.000Z' }) createdAt!: Date;
 }
 
@@ -495,7 +505,9 @@ export class CreateSubscriptionDto {
   @ApiPropertyOptional({ example: 5 }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) seats?: number;
   @ApiPropertyOptional({
     example: '2026-11-22',
-    description: 'Local start date (customer timezone); default today',
+    description:
+      'Start date: YYYY-MM-DD is that calendar date in the customer’s timezone (periods start at its local ' +
+      'midnight); a date-time starts on its local date there. Within a year of today; default today.',
   })
   @IsOptional()
   @IsDateString()

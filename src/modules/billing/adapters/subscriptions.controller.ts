@@ -63,10 +63,7 @@ export class SubscriptionsController {
     @CurrentTenant() tenantId: TenantId,
     @Body() body: CreateSubscriptionDto,
   ): Promise<SubscriptionDto> {
-    const sub = await this.createSubscription.execute(tenantId, {
-      ...body,
-      startDate: body.startDate ? new Date(body.startDate) : undefined,
-    });
+    const sub = await this.createSubscription.execute(tenantId, body);
     return subscriptionView(sub);
   }
 

@@ -128,11 +128,18 @@ export class TypeOrmCustomerRepository extends CustomerRepository {
       this.t,
       `SELECT c.id, c.external_id,
               (SELECT min(s.current_period_start) FROM subscriptions s
-                WHERE s.tenant_id = c.tenant_id AND s.customer_id = c.id AND NOT s.closed) AS open_period_start
+                WHERE s.tenant_id = c.tenant_id AND s.customer_id = c.id AND NOT s.closed) AS open_period_start,
+              (SELECT min(s.started_at) FROM subscriptions s
+                WHERE s.tenant_id = c.tenant_id AND s.customer_id = c.id) AS first_subscription_start
          FROM customers c
         WHERE c.tenant_id = $1 AND (c.id = ANY($2::uuid[]) OR c.external_id = ANY($3::text[]))`,
       [tenantId, ids, externalIds],
     );
-    return rows.map((r) => ({ id: r.id, externalId: r.external_id, openPeriodStart: r.open_period_start }));
+    return rows.map((r) => ({
+      id: r.id,
+      externalId: r.external_id,
+      openPeriodStart: r.open_period_start,
+      firstSubscriptionStart: r.first_subscription_start,
+    }));
   }
 }

@@ -24,10 +24,11 @@ const metricToDomain = (r: any): BillableMetric => ({
   aggregation: r.aggregation,
   field: r.field,
   filters: r.filters ?? {},
+  allowsCorrections: r.allows_corrections,
   createdAt: r.created_at,
 });
 
-const METRIC_COLS = 'id, tenant_id, code, name, aggregation, field, filters, created_at';
+const METRIC_COLS = 'id, tenant_id, code, name, aggregation, field, filters, allows_corrections, created_at';
 
 @Injectable()
 export class TypeOrmMetricRepository extends MetricRepository {
@@ -38,9 +39,18 @@ export class TypeOrmMetricRepository extends MetricRepository {
   async insert(m: BillableMetric): Promise<boolean> {
     const rows = await sql(
       this.t,
-      `INSERT INTO billable_metrics (id, tenant_id, code, name, aggregation, field, filters)
-       VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (tenant_id, code) DO NOTHING RETURNING id`,
-      [m.id, m.tenantId, m.code, m.name, m.aggregation, m.field, JSON.stringify(m.filters)],
+      `INSERT INTO billable_metrics (id, tenant_id, code, name, aggregation, field, filters, allows_corrections)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (tenant_id, code) DO NOTHING RETURNING id`,
+      [
+        m.id,
+        m.tenantId,
+        m.code,
+        m.name,
+        m.aggregation,
+        m.field,
+        JSON.stringify(m.filters),
+        m.allowsCorrections,
+      ],
     );
     return rows.length > 0;
   }

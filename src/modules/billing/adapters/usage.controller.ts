@@ -33,6 +33,7 @@ const metricView = (m: BillableMetric): MetricDto => ({
   aggregation: m.aggregation,
   field: m.field,
   filters: m.filters,
+  allowsCorrections: m.allowsCorrections,
   createdAt: m.createdAt,
 });
 

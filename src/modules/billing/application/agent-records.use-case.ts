@@ -73,6 +73,7 @@ export class RecordAgentActivity {
       aggregation: 'sum',
       field: 'quantity',
       filters: {},
+      allowsCorrections: false,
       createdAt: this.clock.now(),
     });
     const eventId = input.eventId ?? newId();

@@ -21,6 +21,7 @@ export class CreateMetric {
       aggregation: Aggregation;
       field?: string;
       filters?: Record<string, string | number | boolean>;
+      allowsCorrections?: boolean;
     },
   ): Promise<BillableMetric> {
     if (input.aggregation !== 'count' && !input.field)
@@ -42,6 +43,7 @@ export class CreateMetric {
       aggregation: input.aggregation,
       field: input.aggregation === 'count' ? (input.field ?? null) : (input.field as string),
       filters: input.filters ?? {},
+      allowsCorrections: input.allowsCorrections ?? false,
       createdAt: this.clock.now(),
     };
     if (!(await this.metrics.insert(metric)))

@@ -6,7 +6,14 @@ import { newId } from '../../../shared/domain/ids';
 import { BUILTIN_METRICS, UsageEvent } from '../../../shared/contracts/metering';
 import { CustomerRepository } from '../domain/customer';
 import { BillableMetric, EventRow, MetricRepository, UsageRepository } from '../domain/metering';
-import { isRejection, metricValue, parseUsageEvent, ParsedEvent, Rejection } from '../domain/usage-event';
+import {
+  isRejection,
+  lateEventRejection,
+  metricValue,
+  parseUsageEvent,
+  ParsedEvent,
+  Rejection,
+} from '../domain/usage-event';
 
 export interface IngestResult {
   accepted: number;
@@ -104,6 +111,8 @@ export class IngestUsageEvents {
     const byId = new Map(resolved.map((c) => [c.id, c]));
     const byExternal = new Map(resolved.filter((c) => c.externalId).map((c) => [c.externalId as string, c]));
 
+    const windowDays = this.config.billing.usageLateWindowDays;
+    const oldestAccepted = new Date(this.clock.now().getTime() - windowDays * 86_400_000);
     const rows: EventRow[] = [];
     const seen = new Set<string>();
     let duplicates = 0;
@@ -136,12 +145,17 @@ export class IngestUsageEvents {
       }
       const value = metricValue(metric, p.properties);
       if (!value.ok) {
-        rejections.push({
-          index: p.index,
-          eventId: p.eventId,
-          reason: 'bad_properties',
-          message: value.message,
-        });
+        rejections.push({ index: p.index, eventId: p.eventId, reason: value.reason, message: value.message });
+        continue;
+      }
+      const tooLate = lateEventRejection(
+        p.timestamp,
+        oldestAccepted,
+        windowDays,
+        customer?.firstSubscriptionStart ?? null,
+      );
+      if (tooLate) {
+        rejections.push({ index: p.index, eventId: p.eventId, ...tooLate });
         continue;
       }
       if (seen.has(p.eventId)) {
@@ -188,7 +202,15 @@ export class IngestUsageEvents {
     for (const code of new Set(codes)) {
       const def = BUILTIN_DEFINITIONS[code];
       if (!def || known?.has(code)) continue;
-      await this.metrics.ensure({ id: newId(), tenantId, code, filters: {}, createdAt: new Date(), ...def });
+      await this.metrics.ensure({
+        id: newId(),
+        tenantId,
+        code,
+        filters: {},
+        allowsCorrections: false,
+        createdAt: new Date(),
+        ...def,
+      });
       this.metricCache.delete(tenantId);
     }
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../shared/domain/clock.port';
 import { ConflictError, InvalidError, NotFoundError } from '../../../shared/domain/domain-error';
 import { newId } from '../../../shared/domain/ids';
+import { dec } from '../../../shared/domain/money';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Customer, CustomerPatch, CustomerRepository } from '../domain/customer';
 import { isValidTimeZone } from '../domain/periods';
@@ -29,6 +30,14 @@ function checkTimezone(tz: string | undefined) {
     ]);
 }
 
+/** A tax rate is a percent of the taxable amount: above 100 is a typo (1000 for 10.00), not a rate. */
+function checkTaxRate(rate: string | undefined) {
+  if (rate !== undefined && dec(rate).gt(100))
+    throw new InvalidError('invalid_tax_rate', `Tax rate ${rate}% is above 100%`, [
+      { field: 'taxRate', message: 'taxRate is a percent from 0 to at most 100' },
+    ]);
+}
+
 @Injectable()
 export class CreateCustomer {
   constructor(
@@ -38,6 +47,7 @@ export class CreateCustomer {
 
   async execute(tenantId: TenantId, input: CustomerInput): Promise<Customer> {
     checkTimezone(input.timezone);
+    checkTaxRate(input.taxRate);
     const now = this.clock.now();
     const customer: Customer = {
       id: newId(),
@@ -71,6 +81,7 @@ export class UpdateCustomer {
 
   async execute(tenantId: TenantId, id: string, patch: CustomerPatch): Promise<Customer> {
     checkTimezone(patch.timezone);
+    checkTaxRate(patch.taxRate);
     if (patch.currency !== undefined) {
       patch.currency = patch.currency.toUpperCase();
       const current = await this.customers.find(tenantId, id);

@@ -17,6 +17,14 @@ import {
   Subscription,
   SubscriptionRepository,
 } from '../domain/subscription';
+import {
+  addDays,
+  compareLocalDates,
+  formatLocalDate,
+  LocalDate,
+  localDateOf,
+  parseDateOnly,
+} from '../domain/periods';
 import { BudgetCache } from './budget-cache.port';
 
 const toAdjustments = (sub: Subscription, lines: ProrationLine[], at: Date): Adjustment[] =>
@@ -81,9 +89,32 @@ type CreateSubscriptionInput = {
   customerId: string;
   planId: string;
   seats?: number;
-  startDate?: Date;
+  /** YYYY-MM-DD: that calendar date in the customer's timezone; a date-time: its local date there. */
+  startDate?: string;
   trialDays?: number;
 };
+
+/** How far from today a start date may be: further back would bill periods nobody can still send usage for. */
+const START_DATE_RANGE_DAYS = 366;
+
+/** The local start date of a new subscription, checked to be a real date within a year of today. */
+function resolveStartDate(value: string | undefined, now: Date, timezone: string): LocalDate {
+  const today = localDateOf(now, timezone);
+  if (value === undefined) return today;
+  const instant = /T/.test(value) ? new Date(value) : null;
+  const date =
+    instant && !Number.isNaN(instant.getTime()) ? localDateOf(instant, timezone) : parseDateOnly(value);
+  const bad = (message: string) =>
+    new InvalidError('invalid_start_date', message, [{ field: 'startDate', message }]);
+  if (!date) throw bad('startDate must be a real calendar date (YYYY-MM-DD) or an ISO 8601 date-time');
+  const earliest = addDays(today, -START_DATE_RANGE_DAYS);
+  const latest = addDays(today, START_DATE_RANGE_DAYS);
+  if (compareLocalDates(date, earliest) < 0 || compareLocalDates(date, latest) > 0)
+    throw bad(
+      `startDate must be between ${formatLocalDate(earliest)} and ${formatLocalDate(latest)} (a year either side of today)`,
+    );
+  return date;
+}
 
 @Injectable()
 export class CreateSubscription {
@@ -120,7 +151,7 @@ export class CreateSubscription {
       );
     const now = this.clock.now();
     const start = startSubscription({
-      start: input.startDate ?? now,
+      startDate: resolveStartDate(input.startDate, now, customer.timezone),
       timezone: customer.timezone,
       interval: version.interval,
       trialDays: input.trialDays ?? version.trialDays,

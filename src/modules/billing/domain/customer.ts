@@ -54,5 +54,13 @@ export abstract class CustomerRepository {
     tenantId: TenantId,
     ids: string[],
     externalIds: string[],
-  ): Promise<{ id: string; externalId: string | null; openPeriodStart: Date | null }[]>;
+  ): Promise<
+    {
+      id: string;
+      externalId: string | null;
+      openPeriodStart: Date | null;
+      /** Start of the customer's first subscription (closed ones included); null when it never had one. */
+      firstSubscriptionStart: Date | null;
+    }[]
+  >;
 }

@@ -11,6 +11,8 @@ export interface BillableMetric {
   field: string | null;
   /** Equality filters on event properties: only matching events count. */
   filters: Record<string, string | number | boolean>;
+  /** Events may carry negative values (corrections, refunds of usage); other metrics refuse them. */
+  allowsCorrections: boolean;
   createdAt: Date;
 }
 

@@ -47,7 +47,7 @@ describe('periods', () => {
 
   it('starts a trial as its own period, then anchors paid periods at its end', () => {
     const s = startSubscription({
-      start: new Date('2026-11-22T15:00:00Z'),
+      startDate: { year: 2026, month: 11, day: 22 },
       timezone: 'UTC',
       interval: 'month',
       trialDays: 14,

@@ -56,14 +56,36 @@ function offsetAt(instant: Date, timeZone: string): number {
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
-/** The instant of local midnight starting `date` in `timeZone`. */
+/**
+ * The first instant of `date` in `timeZone`: local midnight, or the end of the DST gap on days whose
+ * midnight does not exist (America/Santiago, America/Havana skip 00:00-01:00).
+ */
 export function localMidnight(date: LocalDate, timeZone: string): Date {
   const guess = Date.UTC(date.year, date.month - 1, date.day);
   let instant = guess - offsetAt(new Date(guess), timeZone);
   // A second pass settles offsets that change between the guess and the answer (DST).
   instant = guess - offsetAt(new Date(instant), timeZone);
-  return new Date(instant);
+  if (startsLocalDay(instant, date, timeZone)) return new Date(instant);
+  // Midnight skipped or repeated: search the first second whose local date is `date` (offsets span -12h..+14h).
+  let before = guess - 15 * 3_600_000;
+  let onOrAfter = guess + 13 * 3_600_000;
+  while (onOrAfter - before > 1000) {
+    const mid = before + Math.floor((onOrAfter - before) / 2000) * 1000;
+    if (compareLocalDates(localDateOf(new Date(mid), timeZone), date) < 0) before = mid;
+    else onOrAfter = mid;
+  }
+  return new Date(onOrAfter);
 }
+
+function startsLocalDay(instant: number, date: LocalDate, timeZone: string): boolean {
+  return (
+    compareLocalDates(localDateOf(new Date(instant), timeZone), date) === 0 &&
+    compareLocalDates(localDateOf(new Date(instant - 1000), timeZone), date) < 0
+  );
+}
+
+export const compareLocalDates = (a: LocalDate, b: LocalDate): number =>
+  a.year - b.year || a.month - b.month || a.day - b.day;
 
 /** The local calendar date of an instant. */
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
@@ -92,6 +114,13 @@ export const formatLocalDate = (d: LocalDate) =>
 export function parseLocalDate(value: string): LocalDate {
   const [year, month, day] = value.split('-').map(Number);
   return { year, month, day };
+}
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not), or null. */
+export function parseDateOnly(value: string): LocalDate | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const d = parseLocalDate(value);
+  return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= daysInMonth(d.year, d.month) ? d : null;
 }
 
 export interface Period {

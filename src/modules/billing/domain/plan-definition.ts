@@ -149,6 +149,8 @@ function buildPrice(
         const last = i === tiers.length - 1;
         if (t.upTo === null || t.upTo === undefined)
           need(last, f(`tiers.${i}.upTo`), 'only the last tier may be unbounded');
+        // Units above a bounded last tier would have no price (Stripe also requires `up_to: inf`).
+        else if (last) need(false, f(`tiers.${i}.upTo`), 'the last tier must be unbounded (upTo: null)');
         else if (
           need(positive(t.upTo) && dec(t.upTo).gt(prev), f(`tiers.${i}.upTo`), 'upTo must increase') === true
         )

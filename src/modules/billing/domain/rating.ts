@@ -9,13 +9,18 @@ import { Charge, PriceModel, Tier } from './plan';
 const ZERO = dec(0);
 const max0 = (d: Dec) => (d.isNegative() ? ZERO : d);
 
-/** Graduated: each unit is priced by the tier it falls in; a tier's flat fee applies once it is entered. */
+/**
+ * Graduated: each unit is priced by the tier it falls in; a tier's flat fee applies once it is entered.
+ * The last tier takes every unit above the one before it (plans are refused with a bounded last tier; one
+ * stored before that rule still bills every unit, as volume does).
+ */
 export function graduatedAmount(quantity: Dec, tiers: Tier[]): Dec {
   let total = ZERO;
   let lower = ZERO;
-  for (const tier of tiers) {
+  for (const [i, tier] of tiers.entries()) {
     if (quantity.lte(lower)) break;
-    const upper = tier.upTo === null ? quantity : minDec(quantity, dec(tier.upTo));
+    const last = i === tiers.length - 1;
+    const upper = tier.upTo === null || last ? quantity : minDec(quantity, dec(tier.upTo));
     total = total.plus(upper.minus(lower).times(tier.unitAmount)).plus(tier.flatAmount ?? 0);
     lower = upper;
   }

@@ -4,6 +4,7 @@ import { Charge, Interval } from './plan';
 import {
   addDays,
   formatLocalDate,
+  LocalDate,
   localDateOf,
   localDaysBetween,
   localMidnight,
@@ -37,9 +38,12 @@ export interface Subscription {
   createdAt: Date;
 }
 
-/** First period of a new subscription: the trial (if any) or paid period 0 from the local start date. */
+/**
+ * First period of a new subscription: the trial (if any) or paid period 0, from local midnight of the start
+ * date (a calendar date in the customer's timezone).
+ */
 export function startSubscription(input: {
-  start: Date;
+  startDate: LocalDate;
   timezone: string;
   interval: Interval;
   trialDays: number;
@@ -53,7 +57,7 @@ export function startSubscription(input: {
   | 'currentPeriodStart'
   | 'currentPeriodEnd'
 > {
-  const startDate = localDateOf(input.start, input.timezone);
+  const startDate = input.startDate;
   const startAt = localMidnight(startDate, input.timezone);
   if (input.trialDays > 0) {
     const anchor = addDays(startDate, input.trialDays);

@@ -7,7 +7,10 @@ export type RejectionReason =
   | 'timestamp_in_future'
   | 'unknown_customer'
   | 'unknown_metric'
-  | 'bad_properties';
+  | 'bad_properties'
+  | 'negative_value'
+  | 'too_old'
+  | 'before_subscription';
 
 export interface Rejection {
   index: number;
@@ -131,17 +134,50 @@ export const isRejection = (x: ParsedEvent | Rejection): x is Rejection => 'reas
  * property otherwise (unique_count keeps it in properties). Throws a message when the property is unusable.
  */
 export function metricValue(
-  metric: { aggregation: Aggregation; field: string | null },
+  metric: { aggregation: Aggregation; field: string | null; allowsCorrections: boolean },
   properties: Record<string, unknown>,
-): { ok: true; value: string | null } | { ok: false; message: string } {
+):
+  | { ok: true; value: string | null }
+  | { ok: false; reason: 'bad_properties' | 'negative_value'; message: string } {
   if (metric.aggregation === 'count') return { ok: true, value: null };
   const field = metric.field as string;
   const v = properties[field];
   if (v === undefined || v === null)
-    return { ok: false, message: `property ${field} is required by the metric` };
+    return { ok: false, reason: 'bad_properties', message: `property ${field} is required by the metric` };
   if (metric.aggregation === 'unique_count') return { ok: true, value: null };
   // Postgres numeric reads JS number strings, exponent forms included (1e-7).
-  if (typeof v === 'number') return { ok: true, value: String(v) };
-  if (typeof v === 'string' && NUMERIC_RE.test(v)) return { ok: true, value: v };
-  return { ok: false, message: `property ${field} must be numeric` };
+  const value = typeof v === 'number' ? String(v) : typeof v === 'string' && NUMERIC_RE.test(v) ? v : null;
+  if (value === null)
+    return { ok: false, reason: 'bad_properties', message: `property ${field} must be numeric` };
+  // A negative value lowers billed usage: only metrics declared to carry corrections take one.
+  if (value.startsWith('-') && !metric.allowsCorrections && Number(value) !== 0)
+    return {
+      ok: false,
+      reason: 'negative_value',
+      message: `property ${field} is negative; metric does not allow corrections (allowsCorrections)`,
+    };
+  return { ok: true, value };
+}
+
+/**
+ * How old an event may be: older than the late window (USAGE_LATE_WINDOW_DAYS) or than the customer's
+ * first subscription is refused — such usage would be billed in a period it never happened in.
+ */
+export function lateEventRejection(
+  timestamp: Date,
+  oldestAccepted: Date,
+  windowDays: number,
+  firstSubscriptionStart: Date | null,
+): { reason: 'too_old' | 'before_subscription'; message: string } | null {
+  if (timestamp < oldestAccepted)
+    return {
+      reason: 'too_old',
+      message: `timestamp is more than ${windowDays} days old (USAGE_LATE_WINDOW_DAYS)`,
+    };
+  if (firstSubscriptionStart && timestamp < firstSubscriptionStart)
+    return {
+      reason: 'before_subscription',
+      message: `timestamp is before the customer's first subscription started (${firstSubscriptionStart.toISOString()})`,
+    };
+  return null;
 }
