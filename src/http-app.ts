@@ -8,6 +8,7 @@ import { AppModule, AppModuleOptions } from './app.module';
 import { createValidationPipe } from './shared/http/validation';
 import { installHttpHooks } from './modules/observability/http-metrics';
 import { setupSwagger } from './shared/http/swagger';
+import { installInputGuards, useJsonBodyParser } from './shared/http/input-guards';
 import { PinoNestLogger } from './shared/logging/nest-logger';
 import { ClsService, CLS_ID } from 'nestjs-cls';
 import type { FastifyInstance } from 'fastify';
@@ -90,6 +91,8 @@ export async function createHttpApp(
   const fastify = app.getHttpAdapter().getInstance();
   installRequestContext(fastify, app.get(ClsService));
   installHttpHooks(fastify, logger);
+  useJsonBodyParser(app, { bodyLimit: config.bodyLimitBytes, maxDepth: config.bodyMaxDepth });
+  installInputGuards(fastify);
 
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

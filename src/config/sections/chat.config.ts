@@ -73,15 +73,19 @@ export const chatConfigSchema = z.object({
   CONVERSATION_RETENTION_DAYS: envInt(30, 0),
 });
 
+const ownKeysOnly = <T>(record: Record<string, T>): Record<string, T> =>
+  Object.assign(Object.create(null) as Record<string, T>, record);
+
 export type ModelSpec = z.infer<typeof modelSchema>;
 
 export const chatConfig = (env: z.infer<typeof chatConfigSchema>) => ({
   /** The `default` provider comes from OPENAI_BASE_URL / OPENAI_API_KEY; CHAT_PROVIDERS adds named ones. */
-  providers: {
+  // Null-prototype records: they are looked up by names clients send ("toString" must find nothing).
+  providers: ownKeysOnly({
     default: { baseUrl: env.OPENAI_BASE_URL, apiKey: env.OPENAI_API_KEY },
     ...env.CHAT_PROVIDERS,
-  } as Record<string, { baseUrl: string; apiKey: string }>,
-  models: env.CHAT_MODELS as Record<string, ModelSpec>,
+  }) as Record<string, { baseUrl: string; apiKey: string }>,
+  models: ownKeysOnly(env.CHAT_MODELS) as Record<string, ModelSpec>,
   currency: env.CHAT_CURRENCY,
   defaultMaxTokens: env.CHAT_DEFAULT_MAX_TOKENS,
   maxToolRounds: env.CHAT_MAX_TOOL_ROUNDS,

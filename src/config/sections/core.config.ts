@@ -7,6 +7,8 @@ export const coreConfigSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: envInt(1024 * 1024, 1024),
+  /** Deepest nesting of arrays/objects a JSON body may have; deeper bodies get 400 before parsing. */
+  BODY_MAX_DEPTH: envInt(32, 4, 1000),
   /** Run BullMQ workers inside the API process (single-machine default). Set false when running src/worker.ts separately. */
   WORKERS_IN_API: envBool(true),
   /** Base URL the service is reached at, used in links (problem `type`, webhooks). */
@@ -23,6 +25,7 @@ export const coreConfig = (env: z.infer<typeof coreConfigSchema>) => ({
   host: env.HOST,
   logLevel: env.LOG_LEVEL,
   bodyLimitBytes: env.BODY_LIMIT_BYTES,
+  bodyMaxDepth: env.BODY_MAX_DEPTH,
   workersInApi: env.WORKERS_IN_API,
   publicBaseUrl: env.PUBLIC_BASE_URL,
   trustProxy: env.TRUST_PROXY,

@@ -99,7 +99,8 @@ export function evaluateExpression(source: string): number {
     const name = token.toLowerCase();
     if (/^[a-z_]/.test(name)) {
       if (peek() === '(') {
-        const fn = FUNCTIONS[name] ?? fail(`unknown function "${token}"`);
+        // Own properties only: "constructor(" must not find Object.prototype's members.
+        const fn = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : fail(`unknown function "${token}"`);
         take('(');
         const args = [expr()];
         while (peek() === ',') {
@@ -109,7 +110,7 @@ export function evaluateExpression(source: string): number {
         take(')');
         return fn(...args);
       }
-      if (name in CONSTANTS) return CONSTANTS[name];
+      if (Object.hasOwn(CONSTANTS, name)) return CONSTANTS[name];
       fail(`unknown name "${token}"`);
     }
     return fail(`unexpected "${token}"`);

@@ -13,7 +13,14 @@ export const encodeCursor = (c: Cursor): string =>
 export function decodeCursor(raw: string): Cursor {
   const [iso, id] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(iso ?? '');
-  if (!id || !isUuid(id) || Number.isNaN(createdAt.getTime()))
+  // Only what encodeCursor writes (a round trip), so no odd year or offset form reaches Postgres.
+  if (
+    !id ||
+    !isUuid(id) ||
+    Number.isNaN(createdAt.getTime()) ||
+    createdAt.toISOString() !== iso ||
+    !/^\d{4}-/.test(iso)
+  )
     throw new InvalidError('invalid_cursor', 'cursor is not one this API returned', [
       { field: 'cursor', message: 'invalid cursor' },
     ]);

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { BilledOutcome } from '../../../shared/contracts/billing-for-invoicing';
-import { newId } from '../../../shared/domain/ids';
+import { InvalidError } from '../../../shared/domain/domain-error';
+import { isUuid, newId } from '../../../shared/domain/ids';
 import { formatMoney } from '../../../shared/domain/money';
 import { TenantId, asTenantId } from '../../../shared/domain/tenant-id';
 import { CreditNote } from '../domain/credit-note';
@@ -90,7 +91,15 @@ const encodeCursor = (createdAt: Date, id: string) =>
   Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
 const decodeCursor = (cursor: string): [string, string] | null => {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  return at && id && !Number.isNaN(Date.parse(at)) ? [at, id] : null;
+  const createdAt = new Date(at ?? '');
+  // Only what encodeCursor writes (a round trip and a uuid): anything else is refused, never cast by Postgres.
+  return id &&
+    isUuid(id) &&
+    !Number.isNaN(createdAt.getTime()) &&
+    createdAt.toISOString() === at &&
+    /^\d{4}-/.test(at)
+    ? [at, id]
+    : null;
 };
 
 @Injectable()
@@ -203,6 +212,10 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
     if (q.status) where.push(`status = $${params.push(q.status)}`);
     if (q.customerId) where.push(`customer_id = $${params.push(q.customerId)}`);
     const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+    if (q.cursor && !cursor)
+      throw new InvalidError('invalid_cursor', 'cursor is not one this API returned', [
+        { field: 'cursor', message: 'invalid cursor' },
+      ]);
     if (cursor)
       where.push(
         `(created_at, id) < ($${params.push(cursor[0])}::timestamptz, $${params.push(cursor[1])}::uuid)`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidError } from '../../../shared/domain/domain-error';
+import { isUuid } from '../../../shared/domain/ids';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { AuditEntry, AuditLogRepository } from '../domain/audit-log.repository.port';
 
@@ -9,7 +10,14 @@ const encodeCursor = (e: AuditEntry) =>
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime()))
+  // Only what encodeCursor writes: anything else would reach Postgres as a bad uuid or timestamp.
+  if (
+    !id ||
+    !isUuid(id) ||
+    Number.isNaN(createdAt.getTime()) ||
+    createdAt.toISOString() !== at ||
+    !/^\d{4}-/.test(at)
+  )
     throw new InvalidError('invalid_cursor', 'cursor is not valid');
   return { createdAt, id };
 }
