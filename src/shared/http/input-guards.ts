@@ -47,8 +47,8 @@ export function useJsonBodyParser(
 }
 
 /** Strings Postgres cannot store (NUL) or that are not Unicode text (lone UTF-16 surrogates). */
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const unstorable = (s: string): boolean => UNSTORABLE.test(s);
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unstorable = (s: string): boolean => s.includes('\u0000') || LONE_SURROGATE.test(s);
 
 const MAX_REPORTED = 20;
 
