@@ -49,6 +49,8 @@ describe('OpenAiLlmProvider streaming and fetch', () => {
       chat: {
         providers: { default: { baseUrl: `http://127.0.0.1:${port}/v1`, apiKey: 'sk-test' } },
         upstreamTimeoutMs: 2000,
+        streamIdleTimeoutMs: 2000,
+        streamMaxDurationMs: 10000,
       },
     } as unknown as AppConfig);
   });

@@ -113,41 +113,62 @@ export class OpenAiLlmProvider extends LlmProvider {
   }
 
   /**
-   * CHAT_UPSTREAM_TIMEOUT_MS until the answer (or the first chunk of a stream) as our own abort signal, so a
-   * timeout is told apart from the client going away whatever error the fetch implementation throws.
+   * Our own abort signal with the time limits, so a timeout is told apart from the client going away
+   * whatever error the fetch implementation throws: CHAT_UPSTREAM_TIMEOUT_MS until the answer (or the first
+   * chunk of a stream); then, for a stream, CHAT_STREAM_IDLE_TIMEOUT_MS between chunks and
+   * CHAT_STREAM_MAX_DURATION_MS in all.
    */
-  private deadline(signal: AbortSignal) {
+  private deadline(signal: AbortSignal, streaming: boolean) {
     // One controller fed by both sources (cheaper than AbortSignal.any on every call).
     const controller = new AbortController();
-    let timedOut = false;
+    const { upstreamTimeoutMs, streamIdleTimeoutMs, streamMaxDurationMs } = this.config.chat;
+    let expired: 'answer' | 'idle' | 'total' | undefined;
+    const expire = (why: typeof expired) => () => {
+      expired = why;
+      controller.abort();
+    };
     const onAbort = () => controller.abort();
     signal.addEventListener('abort', onAbort, { once: true });
-    const handle = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.config.chat.upstreamTimeoutMs);
+    const first = setTimeout(expire('answer'), upstreamTimeoutMs);
+    const total = streaming ? setTimeout(expire('total'), streamMaxDurationMs) : undefined;
+    let idle: NodeJS.Timeout | undefined;
     return {
       signal: controller.signal,
-      /** The answer started: no more time limit, but the client can still cancel. */
-      started: () => clearTimeout(handle),
+      /** Bytes of the answer arrived: the idle clock starts again (refresh() re-arms without a new timer). */
+      progressed: () => {
+        if (idle) idle.refresh();
+        else {
+          clearTimeout(first);
+          idle = setTimeout(expire('idle'), streamIdleTimeoutMs);
+        }
+      },
       dispose: () => {
-        clearTimeout(handle);
+        clearTimeout(first);
+        clearTimeout(total);
+        clearTimeout(idle);
         signal.removeEventListener('abort', onAbort);
       },
-      error: (error: unknown) =>
-        timedOut && !signal.aborted
-          ? new UpstreamError(
-              'upstream_timeout',
-              'upstream_timeout',
-              'The model provider did not answer in time',
-              false,
-            )
-          : toUpstreamError(error),
+      error: (error: unknown) => {
+        if (!expired || signal.aborted) return toUpstreamError(error);
+        const message =
+          expired === 'answer'
+            ? 'The model provider did not answer in time'
+            : expired === 'idle'
+              ? `The model provider sent nothing for ${streamIdleTimeoutMs} ms`
+              : `The model provider's answer took longer than ${streamMaxDurationMs} ms`;
+        const code =
+          expired === 'answer'
+            ? 'upstream_timeout'
+            : expired === 'idle'
+              ? 'upstream_stream_idle'
+              : 'upstream_stream_too_long';
+        return new UpstreamError('upstream_timeout', code, message, false);
+      },
     };
   }
 
   async complete(request: LlmRequest, signal: AbortSignal): Promise<LlmCompletion> {
-    const deadline = this.deadline(signal);
+    const deadline = this.deadline(signal, false);
     try {
       const res = (await this.client(request.provider).chat.completions.create(
         { ...this.params(request), stream: false },
@@ -181,7 +202,7 @@ export class OpenAiLlmProvider extends LlmProvider {
    * `error` payload is an APIError.
    */
   async stream(request: LlmRequest, signal: AbortSignal, onChunk: (chunk: LlmChunk) => void): Promise<void> {
-    const deadline = this.deadline(signal);
+    const deadline = this.deadline(signal, true);
     let started = false;
     let consumerFailed = false;
     let consumerError: unknown;
@@ -229,7 +250,7 @@ export class OpenAiLlmProvider extends LlmProvider {
       const decoder = new TextDecoder();
       // Read to the end even after [DONE] (a cancelled body would cost the pooled upstream connection).
       await eachBodyChunk(response.body, (bytes) => {
-        deadline.started();
+        deadline.progressed();
         parser.feed(decoder.decode(bytes, { stream: true }));
       });
     } catch (error) {
