@@ -8,6 +8,7 @@ import { Billing1764000300000 } from './1764000300000-Billing';
 import { UsageRollups1764000300001 } from './1764000300001-UsageRollups';
 import { CreditNoteRefunds1764000460000 } from './1764000460000-CreditNoteRefunds';
 import { UsageCorrections1764000530000 } from './1764000530000-UsageCorrections';
+import { UsageAnalytics1764000570000 } from './1764000570000-UsageAnalytics';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI and the tests load the
@@ -24,4 +25,5 @@ export const ALL_MIGRATIONS = [
   UsageRollups1764000300001,
   CreditNoteRefunds1764000460000,
   UsageCorrections1764000530000,
+  UsageAnalytics1764000570000,
 ];

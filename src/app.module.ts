@@ -21,6 +21,7 @@ import { ConversationsModule } from './modules/conversations/conversations.modul
 import { BillingModule } from './modules/billing/billing.module';
 import { InvoicingModule } from './modules/invoicing/invoicing.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { AnalyticsModule } from './modules/analytics/analytics.module';
 import { InvoicingWorkersModule } from './modules/invoicing/invoicing-workers.module';
 import { WebhooksWorkersModule } from './modules/webhooks/webhooks-workers.module';
 import { ChatWorkersModule } from './modules/chat/adapters/chat-workers.module';
@@ -36,6 +37,7 @@ const FEATURE_MODULES: Type[] = [
   BillingModule,
   InvoicingModule,
   WebhooksModule,
+  AnalyticsModule,
 ];
 
 /** Modules holding BullMQ processors and job schedulers; loaded only where workers run. */

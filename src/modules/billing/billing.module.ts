@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { BudgetSource, UsageEventSink } from '../../shared/contracts/metering';
 import { BillingForInvoicing } from '../../shared/contracts/billing-for-invoicing';
+import { UsageRevenueRater } from '../../shared/contracts/usage-revenue';
 import {
   AgentRecordGuards,
   GetAgentStats,
@@ -32,6 +33,7 @@ import { CouponsController, SpendCapsController } from './adapters/coupons.contr
 import { CustomersController } from './adapters/customers.controller';
 import { PlansController } from './adapters/plans.controller';
 import { RedisBudgetSource } from './adapters/redis-budget-source';
+import { SqlUsageRevenueRater } from './adapters/sql-usage-revenue-rater';
 import { StripePaymentGateway } from './adapters/stripe-payment-gateway';
 import { SubscriptionsController } from './adapters/subscriptions.controller';
 import { TypeOrmAgentRecordRepository } from './adapters/typeorm-agent-record.repository';
@@ -85,6 +87,7 @@ import { SubscriptionRepository } from './domain/subscription';
     { provide: BudgetCache, useExisting: RedisBudgetSource },
     { provide: UsageEventSink, useClass: BillingUsageEventSink },
     { provide: BillingForInvoicing, useClass: BillingForInvoicingService },
+    { provide: UsageRevenueRater, useClass: SqlUsageRevenueRater },
     IngestUsageEvents,
     CreateCustomer,
     UpdateCustomer,
@@ -111,6 +114,13 @@ import { SubscriptionRepository } from './domain/subscription';
     RatePeriod,
     CommitInvoicedPeriod,
   ],
-  exports: [UsageEventSink, BudgetSource, BillingForInvoicing, PaymentGateway, DebitCredits],
+  exports: [
+    UsageEventSink,
+    BudgetSource,
+    BillingForInvoicing,
+    PaymentGateway,
+    DebitCredits,
+    UsageRevenueRater,
+  ],
 })
 export class BillingModule {}

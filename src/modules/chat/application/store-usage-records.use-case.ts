@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BUILTIN_METRICS, UsageEvent, UsageEventSink } from '../../../shared/contracts/metering';
+import { UsageRevenueRater } from '../../../shared/contracts/usage-revenue';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { UsageRecord, UsageStore } from '../domain/usage-record';
 
@@ -41,16 +42,31 @@ export function usageEvents(r: UsageRecord): UsageEvent[] {
   return events;
 }
 
-/** Worker side of the usage buffer: store the batch (idempotent), then hand it to Billing (idempotent). */
+/**
+ * Worker side of the usage buffer: Billing names each record's customer and rated revenue, the batch is
+ * stored with its analytics rollup (idempotent), then handed to Billing's metering (idempotent).
+ */
 @Injectable()
 export class StoreUsageRecords {
   constructor(
     private readonly store: UsageStore,
     private readonly sink: UsageEventSink,
+    private readonly revenue: UsageRevenueRater,
   ) {}
 
   async execute(records: UsageRecord[]): Promise<void> {
-    await this.store.insert(records);
+    const attribution = await this.revenue.rate(
+      records.map((r) => ({
+        id: r.id,
+        tenantId: r.tenantId as TenantId,
+        customer: r.customer,
+        promptTokens: r.promptTokens,
+        completionTokens: r.completionTokens,
+        requests: r.status === 'completed' ? 1 : 0,
+        currency: r.currency,
+      })),
+    );
+    await this.store.insert(records, attribution);
     const events = records.flatMap(usageEvents);
     if (events.length) await this.sink.ingest(events);
   }

@@ -29,9 +29,16 @@ export abstract class UsageBuffer {
   abstract append(record: UsageRecord): Promise<void>;
 }
 
-/** Where the worker writes records; idempotent on record id. */
+/** Who Billing says a record is billed to, and the revenue its plan rates it at (decimal string). */
+export interface RecordAttribution {
+  customerId: string | null;
+  revenue: string;
+}
+
+/** Where the worker writes records (with the analytics rollup); idempotent on record id. */
 export abstract class UsageStore {
-  abstract insert(records: UsageRecord[]): Promise<void>;
+  /** A record missing from `attribution` is stored with no billed customer and no revenue. */
+  abstract insert(records: UsageRecord[], attribution?: Map<string, RecordAttribution>): Promise<void>;
   /** The cost stored for a record (decimal string), or null when it has not been stored. */
   abstract recordedCost(tenantId: string, usageId: string): Promise<string | null>;
 }

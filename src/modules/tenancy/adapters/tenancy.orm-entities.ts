@@ -4,6 +4,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } fro
 export class OrganizationRow {
   @PrimaryColumn('uuid') id!: string;
   @Column('text') name!: string;
+  @Column('text') timezone!: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -32,21 +32,33 @@ export class TypeOrmOrganizationRepository extends OrganizationRepository {
 
   async findById(id: TenantId): Promise<Organization | null> {
     const row = await this.txHost.tx.getRepository(OrganizationRow).findOne({ where: { id } });
-    return row ? { id: asTenantId(row.id), name: row.name, createdAt: row.createdAt } : null;
+    return row
+      ? { id: asTenantId(row.id), name: row.name, timezone: row.timezone, createdAt: row.createdAt }
+      : null;
   }
 
   async findForUser(userId: string): Promise<OrganizationWithRole[]> {
-    const rows: Array<{ id: string; name: string; created_at: Date; role: Role }> =
+    const rows: Array<{ id: string; name: string; timezone: string; created_at: Date; role: Role }> =
       await this.txHost.tx.query(
-        `SELECT o.id, o.name, o.created_at, m.role FROM memberships m JOIN organizations o ON o.id = m.tenant_id
+        `SELECT o.id, o.name, o.timezone, o.created_at, m.role FROM memberships m JOIN organizations o ON o.id = m.tenant_id
        WHERE m.user_id = $1 ORDER BY o.created_at, o.id`,
         [userId],
       );
-    return rows.map((r) => ({ id: asTenantId(r.id), name: r.name, createdAt: r.created_at, role: r.role }));
+    return rows.map((r) => ({
+      id: asTenantId(r.id),
+      name: r.name,
+      timezone: r.timezone,
+      createdAt: r.created_at,
+      role: r.role,
+    }));
   }
 
   async rename(id: TenantId, name: string): Promise<void> {
     await this.txHost.tx.getRepository(OrganizationRow).update({ id }, { name });
+  }
+
+  async setTimezone(id: TenantId, timezone: string): Promise<void> {
+    await this.txHost.tx.getRepository(OrganizationRow).update({ id }, { timezone });
   }
 
   async lock(id: TenantId): Promise<void> {

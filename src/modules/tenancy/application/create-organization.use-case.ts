@@ -27,7 +27,12 @@ export class CreateOrganization {
 
   @Transactional()
   private async create(ownerUserId: string, name: string): Promise<Organization> {
-    const org: Organization = { id: asTenantId(newId()), name: name.trim(), createdAt: this.clock.now() };
+    const org: Organization = {
+      id: asTenantId(newId()),
+      name: name.trim(),
+      timezone: 'UTC',
+      createdAt: this.clock.now(),
+    };
     await this.organizations.create(org);
     await this.memberships.add(org.id, ownerUserId, 'owner');
     await this.audit.record(org.id, {

@@ -4,6 +4,8 @@ import { Role } from '../../../shared/context/principal';
 export interface Organization {
   id: TenantId;
   name: string;
+  /** IANA zone; analytics buckets days and months in it. */
+  timezone: string;
   createdAt: Date;
 }
 
@@ -16,6 +18,7 @@ export abstract class OrganizationRepository {
   abstract findById(id: TenantId): Promise<Organization | null>;
   abstract findForUser(userId: string): Promise<OrganizationWithRole[]>;
   abstract rename(id: TenantId, name: string): Promise<void>;
+  abstract setTimezone(id: TenantId, timezone: string): Promise<void>;
   /** Row lock held until the transaction ends, so concurrent member changes cannot both drop the last owner. */
   abstract lock(id: TenantId): Promise<void>;
 }
