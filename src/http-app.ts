@@ -96,7 +96,7 @@ export async function createHttpApp(
 
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  setupSwagger(app);
+  setupSwagger(app, { serverUrl: config.publicBaseUrl });
   await app.init();
   await fastify.ready();
   return app;

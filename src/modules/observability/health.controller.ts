@@ -8,6 +8,7 @@ import {
 } from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { Public } from '../../shared/http/auth.decorators';
+import { ApiNoStoreDependency } from '../../shared/http/openapi.decorators';
 import { RedisClient } from '../../shared/redis/redis.module';
 
 const CHECK_TIMEOUT_MS = 1000;
@@ -32,6 +33,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @ApiNoStoreDependency()
   @ApiOperation({ operationId: 'getLiveness', summary: 'Liveness: the process is up and serving HTTP' })
   @ApiOkResponse({ description: 'Alive', schema: { example: { status: 'ok' } } })
   live() {

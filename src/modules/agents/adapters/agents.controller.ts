@@ -22,6 +22,7 @@ import {
   ToolListDto,
   UpdateAgentDto,
 } from './agents.dto';
+import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
 /** A malformed id cannot exist: answer 404 like any unknown id. */
 export const agentIdParam = (id: string): string => {
@@ -40,7 +41,8 @@ export class AgentsController {
 
   @Post()
   @Scopes('agents:write')
-  @ApiOperation({ summary: 'Create an agent' })
+  @ApiOperation({ operationId: 'createAgent', summary: 'Create an agent' })
+  @ApiProblems(409)
   @ApiCreatedResponse({ type: AgentDto })
   async create(@CurrentTenant() tenantId: TenantId, @Body() body: CreateAgentDto): Promise<AgentDto> {
     return AgentDto.of(await this.createAgent.execute(tenantId, body));
@@ -48,7 +50,7 @@ export class AgentsController {
 
   @Get()
   @Scopes('agents:read')
-  @ApiOperation({ summary: 'List agents, newest first' })
+  @ApiOperation({ operationId: 'listAgents', summary: 'List agents, newest first' })
   @ApiOkResponse({ type: AgentPageDto })
   async list(@CurrentTenant() tenantId: TenantId, @Query() query: ListAgentsQuery): Promise<AgentPageDto> {
     const page = await this.agents.list(tenantId, { ...query, limit: query.limit ?? 20 });
@@ -57,7 +59,7 @@ export class AgentsController {
 
   @Get(':id')
   @Scopes('agents:read')
-  @ApiOperation({ summary: 'Get an agent' })
+  @ApiOperation({ operationId: 'getAgent', summary: 'Get an agent' })
   @ApiOkResponse({ type: AgentDto })
   async get(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<AgentDto> {
     const agent = await this.agents.findById(tenantId, agentIdParam(id));
@@ -67,7 +69,8 @@ export class AgentsController {
 
   @Patch(':id')
   @Scopes('agents:write')
-  @ApiOperation({ summary: 'Change an agent (settings, tools, status)' })
+  @ApiOperation({ operationId: 'updateAgent', summary: 'Change an agent (settings, tools, status)' })
+  @ApiProblems(409)
   @ApiOkResponse({ type: AgentDto })
   async update(
     @CurrentTenant() tenantId: TenantId,
@@ -80,7 +83,10 @@ export class AgentsController {
   @Delete(':id')
   @HttpCode(204)
   @Scopes('agents:write')
-  @ApiOperation({ summary: 'Archive an agent (kept for history and billing; chat answers 409)' })
+  @ApiOperation({
+    operationId: 'archiveAgent',
+    summary: 'Archive an agent (kept for history and billing; chat answers 409)',
+  })
   @ApiNoContentResponse({ description: 'Archived' })
   async archive(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<void> {
     await this.updateAgent.execute(tenantId, agentIdParam(id), { status: 'archived' });
@@ -94,7 +100,7 @@ export class ToolsController {
 
   @Get()
   @Scopes('agents:read')
-  @ApiOperation({ summary: 'List the tools agents may enable' })
+  @ApiOperation({ operationId: 'listTools', summary: 'List the tools agents may enable' })
   @ApiOkResponse({ type: ToolListDto })
   list(): ToolListDto {
     return { items: this.tools.list().map((t) => ({ ...t.spec, available: t.available() })) };

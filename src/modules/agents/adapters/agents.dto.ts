@@ -44,21 +44,26 @@ class AgentFieldsDto {
   @MaxLength(32000)
   instructions?: string;
 
-  @ApiPropertyOptional({ example: 0.2, nullable: true, minimum: 0, maximum: 2 })
+  @ApiPropertyOptional({ type: Number, example: 0.2, nullable: true, minimum: 0, maximum: 2 })
   @ValidateIf(nullOrPresent)
   @IsNumber()
   @Min(0)
   @Max(2)
   temperature?: number | null;
 
-  @ApiPropertyOptional({ example: 1, nullable: true, minimum: 0, maximum: 1 })
+  @ApiPropertyOptional({ type: Number, example: 1, nullable: true, minimum: 0, maximum: 1 })
   @ValidateIf(nullOrPresent)
   @IsNumber()
   @Min(0)
   @Max(1)
   topP?: number | null;
 
-  @ApiPropertyOptional({ example: 512, nullable: true, description: 'Completion token cap per model call' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 512,
+    nullable: true,
+    description: 'Completion token cap per model call',
+  })
   @ValidateIf(nullOrPresent)
   @IsInt()
   @Min(1)
@@ -71,12 +76,22 @@ class AgentFieldsDto {
   @IsString({ each: true })
   tools?: string[];
 
-  @ApiPropertyOptional({ example: '6f1c2a9e-3b7d-4c1e-9a43-0f3f2f6f7a10', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    example: '6f1c2a9e-3b7d-4c1e-9a43-0f3f2f6f7a10',
+    nullable: true,
+  })
   @ValidateIf(nullOrPresent)
   @IsUUID()
   billingPlanId?: string | null;
 
-  @ApiPropertyOptional({ example: 'crm-agent-42', nullable: true, description: "The customer's own id" })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'crm-agent-42',
+    nullable: true,
+    description: "The customer's own id",
+  })
   @ValidateIf(nullOrPresent)
   @IsString()
   @MinLength(1)

@@ -23,7 +23,7 @@ export class ApiKeysController {
 
   @Post()
   @Scopes('api_keys:manage')
-  @ApiOperation({ summary: 'Create an API key (the secret is shown once)' })
+  @ApiOperation({ operationId: 'createApiKey', summary: 'Create an API key (the secret is shown once)' })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
   create(
     @CurrentTenant() tenantId: TenantId,
@@ -35,7 +35,10 @@ export class ApiKeysController {
 
   @Get()
   @Scopes('api_keys:read')
-  @ApiOperation({ summary: "List the organization's API keys (prefix, scopes, last use, expiry)" })
+  @ApiOperation({
+    operationId: 'listApiKeys',
+    summary: "List the organization's API keys (prefix, scopes, last use, expiry)",
+  })
   @ApiOkResponse({ type: ApiKeyListDto })
   async list(@CurrentTenant() tenantId: TenantId): Promise<ApiKeyListDto> {
     return { items: await this.listApiKeys.execute(tenantId) };
@@ -44,7 +47,10 @@ export class ApiKeysController {
   @Delete(':id')
   @HttpCode(204)
   @Scopes('api_keys:manage')
-  @ApiOperation({ summary: 'Revoke an API key; it fails on every instance from now on' })
+  @ApiOperation({
+    operationId: 'revokeApiKey',
+    summary: 'Revoke an API key; it fails on every instance from now on',
+  })
   @ApiNoContentResponse({ description: 'Revoked' })
   async revoke(
     @CurrentTenant() tenantId: TenantId,

@@ -25,6 +25,7 @@ import {
   ServiceTokenDto,
   TokenPairDto,
 } from './auth.dto';
+import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -41,7 +42,11 @@ export class AuthController {
 
   @Post('register')
   @Public()
-  @ApiOperation({ summary: 'Create an account (and optionally an organization it owns) and sign in' })
+  @ApiOperation({
+    operationId: 'registerUser',
+    summary: 'Create an account (and optionally an organization it owns) and sign in',
+  })
+  @ApiProblems(409)
   @ApiCreatedResponse({ type: RegisterResultDto })
   register(@Body() body: RegisterDto): Promise<RegisterResultDto> {
     return this.registerUser.execute(body);
@@ -50,7 +55,8 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with email and password' })
+  @ApiOperation({ operationId: 'logIn', summary: 'Sign in with email and password' })
+  @ApiProblems(401, 429)
   @ApiOkResponse({ type: TokenPairDto })
   login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<TokenPairDto> {
     return this.logIn.execute({ ...body, ip: request.ip });
@@ -59,7 +65,11 @@ export class AuthController {
   @Post('refresh')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a refresh token for new tokens (the old refresh token stops working)' })
+  @ApiOperation({
+    operationId: 'refreshTokens',
+    summary: 'Exchange a refresh token for new tokens (the old refresh token stops working)',
+  })
+  @ApiProblems(401)
   @ApiOkResponse({ type: TokenPairDto })
   refresh(@Body() body: RefreshDto): Promise<TokenPairDto> {
     return this.refreshSession.execute(body.refreshToken);
@@ -67,14 +77,17 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'End the session: its refresh tokens stop working' })
+  @ApiOperation({ operationId: 'logOut', summary: 'End the session: its refresh tokens stop working' })
   @ApiNoContentResponse({ description: 'Signed out' })
   async logout(@CurrentPrincipal() principal: Principal, @Body() body: LogoutDto): Promise<void> {
     await this.logOut.execute(principal, body?.refreshToken);
   }
 
   @Get('me')
-  @ApiOperation({ summary: 'The caller: user and organizations (or the API key / service account)' })
+  @ApiOperation({
+    operationId: 'getCurrentUser',
+    summary: 'The caller: user and organizations (or the API key / service account)',
+  })
   @ApiOkResponse({ type: MeDto })
   me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
     return this.getMe.execute(principal);
@@ -82,7 +95,10 @@ export class AuthController {
 
   @Get('principal')
   @Public()
-  @ApiOperation({ summary: 'What the sent credentials resolve to (anonymous when none); cheap, for probes' })
+  @ApiOperation({
+    operationId: 'getCurrentPrincipal',
+    summary: 'What the sent credentials resolve to (anonymous when none); cheap, for probes',
+  })
   @ApiOkResponse({ type: PrincipalDto })
   principal(): PrincipalDto {
     const principal = this.cls.get('principal');
@@ -92,7 +108,11 @@ export class AuthController {
   @Post('token')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'OAuth 2.0 client credentials: a scoped access token for a service account' })
+  @ApiOperation({
+    operationId: 'issueToken',
+    summary: 'OAuth 2.0 client credentials: a scoped access token for a service account',
+  })
+  @ApiProblems(401)
   @ApiOkResponse({ type: ServiceTokenDto })
   token(@Body() body: ClientCredentialsDto): Promise<ServiceTokenDto> {
     return this.issueServiceToken.execute({

@@ -33,7 +33,8 @@ export class CredentialsPrincipalResolver extends PrincipalResolver {
     const header = request.headers['x-organization-id'];
     const requested = opts.organizationId ?? (typeof header === 'string' && header ? header : undefined);
 
-    if (typeof headerKey === 'string' && headerKey) return this.fromApiKey(headerKey, requested);
+    const hasHeaderKey = typeof headerKey === 'string' && headerKey !== '';
+    if (hasHeaderKey && !authorization) return this.fromApiKey(headerKey, requested);
     if (!authorization) return null;
     const space = authorization.indexOf(' ');
     const scheme = space > 0 ? authorization.slice(0, space) : '';
@@ -42,6 +43,14 @@ export class CredentialsPrincipalResolver extends PrincipalResolver {
       throw new UnauthenticatedError(
         'Use "Authorization: Bearer <token or API key>"',
         'invalid_authorization',
+      );
+    }
+    // Generated clients send their one configured credential in every scheme the document lists
+    // (bearer and X-API-Key): the same value twice is one credential. Two different ones are refused.
+    if (hasHeaderKey && headerKey !== credential) {
+      throw new UnauthenticatedError(
+        'Authorization and X-API-Key carry different credentials: send one of them',
+        'conflicting_credentials',
       );
     }
     if (looksLikeApiKey(credential)) return this.fromApiKey(credential, requested);

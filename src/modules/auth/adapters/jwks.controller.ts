@@ -12,7 +12,10 @@ export class JwksController {
   @Get('jwks.json')
   @Public()
   @Header('Cache-Control', 'public, max-age=300')
-  @ApiOperation({ summary: 'Public keys (next, active, retired) that verify Tollgate access tokens' })
+  @ApiOperation({
+    operationId: 'getJwks',
+    summary: 'Public keys (next, active, retired) that verify Tollgate access tokens',
+  })
   @ApiOkResponse({ type: JwksDto })
   jwks(): JwksDto {
     return { keys: this.keys.jwks() };

@@ -19,6 +19,7 @@ import {
   RecordOutcomeDto,
 } from './billing.dto';
 import { UuidOr404Pipe } from './uuid-or-404.pipe';
+import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
 const AgentId = new UuidOr404Pipe('Agent');
 const toDate = (v?: string) => (v ? new Date(v) : undefined);
@@ -37,6 +38,7 @@ export class AgentRecordsController {
   @Post(':id/activities')
   @Scopes('usage:write')
   @ApiOperation({
+    operationId: 'recordAgentActivities',
     summary: 'Record a typed activity with a quantity (a usage event on the metric named by the type)',
   })
   @ApiCreatedResponse({ type: ActivityResultDto })
@@ -50,7 +52,10 @@ export class AgentRecordsController {
 
   @Post(':id/costs')
   @Scopes('usage:write')
-  @ApiOperation({ summary: 'Record a cost the tenant paid for the agent (for margin and cost-plus pricing)' })
+  @ApiOperation({
+    operationId: 'recordAgentCosts',
+    summary: 'Record a cost the tenant paid for the agent (for margin and cost-plus pricing)',
+  })
   @ApiCreatedResponse({ type: CostDto })
   async costs(
     @CurrentTenant() tenantId: TenantId,
@@ -74,7 +79,11 @@ export class AgentRecordsController {
 
   @Post(':id/outcomes')
   @Scopes('usage:write')
-  @ApiOperation({ summary: 'Record an outcome (pending until verified; only verified outcomes are billed)' })
+  @ApiOperation({
+    operationId: 'recordAgentOutcomes',
+    summary: 'Record an outcome (pending until verified; only verified outcomes are billed)',
+  })
+  @ApiProblems(409)
   @ApiCreatedResponse({ type: OutcomeDto })
   async outcomes(
     @CurrentTenant() tenantId: TenantId,
@@ -102,7 +111,10 @@ export class AgentRecordsController {
 
   @Get(':id/stats')
   @Scopes('usage:read')
-  @ApiOperation({ summary: 'Agent activities, costs, outcome value, revenue billed and margin' })
+  @ApiOperation({
+    operationId: 'getAgentStats',
+    summary: 'Agent activities, costs, outcome value, revenue billed and margin',
+  })
   @ApiOkResponse({ type: AgentStatsDto })
   stats(@CurrentTenant() tenantId: TenantId, @Param('id', AgentId) agentId: string): Promise<AgentStatsDto> {
     return this.getStats.execute(tenantId, agentId);

@@ -97,7 +97,7 @@ export class UpdateCustomerDto {
     string,
     string
   >;
-  @ApiPropertyOptional({ example: '500.00', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '500.00', nullable: true })
   @IsOptional()
   @Matches(NON_NEG, decimalMsg)
   spendCap?: string | null;
@@ -113,10 +113,13 @@ export class CustomerDto {
   @ApiProperty({ example: 'Europe/Paris' }) timezone!: string;
   @ApiProperty({ example: '20' }) taxRate!: string;
   @ApiProperty({ example: 'cus_123', nullable: true, type: String }) stripeCustomerId!: string | null;
-  @ApiProperty({ example: { city: 'Paris' }, nullable: true, type: Object }) billingAddress!: Record<
-    string,
-    string
-  > | null;
+  @ApiProperty({
+    example: { city: 'Paris' },
+    nullable: true,
+    type: 'object',
+    additionalProperties: { type: 'string' },
+  })
+  billingAddress!: Record<string, string> | null;
   @ApiProperty({ example: '500', nullable: true, type: String }) spendCap!: string | null;
   @ApiProperty({ example: false }) prepaidOnly!: boolean;
   @ApiProperty({ example: '2026-11-22T10:00:00.000Z' }) createdAt!: Date;
@@ -175,8 +178,29 @@ export class MetricListDto {
   @ApiProperty({ type: [MetricDto] }) data!: MetricDto[];
 }
 
+/** One usage event as documented; events are validated one by one in the use case, not by class-validator. */
+export class UsageEventDto {
+  @ApiProperty({ example: 'evt_0001', description: 'Your idempotency key: 1-200 printable characters' })
+  eventId!: string;
+  @ApiProperty({ example: 'api_calls', description: 'Code of a billable metric' }) metric!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Exactly one of customerId or externalCustomerId' })
+  customerId?: string;
+  @ApiPropertyOptional({ example: 'acme-42' }) externalCustomerId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) agentId?: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-22T10:00:00Z' }) timestamp!: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: {
+      oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }],
+    },
+    example: { tokens: 812 },
+  })
+  properties?: Record<string, string | number | boolean | null>;
+}
+
 export class IngestEventsDto {
   @ApiProperty({
+    type: [UsageEventDto],
     description: 'Up to 1,000 events; each is validated alone (a bad event never rejects the batch)',
     example: [
       {
@@ -362,15 +386,15 @@ export class AgentStatsDto {
 // ---------- plans ----------
 
 export class TierDto {
-  @ApiProperty({
+  @ApiPropertyOptional({
     example: '1000',
     nullable: true,
     type: String,
-    description: 'Inclusive upper bound; null on the last tier',
+    description: 'Inclusive upper bound; null or absent on the last tier',
   })
   @IsOptional()
   @Matches(NON_NEG, decimalMsg)
-  upTo!: string | null;
+  upTo?: string | null;
   @ApiProperty({ example: '0.002' }) @Matches(NON_NEG, decimalMsg) unitAmount!: string;
   @ApiPropertyOptional({ example: '0' }) @IsOptional() @Matches(NON_NEG, decimalMsg) flatAmount?: string;
 }

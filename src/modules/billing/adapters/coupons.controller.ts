@@ -15,6 +15,7 @@ import { ApiKeySpendCapRepository } from '../domain/api-key-spend-cap';
 import { Coupon, CouponRepository } from '../domain/coupon';
 import { CouponDto, CouponListDto, CreateCouponDto, SpendCapDto, SpendCapViewDto } from './billing.dto';
 import { UuidOr404Pipe } from './uuid-or-404.pipe';
+import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
 const couponView = (c: Coupon): CouponDto => ({
   id: c.id,
@@ -41,7 +42,11 @@ export class CouponsController {
 
   @Post()
   @Scopes('plans:write')
-  @ApiOperation({ summary: 'Create a coupon (percentage or fixed; once, N periods or forever)' })
+  @ApiOperation({
+    operationId: 'createCoupon',
+    summary: 'Create a coupon (percentage or fixed; once, N periods or forever)',
+  })
+  @ApiProblems(409)
   @ApiCreatedResponse({ type: CouponDto })
   async create(@CurrentTenant() tenantId: TenantId, @Body() body: CreateCouponDto): Promise<CouponDto> {
     return couponView(
@@ -54,7 +59,7 @@ export class CouponsController {
 
   @Get()
   @Scopes('plans:read')
-  @ApiOperation({ summary: 'List coupons' })
+  @ApiOperation({ operationId: 'listCoupons', summary: 'List coupons' })
   @ApiOkResponse({ type: CouponListDto })
   async list(@CurrentTenant() tenantId: TenantId): Promise<CouponListDto> {
     return { data: (await this.coupons.list(tenantId)).map(couponView) };
@@ -62,7 +67,7 @@ export class CouponsController {
 
   @Get(':id')
   @Scopes('plans:read')
-  @ApiOperation({ summary: 'Get a coupon' })
+  @ApiOperation({ operationId: 'getCoupon', summary: 'Get a coupon' })
   @ApiOkResponse({ type: CouponDto })
   async get(
     @CurrentTenant() tenantId: TenantId,
@@ -87,7 +92,7 @@ export class SpendCapsController {
 
   @Put(':apiKeyId')
   @Scopes('api_keys:manage')
-  @ApiOperation({ summary: 'Set the monthly hard spend cap of an API key' })
+  @ApiOperation({ operationId: 'setApiKeySpendCap', summary: 'Set the monthly hard spend cap of an API key' })
   @ApiOkResponse({ type: SpendCapViewDto })
   async put(
     @CurrentTenant() tenantId: TenantId,
@@ -103,7 +108,7 @@ export class SpendCapsController {
 
   @Get(':apiKeyId')
   @Scopes('api_keys:read')
-  @ApiOperation({ summary: 'Get the spend cap of an API key' })
+  @ApiOperation({ operationId: 'getApiKeySpendCap', summary: 'Get the spend cap of an API key' })
   @ApiOkResponse({ type: SpendCapViewDto })
   async getCap(
     @CurrentTenant() tenantId: TenantId,
@@ -117,7 +122,7 @@ export class SpendCapsController {
   @Delete(':apiKeyId')
   @HttpCode(204)
   @Scopes('api_keys:manage')
-  @ApiOperation({ summary: 'Remove the spend cap of an API key' })
+  @ApiOperation({ operationId: 'removeApiKeySpendCap', summary: 'Remove the spend cap of an API key' })
   @ApiNoContentResponse({ description: 'Removed' })
   async remove(
     @CurrentTenant() tenantId: TenantId,

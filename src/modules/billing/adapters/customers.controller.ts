@@ -44,6 +44,7 @@ import {
   UpdateCustomerDto,
 } from './billing.dto';
 import { UuidOr404Pipe } from './uuid-or-404.pipe';
+import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
 export const customerView = (c: Customer): CustomerDto => ({
   id: c.id,
@@ -80,7 +81,8 @@ export class CustomersController {
 
   @Post()
   @Scopes('customers:write')
-  @ApiOperation({ summary: 'Create a customer (who the tenant bills)' })
+  @ApiOperation({ operationId: 'createCustomer', summary: 'Create a customer (who the tenant bills)' })
+  @ApiProblems(409)
   @ApiCreatedResponse({ type: CustomerDto })
   async create(@CurrentTenant() tenantId: TenantId, @Body() body: CreateCustomerDto): Promise<CustomerDto> {
     return customerView(await this.createCustomer.execute(tenantId, body));
@@ -88,7 +90,7 @@ export class CustomersController {
 
   @Get()
   @Scopes('customers:read')
-  @ApiOperation({ summary: 'List customers' })
+  @ApiOperation({ operationId: 'listCustomers', summary: 'List customers' })
   @ApiOkResponse({ type: CustomerListDto })
   async list(@CurrentTenant() tenantId: TenantId, @Query() q: PageQueryDto): Promise<CustomerListDto> {
     const rows = await this.customers.list(tenantId, { limit: q.limit ?? 50, offset: q.offset ?? 0 });
@@ -97,7 +99,7 @@ export class CustomersController {
 
   @Get(':id')
   @Scopes('customers:read')
-  @ApiOperation({ summary: 'Get a customer' })
+  @ApiOperation({ operationId: 'getCustomer', summary: 'Get a customer' })
   @ApiOkResponse({ type: CustomerDto })
   async get(@CurrentTenant() tenantId: TenantId, @Param('id', CustomerId) id: string): Promise<CustomerDto> {
     const c = await this.customers.find(tenantId, id);
@@ -107,7 +109,8 @@ export class CustomersController {
 
   @Patch(':id')
   @Scopes('customers:write')
-  @ApiOperation({ summary: 'Update a customer' })
+  @ApiOperation({ operationId: 'updateCustomer', summary: 'Update a customer' })
+  @ApiProblems(409)
   @ApiOkResponse({ type: CustomerDto })
   async update(
     @CurrentTenant() tenantId: TenantId,
@@ -120,7 +123,8 @@ export class CustomersController {
   @Delete(':id')
   @HttpCode(204)
   @Scopes('customers:write')
-  @ApiOperation({ summary: 'Delete a customer without live subscriptions' })
+  @ApiOperation({ operationId: 'deleteCustomer', summary: 'Delete a customer without live subscriptions' })
+  @ApiProblems(409)
   @ApiNoContentResponse({ description: 'Deleted' })
   async remove(@CurrentTenant() tenantId: TenantId, @Param('id', CustomerId) id: string): Promise<void> {
     await this.deleteCustomer.execute(tenantId, id);
@@ -128,7 +132,10 @@ export class CustomersController {
 
   @Get(':id/credits')
   @Scopes('credits:read')
-  @ApiOperation({ summary: 'Credit balance (derived from the ledger) and the latest ledger entries' })
+  @ApiOperation({
+    operationId: 'getCreditBalance',
+    summary: 'Credit balance (derived from the ledger) and the latest ledger entries',
+  })
   @ApiOkResponse({ type: CreditBalanceDto })
   async creditBalance(
     @CurrentTenant() tenantId: TenantId,
@@ -159,6 +166,7 @@ export class CustomersController {
   @Post(':id/credits/grants')
   @Scopes('credits:write')
   @ApiOperation({
+    operationId: 'grantCredits',
     summary: 'Grant credits (paid top-up or free grant, optional expiry); idempotent per reference',
   })
   @ApiCreatedResponse({ type: GrantResultDto })
@@ -179,7 +187,8 @@ export class CustomersController {
 
   @Post(':id/coupons')
   @Scopes('customers:write')
-  @ApiOperation({ summary: 'Apply a coupon to the customer’s coming invoices' })
+  @ApiOperation({ operationId: 'redeemCoupon', summary: 'Apply a coupon to the customer’s coming invoices' })
+  @ApiProblems(409)
   @ApiCreatedResponse({ type: RedemptionDto })
   async redeem(
     @CurrentTenant() tenantId: TenantId,
@@ -197,7 +206,11 @@ export class CustomersController {
 
   @Put(':id/payment-customer')
   @Scopes('customers:write')
-  @ApiOperation({ summary: 'Create or update the customer at Stripe and link it' })
+  @ApiOperation({
+    operationId: 'syncPaymentCustomer',
+    summary: 'Create or update the customer at Stripe and link it',
+  })
+  @ApiProblems(409, 502, 504)
   @ApiOkResponse({ type: CustomerDto })
   async syncPayment(
     @CurrentTenant() tenantId: TenantId,
@@ -209,8 +222,10 @@ export class CustomersController {
   @Post(':id/checkout-sessions')
   @Scopes('credits:write')
   @ApiOperation({
+    operationId: 'createCheckoutSession',
     summary: 'Stripe Checkout Session: credit top-up or saving a payment method for subscriptions',
   })
+  @ApiProblems(409, 502, 504)
   @ApiCreatedResponse({ type: CheckoutSessionDto })
   async checkout(
     @CurrentTenant() tenantId: TenantId,

@@ -7,6 +7,7 @@ import { CreatePlan, PlanView, UpdatePlan } from '../application/manage-plans.us
 import { PlanRepository, PlanVersion } from '../domain/plan.repository.port';
 import { CreatePlanDto, PlanDto, PlanListDto, PlanVersionDto, UpdatePlanDto } from './billing.dto';
 import { UuidOr404Pipe } from './uuid-or-404.pipe';
+import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
 const versionView = (v: PlanVersion): PlanVersionDto => ({
   id: v.id,
@@ -41,7 +42,11 @@ export class PlansController {
 
   @Post()
   @Scopes('plans:write')
-  @ApiOperation({ summary: 'Create a plan: base, seat, usage and outcome charges (hybrid plans mix them)' })
+  @ApiOperation({
+    operationId: 'createPlan',
+    summary: 'Create a plan: base, seat, usage and outcome charges (hybrid plans mix them)',
+  })
+  @ApiProblems(409)
   @ApiCreatedResponse({ type: PlanDto })
   async create(@CurrentTenant() tenantId: TenantId, @Body() body: CreatePlanDto): Promise<PlanDto> {
     return planView(await this.createPlan.execute(tenantId, body));
@@ -49,7 +54,7 @@ export class PlansController {
 
   @Get()
   @Scopes('plans:read')
-  @ApiOperation({ summary: 'List plans with their current version' })
+  @ApiOperation({ operationId: 'listPlans', summary: 'List plans with their current version' })
   @ApiOkResponse({ type: PlanListDto })
   async list(@CurrentTenant() tenantId: TenantId): Promise<PlanListDto> {
     const plans = await this.plans.list(tenantId);
@@ -63,7 +68,7 @@ export class PlansController {
 
   @Get(':id')
   @Scopes('plans:read')
-  @ApiOperation({ summary: 'Get a plan with its current version' })
+  @ApiOperation({ operationId: 'getPlan', summary: 'Get a plan with its current version' })
   @ApiOkResponse({ type: PlanDto })
   async get(@CurrentTenant() tenantId: TenantId, @Param('id', PlanId) id: string): Promise<PlanDto> {
     const plan = await this.plans.find(tenantId, id);
@@ -74,7 +79,11 @@ export class PlansController {
 
   @Put(':id')
   @Scopes('plans:write')
-  @ApiOperation({ summary: 'Edit a plan: a new version when it has subscribers (they stay on theirs)' })
+  @ApiOperation({
+    operationId: 'updatePlan',
+    summary: 'Edit a plan: a new version when it has subscribers (they stay on theirs)',
+  })
+  @ApiProblems(409)
   @ApiOkResponse({ type: PlanDto })
   async update(
     @CurrentTenant() tenantId: TenantId,

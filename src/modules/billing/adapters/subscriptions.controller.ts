@@ -23,6 +23,7 @@ import {
   UpcomingInvoiceDto,
 } from './billing.dto';
 import { UuidOr404Pipe } from './uuid-or-404.pipe';
+import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
 const subscriptionView = (s: Subscription): SubscriptionDto => ({
   id: s.id,
@@ -57,7 +58,11 @@ export class SubscriptionsController {
 
   @Post()
   @Scopes('subscriptions:write')
-  @ApiOperation({ summary: 'Subscribe a customer to a plan (periods in the customer’s timezone)' })
+  @ApiOperation({
+    operationId: 'createSubscription',
+    summary: 'Subscribe a customer to a plan (periods in the customer’s timezone)',
+  })
+  @ApiProblems(409)
   @ApiCreatedResponse({ type: SubscriptionDto })
   async create(
     @CurrentTenant() tenantId: TenantId,
@@ -69,7 +74,7 @@ export class SubscriptionsController {
 
   @Get()
   @Scopes('subscriptions:read')
-  @ApiOperation({ summary: 'List subscriptions' })
+  @ApiOperation({ operationId: 'listSubscriptions', summary: 'List subscriptions' })
   @ApiOkResponse({ type: SubscriptionListDto })
   async list(
     @CurrentTenant() tenantId: TenantId,
@@ -85,7 +90,7 @@ export class SubscriptionsController {
 
   @Get(':id')
   @Scopes('subscriptions:read')
-  @ApiOperation({ summary: 'Get a subscription' })
+  @ApiOperation({ operationId: 'getSubscription', summary: 'Get a subscription' })
   @ApiOkResponse({ type: SubscriptionDto })
   async get(
     @CurrentTenant() tenantId: TenantId,
@@ -98,7 +103,10 @@ export class SubscriptionsController {
 
   @Get(':id/upcoming')
   @Scopes('subscriptions:read')
-  @ApiOperation({ summary: 'Rate the open period so far (what the next invoice would say now)' })
+  @ApiOperation({
+    operationId: 'getUpcomingInvoice',
+    summary: 'Rate the open period so far (what the next invoice would say now)',
+  })
   @ApiOkResponse({ type: UpcomingInvoiceDto })
   async upcoming(
     @CurrentTenant() tenantId: TenantId,
@@ -127,7 +135,11 @@ export class SubscriptionsController {
   @Post(':id/seats')
   @HttpCode(200)
   @Scopes('subscriptions:write')
-  @ApiOperation({ summary: 'Change the seat count (in-advance seats prorated by day)' })
+  @ApiOperation({
+    operationId: 'changeSeats',
+    summary: 'Change the seat count (in-advance seats prorated by day)',
+  })
+  @ApiProblems(409)
   @ApiOkResponse({ type: SubscriptionDto })
   async seats(
     @CurrentTenant() tenantId: TenantId,
@@ -140,7 +152,11 @@ export class SubscriptionsController {
   @Post(':id/change-plan')
   @HttpCode(200)
   @Scopes('subscriptions:write')
-  @ApiOperation({ summary: 'Move to another plan (or the latest version of the same plan), prorated by day' })
+  @ApiOperation({
+    operationId: 'changePlan',
+    summary: 'Move to another plan (or the latest version of the same plan), prorated by day',
+  })
+  @ApiProblems(409)
   @ApiOkResponse({ type: SubscriptionDto })
   async changePlanRoute(
     @CurrentTenant() tenantId: TenantId,
@@ -153,7 +169,8 @@ export class SubscriptionsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Scopes('subscriptions:write')
-  @ApiOperation({ summary: 'Cancel at period end or now' })
+  @ApiOperation({ operationId: 'cancelSubscription', summary: 'Cancel at period end or now' })
+  @ApiProblems(409)
   @ApiOkResponse({ type: SubscriptionDto })
   async cancel(
     @CurrentTenant() tenantId: TenantId,

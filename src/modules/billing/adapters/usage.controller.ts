@@ -25,6 +25,7 @@ import {
   UsageSummaryQueryDto,
 } from './billing.dto';
 import { UuidOr404Pipe } from './uuid-or-404.pipe';
+import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
 const metricView = (m: BillableMetric): MetricDto => ({
   id: m.id,
@@ -47,7 +48,11 @@ export class MetricsController {
 
   @Post()
   @Scopes('plans:write')
-  @ApiOperation({ summary: 'Create a billable metric (aggregation over an event property)' })
+  @ApiOperation({
+    operationId: 'createBillableMetric',
+    summary: 'Create a billable metric (aggregation over an event property)',
+  })
+  @ApiProblems(409)
   @ApiCreatedResponse({ type: MetricDto })
   async create(@CurrentTenant() tenantId: TenantId, @Body() body: CreateMetricDto): Promise<MetricDto> {
     return metricView(await this.createMetric.execute(tenantId, body));
@@ -55,7 +60,7 @@ export class MetricsController {
 
   @Get()
   @Scopes('usage:read')
-  @ApiOperation({ summary: 'List billable metrics' })
+  @ApiOperation({ operationId: 'listBillableMetrics', summary: 'List billable metrics' })
   @ApiOkResponse({ type: MetricListDto })
   async list(@CurrentTenant() tenantId: TenantId): Promise<MetricListDto> {
     return { data: (await this.metrics.list(tenantId)).map(metricView) };
@@ -63,7 +68,7 @@ export class MetricsController {
 
   @Get(':id')
   @Scopes('usage:read')
-  @ApiOperation({ summary: 'Get a billable metric' })
+  @ApiOperation({ operationId: 'getBillableMetric', summary: 'Get a billable metric' })
   @ApiOkResponse({ type: MetricDto })
   async get(
     @CurrentTenant() tenantId: TenantId,
@@ -88,6 +93,7 @@ export class UsageController {
   @HttpCode(202)
   @Scopes('usage:write')
   @ApiOperation({
+    operationId: 'ingestUsageEvents',
     summary: 'Ingest up to 1,000 usage events (idempotent per eventId; bad events rejected one by one)',
   })
   @ApiAcceptedResponse({ type: IngestResultDto })
@@ -111,7 +117,10 @@ export class UsageController {
 
   @Get('summary')
   @Scopes('usage:read')
-  @ApiOperation({ summary: 'Usage of a customer in [from, to), aggregated in SQL by metric, agent or day' })
+  @ApiOperation({
+    operationId: 'getUsageSummary',
+    summary: 'Usage of a customer in [from, to), aggregated in SQL by metric, agent or day',
+  })
   @ApiOkResponse({ type: UsageSummaryDto })
   async summary(
     @CurrentTenant() tenantId: TenantId,

@@ -17,7 +17,8 @@ export interface ChargeInput {
   price?: {
     model: PriceModel['model'];
     unitAmount?: string;
-    tiers?: Tier[];
+    /** upTo may be left out on the last tier (as null: unbounded). */
+    tiers?: Array<Omit<Tier, 'upTo'> & { upTo?: string | null }>;
     packageSize?: string;
     packageAmount?: string;
     rate?: string;

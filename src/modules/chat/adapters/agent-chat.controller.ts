@@ -12,6 +12,7 @@ import { ChatWithAgent } from '../application/chat-with-agent.use-case';
 import { AgentActivityReader } from '../domain/agent-activity.port';
 import { AgentChatDto, AgentChatResponseDto, AgentStatusDto } from './chat.dto';
 import { abortOnDisconnect, SseWriter } from './sse';
+import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -29,11 +30,13 @@ export class AgentChatController {
   @HttpCode(200)
   @Scopes('chat:invoke')
   @ApiOperation({
+    operationId: 'chatWithAgent',
     summary: 'Chat with an agent (JSON, or Server-Sent Events with stream: true)',
     description:
       'SSE events: `delta` {content}, `tool_call` {id,name,arguments}, `tool_result` {id,name,content,isError}, ' +
       '`done` (the JSON answer), `error` (problem details).',
   })
+  @ApiProblems(402, 409, 429, 502, 504)
   @ApiHeader({
     name: 'X-Tollgate-Customer',
     required: false,
@@ -83,6 +86,7 @@ export class AgentChatController {
   @Get(':id/status')
   @Scopes('agents:read')
   @ApiOperation({
+    operationId: 'getAgentStatus',
     summary: 'Agent status: last activity and the last 24 hours of conversations, messages and tokens',
   })
   @ApiOkResponse({ type: AgentStatusDto })

@@ -99,8 +99,10 @@ export class OpenAiMessageDto {
 
   @ApiPropertyOptional({
     example: 'Hello!',
-    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'object' } }],
-    nullable: true,
+    oneOf: [
+      { type: 'string', nullable: true },
+      { type: 'array', items: { type: 'object' } },
+    ],
   })
   @Allow()
   content?: unknown;

@@ -10,6 +10,7 @@ import { AGENT_MODEL_PREFIX, CompleteChat, CompletionInput } from '../applicatio
 import { ChatCompletionDto, ChatCompletionRequestDto, ModelListDto } from './chat.dto';
 import { abortOnDisconnect, SseWriter } from './sse';
 import { forwardedChunk } from './completion-chunks';
+import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
 const PASSTHROUGH = [
   'tool_choice',
@@ -38,8 +39,10 @@ export class OpenAiCompatController {
   @HttpCode(200)
   @Scopes('chat:invoke')
   @ApiOperation({
+    operationId: 'createChatCompletion',
     summary: 'OpenAI-compatible chat completion (model = agent:<slug> or a model id; stream supported)',
   })
+  @ApiProblems(402, 409, 429, 502, 504)
   @ApiHeader({
     name: 'X-Tollgate-Customer',
     required: false,
@@ -96,6 +99,7 @@ export class OpenAiCompatController {
   @Get('models')
   @Scopes('chat:invoke')
   @ApiOperation({
+    operationId: 'listModels',
     summary: "OpenAI-compatible model list: the organization's active agents and the priced models",
   })
   @ApiOkResponse({ type: ModelListDto })

@@ -33,7 +33,10 @@ export class ConversationsController {
 
   @Get()
   @Scopes('conversations:read')
-  @ApiOperation({ summary: 'List conversations, newest first (filter by agent or external user)' })
+  @ApiOperation({
+    operationId: 'listConversations',
+    summary: 'List conversations, newest first (filter by agent or external user)',
+  })
   @ApiOkResponse({ type: ConversationPageDto })
   async list(
     @CurrentTenant() tenantId: TenantId,
@@ -45,7 +48,10 @@ export class ConversationsController {
 
   @Get(':id')
   @Scopes('conversations:read')
-  @ApiOperation({ summary: 'Get a conversation with a page of its messages (oldest first)' })
+  @ApiOperation({
+    operationId: 'getConversation',
+    summary: 'Get a conversation with a page of its messages (oldest first)',
+  })
   @ApiOkResponse({ type: ConversationWithMessagesDto })
   async get(
     @CurrentTenant() tenantId: TenantId,
@@ -66,7 +72,7 @@ export class ConversationsController {
 
   @Patch(':id')
   @Scopes('conversations:write')
-  @ApiOperation({ summary: 'Rename a conversation' })
+  @ApiOperation({ operationId: 'renameConversation', summary: 'Rename a conversation' })
   @ApiOkResponse({ type: ConversationDto })
   async rename(
     @CurrentTenant() tenantId: TenantId,
@@ -81,7 +87,10 @@ export class ConversationsController {
   @Delete(':id')
   @HttpCode(204)
   @Scopes('conversations:write')
-  @ApiOperation({ summary: 'Delete a conversation (hidden now, purged after the retention period)' })
+  @ApiOperation({
+    operationId: 'deleteConversation',
+    summary: 'Delete a conversation (hidden now, purged after the retention period)',
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
   async remove(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<void> {
     await this.deleteConversation.execute(tenantId, conversationId(id));

@@ -56,6 +56,7 @@ import {
   VerificationRuleDto,
   VerificationRuleListDto,
 } from './invoicing.dto';
+import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
 /** A malformed id cannot exist: answer 404 like any unknown id. */
 const idParam = (what: string, id: string): string => {
@@ -94,7 +95,7 @@ export class InvoicesController {
 
   @Get()
   @Scopes('invoices:read')
-  @ApiOperation({ summary: 'List invoices, newest first' })
+  @ApiOperation({ operationId: 'listInvoices', summary: 'List invoices, newest first' })
   @ApiOkResponse({ type: InvoicePageDto })
   async list(@CurrentTenant() tenantId: TenantId, @Query() q: ListInvoicesQuery): Promise<InvoicePageDto> {
     const page = await this.invoices.list(tenantId, { ...q, limit: q.limit ?? 20 });
@@ -104,7 +105,10 @@ export class InvoicesController {
   @Post('preview')
   @HttpCode(200)
   @Scopes('invoices:read')
-  @ApiOperation({ summary: 'What the current period of a subscription would cost now (nothing is stored)' })
+  @ApiOperation({
+    operationId: 'previewInvoice',
+    summary: 'What the current period of a subscription would cost now (nothing is stored)',
+  })
   @ApiOkResponse({ type: InvoicePreviewDto })
   async preview(
     @CurrentTenant() tenantId: TenantId,
@@ -134,6 +138,7 @@ export class InvoicesController {
   @HttpCode(202)
   @Scopes('invoices:write')
   @ApiOperation({
+    operationId: 'startInvoiceRun',
     summary: 'Start an invoice run for every period ended by the given month; answers with the run id',
   })
   @ApiAcceptedResponse({ type: InvoiceRunDto })
@@ -146,7 +151,7 @@ export class InvoicesController {
 
   @Get('runs/:runId')
   @Scopes('invoices:read')
-  @ApiOperation({ summary: 'Progress of an invoice run (jobs done / failed)' })
+  @ApiOperation({ operationId: 'getInvoiceRun', summary: 'Progress of an invoice run (jobs done / failed)' })
   @ApiOkResponse({ type: InvoiceRunDto })
   async getRun(@CurrentTenant() tenantId: TenantId, @Param('runId') runId: string): Promise<InvoiceRunDto> {
     const run = await this.runs.find(tenantId, idParam('Invoice run', runId));
@@ -156,7 +161,7 @@ export class InvoicesController {
 
   @Get(':id')
   @Scopes('invoices:read')
-  @ApiOperation({ summary: 'Get an invoice with its lines and value receipt' })
+  @ApiOperation({ operationId: 'getInvoice', summary: 'Get an invoice with its lines and value receipt' })
   @ApiOkResponse({ type: InvoiceDto })
   async get(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<InvoiceDto> {
     return InvoiceDto.of(await this.invoiceOf(tenantId, id));
@@ -165,7 +170,11 @@ export class InvoicesController {
   @Post(':id/finalize')
   @HttpCode(200)
   @Scopes('invoices:write')
-  @ApiOperation({ summary: 'Finalize a draft now: number it, set the due date, push it for collection' })
+  @ApiOperation({
+    operationId: 'finalizeInvoice',
+    summary: 'Finalize a draft now: number it, set the due date, push it for collection',
+  })
+  @ApiProblems(409)
   @ApiOkResponse({ type: InvoiceDto })
   async finalize(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<InvoiceDto> {
     return InvoiceDto.of(await this.finalizeInvoice.execute(tenantId, idParam('Invoice', id)));
@@ -174,7 +183,8 @@ export class InvoicesController {
   @Post(':id/void')
   @HttpCode(200)
   @Scopes('invoices:write')
-  @ApiOperation({ summary: 'Void a draft or unpaid invoice' })
+  @ApiOperation({ operationId: 'voidInvoice', summary: 'Void a draft or unpaid invoice' })
+  @ApiProblems(409)
   @ApiOkResponse({ type: InvoiceDto })
   async void(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<InvoiceDto> {
     return InvoiceDto.of(await this.voidInvoice.execute(tenantId, idParam('Invoice', id)));
@@ -183,7 +193,7 @@ export class InvoicesController {
   @Get(':id/pdf')
   @Scopes('invoices:read')
   @ApiProduces('application/pdf')
-  @ApiOperation({ summary: 'The invoice as a PDF document' })
+  @ApiOperation({ operationId: 'getInvoicePdf', summary: 'The invoice as a PDF document' })
   @ApiOkResponse(PDF_RESPONSE)
   async pdf(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<StreamableFile> {
     const invoice = await this.invoiceOf(tenantId, id);
@@ -197,8 +207,10 @@ export class InvoicesController {
   @Post(':id/credit-notes')
   @Scopes('invoices:write')
   @ApiOperation({
+    operationId: 'createCreditNote',
     summary: 'Correct a finalized invoice with a credit note (full or per line; refund or wallet credit)',
   })
+  @ApiProblems(409)
   @ApiCreatedResponse({ type: CreditNoteDto })
   async createCreditNote(
     @CurrentTenant() tenantId: TenantId,
@@ -210,7 +222,7 @@ export class InvoicesController {
 
   @Get(':id/credit-notes')
   @Scopes('invoices:read')
-  @ApiOperation({ summary: 'Credit notes issued against an invoice' })
+  @ApiOperation({ operationId: 'listCreditNotes', summary: 'Credit notes issued against an invoice' })
   @ApiOkResponse({ type: CreditNoteListDto })
   async listCreditNotes(
     @CurrentTenant() tenantId: TenantId,
@@ -239,7 +251,7 @@ export class CreditNotesController {
 
   @Get(':id')
   @Scopes('invoices:read')
-  @ApiOperation({ summary: 'Get a credit note' })
+  @ApiOperation({ operationId: 'getCreditNote', summary: 'Get a credit note' })
   @ApiOkResponse({ type: CreditNoteDto })
   async get(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<CreditNoteDto> {
     return CreditNoteDto.of(await this.noteOf(tenantId, id));
@@ -248,7 +260,7 @@ export class CreditNotesController {
   @Get(':id/pdf')
   @Scopes('invoices:read')
   @ApiProduces('application/pdf')
-  @ApiOperation({ summary: 'The credit note as a PDF document' })
+  @ApiOperation({ operationId: 'getCreditNotePdf', summary: 'The credit note as a PDF document' })
   @ApiOkResponse(PDF_RESPONSE)
   async pdf(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<StreamableFile> {
     const note = await this.noteOf(tenantId, id);
@@ -264,8 +276,10 @@ export class CreditNotesController {
   @HttpCode(200)
   @Scopes('invoices:write')
   @ApiOperation({
+    operationId: 'retryCreditNoteRefund',
     summary: 'Send (again) a pending or failed refund to the payment provider; never refunds twice',
   })
+  @ApiProblems(409, 502, 504)
   @ApiOkResponse({ type: CreditNoteDto })
   async retryRefund(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<CreditNoteDto> {
     return CreditNoteDto.of(
@@ -281,7 +295,10 @@ export class VerificationRulesController {
 
   @Get()
   @Scopes('invoices:read')
-  @ApiOperation({ summary: 'Outcome verification rules, one per outcome type' })
+  @ApiOperation({
+    operationId: 'listOutcomeVerificationRules',
+    summary: 'Outcome verification rules, one per outcome type',
+  })
   @ApiOkResponse({ type: VerificationRuleListDto })
   async list(@CurrentTenant() tenantId: TenantId): Promise<VerificationRuleListDto> {
     return { items: (await this.rules.list(tenantId)).map(VerificationRuleDto.of) };
@@ -290,6 +307,7 @@ export class VerificationRulesController {
   @Put(':outcomeType')
   @Scopes('invoices:write')
   @ApiOperation({
+    operationId: 'putOutcomeVerificationRule',
     summary: 'Set how outcomes of a type are verified (threshold, evidence, webhook, dispute window)',
   })
   @ApiOkResponse({ type: VerificationRuleDto })
@@ -316,6 +334,7 @@ export class VerificationRulesController {
   @HttpCode(204)
   @Scopes('invoices:write')
   @ApiOperation({
+    operationId: 'deleteOutcomeVerificationRule',
     summary: 'Remove the rule of an outcome type (its outcomes are then verified as recorded)',
   })
   @ApiNoContentResponse({ description: 'Removed' })
@@ -339,6 +358,7 @@ export class FailedJobsController {
   @Get()
   @Scopes('invoices:read')
   @ApiOperation({
+    operationId: 'listFailedJobs',
     summary: 'Dead letters: jobs that failed after all retries (invoices, outcome checks, Stripe events)',
   })
   @ApiOkResponse({ type: FailedJobListDto })
@@ -354,7 +374,8 @@ export class FailedJobsController {
   @Post(':id/retry')
   @HttpCode(202)
   @Scopes('invoices:write')
-  @ApiOperation({ summary: 'Put a dead job back on its queue' })
+  @ApiOperation({ operationId: 'retryFailedJob', summary: 'Put a dead job back on its queue' })
+  @ApiProblems(409)
   @ApiAcceptedResponse({ type: FailedJobDto })
   async retry(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<FailedJobDto> {
     return FailedJobDto.of(await this.retryFailedJob.execute(tenantId, idParam('Failed job', id)));

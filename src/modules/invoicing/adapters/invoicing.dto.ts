@@ -98,6 +98,7 @@ export class IssueCreditNoteDto {
 
 export class PutVerificationRuleDto {
   @ApiPropertyOptional({
+    type: String,
     example: '50',
     nullable: true,
     description: 'Outcomes worth less are verified at once',
@@ -117,7 +118,7 @@ export class PutVerificationRuleDto {
   @MaxLength(100, { each: true })
   requiredEvidence?: string[];
 
-  @ApiPropertyOptional({ example: 'https://example.com/verify-outcome', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'https://example.com/verify-outcome', nullable: true })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   @MaxLength(2000)
@@ -134,6 +135,7 @@ export class PutVerificationRuleDto {
   webhookSecret?: string;
 
   @ApiPropertyOptional({
+    type: 'integer',
     example: 72,
     nullable: true,
     description: 'Verified automatically after this many hours',

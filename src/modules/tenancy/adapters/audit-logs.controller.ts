@@ -13,7 +13,10 @@ export class AuditLogsController {
   @Get()
   @Roles('owner', 'admin')
   @Scopes('audit:read')
-  @ApiOperation({ summary: 'Security-relevant actions in the organization, newest first' })
+  @ApiOperation({
+    operationId: 'listAuditLogs',
+    summary: 'Security-relevant actions in the organization, newest first',
+  })
   @ApiOkResponse({ type: AuditLogPageDto })
   list(@CurrentTenant() tenantId: TenantId, @Query() query: AuditLogQueryDto): Promise<AuditLogPageDto> {
     return this.listAuditLogs.execute(tenantId, query);

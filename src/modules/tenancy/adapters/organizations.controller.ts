@@ -33,6 +33,7 @@ import {
   OrganizationListDto,
   UpdateOrganizationDto,
 } from './tenancy.dto';
+import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
 const userOnly = (p: Principal) => {
   if (p.kind !== 'user') throw new ForbiddenError('Only users belong to organizations', 'user_required');
@@ -54,7 +55,11 @@ export class OrganizationsController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create an organization; the caller becomes its owner' })
+  @ApiOperation({
+    operationId: 'createOrganization',
+    summary: 'Create an organization; the caller becomes its owner',
+  })
+  @ApiProblems(403)
   @ApiCreatedResponse({ type: OrganizationDto })
   async create(
     @CurrentPrincipal() principal: Principal,
@@ -65,7 +70,10 @@ export class OrganizationsController {
   }
 
   @Get()
-  @ApiOperation({ summary: "List the caller's organizations with the caller's role in each" })
+  @ApiOperation({
+    operationId: 'listOrganizations',
+    summary: "List the caller's organizations with the caller's role in each",
+  })
   @ApiOkResponse({ type: OrganizationListDto })
   async list(@CurrentPrincipal() principal: Principal): Promise<OrganizationListDto> {
     if (principal.kind !== 'user') {
@@ -78,7 +86,7 @@ export class OrganizationsController {
   @Get(':id')
   @TenantFromParam('id')
   @Scopes('org:read')
-  @ApiOperation({ summary: 'Get an organization' })
+  @ApiOperation({ operationId: 'getOrganization', summary: 'Get an organization' })
   @ApiOkResponse({ type: OrganizationDto })
   async get(
     @CurrentTenant() tenantId: TenantId,
@@ -90,7 +98,7 @@ export class OrganizationsController {
   @Patch(':id')
   @TenantFromParam('id')
   @Scopes('org:manage')
-  @ApiOperation({ summary: 'Update an organization' })
+  @ApiOperation({ operationId: 'updateOrganization', summary: 'Update an organization' })
   @ApiOkResponse({ type: OrganizationDto })
   update(@CurrentTenant() tenantId: TenantId, @Body() body: UpdateOrganizationDto): Promise<OrganizationDto> {
     return this.updateOrganization.execute(tenantId, body);
@@ -99,7 +107,7 @@ export class OrganizationsController {
   @Get(':id/members')
   @TenantFromParam('id')
   @Scopes('members:read')
-  @ApiOperation({ summary: 'List members and pending invitations' })
+  @ApiOperation({ operationId: 'listMembers', summary: 'List members and pending invitations' })
   @ApiOkResponse({ type: MemberListDto })
   members(@CurrentTenant() tenantId: TenantId): Promise<MemberListDto> {
     return this.listMembers.execute(tenantId);
@@ -108,7 +116,11 @@ export class OrganizationsController {
   @Post(':id/members')
   @TenantFromParam('id')
   @Scopes('members:manage')
-  @ApiOperation({ summary: 'Add a user by email (or invite the email if it has no account yet)' })
+  @ApiOperation({
+    operationId: 'addMember',
+    summary: 'Add a user by email (or invite the email if it has no account yet)',
+  })
+  @ApiProblems(409)
   @ApiCreatedResponse({ type: AddMemberResultDto })
   add(
     @CurrentTenant() tenantId: TenantId,
@@ -121,7 +133,11 @@ export class OrganizationsController {
   @Patch(':id/members/:userId')
   @TenantFromParam('id')
   @Scopes('members:manage')
-  @ApiOperation({ summary: "Change a member's role (the last owner cannot be demoted)" })
+  @ApiOperation({
+    operationId: 'changeMemberRole',
+    summary: "Change a member's role (the last owner cannot be demoted)",
+  })
+  @ApiProblems(409)
   @ApiOkResponse({ type: MemberDto })
   setRole(
     @CurrentTenant() tenantId: TenantId,
@@ -136,7 +152,11 @@ export class OrganizationsController {
   @HttpCode(204)
   @TenantFromParam('id')
   @Scopes('members:manage')
-  @ApiOperation({ summary: 'Remove a member (the last owner cannot be removed)' })
+  @ApiOperation({
+    operationId: 'removeMember',
+    summary: 'Remove a member (the last owner cannot be removed)',
+  })
+  @ApiProblems(409)
   @ApiNoContentResponse({ description: 'Removed' })
   async remove(
     @CurrentTenant() tenantId: TenantId,

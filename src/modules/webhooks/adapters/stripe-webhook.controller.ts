@@ -30,6 +30,7 @@ export class StripeWebhookController {
   @Public()
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'receiveStripeEvent',
     summary: 'Stripe webhook intake: verify the signature, store the event, acknowledge at once',
   })
   @ApiHeader({ name: 'Stripe-Signature', required: true })

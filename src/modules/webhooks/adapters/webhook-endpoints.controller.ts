@@ -53,7 +53,10 @@ export class WebhookEndpointsController {
 
   @Post()
   @Scopes('webhooks:manage')
-  @ApiOperation({ summary: 'Register a webhook endpoint (the signing secret is shown once)' })
+  @ApiOperation({
+    operationId: 'createWebhookEndpoint',
+    summary: 'Register a webhook endpoint (the signing secret is shown once)',
+  })
   @ApiCreatedResponse({ type: CreatedWebhookEndpointDto })
   async create(
     @CurrentTenant() tenantId: TenantId,
@@ -65,7 +68,7 @@ export class WebhookEndpointsController {
 
   @Get()
   @Scopes('webhooks:read')
-  @ApiOperation({ summary: 'List webhook endpoints' })
+  @ApiOperation({ operationId: 'listWebhookEndpoints', summary: 'List webhook endpoints' })
   @ApiOkResponse({ type: WebhookEndpointListDto })
   async list(@CurrentTenant() tenantId: TenantId): Promise<WebhookEndpointListDto> {
     return { items: (await this.endpoints.list(tenantId)).map(WebhookEndpointDto.of) };
@@ -73,7 +76,7 @@ export class WebhookEndpointsController {
 
   @Get(':id')
   @Scopes('webhooks:read')
-  @ApiOperation({ summary: 'Get a webhook endpoint' })
+  @ApiOperation({ operationId: 'getWebhookEndpoint', summary: 'Get a webhook endpoint' })
   @ApiOkResponse({ type: WebhookEndpointDto })
   async get(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<WebhookEndpointDto> {
     return WebhookEndpointDto.of(await this.endpointOf(tenantId, id));
@@ -81,7 +84,10 @@ export class WebhookEndpointsController {
 
   @Patch(':id')
   @Scopes('webhooks:manage')
-  @ApiOperation({ summary: 'Change a webhook endpoint (URL, event types, enabled)' })
+  @ApiOperation({
+    operationId: 'updateWebhookEndpoint',
+    summary: 'Change a webhook endpoint (URL, event types, enabled)',
+  })
   @ApiOkResponse({ type: WebhookEndpointDto })
   async update(
     @CurrentTenant() tenantId: TenantId,
@@ -96,7 +102,10 @@ export class WebhookEndpointsController {
   @Delete(':id')
   @HttpCode(204)
   @Scopes('webhooks:manage')
-  @ApiOperation({ summary: 'Delete a webhook endpoint and its delivery log' })
+  @ApiOperation({
+    operationId: 'deleteWebhookEndpoint',
+    summary: 'Delete a webhook endpoint and its delivery log',
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
   async remove(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<void> {
     if (!(await this.endpoints.delete(tenantId, idParam('Webhook endpoint', id))))
@@ -105,7 +114,10 @@ export class WebhookEndpointsController {
 
   @Get(':id/deliveries')
   @Scopes('webhooks:read')
-  @ApiOperation({ summary: 'Delivery log of an endpoint, newest first' })
+  @ApiOperation({
+    operationId: 'listWebhookDeliveries',
+    summary: 'Delivery log of an endpoint, newest first',
+  })
   @ApiOkResponse({ type: WebhookDeliveryListDto })
   async deliveriesOf(
     @CurrentTenant() tenantId: TenantId,
@@ -119,7 +131,10 @@ export class WebhookEndpointsController {
 
   @Get(':id/deliveries/:deliveryId')
   @Scopes('webhooks:read')
-  @ApiOperation({ summary: 'One delivery with its attempt log (status codes, errors, timings)' })
+  @ApiOperation({
+    operationId: 'getWebhookDelivery',
+    summary: 'One delivery with its attempt log (status codes, errors, timings)',
+  })
   @ApiOkResponse({ type: WebhookDeliveryDto })
   async delivery(
     @CurrentTenant() tenantId: TenantId,
@@ -134,7 +149,10 @@ export class WebhookEndpointsController {
   @Post(':id/deliveries/:deliveryId/redeliver')
   @HttpCode(202)
   @Scopes('webhooks:manage')
-  @ApiOperation({ summary: 'Send a delivery again (same event id and body, fresh retry schedule)' })
+  @ApiOperation({
+    operationId: 'redeliverWebhook',
+    summary: 'Send a delivery again (same event id and body, fresh retry schedule)',
+  })
   @ApiAcceptedResponse({ type: WebhookDeliveryDto })
   async redeliver(
     @CurrentTenant() tenantId: TenantId,

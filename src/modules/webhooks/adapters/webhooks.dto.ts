@@ -57,7 +57,7 @@ export class UpdateWebhookEndpointDto {
   @MaxLength(2000)
   url?: string;
 
-  @ApiPropertyOptional({ example: ['*'], isArray: true })
+  @ApiPropertyOptional({ example: ['*'], enum: [...WEBHOOK_EVENT_TYPES, '*'], isArray: true })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -91,7 +91,7 @@ export class WebhookEndpointDto {
   @ApiProperty({ example: '0b6f3c1e-7f3a-4a8b-9a43-0f3f2f6f7a10' }) id!: string;
   @ApiProperty({ example: 'https://example.com/hooks/tollgate' }) url!: string;
   @ApiProperty({ example: 'ERP sync', nullable: true, type: String }) description!: string | null;
-  @ApiProperty({ example: ['invoice.finalized'] }) eventTypes!: string[];
+  @ApiProperty({ example: ['invoice.finalized'], type: [String] }) eventTypes!: string[];
   @ApiProperty({ example: true }) enabled!: boolean;
   @ApiProperty({ example: '2026-11-22T10:00:00.000Z' }) createdAt!: string;
 
