@@ -128,7 +128,8 @@ describe('Refunds and voids through Stripe', () => {
     await a.auth(t.http.post('/api/v1/invoices/runs')).send({}).expect(202);
     const [invoice] = await until(
       () => a.auth(t.http.get('/api/v1/invoices')).then((r) => r.body.items as InvoiceBody[]),
-      (items) => items.length === 1 && items[0].status === 'finalized',
+      // Pushed to Stripe right after finalizing, once the invoice is committed.
+      (items) => items.length === 1 && items[0].status === 'finalized' && !!items[0].stripeInvoiceId,
     );
     expect(invoice.stripeInvoiceId).toMatch(/^in_/);
     return invoice;

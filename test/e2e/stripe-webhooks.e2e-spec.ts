@@ -154,7 +154,8 @@ describe('Stripe webhooks', () => {
         a
           .auth(t.http.get('/api/v1/invoices'))
           .then((r) => r.body.items as { id: string; status: string; [k: string]: unknown }[]),
-      (items) => items.length === 1 && items[0].status === 'finalized',
+      // Pushed to Stripe right after finalizing, once the invoice is committed.
+      (items) => items.length === 1 && items[0].status === 'finalized' && !!items[0].stripeInvoiceId,
     );
     return { ...s, invoice };
   }

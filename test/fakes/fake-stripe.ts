@@ -40,6 +40,39 @@ export function parseStripeForm(raw: string): Obj {
 
 const id = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex')}`;
 
+/**
+ * What real Stripe refuses in an `amount` (https://docs.stripe.com/currencies), written out here on its own
+ * so a mistake in Tollgate's currency table cannot hide itself: an integer always; three-decimal currencies
+ * end in 0; ISK and UGX are whole units written with two decimals (multiples of 100).
+ */
+const THREE_DECIMAL = new Set(['bhd', 'jod', 'kwd', 'omr', 'tnd']);
+const WHOLE_UNITS_AS_TWO_DECIMALS = new Set(['isk', 'ugx']);
+export function stripeAmountRefusal(raw: unknown, currency: unknown): string | null {
+  const amount = Number(raw);
+  const cur = String(currency ?? '').toLowerCase();
+  if (typeof raw !== 'string' || !/^-?\d+$/.test(raw) || !Number.isSafeInteger(amount))
+    return `Invalid integer: ${String(raw)}`;
+  if (THREE_DECIMAL.has(cur) && amount % 10 !== 0)
+    return `Invalid amount. ${cur.toUpperCase()} amounts must have 0 as the last digit (e.g. 5120, not 5124).`;
+  if (WHOLE_UNITS_AS_TWO_DECIMALS.has(cur) && amount % 100 !== 0)
+    return (
+      `Invalid amount. Currency ${cur.toUpperCase()} has become effectively zero-decimal and charged ` +
+      `amounts must be evenly divisible by 100.`
+    );
+  return null;
+}
+
+const amountError = (message: string, param: string) => ({
+  error: {
+    type: 'invalid_request_error',
+    code: /divisible by 100/.test(message)
+      ? 'invalid_charge_amount_no_decimal_compatible'
+      : 'invalid_charge_amount',
+    param,
+    message,
+  },
+});
+
 export class FakeStripe {
   readonly requests: RecordedRequest[] = [];
   readonly customers = new Map<string, Obj>();
@@ -162,6 +195,11 @@ export class FakeStripe {
     if (method === 'POST' && path === '/v1/checkout/sessions') {
       if (!body.customer || !body.mode || !body.success_url)
         return [400, { error: { type: 'invalid_request_error', message: 'Missing required param' } }];
+      for (const item of (body.line_items ?? []) as Obj[]) {
+        const refusal =
+          item.price_data && stripeAmountRefusal(item.price_data.unit_amount, item.price_data.currency);
+        if (refusal) return [400, amountError(refusal, 'line_items[0][price_data][unit_amount]')];
+      }
       const s = {
         id: id('cs_test'),
         object: 'checkout.session',
@@ -189,6 +227,8 @@ export class FakeStripe {
       if (!inv) return notFound;
       if (inv.status !== 'draft')
         return [400, { error: { type: 'invalid_request_error', message: 'Invoice is not a draft' } }];
+      const refusal = stripeAmountRefusal(body.amount, body.currency ?? inv.currency);
+      if (refusal) return [400, amountError(refusal, 'amount')];
       const item = { id: id('ii'), object: 'invoiceitem', ...body, amount: Number(body.amount) };
       inv.lines.push(item);
       inv.amount_due += item.amount;
@@ -211,6 +251,8 @@ export class FakeStripe {
     if (method === 'POST' && path === '/v1/refunds') {
       const pi = this.paymentIntents.get(body.payment_intent);
       if (!pi) return [400, invalid('Refunds here need a known payment_intent')];
+      const refusal = body.amount === undefined ? null : stripeAmountRefusal(body.amount, pi.currency);
+      if (refusal) return [400, amountError(refusal, 'amount')];
       const amount = body.amount === undefined ? pi.amount - pi.amount_refunded : Number(body.amount);
       if (!Number.isInteger(amount) || amount <= 0 || amount > pi.amount - pi.amount_refunded)
         return [400, invalid(`Refund amount ${body.amount} exceeds what is refundable`)];

@@ -15,8 +15,19 @@ export const MoneyDecimal = Decimal.clone({
 });
 export type Dec = InstanceType<typeof MoneyDecimal>;
 
-/** ISO 4217 minor units for currencies that are not 2 decimals. */
+/**
+ * ISO 4217 minor units for currencies that are not 2 decimals (what invoices are rounded to; what Stripe
+ * accepts is converted in the Stripe adapter's currency table).
+ */
 const MINOR_UNITS: Record<string, number> = {
+  BIF: 0,
+  DJF: 0,
+  GNF: 0,
+  KMF: 0,
+  PYG: 0,
+  RWF: 0,
+  VUV: 0,
+  XPF: 0,
   JPY: 0,
   KRW: 0,
   VND: 0,

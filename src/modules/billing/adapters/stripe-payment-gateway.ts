@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Stripe from 'stripe';
 import { AppConfig } from '../../../config/app-config';
 import { ConflictError, DomainError } from '../../../shared/domain/domain-error';
-import { dec, minorUnits, sumMoney } from '../../../shared/domain/money';
+import { dec, sumMoney } from '../../../shared/domain/money';
 import {
   CheckoutInput,
   GatewayCustomer,
@@ -12,12 +12,7 @@ import {
   RefundInput,
   RefundStatus,
 } from '../domain/payment-gateway.port';
-
-/** Decimal string in currency units → Stripe's integer minor units (amounts are already rounded). */
-const toMinor = (amount: string, currency: string) =>
-  dec(amount)
-    .times(dec(10).pow(minorUnits(currency)))
-    .toNumber();
+import { roundForStripe, stripeIncrement, toStripeAmount } from './stripe-currencies';
 
 /** Stripe through the official SDK; host/port/protocol come from config (a local fake Stripe in tests). */
 @Injectable()
@@ -106,7 +101,7 @@ export class StripePaymentGateway extends PaymentGateway {
                     quantity: 1,
                     price_data: {
                       currency,
-                      unit_amount: toMinor(input.amount ?? '0', input.currency),
+                      unit_amount: toStripeAmount(input.amount ?? '0', input.currency),
                       product_data: { name: input.description },
                     },
                   },
@@ -147,14 +142,32 @@ export class StripePaymentGateway extends PaymentGateway {
       // Credits (and anything else applied after the lines) show as one adjustment so Stripe collects `total`.
       const difference = dec(input.total).minus(sumMoney(lines.map((l) => l.amount)));
       if (!difference.isZero()) lines.push({ description: 'Credits applied', amount: difference.toString() });
-      for (const [i, line] of lines.entries()) {
+      // Stripe moves coarser amounts than the invoice keeps in some currencies (KWD 0.010, ISK 1): each line
+      // is rounded to what Stripe accepts and one line takes the rounding, so Stripe collects the total
+      // rounded once, half-even.
+      const items = lines.map((l) => ({
+        description: l.description,
+        amount: toStripeAmount(roundForStripe(l.amount, input.currency, 'half_even'), input.currency),
+      }));
+      const collect = toStripeAmount(
+        roundForStripe(input.total, input.currency, 'half_even'),
+        input.currency,
+      );
+      const rounding = collect - items.reduce((sum, i) => sum + i.amount, 0);
+      if (rounding !== 0)
+        items.push({
+          description: `Rounding to Stripe's ${input.currency} increment (${stripeIncrement(input.currency).toString()})`,
+          amount: rounding,
+        });
+      for (const [i, item] of items.entries()) {
         await stripe.invoiceItems.create(
           {
             customer: input.stripeCustomerId,
             invoice: invoice.id,
             currency,
-            amount: toMinor(line.amount, input.currency),
-            description: line.description,
+            amount: item.amount,
+            description: item.description,
+            metadata: { tollgate_invoice_id: input.invoiceId, tenant_id: input.tenantId },
           },
           { idempotencyKey: `${key}-line-${i}` },
         );
@@ -203,7 +216,8 @@ export class StripePaymentGateway extends PaymentGateway {
         (await stripe.refunds.create(
           {
             ...target,
-            amount: toMinor(input.amount, input.currency),
+            // Never more than asked: a KWD 1.234 refund moves KWD 1.230.
+            amount: toStripeAmount(roundForStripe(input.amount, input.currency, 'down'), input.currency),
             reason: 'requested_by_customer',
             metadata: {
               tenant_id: input.tenantId,
