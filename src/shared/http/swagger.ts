@@ -76,6 +76,7 @@ const ORGANIZATION_HEADER: ParameterObject = {
 
 /** Tags are the path's resource (see resourceTag); each says what lives under it. */
 const TAG_DESCRIPTIONS: Record<string, string> = {
+  analytics: 'Usage, cost and margin over time, and top consumers',
   'api-keys': 'API keys of an organization (the secret is shown once, at creation)',
   agents: 'Agent catalog, chat with an agent, and what an agent did (activities, costs, outcomes)',
   'audit-logs': 'Who did what in an organization',

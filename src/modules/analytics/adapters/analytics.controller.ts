@@ -17,6 +17,7 @@ export class AnalyticsController {
   @Get('usage')
   @Scopes('usage:read')
   @ApiOperation({
+    operationId: 'getUsageSeries',
     summary: 'Chat usage over time: requests, tokens, cost, rated revenue and margin',
     description:
       "Buckets by hour, day or month in the organization's time zone (or `timezone`), optionally one series " +
@@ -29,7 +30,10 @@ export class AnalyticsController {
 
   @Get('top')
   @Scopes('usage:read')
-  @ApiOperation({ summary: 'Top agents, customers, models or API keys over a range' })
+  @ApiOperation({
+    operationId: 'getTopUsage',
+    summary: 'Top agents, customers, models or API keys over a range',
+  })
   @ApiOkResponse({ type: TopUsageDto })
   top(@CurrentTenant() tenantId: TenantId, @Query() q: TopUsageQueryDto): Promise<TopUsageDto> {
     return this.getTopUsage.execute(tenantId, q);
