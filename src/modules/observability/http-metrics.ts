@@ -1,5 +1,5 @@
 import { Gauge, Registry, register } from 'prom-client';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 
 export const HTTP_DURATION = 'http_request_duration_seconds';
@@ -78,6 +78,9 @@ export class HttpDurationHistogram {
   }
 }
 
+/** Status recorded for a request whose client went away before the response ended (nginx's convention). */
+export const CLIENT_CLOSED = 499;
+
 /** Shared by every app in the process, like the gauge it feeds. */
 const inFlight = { count: 0 };
 const COUNTED = Symbol('countedInFlight');
@@ -110,27 +113,14 @@ export function installHttpHooks(
 
   // Declared up front so every request object keeps one shape (Fastify's advice for per-request state).
   fastify.decorateRequest(COUNTED, false);
-  fastify.addHook('onRequest', (request, reply, done) => {
-    inFlight.count++;
-    (request as CountedRequest)[COUNTED] = true;
-    void reply.header('x-request-id', request.id);
-    done();
-  });
-  const finish = (request: FastifyRequest) => {
-    // onResponse and onRequestAbort can both fire for one request
+  /** Ends a request in the metrics and the access log, exactly once whichever way it ended. */
+  const complete = (request: FastifyRequest, reply: FastifyReply, status: number) => {
     if (!(request as CountedRequest)[COUNTED]) return;
     (request as CountedRequest)[COUNTED] = false;
     inFlight.count--;
-  };
-  fastify.addHook('onRequestAbort', (request, done) => {
-    finish(request);
-    done();
-  });
-  fastify.addHook('onResponse', (request, reply, done) => {
-    finish(request);
     const route = request.routeOptions.url ?? 'unmatched';
     const seconds = reply.elapsedTime / 1000;
-    histogram.observe(request.method, route, reply.statusCode, seconds);
+    histogram.observe(request.method, route, status, seconds);
     if (route !== '/metrics' && !route.startsWith('/health')) {
       logger.info(
         {
@@ -138,12 +128,27 @@ export function installHttpHooks(
           tenantId: (request.raw as { tenantId?: string }).tenantId,
           method: request.method,
           route,
-          status: reply.statusCode,
+          status,
           durationMs: Math.round(reply.elapsedTime * 100) / 100,
+          ...(status === CLIENT_CLOSED ? { aborted: true } : {}),
         },
         'request completed',
       );
     }
+  };
+  fastify.addHook('onRequest', (request, reply, done) => {
+    inFlight.count++;
+    (request as CountedRequest)[COUNTED] = true;
+    void reply.header('x-request-id', request.id);
+    // A response the client abandoned (a stream it closed, a broken socket) never emits 'finish', so
+    // Fastify runs no onResponse for it: a close before the response finished is recorded here instead.
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) complete(request, reply, CLIENT_CLOSED);
+    });
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    complete(request, reply, reply.statusCode);
     done();
   });
 }
