@@ -77,6 +77,9 @@ export async function createHttpApp(
     bodyLimit: config.bodyLimitBytes,
     genReqId: requestIdFor,
     trustProxy: config.trustProxy,
+    // The request deadline: 503 + Retry-After when no answer is ready in time (event streams, which hijack
+    // the reply, are bounded by the chat stream timeouts instead).
+    handlerTimeout: config.requestTimeoutMs,
     routerOptions: { ignoreTrailingSlash: true },
   } as ConstructorParameters<typeof FastifyAdapter>[0]);
 

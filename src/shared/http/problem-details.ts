@@ -106,6 +106,12 @@ export function toProblem(error: unknown, instance: string, requestId?: string):
       const { status: _status, ...others } = rest;
       Object.assign(extensions, others);
     }
+  } else if ((error as FrameworkError | null)?.code === 'FST_ERR_HANDLER_TIMEOUT') {
+    // REQUEST_TIMEOUT_MS passed without an answer (usually a store that is too slow): retryable.
+    status = 503;
+    code = 'request_timeout';
+    detail = 'The request took longer than the server allows; retry after the indicated delay';
+    headers['retry-after'] = String(OUTAGE_RETRY_AFTER_SECONDS);
   } else if (isStoreOutage(error)) {
     // Postgres or Redis unreachable or too slow: a retry soon will likely succeed, unlike a 500.
     status = 503;
