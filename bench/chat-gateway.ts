@@ -9,13 +9,14 @@ import { pacedLoad } from './support/paced-load';
 /**
  * The chat gateway's overhead: the fake OpenAI upstream called directly (baseline) vs through Tollgate's
  * POST /v1/chat/completions (API key auth, agent lookup, RPM/TPM Lua, budget lookup, usage XADD), both
- * non-streaming and streaming (SSE, 20 chunks), at BENCH_CONNECTIONS (default 200) concurrent requests,
- * in the same run: 1) with an upstream paced like a model and independent clients (the latency goal; 1b the
- * same in lock-step bursts), 2) with an instant upstream
- * (saturation: the gateway's own cost per request), 3) 10,000 more requests to see the heap stay flat.
- * Goal: added p50 < 2 ms and p99 < 10 ms at 200 concurrent streams.
- * Scenario 1 also measures a bare reverse proxy (no logic) the same way: the floor that one more process
- * between client and upstream costs on this machine.
+ * non-streaming and streaming (SSE, 20 chunks), in the same run: 1) with an upstream paced like a model and
+ * independent clients, BENCH_CONNECTIONS (default 200) of them (the latency goal; 1b the same in lock-step
+ * bursts), 2) saturation with an instant upstream against the no-logic reverse proxy in interleaved rounds
+ * (the throughput goal: the gateway's req/s >= 40% of the proxy's, and each one's CPU per request),
+ * 3) 10,000 more requests to see the heap stay flat.
+ * Goal 1: added p50 < 2 ms and p99 < 10 ms at 200 concurrent streams.
+ * BENCH_SCENARIOS=saturation (comma-separated: latency, saturation, memory) runs only some;
+ * BENCH_SATURATION_CONNECTIONS (50), BENCH_SATURATION_SECONDS and BENCH_SATURATION_ROUNDS (3) shape scenario 2.
  * Processes: the fake upstream, the API and the proxy each in a child process, the load generators here. The API runs without
  * workers (WORKERS_IN_API=false deployment); the usage stream it fills is dropped with the bench's prefix.
  * Uses a throw-away database on the DATABASE_URL server and a throw-away Redis prefix.
@@ -58,6 +59,7 @@ async function runApi() {
       });
       return;
     }
+    if (m === 'cpu') process.send!({ cpu: process.cpuUsage() });
     if (m !== 'memory') return;
     global.gc?.();
     process.send!({ memory: process.memoryUsage() });
@@ -103,6 +105,18 @@ function ask(child: ChildProcess, what: 'stats' | 'memory'): Promise<unknown> {
   });
 }
 
+function askCpu(child: ChildProcess): Promise<NodeJS.CpuUsage> {
+  return new Promise((resolve) => {
+    const onMessage = (m: { cpu?: NodeJS.CpuUsage }) => {
+      if (!m.cpu) return;
+      child.off('message', onMessage);
+      resolve(m.cpu);
+    };
+    child.on('message', onMessage);
+    child.send('cpu');
+  });
+}
+
 /** Runs `work` and reports the API process's CPU (share of one core) and event-loop utilization meanwhile. */
 async function withApiStats<T>(child: ChildProcess, work: () => Promise<T>): Promise<T> {
   const before = await ask(child, 'stats');
@@ -121,6 +135,8 @@ async function withApiStats<T>(child: ChildProcess, work: () => Promise<T>): Pro
 
 async function main() {
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+  // BENCH_SCENARIOS=saturation (comma-separated: latency, saturation, memory) runs only those.
+  const scenarios = new Set((process.env.BENCH_SCENARIOS ?? 'latency,saturation,memory').split(','));
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 200);
   const { withAdmin, databaseUrl } = await import('../test/setup/test-database');
   const runId = randomBytes(3).toString('hex');
@@ -212,98 +228,175 @@ async function main() {
     await run('warmup', directUrl, direct('warm [long:20]', true), 2);
     await run('warmup', gatewayUrl, gateway('warm [long:20]', true), 3);
 
-    // 1) Latency added at 200 concurrent streams with a model-like upstream: streams of 20 chunks 50 ms
-    //    apart (~1 s each), JSON answers after 1 s. This is the goal's scenario: independent clients, their
-    //    starts spread over one stream's length (bench/support/paced-load.ts).
-    console.log(
-      `\n1) added latency, ${connections} concurrent clients (starts spread over 1 s), upstream paced like a model`,
-    );
-    const paced = (label: string, url: string, req: ReturnType<typeof direct>) =>
-      pacedLoad(label, url, { users: connections, seconds, rampMs: 1000, ...req });
-    // This VM's speed drifts within minutes: the stream scenario runs in rounds of direct, proxy and gateway
-    // back to back, and the figures are the medians of each round's added latency.
-    const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-    const streamRuns: LoadResult[][] = [];
-    for (let i = 0; i < rounds; i++)
-      streamRuns.push([
-        await paced('direct, stream 20x50ms', directUrl, direct('paced [long:20] [drip:50]', true)),
-        await paced(
-          'bare proxy, stream 20x50ms',
-          `http://127.0.0.1:${proxy.port}/v1/chat/completions`,
-          direct('paced [long:20] [drip:50]', true),
-        ),
-        await withApiStats(api.child, () =>
-          paced('gateway, stream 20x50ms', gatewayUrl, gateway('paced [long:20] [drip:50]', true)),
-        ),
-      ]);
-    printTable(streamRuns.flat());
-    for (const [col, what] of [
-      [1, 'stream, bare proxy (floor: one more process, no work)'],
-      [2, 'stream, gateway (goal: p50 < 2 ms, p99 < 10 ms)'],
-    ] as const) {
-      const p50s = streamRuns.map((r) => r[col].p50 - r[0].p50);
-      const p99s = streamRuns.map((r) => r[col].p99 - r[0].p99);
-      // Where the added time is: before the first byte (auth, limits, reaching the upstream) or after it.
-      const firstByte = streamRuns.map((r) => r[col].firstByteP50! - r[0].firstByteP50!);
+    if (scenarios.has('latency')) {
+      // 1) Latency added at 200 concurrent streams with a model-like upstream: streams of 20 chunks 50 ms
+      //    apart (~1 s each), JSON answers after 1 s. This is the goal's scenario: independent clients, their
+      //    starts spread over one stream's length (bench/support/paced-load.ts).
       console.log(
-        `${what}: added p50 ${medianOf(p50s).toFixed(2)} ms, p99 ${medianOf(p99s).toFixed(2)} ms ` +
-          `(medians of ${rounds} rounds; p50 per round ${p50s.map((x) => x.toFixed(1)).join(', ')}; ` +
-          `p99 ${p99s.map((x) => x.toFixed(1)).join(', ')}); of the p50, to the first byte ` +
-          `${medianOf(firstByte).toFixed(2)} ms`,
+        `\n1) added latency, ${connections} concurrent clients (starts spread over 1 s), upstream paced like a model`,
+      );
+      const paced = (label: string, url: string, req: ReturnType<typeof direct>) =>
+        pacedLoad(label, url, { users: connections, seconds, rampMs: 1000, ...req });
+      // This VM's speed drifts within minutes: the stream scenario runs in rounds of direct, proxy and gateway
+      // back to back, and the figures are the medians of each round's added latency.
+      const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+      const streamRuns: LoadResult[][] = [];
+      for (let i = 0; i < rounds; i++)
+        streamRuns.push([
+          await paced('direct, stream 20x50ms', directUrl, direct('paced [long:20] [drip:50]', true)),
+          await paced(
+            'bare proxy, stream 20x50ms',
+            `http://127.0.0.1:${proxy.port}/v1/chat/completions`,
+            direct('paced [long:20] [drip:50]', true),
+          ),
+          await withApiStats(api.child, () =>
+            paced('gateway, stream 20x50ms', gatewayUrl, gateway('paced [long:20] [drip:50]', true)),
+          ),
+        ]);
+      printTable(streamRuns.flat());
+      for (const [col, what] of [
+        [1, 'stream, bare proxy (floor: one more process, no work)'],
+        [2, 'stream, gateway (goal: p50 < 2 ms, p99 < 10 ms)'],
+      ] as const) {
+        const p50s = streamRuns.map((r) => r[col].p50 - r[0].p50);
+        const p99s = streamRuns.map((r) => r[col].p99 - r[0].p99);
+        // Where the added time is: before the first byte (auth, limits, reaching the upstream) or after it.
+        const firstByte = streamRuns.map((r) => r[col].firstByteP50! - r[0].firstByteP50!);
+        console.log(
+          `${what}: added p50 ${medianOf(p50s).toFixed(2)} ms, p99 ${medianOf(p99s).toFixed(2)} ms ` +
+            `(medians of ${rounds} rounds; p50 per round ${p50s.map((x) => x.toFixed(1)).join(', ')}; ` +
+            `p99 ${p99s.map((x) => x.toFixed(1)).join(', ')}); of the p50, to the first byte ` +
+            `${medianOf(firstByte).toFixed(2)} ms`,
+        );
+      }
+      const steadyJson = [
+        await paced('direct, JSON after 1 s', directUrl, direct('paced [long:20] [slow:1000]', false)),
+        await withApiStats(api.child, () =>
+          paced('gateway, JSON after 1 s', gatewayUrl, gateway('paced [long:20] [slow:1000]', false)),
+        ),
+      ];
+      printTable(steadyJson);
+      added(steadyJson[0], steadyJson[1], 'JSON, gateway');
+
+      // 1b) The same in lock-step: autocannon opens all connections at once and, with a fixed-length upstream,
+      //     every request arrives in a burst of `connections` (worst case, not the goal's scenario).
+      console.log(`\n1b) the same with all ${connections} clients in lock-step (bursts of ${connections})`);
+      const lockstep = [
+        await run('direct, stream 20x50ms', directUrl, direct('paced [long:20] [drip:50]', true)),
+        await run('gateway, stream 20x50ms', gatewayUrl, gateway('paced [long:20] [drip:50]', true)),
+        await run('direct, JSON after 1 s', directUrl, direct('paced [long:20] [slow:1000]', false)),
+        await run('gateway, JSON after 1 s', gatewayUrl, gateway('paced [long:20] [slow:1000]', false)),
+      ];
+      printTable(lockstep);
+      added(lockstep[0], lockstep[1], 'stream, lock-step');
+      added(lockstep[2], lockstep[3], 'JSON, lock-step');
+    }
+
+    // 2) Saturation: an instant upstream, so the figures are each process's own cost per request. The
+    //    no-logic proxy is the floor (the goal: the gateway's throughput >= 40% of the proxy's). Rounds of
+    //    direct, proxy and gateway back to back, JSON then stream, so the VM's drift hits all alike; the
+    //    figures are medians over the rounds.
+    if (scenarios.has('saturation')) {
+      const satConnections = Number(process.env.BENCH_SATURATION_CONNECTIONS ?? 50);
+      const satSeconds = Number(process.env.BENCH_SATURATION_SECONDS ?? Math.ceil(seconds / 2));
+      const satRounds = Number(process.env.BENCH_SATURATION_ROUNDS ?? 3);
+      console.log(
+        `\n2) saturation throughput, ${satConnections} connections, instant upstream, ` +
+          `${satRounds} interleaved rounds of ${satSeconds} s`,
+      );
+      const proxyUrl = `http://127.0.0.1:${proxy.port}/v1/chat/completions`;
+      const targets = (stream: boolean) =>
+        [
+          { label: 'upstream directly', url: directUrl, req: direct('fast [long:20]', stream) },
+          {
+            label: 'no-logic proxy',
+            url: proxyUrl,
+            req: direct('fast [long:20]', stream),
+            child: proxy.child,
+          },
+          { label: 'gateway', url: gatewayUrl, req: gateway('fast [long:20]', stream), child: api.child },
+        ] as const;
+      type Sample = { rps: number; cpuMs?: number; p50: number; p99: number; errors: number; non2xx: number };
+      const samples = new Map<string, Sample[]>();
+      for (let i = 0; i < satRounds; i++)
+        for (const stream of [false, true])
+          for (const t of targets(stream)) {
+            const child = 'child' in t ? t.child : undefined;
+            const cpu0 = child && (await askCpu(child));
+            const r = await autocannon({
+              url: t.url,
+              connections: satConnections,
+              duration: satSeconds,
+              ...t.req,
+            });
+            const cpu1 = child && (await askCpu(child));
+            const key = `${t.label}, ${stream ? 'stream' : 'JSON'}`;
+            const cpuMs =
+              cpu0 && cpu1
+                ? (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / 1000 / r['2xx']
+                : undefined;
+            samples.set(key, [
+              ...(samples.get(key) ?? []),
+              {
+                rps: r.requests.average,
+                cpuMs,
+                p50: r.latency.p50,
+                p99: r.latency.p99,
+                errors: r.errors,
+                non2xx: r.non2xx,
+              },
+            ]);
+          }
+      const med = (key: string, pick: (s: Sample) => number | undefined) => {
+        const xs = samples
+          .get(key)!
+          .map(pick)
+          .filter((x): x is number => x !== undefined);
+        return xs.length ? medianOf(xs) : undefined;
+      };
+      console.table(
+        [...samples.keys()].map((key) => ({
+          target: key,
+          'req/s (median)': Math.round(med(key, (s) => s.rps)!),
+          'req/s per round': samples
+            .get(key)!
+            .map((s) => Math.round(s.rps))
+            .join(', '),
+          'CPU ms/request': med(key, (s) => s.cpuMs)?.toFixed(3) ?? '',
+          'p50 ms': med(key, (s) => s.p50),
+          'p99 ms': med(key, (s) => s.p99),
+          errors: samples.get(key)!.reduce((n, s) => n + s.errors, 0),
+          non2xx: samples.get(key)!.reduce((n, s) => n + s.non2xx, 0),
+        })),
+      );
+      for (const kind of ['JSON', 'stream']) {
+        const proxyRuns = samples.get(`no-logic proxy, ${kind}`)!;
+        const ratios = samples.get(`gateway, ${kind}`)!.map((g, i) => g.rps / proxyRuns[i].rps);
+        const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+        console.log(
+          `${kind}: gateway throughput ${pct(medianOf(ratios))} of the no-logic proxy's (goal >= 40%; ` +
+            `median of rounds ${ratios.map(pct).join(', ')}); CPU per request: gateway ` +
+            `${med(`gateway, ${kind}`, (s) => s.cpuMs)!.toFixed(3)} ms, proxy ` +
+            `${med(`no-logic proxy, ${kind}`, (s) => s.cpuMs)!.toFixed(3)} ms`,
+        );
+      }
+    }
+
+    if (scenarios.has('memory')) {
+      const before = await ask(api.child, 'memory');
+      const soak = await autocannon({
+        url: gatewayUrl,
+        connections,
+        amount: 10_000,
+        ...gateway('soak [long:20]', true),
+      });
+      const after = await ask(api.child, 'memory');
+      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+      console.log(
+        `\n3) memory over 10,000 streamed requests (${soak.non2xx} non-2xx): heapUsed ${mb(before.heapUsed)} -> ` +
+          `${mb(after.heapUsed)} MiB, rss ${mb(before.rss)} -> ${mb(after.rss)} MiB`,
       );
     }
-    const steadyJson = [
-      await paced('direct, JSON after 1 s', directUrl, direct('paced [long:20] [slow:1000]', false)),
-      await withApiStats(api.child, () =>
-        paced('gateway, JSON after 1 s', gatewayUrl, gateway('paced [long:20] [slow:1000]', false)),
-      ),
-    ];
-    printTable(steadyJson);
-    added(steadyJson[0], steadyJson[1], 'JSON, gateway');
-
-    // 1b) The same in lock-step: autocannon opens all connections at once and, with a fixed-length upstream,
-    //     every request arrives in a burst of `connections` (worst case, not the goal's scenario).
-    console.log(`\n1b) the same with all ${connections} clients in lock-step (bursts of ${connections})`);
-    const lockstep = [
-      await run('direct, stream 20x50ms', directUrl, direct('paced [long:20] [drip:50]', true)),
-      await run('gateway, stream 20x50ms', gatewayUrl, gateway('paced [long:20] [drip:50]', true)),
-      await run('direct, JSON after 1 s', directUrl, direct('paced [long:20] [slow:1000]', false)),
-      await run('gateway, JSON after 1 s', gatewayUrl, gateway('paced [long:20] [slow:1000]', false)),
-    ];
-    printTable(lockstep);
-    added(lockstep[0], lockstep[1], 'stream, lock-step');
-    added(lockstep[2], lockstep[3], 'JSON, lock-step');
-
-    // 2) Saturation: an instant upstream, so the figures are the gateway's own cost per request.
-    console.log(`\n2) saturation throughput, ${connections} concurrent, instant upstream`);
-    const fast = [
-      await run('direct, JSON', directUrl, direct('fast [long:20]', false), Math.ceil(seconds / 2)),
-      await run('gateway, JSON', gatewayUrl, gateway('fast [long:20]', false), Math.ceil(seconds / 2)),
-      await run('direct, stream', directUrl, direct('fast [long:20]', true), Math.ceil(seconds / 2)),
-      await run('gateway, stream', gatewayUrl, gateway('fast [long:20]', true), Math.ceil(seconds / 2)),
-    ];
-    printTable(fast);
-    for (const [d, g, what] of [
-      [fast[0], fast[1], 'JSON'],
-      [fast[2], fast[3], 'stream'],
-    ] as const)
-      console.log(
-        `${what}: gateway CPU per request ~${(1000 / g.rps - 1000 / d.rps).toFixed(3)} ms (1/rps difference)`,
-      );
-
-    const before = await ask(api.child, 'memory');
-    const soak = await autocannon({
-      url: gatewayUrl,
-      connections,
-      amount: 10_000,
-      ...gateway('soak [long:20]', true),
-    });
-    const after = await ask(api.child, 'memory');
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    console.log(
-      `\n3) memory over 10,000 streamed requests (${soak.non2xx} non-2xx): heapUsed ${mb(before.heapUsed)} -> ` +
-        `${mb(after.heapUsed)} MiB, rss ${mb(before.rss)} -> ${mb(after.rss)} MiB`,
-    );
   } finally {
     api.child.send('exit');
     fake.child.kill();

@@ -1,4 +1,5 @@
 import { Agent, createServer, request } from 'node:http';
+import { answerCpuAsks } from './cpu-probe';
 
 /**
  * A reverse proxy with no logic at all (node:http, keep-alive pool, bodies piped through) in front of
@@ -25,6 +26,7 @@ const server = createServer((req, res) => {
   forward.on('error', () => res.destroy());
   req.pipe(forward);
 });
+answerCpuAsks();
 server.listen(0, '127.0.0.1', () => {
   const address = server.address() as { port: number };
   process.send!({ port: address.port });
