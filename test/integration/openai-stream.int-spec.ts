@@ -1,18 +1,28 @@
 import { createServer, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { AppConfig } from '../../src/config/app-config';
+import { OpenAiHttpProvider } from '../../src/modules/chat/adapters/openai-http-provider';
 import { OpenAiLlmProvider } from '../../src/modules/chat/adapters/openai-llm-provider';
-import { LlmChunk, LlmRequest, UpstreamError } from '../../src/modules/chat/domain/llm-provider.port';
+import {
+  LlmChunk,
+  LlmProvider,
+  LlmRequest,
+  UpstreamError,
+} from '../../src/modules/chat/domain/llm-provider.port';
 
 /**
- * The provider's own event-stream reader and its undici-based fetch, through the real OpenAI SDK, against
- * a raw HTTP server that writes the bytes exactly as each case needs (events split mid-line and
- * mid-character, several events in one packet, errors inside the stream, error statuses).
+ * Both providers, against a raw HTTP server that writes the bytes exactly as each case needs (events split
+ * mid-line and mid-character, several events in one packet, errors inside the stream, error statuses):
+ * the agent chat path's (the real OpenAI SDK with our event-stream reader and undici-based fetch) and the
+ * OpenAI-compatible route's (the wire format on an undici Pool) must behave alike.
  */
-describe('OpenAiLlmProvider streaming and fetch', () => {
+describe.each([
+  ['OpenAiLlmProvider (SDK)', (config: AppConfig) => new OpenAiLlmProvider(config)],
+  ['OpenAiHttpProvider (wire format)', (config: AppConfig) => new OpenAiHttpProvider(config)],
+])('%s streaming and fetch', (_name, makeProvider: (config: AppConfig) => LlmProvider) => {
   let server: Server;
   let handler: (res: ServerResponse, body: Record<string, unknown>) => void;
-  let provider: OpenAiLlmProvider;
+  let provider: LlmProvider;
 
   const chunk = (content: string | null, extra: Record<string, unknown> = {}) =>
     JSON.stringify({
@@ -45,7 +55,7 @@ describe('OpenAiLlmProvider streaming and fetch', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as AddressInfo;
-    provider = new OpenAiLlmProvider({
+    provider = makeProvider({
       chat: {
         providers: { default: { baseUrl: `http://127.0.0.1:${port}/v1`, apiKey: 'sk-test' } },
         upstreamTimeoutMs: 2000,
@@ -54,7 +64,10 @@ describe('OpenAiLlmProvider streaming and fetch', () => {
       },
     } as unknown as AppConfig);
   });
-  afterAll(() => new Promise((r) => server.close(r)));
+  afterAll(async () => {
+    await (provider as Partial<OpenAiHttpProvider>).onModuleDestroy?.();
+    await new Promise((r) => server.close(r));
+  });
 
   it('reassembles events split across packets, also inside a multi-byte character, and stops at [DONE]', async () => {
     let sentBody: Record<string, unknown> = {};

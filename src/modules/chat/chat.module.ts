@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ConversationsModule } from '../conversations/conversations.module';
-import { LlmProvider } from './domain/llm-provider.port';
+import { LlmProvider, PassthroughLlmProvider } from './domain/llm-provider.port';
 import { RateLimiter, SpendGuard } from './domain/limits.port';
 import { UsageBuffer, UsageSpool, UsageStore } from './domain/usage-record';
 import { AgentActivityReader } from './domain/agent-activity.port';
 import { OpenAiLlmProvider } from './adapters/openai-llm-provider';
+import { OpenAiHttpProvider } from './adapters/openai-http-provider';
 import { RedisRateLimiter } from './adapters/redis-rate-limiter';
 import { RedisSpendGuard } from './adapters/redis-spend-guard';
 import { RedisUsageBuffer } from './adapters/redis-usage-buffer';
@@ -29,6 +30,7 @@ import { ReconcileStaleReservations } from './application/reconcile-stale-reserv
   controllers: [AgentChatController, OpenAiCompatController],
   providers: [
     { provide: LlmProvider, useClass: OpenAiLlmProvider },
+    { provide: PassthroughLlmProvider, useClass: OpenAiHttpProvider },
     { provide: RateLimiter, useClass: RedisRateLimiter },
     { provide: SpendGuard, useClass: RedisSpendGuard },
     { provide: UsageBuffer, useClass: RedisUsageBuffer },

@@ -1,24 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  Allow,
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
 export class AgentChatDto {
   @ApiProperty({ example: 'What is 17 * 23?' })
@@ -94,7 +75,6 @@ export class AgentStatusDto {
 /** One OpenAI chat message; content may be a string, null (assistant tool calls) or content parts. */
 export class OpenAiMessageDto {
   @ApiProperty({ enum: ['system', 'developer', 'user', 'assistant', 'tool'], example: 'user' })
-  @IsIn(['system', 'developer', 'user', 'assistant', 'tool'])
   role!: 'system' | 'developer' | 'user' | 'assistant' | 'tool';
 
   @ApiPropertyOptional({
@@ -104,107 +84,65 @@ export class OpenAiMessageDto {
       { type: 'array', items: { type: 'object' } },
     ],
   })
-  @Allow()
   content?: unknown;
 
   @ApiPropertyOptional({ example: 'alice' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
   name?: string;
 
   @ApiPropertyOptional({ type: 'array', items: { type: 'object' } })
-  @IsOptional()
-  @IsArray()
   tool_calls?: Array<{ id: string; type: 'function'; function: { name: string; arguments: string } }>;
 
   @ApiPropertyOptional({ example: 'call_1' })
-  @IsOptional()
-  @IsString()
   tool_call_id?: string;
 
   @ApiPropertyOptional({ description: 'Refusal text of an earlier assistant message' })
-  @Allow()
   refusal?: unknown;
 }
 
 class StreamOptionsDto {
   @ApiPropertyOptional({ example: true })
-  @IsOptional()
-  @IsBoolean()
   include_usage?: boolean;
 }
 
-/** The OpenAI Chat Completions request (the fields this gateway supports). */
+/**
+ * The OpenAI Chat Completions request (the fields this gateway supports), for the API description only:
+ * the route validates with chat-completion-request.schema.ts, which lists the same fields and limits.
+ */
 export class ChatCompletionRequestDto {
   @ApiProperty({
     example: 'agent:billing-helper',
     description: '`agent:<slug>` or a model id from GET /v1/models',
   })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
   model!: string;
 
   @ApiProperty({ type: [OpenAiMessageDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(1000)
-  @ValidateNested({ each: true })
-  @Type(() => OpenAiMessageDto)
   messages!: OpenAiMessageDto[];
 
   @ApiPropertyOptional({ example: false })
-  @IsOptional()
-  @IsBoolean()
   stream?: boolean;
 
   @ApiPropertyOptional({ type: StreamOptionsDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => StreamOptionsDto)
   stream_options?: StreamOptionsDto;
 
   @ApiPropertyOptional({ example: 256 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
   max_tokens?: number;
 
   @ApiPropertyOptional({ example: 256 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
   max_completion_tokens?: number;
 
   @ApiPropertyOptional({ example: 0.7 })
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(2)
   temperature?: number;
 
   @ApiPropertyOptional({ example: 1 })
-  @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(1)
   top_p?: number;
 
   @ApiPropertyOptional({ example: 1, description: 'Only 1 is supported' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(1)
   n?: number;
 
   @ApiPropertyOptional({
     example: 'acme-corp',
     description: 'Billed customer (external id) unless X-Tollgate-Customer is sent',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
   user?: string;
 
   @ApiPropertyOptional({
@@ -212,54 +150,33 @@ export class ChatCompletionRequestDto {
     items: { type: 'object' },
     description: 'Client tools, passed through',
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(128)
   tools?: Array<{
     type: 'function';
     function: { name: string; description?: string; parameters?: Record<string, unknown> };
   }>;
 
   @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'object' }] })
-  @Allow()
   tool_choice?: unknown;
 
   @ApiPropertyOptional({ example: true })
-  @IsOptional()
-  @IsBoolean()
   parallel_tool_calls?: boolean;
 
   @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] })
-  @Allow()
   stop?: unknown;
 
   @ApiPropertyOptional({ example: 0 })
-  @IsOptional()
-  @IsNumber()
-  @Min(-2)
-  @Max(2)
   presence_penalty?: number;
 
   @ApiPropertyOptional({ example: 0 })
-  @IsOptional()
-  @IsNumber()
-  @Min(-2)
-  @Max(2)
   frequency_penalty?: number;
 
   @ApiPropertyOptional({ example: 42 })
-  @IsOptional()
-  @IsInt()
   seed?: number;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  @IsOptional()
-  @IsObject()
   response_format?: Record<string, unknown>;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  @IsOptional()
-  @IsObject()
   logit_bias?: Record<string, number>;
 }
 

@@ -20,6 +20,19 @@ export function forwardedChunk(chunk: LlmChunk, model: string, includeUsage: boo
   return JSON.stringify(includeUsage ? { ...rest, model, usage } : { ...rest, model });
 }
 
+/**
+ * A provider's (non-streaming) completion as the endpoint answers it: `model` is the name the client asked
+ * for. The provider's JSON text is edited when it is at hand (as for chunks), else re-encoded.
+ */
+export function forwardedCompletion(
+  raw: Record<string, unknown>,
+  rawJson: string | undefined,
+  model: string,
+): string {
+  const edited = rawJson !== undefined && editText(rawJson, raw, model, true);
+  return edited || JSON.stringify({ ...raw, model });
+}
+
 function editText(
   text: string,
   raw: { usage?: unknown; model?: unknown },

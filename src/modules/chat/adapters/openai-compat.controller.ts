@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../../../config/app-config';
 import { CurrentPrincipal, CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
@@ -9,8 +9,12 @@ import { AgentRepository } from '../../agents/domain/agent.repository.port';
 import { AGENT_MODEL_PREFIX, CompleteChat, CompletionInput } from '../application/complete-chat.use-case';
 import { ChatCompletionDto, ChatCompletionRequestDto, ModelListDto } from './chat.dto';
 import { abortOnDisconnect, SseWriter } from './sse';
-import { forwardedChunk } from './completion-chunks';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
+import { forwardedChunk, forwardedCompletion } from './completion-chunks';
+import { JsonSchemaPipe } from '../../../shared/http/json-schema.pipe';
+import { ChatCompletionRequest, chatCompletionRequestSchema } from './chat-completion-request.schema';
+
+const chatCompletionRequest = new JsonSchemaPipe<ChatCompletionRequest>(chatCompletionRequestSchema);
 
 const PASSTHROUGH = [
   'tool_choice',
@@ -48,12 +52,13 @@ export class OpenAiCompatController {
     required: false,
     description: 'External id of the customer to bill',
   })
+  @ApiBody({ type: ChatCompletionRequestDto })
   @ApiProduces('application/json', 'text/event-stream')
   @ApiOkResponse({ type: ChatCompletionDto })
   async createChatCompletion(
     @CurrentTenant() tenantId: TenantId,
     @CurrentPrincipal() principal: Principal,
-    @Body() body: ChatCompletionRequestDto,
+    @Body(chatCompletionRequest) body: ChatCompletionRequest,
     @Headers('x-tollgate-customer') customerHeader: string | undefined,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
@@ -65,10 +70,10 @@ export class OpenAiCompatController {
     const input: CompletionInput = {
       model: body.model,
       messages: body.messages.map((m) => ({ ...m, content: m.content ?? null })),
-      maxTokens: body.max_completion_tokens ?? body.max_tokens,
-      temperature: body.temperature,
-      topP: body.top_p,
-      tools: body.tools,
+      maxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
+      temperature: body.temperature ?? undefined,
+      topP: body.top_p ?? undefined,
+      tools: body.tools ?? undefined,
       passthrough,
     };
     const abort = abortOnDisconnect(reply);
@@ -76,7 +81,10 @@ export class OpenAiCompatController {
     if (!body.stream) {
       const { outcome } = await this.completeChat.execute(caller, input, abort.signal);
       if (abort.signal.aborted) return;
-      await reply.status(200).send({ ...outcome.raw, model: body.model });
+      await reply
+        .status(200)
+        .type('application/json; charset=utf-8')
+        .send(forwardedCompletion(outcome.raw ?? {}, outcome.rawJson, body.model));
       return;
     }
 

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { createParser } from 'eventsource-parser';
 import { createUpstreamFetch, eachBodyChunk } from './upstream-fetch';
+import { toWireRequest } from './openai-http-provider';
+import { callAborted, upstreamErrorForStatus, upstreamTimeout, upstreamUnreachable } from './upstream-errors';
+import { upstreamDeadline } from './upstream-deadline';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type {
   ChatCompletion,
@@ -18,57 +21,17 @@ import {
   UpstreamError,
 } from '../domain/llm-provider.port';
 
-/** SDK errors in the API's terms: 429 keeps the provider's Retry-After, timeouts are 504, the rest 502. */
+/** SDK errors in the API's terms (see upstreamErrorForStatus). */
 export function toUpstreamError(error: unknown): Error {
-  if (error instanceof APIUserAbortError)
-    return new UpstreamError('upstream_failed', 'aborted', 'The call was aborted', false);
-  if (error instanceof APIConnectionTimeoutError)
-    return new UpstreamError(
-      'upstream_timeout',
-      'upstream_timeout',
-      'The model provider did not answer in time',
-      false,
+  if (error instanceof APIUserAbortError) return callAborted();
+  if (error instanceof APIConnectionTimeoutError) return upstreamTimeout();
+  if (error instanceof APIConnectionError) return upstreamUnreachable();
+  if (error instanceof APIError)
+    return upstreamErrorForStatus(
+      error.status ?? 0,
+      error.headers?.get('retry-after') ?? null,
+      error.message,
     );
-  if (error instanceof APIConnectionError)
-    return new UpstreamError(
-      'upstream_failed',
-      'upstream_unreachable',
-      'The model provider could not be reached',
-      true,
-    );
-  if (error instanceof APIError) {
-    const status = error.status ?? 0;
-    if (status === 429) {
-      const retryAfter = Number(error.headers?.get('retry-after')) || 1;
-      return new UpstreamError(
-        'rate_limited',
-        'upstream_rate_limited',
-        'The model provider is rate limiting',
-        false,
-        {
-          retryAfterSeconds: retryAfter,
-        },
-      );
-    }
-    if (status === 400 || status === 404 || status === 422)
-      return new InvalidError(
-        'upstream_rejected',
-        `The model provider refused the request: ${error.message}`,
-      );
-    if (status === 401 || status === 403)
-      return new UpstreamError(
-        'upstream_failed',
-        'upstream_auth_failed',
-        'The model provider refused our credentials',
-        false,
-      );
-    return new UpstreamError(
-      'upstream_failed',
-      'upstream_error',
-      `The model provider failed (${status || 'stream error'})`,
-      status >= 500 || !status,
-    );
-  }
   return error instanceof Error ? error : new Error(String(error));
 }
 
@@ -101,70 +64,11 @@ export class OpenAiLlmProvider extends LlmProvider {
   }
 
   private params(request: LlmRequest): ChatCompletionCreateParams {
-    return {
-      ...request.passthrough,
-      model: request.model,
-      messages: request.messages as ChatCompletionCreateParams['messages'],
-      max_tokens: request.maxTokens,
-      ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-      ...(request.topP !== undefined ? { top_p: request.topP } : {}),
-      ...(request.tools?.length ? { tools: request.tools } : {}),
-    };
+    return toWireRequest(request) as unknown as ChatCompletionCreateParams;
   }
 
-  /**
-   * Our own abort signal with the time limits, so a timeout is told apart from the client going away
-   * whatever error the fetch implementation throws: CHAT_UPSTREAM_TIMEOUT_MS until the answer (or the first
-   * chunk of a stream); then, for a stream, CHAT_STREAM_IDLE_TIMEOUT_MS between chunks and
-   * CHAT_STREAM_MAX_DURATION_MS in all.
-   */
   private deadline(signal: AbortSignal, streaming: boolean) {
-    // One controller fed by both sources (cheaper than AbortSignal.any on every call).
-    const controller = new AbortController();
-    const { upstreamTimeoutMs, streamIdleTimeoutMs, streamMaxDurationMs } = this.config.chat;
-    let expired: 'answer' | 'idle' | 'total' | undefined;
-    const expire = (why: typeof expired) => () => {
-      expired = why;
-      controller.abort();
-    };
-    const onAbort = () => controller.abort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    const first = setTimeout(expire('answer'), upstreamTimeoutMs);
-    const total = streaming ? setTimeout(expire('total'), streamMaxDurationMs) : undefined;
-    let idle: NodeJS.Timeout | undefined;
-    return {
-      signal: controller.signal,
-      /** Bytes of the answer arrived: the idle clock starts again (refresh() re-arms without a new timer). */
-      progressed: () => {
-        if (idle) idle.refresh();
-        else {
-          clearTimeout(first);
-          idle = setTimeout(expire('idle'), streamIdleTimeoutMs);
-        }
-      },
-      dispose: () => {
-        clearTimeout(first);
-        clearTimeout(total);
-        clearTimeout(idle);
-        signal.removeEventListener('abort', onAbort);
-      },
-      error: (error: unknown) => {
-        if (!expired || signal.aborted) return toUpstreamError(error);
-        const message =
-          expired === 'answer'
-            ? 'The model provider did not answer in time'
-            : expired === 'idle'
-              ? `The model provider sent nothing for ${streamIdleTimeoutMs} ms`
-              : `The model provider's answer took longer than ${streamMaxDurationMs} ms`;
-        const code =
-          expired === 'answer'
-            ? 'upstream_timeout'
-            : expired === 'idle'
-              ? 'upstream_stream_idle'
-              : 'upstream_stream_too_long';
-        return new UpstreamError('upstream_timeout', code, message, false);
-      },
-    };
+    return upstreamDeadline(signal, this.config.chat, streaming, toUpstreamError);
   }
 
   async complete(request: LlmRequest, signal: AbortSignal): Promise<LlmCompletion> {

@@ -29,6 +29,8 @@ export interface CallOutcome {
   error?: Error;
   /** The provider's response object (non-streaming calls). */
   raw?: Record<string, unknown>;
+  /** `raw` as the JSON text the provider sent, when the provider kept it. */
+  rawJson?: string;
 }
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -62,7 +64,12 @@ export class CallModel {
 
   async execute(
     request: LlmRequest,
-    opts: CallBilling & { signal: AbortSignal; onChunk?: (chunk: LlmChunk) => void },
+    opts: CallBilling & {
+      signal: AbortSignal;
+      onChunk?: (chunk: LlmChunk) => void;
+      /** The provider to call through (default: LlmProvider). */
+      via?: LlmProvider;
+    },
   ): Promise<CallOutcome> {
     const price = this.config.chat.models[request.model];
     if (!price) throw new InvalidError('model_not_priced', `Model ${request.model} has no price configured`);
@@ -118,14 +125,15 @@ export class CallModel {
 
   private async callWithRetries(
     request: LlmRequest,
-    opts: { signal: AbortSignal; onChunk?: (chunk: LlmChunk) => void },
+    opts: { signal: AbortSignal; onChunk?: (chunk: LlmChunk) => void; via?: LlmProvider },
     acc: { content: string; toolCalls: Array<{ id: string; name: string; arguments: string }> },
   ): Promise<Omit<CallOutcome, 'promptCost' | 'completionCost' | 'content' | 'toolCalls'>> {
     const { upstreamMaxRetries, retryBaseMs } = this.config.chat;
+    const llm = opts.via ?? this.llm;
     for (let attempt = 0; ; attempt++) {
       try {
         if (!opts.onChunk) {
-          const res = await this.llm.complete(request, opts.signal);
+          const res = await llm.complete(request, opts.signal);
           acc.content = res.content ?? '';
           acc.toolCalls = res.toolCalls.map((c) => ({
             id: c.id,
@@ -137,12 +145,13 @@ export class CallModel {
             finishReason: res.finishReason,
             usage: res.usage ?? this.estimate(request, acc),
             raw: res.raw,
+            rawJson: res.rawJson,
           };
         }
         const onChunk = opts.onChunk;
         let usage: LlmUsage | undefined;
         let finishReason = 'stop';
-        await this.llm.stream(request, opts.signal, (chunk) => {
+        await llm.stream(request, opts.signal, (chunk) => {
           if (chunk.content) acc.content += chunk.content;
           for (const d of chunk.toolCalls ?? []) {
             const call = (acc.toolCalls[d.index] ??= { id: '', name: '', arguments: '' });

@@ -3,7 +3,7 @@ import { AppConfig } from '../../../config/app-config';
 import { DomainError } from '../../../shared/domain/domain-error';
 import { newId } from '../../../shared/domain/ids';
 import { AgentCache } from '../../agents/application/agent-cache';
-import { LlmChunk, LlmMessage, LlmRequest } from '../domain/llm-provider.port';
+import { LlmChunk, LlmMessage, LlmRequest, PassthroughLlmProvider } from '../domain/llm-provider.port';
 import { estimatePromptTokens } from '../domain/prompt';
 import { CallModel, CallOutcome } from './call-model';
 import { ChatCaller, ChatMetering } from './chat-metering';
@@ -37,7 +37,8 @@ class ModelNotFoundError extends DomainError {
 /**
  * The OpenAI-compatible completion: `model` is `agent:<slug>` (the agent's model, instructions and
  * settings apply; the client's own tools pass through) or a priced model id. The client owns the history,
- * so nothing is stored except the usage record.
+ * so nothing is stored except the usage record. The provider is called through PassthroughLlmProvider, so
+ * its answer can be forwarded as it came.
  */
 @Injectable()
 export class CompleteChat {
@@ -45,6 +46,7 @@ export class CompleteChat {
     private readonly agents: AgentCache,
     private readonly callModel: CallModel,
     private readonly metering: ChatMetering,
+    private readonly passthrough: PassthroughLlmProvider,
     private readonly config: AppConfig,
   ) {}
 
@@ -104,6 +106,7 @@ export class CompleteChat {
       usageId,
       signal,
       onChunk,
+      via: this.passthrough,
     });
     await this.metering.record(caller, {
       id: usageId,

@@ -67,6 +67,8 @@ export interface LlmCompletion {
   finishReason: string;
   usage: LlmUsage | null;
   raw: Record<string, unknown>;
+  /** `raw` as the JSON text the provider sent, when it came over the wire (forwarded without re-encoding). */
+  rawJson?: string;
 }
 
 export abstract class LlmProvider {
@@ -83,6 +85,12 @@ export abstract class LlmProvider {
     onChunk: (chunk: LlmChunk) => void,
   ): Promise<void>;
 }
+
+/**
+ * The provider as the OpenAI-compatible route calls it: the same contract, spoken on the wire format
+ * directly so the provider's answers and chunks can be forwarded as they came (`rawJson`).
+ */
+export abstract class PassthroughLlmProvider extends LlmProvider {}
 
 /** A provider failure; `retryable` is true for connection errors and 5xx (retried before the first token). */
 export class UpstreamError extends DomainError {
