@@ -5,6 +5,7 @@ import { ClsModule } from 'nestjs-cls';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
 import { AppConfig } from './config/app-config';
 import { Clock, SystemClock } from './shared/domain/clock.port';
 import { dataSourceOptions } from './shared/persistence/data-source-options';
@@ -52,6 +53,8 @@ export interface AppModuleOptions {
   config: AppConfig;
   /** Start BullMQ workers in this process. */
   workers: boolean;
+  /** The process' JSON logger (TypeORM logs through it). */
+  logger?: Logger;
   /** Replace providers for tests (e.g. a FixedClock). */
   clock?: Clock;
 }
@@ -81,6 +84,7 @@ export class AppModule {
             poolSize: config.databasePoolSize,
             migrationsRun: config.migrationsRun,
             timeouts: config.databaseTimeouts,
+            logger: options.logger,
           }),
           autoLoadEntities: true,
         }),

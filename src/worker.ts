@@ -12,9 +12,12 @@ async function worker() {
   loadDotenv();
   const config = loadConfig();
   const logger = createRootLogger(config.logLevel);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, workers: true }), {
-    logger: new PinoNestLogger(logger),
-  });
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ config, logger, workers: true }),
+    {
+      logger: new PinoNestLogger(logger),
+    },
+  );
   app.enableShutdownHooks();
   logger.info('Tollgate workers running');
 }

@@ -1,4 +1,7 @@
 import { DataSourceOptions } from 'typeorm';
+import type { Logger } from 'pino';
+import { createRootLogger } from '../logging/logger';
+import { PinoTypeOrmLogger } from '../logging/typeorm-logger';
 import { ALL_MIGRATIONS } from '../../../migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -10,6 +13,8 @@ export function dataSourceOptions(opts: {
   readUrl?: string;
   /** Absent (the migration CLI) = no limits. */
   timeouts?: { connectMs: number; statementMs: number; idleInTransactionMs: number };
+  /** The process' JSON logger; TypeORM never prints query parameters through it. */
+  logger?: Logger;
 }): DataSourceOptions {
   const t = opts.timeouts;
   return {
@@ -39,6 +44,7 @@ export function dataSourceOptions(opts: {
           }
         : {}),
     },
-    logging: ['error', 'migration'],
+    logging: ['error', 'warn', 'migration'],
+    logger: new PinoTypeOrmLogger(opts.logger ?? createRootLogger('info')),
   };
 }

@@ -1,8 +1,10 @@
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { BullModule } from '@nestjs/bullmq';
 import { AppConfig } from '../../config/app-config';
 import { createRedisConnection } from '../redis/redis.module';
 import { QUEUES } from './queue-names';
+import { QueueErrorLogging } from './queue-error-logging';
 
 const queues = Object.values(QUEUES).map((name) => ({ name }));
 
@@ -13,11 +15,12 @@ const queues = Object.values(QUEUES).map((name) => ({ name }));
 @Global()
 @Module({
   imports: [
+    DiscoveryModule,
     BullModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         // BullMQ needs maxRetriesPerRequest: null on its connections.
-        connection: createRedisConnection(config, { maxRetriesPerRequest: null }),
+        connection: createRedisConnection(config, { maxRetriesPerRequest: null }, 'bullmq'),
         prefix: `${config.redisKeyPrefix}:bull`,
         defaultJobOptions: {
           removeOnComplete: { age: 24 * 3600, count: 10000 },
@@ -27,6 +30,7 @@ const queues = Object.values(QUEUES).map((name) => ({ name }));
     }),
     BullModule.registerQueue(...queues),
   ],
+  providers: [QueueErrorLogging],
   exports: [BullModule],
 })
 export class QueueModule {}

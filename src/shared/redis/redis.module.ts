@@ -1,6 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 import { AppConfig } from '../../config/app-config';
+import { logRedisErrors } from './redis-errors';
 
 /**
  * The shared command connection, with auto-pipelining: commands issued in the same tick (the chat path's
@@ -11,8 +12,12 @@ import { AppConfig } from '../../config/app-config';
 export abstract class RedisClient {}
 export interface RedisClient extends Redis {}
 
-export function createRedisConnection(config: Pick<AppConfig, 'redisUrl'>, extra: RedisOptions = {}): Redis {
-  return new Redis(config.redisUrl, {
+export function createRedisConnection(
+  config: Pick<AppConfig, 'redisUrl'>,
+  extra: RedisOptions = {},
+  source = 'redis',
+): Redis {
+  const redis = new Redis(config.redisUrl, {
     // Fail commands fast while Redis is down instead of queueing them forever; reconnect in the background.
     maxRetriesPerRequest: 1,
     enableOfflineQueue: true,
@@ -21,6 +26,8 @@ export function createRedisConnection(config: Pick<AppConfig, 'redisUrl'>, extra
     lazyConnect: false,
     ...extra,
   });
+  logRedisErrors(redis, source);
+  return redis;
 }
 
 /** Prefix for every key we write ourselves, so runs and deployments sharing a Redis never collide. */

@@ -44,7 +44,7 @@ export class UsageStreamConsumer implements OnApplicationBootstrap, OnApplicatio
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.redis = createRedisConnection(this.config, { maxRetriesPerRequest: null });
+    this.redis = createRedisConnection(this.config, { maxRetriesPerRequest: null }, 'usage-stream');
     await this.ensureGroup();
     this.running = true;
     this.loop = this.run();

@@ -26,9 +26,8 @@ export class RedisInvalidationBus extends InvalidationBus implements OnApplicati
   subscribe(topic: string, onKey: (key: string) => void): void {
     this.handlers.set(topic, [...(this.handlers.get(topic) ?? []), onKey]);
     if (this.subscriber) return;
-    this.subscriber = createRedisConnection(this.config, { maxRetriesPerRequest: null });
+    this.subscriber = createRedisConnection(this.config, { maxRetriesPerRequest: null }, 'invalidation-bus');
     this.subscriber.on('message', (_channel: string, message: string) => this.dispatch(message));
-    this.subscriber.on('error', (err: Error) => this.logger.warn(`subscriber: ${err.message}`));
     void this.subscriber.subscribe(this.channel).catch((err: Error) => this.logger.warn(err.message));
   }
 
