@@ -170,7 +170,9 @@ describe('Stripe webhooks', () => {
       .set('content-type', 'application/json')
       .send(JSON.stringify(event))
       .expect(400);
-    await send(event, SECRET, Math.floor(Date.now() / 1000) - 3600).expect(400);
+    const stale = await send(event, SECRET, Math.floor(Date.now() / 1000) - 3600).expect(400);
+    expect(stale.body).toMatchObject({ code: 'stale_stripe_signature' });
+    expect(stale.body.detail).toMatch(/timestamp is outside the tolerance \(\d+ s\)/);
     const stored = await db.query(`SELECT count(*)::int AS n FROM stripe_events WHERE stripe_event_id = $1`, [
       event.id,
     ]);

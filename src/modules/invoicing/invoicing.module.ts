@@ -9,6 +9,7 @@ import { OutcomeVerifier } from './domain/outcome-verifier.port';
 import { VerificationRuleRepository } from './domain/verification-rule';
 import { FinalizeInvoice } from './application/finalize-invoice.use-case';
 import { GenerateInvoice } from './application/generate-invoice.use-case';
+import { InvoiceEndedPeriods } from './application/invoice-ended-periods.use-case';
 import { InvoiceCompletion } from './application/invoice-completion';
 import { InvoiceJobQueue } from './application/invoice-job-queue';
 import { ExpandInvoiceRun, StartInvoiceRun } from './application/invoice-runs.use-case';
@@ -57,6 +58,7 @@ import {
     InvoiceJobQueue,
     InvoiceCompletion,
     GenerateInvoice,
+    InvoiceEndedPeriods,
     FinalizeInvoice,
     VoidInvoice,
     PreviewInvoice,
@@ -75,6 +77,7 @@ import {
     RecordFailedJob,
     InvoiceRunRepository,
     GenerateInvoice,
+    InvoiceEndedPeriods,
     FinalizeInvoice,
     ExpandInvoiceRun,
     RunInvoiceScheduler,

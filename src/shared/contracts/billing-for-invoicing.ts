@@ -149,6 +149,16 @@ export abstract class BillingForInvoicing {
     afterSubscriptionId?: string,
   ): Promise<DueSubscriptionPeriod[]>;
 
+  /**
+   * The subscription's current period if it ended at or before `asOf` and the subscription is live (the next
+   * period to invoice when a run catches up); null otherwise.
+   */
+  abstract duePeriodOf(
+    tenantId: TenantId,
+    subscriptionId: string,
+    asOf: Date,
+  ): Promise<DueSubscriptionPeriod | null>;
+
   /** Who is billed, for the invoice header and PDF (null if the customer does not exist in this tenant). */
   abstract findCustomer(tenantId: TenantId, customerId: string): Promise<InvoiceCustomer | null>;
 

@@ -50,6 +50,22 @@ export class BillingForInvoicingService extends BillingForInvoicing {
     return (await this.subscriptions.due(asOf, limit, afterSubscriptionId, tenantId)).map(toDue);
   }
 
+  async duePeriodOf(
+    tenantId: TenantId,
+    subscriptionId: string,
+    asOf: Date,
+  ): Promise<DueSubscriptionPeriod | null> {
+    const sub = await this.subscriptions.find(tenantId, subscriptionId);
+    if (!sub || sub.closed || sub.currentPeriodEnd > asOf) return null;
+    return {
+      tenantId,
+      subscriptionId: sub.id,
+      customerId: sub.customerId,
+      periodStart: sub.currentPeriodStart,
+      periodEnd: sub.currentPeriodEnd,
+    };
+  }
+
   async ratePeriod(
     tenantId: TenantId,
     subscriptionId: string,

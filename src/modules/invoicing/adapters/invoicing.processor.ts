@@ -6,7 +6,8 @@ import { UseCls } from 'nestjs-cls';
 import { asTenantId } from '../../../shared/domain/tenant-id';
 import { QUEUES } from '../../../shared/queue/queue-names';
 import { InvoiceRunRepository } from '../domain/invoice-run.repository.port';
-import { GenerateInvoice } from '../application/generate-invoice.use-case';
+import { InvoiceEndedPeriods } from '../application/invoice-ended-periods.use-case';
+import { Clock } from '../../../shared/domain/clock.port';
 import { FinalizeInvoice } from '../application/finalize-invoice.use-case';
 import { RunInvoiceScheduler } from '../application/run-invoice-scheduler.use-case';
 import { ExpandInvoiceRun } from '../application/invoice-runs.use-case';
@@ -27,7 +28,8 @@ const attemptsOf = (job: Job) => job.opts.attempts ?? 1;
 export class InvoicingProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly config: AppConfig,
-    private readonly generateInvoice: GenerateInvoice,
+    private readonly invoiceEndedPeriods: InvoiceEndedPeriods,
+    private readonly clock: Clock,
     private readonly finalizeInvoice: FinalizeInvoice,
     private readonly scheduler: RunInvoiceScheduler,
     private readonly expandRun: ExpandInvoiceRun,
@@ -47,14 +49,18 @@ export class InvoicingProcessor extends WorkerHost implements OnApplicationBoots
     switch (job.name) {
       case INVOICING_JOBS.generate: {
         const d = job.data as GenerateInvoiceJob;
-        const invoice = await this.generateInvoice.execute({
-          tenantId: asTenantId(d.tenantId),
-          subscriptionId: d.subscriptionId,
-          customerId: d.customerId,
-          periodStart: new Date(d.periodStart),
-          periodEnd: new Date(d.periodEnd),
-        });
-        return { invoiceId: invoice.id, number: invoice.number };
+        const invoices = await this.invoiceEndedPeriods.execute(
+          {
+            tenantId: asTenantId(d.tenantId),
+            subscriptionId: d.subscriptionId,
+            customerId: d.customerId,
+            periodStart: new Date(d.periodStart),
+            periodEnd: new Date(d.periodEnd),
+          },
+          d.asOf ? new Date(d.asOf) : this.clock.now(),
+          d.runId,
+        );
+        return { invoices: invoices.map((i) => ({ invoiceId: i.id, number: i.number })) };
       }
       case INVOICING_JOBS.finalize: {
         const d = job.data as FinalizeInvoiceJob;

@@ -25,7 +25,7 @@ export class InvoiceJobQueue {
     return { jobId, attempts: jobAttempts, backoff: { type: 'exponential', delay: jobBackoffMs } };
   }
 
-  async generate(periods: DueSubscriptionPeriod[]): Promise<void> {
+  async generate(periods: DueSubscriptionPeriod[], run?: { asOf: Date; runId: string }): Promise<void> {
     if (!periods.length) return;
     await this.queue.addBulk(
       periods.map((p) => ({
@@ -36,6 +36,7 @@ export class InvoiceJobQueue {
           customerId: p.customerId,
           periodStart: p.periodStart.toISOString(),
           periodEnd: p.periodEnd.toISOString(),
+          ...(run ? { asOf: run.asOf.toISOString(), runId: run.runId } : {}),
         } satisfies GenerateInvoiceJob,
         opts: this.opts(generateJobId(p.subscriptionId, p.periodStart)),
       })),

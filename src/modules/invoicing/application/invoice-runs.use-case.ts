@@ -66,7 +66,7 @@ export class ExpandInvoiceRun {
     for (;;) {
       const page = await this.billing.dueSubscriptionPeriodsOfTenant(tenantId, run.asOf, PAGE, after);
       await this.runs.addItems(tenantId, runId, page);
-      await this.jobs.generate(page);
+      await this.jobs.generate(page, { asOf: run.asOf, runId });
       if (page.length < PAGE) break;
       after = page[page.length - 1].subscriptionId;
     }

@@ -15,6 +15,10 @@ export interface GenerateInvoiceJob {
   customerId: string;
   periodStart: string;
   periodEnd: string;
+  /** Later periods that ended by then are invoiced by the same job (catch-up); default: when it runs. */
+  asOf?: string;
+  /** The manual run that queued it: caught-up periods are added to the run's items. */
+  runId?: string;
 }
 
 export interface FinalizeInvoiceJob {

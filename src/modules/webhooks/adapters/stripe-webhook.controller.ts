@@ -57,7 +57,14 @@ export class StripeWebhookController {
         stripeWebhookSecret,
         stripeToleranceSeconds,
       ) as unknown as StripeEventPayload;
-    } catch {
+    } catch (err) {
+      // The SDK checks the signature first: a stale timestamp on a correct signature is a replay or a clock
+      // problem, worth telling apart from a wrong secret.
+      if (/timestamp outside the tolerance/i.test((err as Error).message ?? ''))
+        throw new InvalidError(
+          'stale_stripe_signature',
+          `The Stripe-Signature timestamp is outside the tolerance (${stripeToleranceSeconds} s)`,
+        );
       throw new InvalidError(
         'invalid_stripe_signature',
         'The Stripe-Signature header does not match the body',
