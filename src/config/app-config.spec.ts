@@ -45,3 +45,34 @@ describe('loadConfig: invoice schedules', () => {
     expect(() => loadConfig({ INVOICE_OVERDUE_CRON: 'daily' })).toThrow(/INVOICE_OVERDUE_CRON/);
   });
 });
+
+describe('loadConfig with NODE_ENV=production', () => {
+  const strong = {
+    NODE_ENV: 'production',
+    AUTH_KEY_ENCRYPTION_KEY: Buffer.from('k9#Qm2$vT7!pL4&zR8*wX1@nB6^cY3%e').toString('base64'),
+    AUTH_API_KEY_PEPPER: 'pX7vR2mQ9tL4wZ8nB3cY6kD1fH5jS0aG',
+  };
+
+  it('refuses the development secrets, naming each variable', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /AUTH_KEY_ENCRYPTION_KEY: is the public development default[\s\S]*AUTH_API_KEY_PEPPER: is the public/,
+    );
+  });
+
+  it('refuses a short pepper, a one-byte key and a short Stripe webhook secret', () => {
+    expect(() => loadConfig({ ...strong, AUTH_API_KEY_PEPPER: 'sixteen-chars-ok' })).toThrow(
+      /AUTH_API_KEY_PEPPER: must be at least 32 characters/,
+    );
+    expect(() =>
+      loadConfig({ ...strong, AUTH_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }),
+    ).toThrow(/AUTH_KEY_ENCRYPTION_KEY: has almost no entropy/);
+    expect(() => loadConfig({ ...strong, STRIPE_WEBHOOK_SECRET: 'whsec_short' })).toThrow(
+      /STRIPE_WEBHOOK_SECRET: must be at least 24 characters/,
+    );
+  });
+
+  it('starts with real secrets, and development keeps its zero-configuration defaults', () => {
+    expect(loadConfig(strong).nodeEnv).toBe('production');
+    expect(loadConfig({ NODE_ENV: 'development' }).nodeEnv).toBe('development');
+  });
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { coreConfig, coreConfigSchema } from './sections/core.config';
 import { dataConfig, dataConfigSchema } from './sections/data.config';
-import { authConfig, authConfigSchema } from './sections/auth.config';
+import { authConfig, authConfigSchema, authSecretProblems } from './sections/auth.config';
 import { chatConfig, chatConfigSchema } from './sections/chat.config';
 import { billingConfig, billingConfigSchema } from './sections/billing.config';
 import { invoicingConfig, invoicingConfigSchema } from './sections/invoicing.config';
@@ -53,5 +53,24 @@ export function loadConfig(
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  if (parsed.data.NODE_ENV === 'production') {
+    const problems = productionSecretProblems(parsed.data);
+    if (problems.length)
+      throw new ConfigError(
+        `Refusing to start with NODE_ENV=production:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+      );
+  }
   return build(parsed.data) as AppConfig;
 }
+
+/** Secrets that would let anyone who read the source or guessed decrypt keys or forge signatures. */
+function productionSecretProblems(env: Env): string[] {
+  const problems = authSecretProblems(env);
+  for (const [name, value] of SHORTEST_SECRETS(env))
+    if (value !== undefined && value.length < 24) problems.push(`${name}: must be at least 24 characters`);
+  return problems;
+}
+
+const SHORTEST_SECRETS = (env: Env): Array<[string, string | undefined]> => [
+  ['STRIPE_WEBHOOK_SECRET', env.STRIPE_WEBHOOK_SECRET],
+];

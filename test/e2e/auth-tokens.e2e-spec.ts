@@ -2,6 +2,7 @@ import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { base64url, decodeProtectedHeader, SignJWT } from 'jose';
 import { FixedClock } from '../../src/shared/domain/clock.port';
 import { SigningKeys } from '../../src/modules/auth/application/signing-keys';
+import { TokenService } from '../../src/modules/auth/application/token-service';
 import { startTestApp, TestApp } from '../support/test-app';
 import { isolatedEnv, signUp, SignedUp } from '../support/auth';
 
@@ -84,6 +85,15 @@ describe('access tokens: signature, algorithm, kid, expiry and key rotation', ()
   it('refuses an expired token', async () => {
     clock.set(new Date(start.getTime() + 15 * 60_000 + 1000));
     await get(owner.accessToken).expect(401);
+  });
+
+  it('refuses a token signed with our own key whose lifetime exceeds the configured maximum', async () => {
+    const tokens = t.app.get(TokenService);
+    const claims = JSON.parse(Buffer.from(owner.accessToken.split('.')[1], 'base64url').toString());
+    const tenYears = await tokens.sign(owner.userId, { typ: 'user', sid: claims.sid }, 10 * 365 * 86_400);
+    await get(tenYears).expect(401);
+    const withinTtl = await tokens.sign(owner.userId, { typ: 'user', sid: claims.sid }, 60);
+    await get(withinTtl).expect(200);
   });
 
   it('keeps tokens signed before a rotation valid, and refuses them once their key is removed', async () => {

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { envInt } from '../env-helpers';
 
 /**
- * Dev-only secrets so `npm start` works with zero config. The auth module logs a warning at start when
- * NODE_ENV=production still uses one of them.
+ * Dev-only secrets so `npm start` works with zero config. With NODE_ENV=production the service refuses
+ * to start while one of them is in use (see authSecretProblems).
  */
 const DEV_KEY_ENCRYPTION_KEY = 'ZGV2LW9ubHkta2V5LWVuY3J5cHRpb24ta2V5LTMyYiE='; // 32 bytes, base64
 const DEV_API_KEY_PEPPER = 'dev-only-api-key-pepper-change-me';
@@ -31,6 +31,28 @@ export const authConfigSchema = z.object({
   /** How long an in-process cache trusts a membership or API key lookup; changes are also broadcast. */
   AUTH_CACHE_TTL_MS: envInt(30_000, 0),
 });
+
+/**
+ * Why each secret is unfit for production, by variable: a published development default, too short, or
+ * a key with almost no entropy (one repeated byte).
+ */
+export function authSecretProblems(env: z.infer<typeof authConfigSchema>): string[] {
+  const problems: string[] = [];
+  const kek = Buffer.from(env.AUTH_KEY_ENCRYPTION_KEY, 'base64');
+  if (env.AUTH_KEY_ENCRYPTION_KEY === DEV_KEY_ENCRYPTION_KEY)
+    problems.push(
+      'AUTH_KEY_ENCRYPTION_KEY: is the public development default (make one: openssl rand -base64 32)',
+    );
+  else if (new Set(kek).size < 8)
+    problems.push('AUTH_KEY_ENCRYPTION_KEY: has almost no entropy (make one: openssl rand -base64 32)');
+  if (env.AUTH_API_KEY_PEPPER === DEV_API_KEY_PEPPER)
+    problems.push(
+      'AUTH_API_KEY_PEPPER: is the public development default (make one: openssl rand -base64 32)',
+    );
+  else if (env.AUTH_API_KEY_PEPPER.length < 32)
+    problems.push('AUTH_API_KEY_PEPPER: must be at least 32 characters in production');
+  return problems;
+}
 
 export const authConfig = (env: z.infer<typeof authConfigSchema>) => ({
   issuer: env.AUTH_ISSUER,

@@ -97,6 +97,10 @@ export class TokenService {
         },
       );
       if (payload.typ !== 'user' && payload.typ !== 'service') throw new Error('unknown token type');
+      // We never issue a token living longer than the configured TTL: a longer one was forged (or made
+      // under an older, laxer setting) and is refused, as is one issued in the future.
+      if (payload.exp! - payload.iat! > this.accessTtlSeconds) throw new Error('lifetime above the maximum');
+      if (payload.iat! * 1000 > this.clock.now().getTime() + 60_000) throw new Error('issued in the future');
       return payload as AccessClaims;
     } catch {
       throw new UnauthenticatedError('The access token is invalid or expired', 'invalid_token');
