@@ -1,4 +1,7 @@
-/** Layer rules (STYLE.md): the domain is plain TypeScript; application code never reaches into adapters. */
+/**
+ * Layer rules (STYLE.md): the domain is plain TypeScript; application code reaches infrastructure only
+ * through ports.
+ */
 module.exports = {
   forbidden: [
     {
@@ -9,11 +12,27 @@ module.exports = {
       to: { path: ['node_modules/(@nestjs|typeorm|stripe|openai|fastify|ioredis|bullmq)', '/adapters/'] },
     },
     {
-      name: 'application-not-adapters',
-      comment: 'application/ depends on ports, not on adapters, TypeORM, Stripe or OpenAI',
+      name: 'application-not-infrastructure',
+      comment:
+        'application/ depends on ports: never on adapters, BullMQ (use JobQueue), ioredis, TypeORM, Fastify, Stripe or OpenAI',
       severity: 'error',
       from: { path: '^src/modules/[^/]+/application/' },
-      to: { path: ['/adapters/', 'node_modules/(typeorm|stripe|openai|fastify)'] },
+      to: {
+        path: [
+          '/adapters/',
+          'node_modules/(typeorm|@nestjs/typeorm|bullmq|@nestjs/bullmq|ioredis|fastify|@fastify|@nestjs/platform-fastify|stripe|openai)/',
+        ],
+      },
+    },
+    {
+      name: 'no-orphans',
+      comment: 'a source file nothing imports is dead code (entry points excepted)',
+      severity: 'error',
+      from: {
+        orphan: true,
+        pathNot: ['^src/(main|worker|cli)\\.ts$', '\\.d\\.ts$'],
+      },
+      to: {},
     },
     {
       name: 'no-circular',

@@ -82,6 +82,8 @@ export class FakeStripe {
   readonly refunds = new Map<string, Obj>();
   /** Answer the next N requests with a 500 (to test retries and error mapping). */
   failNext = 0;
+  /** Answer every request this much later, as a slow Stripe (or a loaded machine) does. */
+  latencyMs = 0;
   private readonly idempotent = new Map<string, { status: number; body: Obj }>();
   private readonly lostResponses = new Map<string, number>();
   private server?: Server;
@@ -141,6 +143,7 @@ export class FakeStripe {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
+    if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const url = new URL(req.url ?? '/', 'http://fake');
     const body = parseStripeForm(Buffer.concat(chunks).toString('utf8'));
     const key = req.headers['idempotency-key'] as string | undefined;

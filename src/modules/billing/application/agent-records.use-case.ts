@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
-import { Queue } from 'bullmq';
 import { AgentDirectory } from '../../../shared/contracts/agents';
 import { VerifyOutcomeJob } from '../../../shared/contracts/billing-for-invoicing';
 import { Clock } from '../../../shared/domain/clock.port';
@@ -8,6 +6,7 @@ import { DomainError, InvalidError, NotFoundError } from '../../../shared/domain
 import { newId } from '../../../shared/domain/ids';
 import { dec } from '../../../shared/domain/money';
 import { TenantId } from '../../../shared/domain/tenant-id';
+import { JobQueue } from '../../../shared/queue/job-queue.port';
 import { QUEUES } from '../../../shared/queue/queue-names';
 import { AgentCost, AgentRecordRepository, AgentStats, Outcome } from '../domain/agent-records';
 import { CustomerRepository } from '../domain/customer';
@@ -144,7 +143,7 @@ export class RecordOutcome {
     private readonly guards: AgentRecordGuards,
     private readonly records: AgentRecordRepository,
     private readonly clock: Clock,
-    @InjectQueue(QUEUES.outcomeVerification) private readonly queue: Queue,
+    private readonly jobs: JobQueue,
   ) {}
 
   async execute(
@@ -187,10 +186,10 @@ export class RecordOutcome {
     // Enqueued on every (re)try: the job id makes it once-only, and a retry repairs a failed enqueue.
     if (result.outcome.status === 'pending') {
       const job: VerifyOutcomeJob = { tenantId, outcomeId: result.outcome.id };
-      await this.queue.add('verify-outcome', job, {
-        jobId: result.outcome.id,
-        attempts: 5,
-        backoff: { type: 'exponential', delay: 1000 },
+      await this.jobs.add(QUEUES.outcomeVerification, {
+        name: 'verify-outcome',
+        data: job,
+        opts: { jobId: result.outcome.id, attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
       });
     }
     return result;

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
-import { Queue } from 'bullmq';
 import { AppConfig } from '../../../config/app-config';
 import { DueSubscriptionPeriod } from '../../../shared/contracts/billing-for-invoicing';
+import { JobQueue } from '../../../shared/queue/job-queue.port';
 import { QUEUES } from '../../../shared/queue/queue-names';
 import {
   finalizeJobId,
@@ -16,7 +15,7 @@ import {
 @Injectable()
 export class InvoiceJobQueue {
   constructor(
-    @InjectQueue(QUEUES.invoicing) private readonly queue: Queue,
+    private readonly jobs: JobQueue,
     private readonly config: AppConfig,
   ) {}
 
@@ -27,7 +26,8 @@ export class InvoiceJobQueue {
 
   async generate(periods: DueSubscriptionPeriod[], run?: { asOf: Date; runId: string }): Promise<void> {
     if (!periods.length) return;
-    await this.queue.addBulk(
+    await this.jobs.addBulk(
+      QUEUES.invoicing,
       periods.map((p) => ({
         name: INVOICING_JOBS.generate,
         data: {
@@ -45,7 +45,8 @@ export class InvoiceJobQueue {
 
   async finalize(invoices: { tenantId: string; id: string }[]): Promise<void> {
     if (!invoices.length) return;
-    await this.queue.addBulk(
+    await this.jobs.addBulk(
+      QUEUES.invoicing,
       invoices.map((i) => ({
         name: INVOICING_JOBS.finalize,
         data: { tenantId: i.tenantId, invoiceId: i.id } satisfies FinalizeInvoiceJob,

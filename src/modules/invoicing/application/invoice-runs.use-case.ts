@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
-import { Queue } from 'bullmq';
 import { BillingForInvoicing } from '../../../shared/contracts/billing-for-invoicing';
 import { Clock } from '../../../shared/domain/clock.port';
 import { InvalidError } from '../../../shared/domain/domain-error';
 import { newId } from '../../../shared/domain/ids';
 import { TenantId } from '../../../shared/domain/tenant-id';
+import { JobQueue } from '../../../shared/queue/job-queue.port';
 import { QUEUES } from '../../../shared/queue/queue-names';
 import { InvoiceRun, InvoiceRunRepository } from '../domain/invoice-run.repository.port';
 import { ExpandRunJob, expandRunJobId, INVOICING_JOBS } from './invoicing-jobs';
@@ -34,7 +33,7 @@ export function runCutoff(period: string | undefined, now: Date): Date {
 export class StartInvoiceRun {
   constructor(
     private readonly runs: InvoiceRunRepository,
-    @InjectQueue(QUEUES.invoicing) private readonly queue: Queue,
+    private readonly jobs: JobQueue,
     private readonly clock: Clock,
   ) {}
 
@@ -42,10 +41,10 @@ export class StartInvoiceRun {
     const asOf = runCutoff(period, this.clock.now());
     const id = newId();
     await this.runs.insert({ id, tenantId, asOf });
-    await this.queue.add(INVOICING_JOBS.expandRun, { tenantId, runId: id } satisfies ExpandRunJob, {
-      jobId: expandRunJobId(id),
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 1000 },
+    await this.jobs.add(QUEUES.invoicing, {
+      name: INVOICING_JOBS.expandRun,
+      data: { tenantId, runId: id } satisfies ExpandRunJob,
+      opts: { jobId: expandRunJobId(id), attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
     });
     return (await this.runs.find(tenantId, id))!;
   }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
 import { TransactionHost } from '@nestjs-cls/transactional';
-import { Queue } from 'bullmq';
 import { AppConfig } from '../../../config/app-config';
 import { WebhookEvents, WebhookEventType } from '../../../shared/contracts/webhook-events';
 import { newId } from '../../../shared/domain/ids';
 import { TenantId } from '../../../shared/domain/tenant-id';
+import { JobQueue } from '../../../shared/queue/job-queue.port';
 import { QUEUES } from '../../../shared/queue/queue-names';
 import { WebhookDeliveryRepository, WebhookEndpointRepository } from '../domain/webhook.repository.port';
 import { DELIVER_WEBHOOK_JOB, DeliverWebhookJob, deliveryJobOptions } from './webhook-jobs';
@@ -16,7 +15,7 @@ export class PublishWebhookEvent extends WebhookEvents {
   constructor(
     private readonly endpoints: WebhookEndpointRepository,
     private readonly deliveries: WebhookDeliveryRepository,
-    @InjectQueue(QUEUES.outboundWebhooks) private readonly queue: Queue,
+    private readonly jobs: JobQueue,
     private readonly config: AppConfig,
     private readonly txHost: TransactionHost,
   ) {
@@ -46,7 +45,8 @@ export class PublishWebhookEvent extends WebhookEvents {
     // Inside a transaction the rows are not visible until commit: give it a moment before the first try
     // (a job that still cannot see its row is retried with backoff).
     const delay = this.txHost.isTransactionActive() ? 1000 : 0;
-    await this.queue.addBulk(
+    await this.jobs.addBulk(
+      QUEUES.outboundWebhooks,
       rows.map((d) => ({
         name: DELIVER_WEBHOOK_JOB,
         data: { tenantId, deliveryId: d.id, maxBackoffMs: cfg.backoffMaxMs } satisfies DeliverWebhookJob,

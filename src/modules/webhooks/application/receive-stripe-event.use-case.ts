@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
-import { Queue } from 'bullmq';
 import { isUuid } from '../../../shared/domain/ids';
+import { JobQueue } from '../../../shared/queue/job-queue.port';
 import { QUEUES } from '../../../shared/queue/queue-names';
 import { StripeEventPayload, tenantOfStripeObject } from '../domain/stripe-event';
 import { StripeEventRepository } from '../domain/stripe-event.repository.port';
@@ -21,18 +20,18 @@ export interface ProcessStripeEventJob {
 export class ReceiveStripeEvent {
   constructor(
     private readonly events: StripeEventRepository,
-    @InjectQueue(QUEUES.stripeEvents) private readonly queue: Queue,
+    private readonly jobs: JobQueue,
   ) {}
 
   async execute(event: StripeEventPayload): Promise<{ duplicate: boolean }> {
     const tenant = tenantOfStripeObject(event.data.object);
     const tenantId = tenant && isUuid(tenant) ? tenant : null;
     const stored = await this.events.insert(event, tenantId);
-    await this.queue.add(
-      PROCESS_STRIPE_EVENT_JOB,
-      { stripeEventId: event.id, tenantId } satisfies ProcessStripeEventJob,
-      { jobId: `stripe_${event.id}`, attempts: 8, backoff: { type: 'exponential', delay: 2000 } },
-    );
+    await this.jobs.add(QUEUES.stripeEvents, {
+      name: PROCESS_STRIPE_EVENT_JOB,
+      data: { stripeEventId: event.id, tenantId } satisfies ProcessStripeEventJob,
+      opts: { jobId: `stripe_${event.id}`, attempts: 8, backoff: { type: 'exponential', delay: 2000 } },
+    });
     return { duplicate: !stored };
   }
 }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
-import { Queue } from 'bullmq';
 import { AppConfig } from '../../../config/app-config';
 import { Clock } from '../../../shared/domain/clock.port';
 import { NotFoundError } from '../../../shared/domain/domain-error';
 import { TenantId } from '../../../shared/domain/tenant-id';
+import { JobQueue } from '../../../shared/queue/job-queue.port';
 import { QUEUES } from '../../../shared/queue/queue-names';
 import { WebhookDelivery, WebhookDeliveryRepository } from '../domain/webhook.repository.port';
 import { DELIVER_WEBHOOK_JOB, DeliverWebhookJob, deliveryJobOptions } from './webhook-jobs';
@@ -14,7 +13,7 @@ import { DELIVER_WEBHOOK_JOB, DeliverWebhookJob, deliveryJobOptions } from './we
 export class RedeliverWebhook {
   constructor(
     private readonly deliveries: WebhookDeliveryRepository,
-    @InjectQueue(QUEUES.outboundWebhooks) private readonly queue: Queue,
+    private readonly jobs: JobQueue,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -25,11 +24,11 @@ export class RedeliverWebhook {
       throw new NotFoundError('Webhook delivery', deliveryId);
     await this.deliveries.markPending(tenantId, deliveryId);
     const cfg = this.config.webhooks;
-    await this.queue.add(
-      DELIVER_WEBHOOK_JOB,
-      { tenantId, deliveryId, maxBackoffMs: cfg.backoffMaxMs } satisfies DeliverWebhookJob,
-      deliveryJobOptions(`rdl_${deliveryId}_${this.clock.now().getTime()}`, cfg),
-    );
+    await this.jobs.add(QUEUES.outboundWebhooks, {
+      name: DELIVER_WEBHOOK_JOB,
+      data: { tenantId, deliveryId, maxBackoffMs: cfg.backoffMaxMs } satisfies DeliverWebhookJob,
+      opts: deliveryJobOptions(`rdl_${deliveryId}_${this.clock.now().getTime()}`, cfg),
+    });
     return { ...delivery, status: 'pending' };
   }
 }
