@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { signUpOwner } from './support/sign-up';
 import { loadConfig } from '../src/config/app-config';
 import { createRootLogger } from '../src/shared/logging/logger';
 import { createHttpApp } from '../src/http-app';
@@ -34,7 +35,7 @@ async function main() {
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as Record<string, any>;
   };
-  const reg = await post('/api/v1/auth/register', {
+  const reg = await signUpOwner(base, {
     email: `bench-${randomBytes(4).toString('hex')}@example.test`,
     password: 'bench-password-123',
     name: 'Bench',

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { fork, ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { signUpOwner } from './support/sign-up';
 import autocannon from 'autocannon';
 import { join } from 'node:path';
 import { LoadResult, medianOf, nodeArgsFor, percentile, printTable, startServer } from './support/load';
@@ -176,7 +177,7 @@ async function main() {
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as Record<string, any>;
     };
-    const reg = await post('/api/v1/auth/register', {
+    const reg = await signUpOwner(base, {
       email: `bench-${runId}@example.test`,
       password: 'bench-password-123',
       name: 'Bench',

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { fork, ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { signUpOwner } from './support/sign-up';
 import { Pool } from 'pg';
 import { nodeArgsFor } from './support/load';
 
@@ -82,14 +83,11 @@ async function main() {
   const pool = new Pool({ connectionString: env.DATABASE_URL, max: concurrency });
   try {
     const base = `http://127.0.0.1:${api.port}`;
-    const reg = await json(`${base}/api/v1/auth/register`, {
-      method: 'POST',
-      body: JSON.stringify({
-        email: `bench-${runId}@example.test`,
-        password: 'correct-horse-battery-staple',
-        name: 'Bench',
-        organizationName: 'Bench',
-      }),
+    const reg = await signUpOwner(base, {
+      email: `bench-${runId}@example.test`,
+      password: 'correct-horse-battery-staple',
+      name: 'Bench',
+      organizationName: 'Bench',
     });
     const owner = { authorization: `Bearer ${reg.accessToken}`, 'x-organization-id': reg.organization.id };
     const key = await json(`${base}/api/v1/api-keys`, {

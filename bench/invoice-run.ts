@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { signUpOwner } from './support/sign-up';
 import { Pool } from 'pg';
 
 /**
@@ -65,14 +66,11 @@ async function main() {
   try {
     for (const subs of STEPS) {
       const seedStarted = process.hrtime.bigint();
-      const reg = await json(`${base}/api/v1/auth/register`, {
-        method: 'POST',
-        body: JSON.stringify({
-          email: `bench-${runId}-${subs}@example.test`,
-          password: 'correct-horse-battery-staple',
-          name: 'Bench',
-          organizationName: `Bench ${subs}`,
-        }),
+      const reg = await signUpOwner(base, {
+        email: `bench-${runId}-${subs}@example.test`,
+        password: 'correct-horse-battery-staple',
+        name: 'Bench',
+        organizationName: `Bench ${subs}`,
       });
       const tenantId: string = reg.organization.id;
       const owner = { authorization: `Bearer ${reg.accessToken}`, 'x-organization-id': tenantId };

@@ -9,6 +9,7 @@ import { UsageRollups1764000300001 } from './1764000300001-UsageRollups';
 import { CreditNoteRefunds1764000460000 } from './1764000460000-CreditNoteRefunds';
 import { UsageCorrections1764000530000 } from './1764000530000-UsageCorrections';
 import { UsageAnalytics1764000570000 } from './1764000570000-UsageAnalytics';
+import { IdentityConsent1764000500000 } from './1764000500000-IdentityConsent';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI and the tests load the
@@ -26,4 +27,5 @@ export const ALL_MIGRATIONS = [
   CreditNoteRefunds1764000460000,
   UsageCorrections1764000530000,
   UsageAnalytics1764000570000,
+  IdentityConsent1764000500000,
 ];

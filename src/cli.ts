@@ -12,7 +12,7 @@ import { isUuid } from './shared/domain/ids';
 
 /** The application is imported only by commands that need it, so `help` and usage errors answer at once. */
 async function loadApp() {
-  const [core, cls, logger, nestLogger, appModule, keys, sa, apiKeys, users, orgs] = await Promise.all([
+  const [core, cls, logger, nestLogger, appModule, keys, sa, apiKeys, owners, orgs] = await Promise.all([
     import('@nestjs/core'),
     import('nestjs-cls'),
     import('./shared/logging/logger'),
@@ -21,7 +21,7 @@ async function loadApp() {
     import('./modules/auth/application/signing-keys'),
     import('./modules/auth/application/service-accounts'),
     import('./modules/auth/application/api-keys.use-cases'),
-    import('./modules/auth/application/user-sessions.use-cases'),
+    import('./modules/auth/application/create-owner.use-case'),
     import('./modules/tenancy/application/organizations.use-cases'),
   ]);
   return {
@@ -34,7 +34,7 @@ async function loadApp() {
     IssueServiceToken: sa.IssueServiceToken,
     ServiceAccountCatalog: sa.ServiceAccountCatalog,
     CreateApiKey: apiKeys.CreateApiKey,
-    RegisterUser: users.RegisterUser,
+    CreateOwner: owners.CreateOwner,
     GetOrganization: orgs.GetOrganization,
   };
 }
@@ -167,9 +167,9 @@ async function run(argv: string[]): Promise<void> {
         organizationName: need(flags, 'org'),
       };
       return withApp(async (app, m) => {
-        const result = await app.get(m.RegisterUser).execute(input);
+        const result = await app.get(m.CreateOwner).execute(input);
         console.log(`user:         ${result.user.id} (${result.user.email})`);
-        console.log(`organization: ${result.organization!.id} (${result.organization!.name})`);
+        console.log(`organization: ${result.organization.id} (${result.organization.name})`);
       });
     }
     case 'service-account:secret': {

@@ -8,6 +8,7 @@ const PUBLIC_OPERATIONS = [
   'getLiveness',
   'getReadiness',
   'registerUser',
+  'verifyEmail',
   'logIn',
   'refreshTokens',
   'issueToken',
@@ -18,7 +19,7 @@ const PUBLIC_OPERATIONS = [
 ];
 
 const VERB =
-  /^(list|get|create|update|delete|archive|add|remove|change|cancel|set|put|ingest|record|register|logIn|logOut|refresh|issue|chat|rename|grant|redeem|sync|preview|start|finalize|void|retry|redeliver|receive|revoke)([A-Z]\w*)?$/;
+  /^(list|get|create|update|delete|archive|add|remove|change|cancel|set|put|ingest|record|register|logIn|logOut|refresh|issue|chat|rename|grant|redeem|sync|preview|start|finalize|void|retry|redeliver|receive|revoke|verify|resend|accept|decline|leave)([A-Z]\w*)?$/;
 
 describe('OpenAPI document', () => {
   let t: TestApp;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Role } from '../../src/shared/context/principal';
 import { startTestApp, TestApp } from '../support/test-app';
-import { addMember, signUp, SignedUp, TEST_PASSWORD } from '../support/auth';
+import { addMember, logIn, signUp, SignedUp, TEST_PASSWORD, verifyEmail } from '../support/auth';
 
 describe('tenancy: organizations, members, roles, audit log', () => {
   let t: TestApp;
@@ -32,7 +32,7 @@ describe('tenancy: organizations, members, roles, audit log', () => {
     await owner.auth(t.http.patch(org())).send({ name: 'x', extra: 1 }).expect(400);
   });
 
-  it('a user with several organizations picks one with X-Organization-Id; one org is the default', async () => {
+  it('a user with several organizations picks one with X-Organization-Id, else acts in the default', async () => {
     const user = await signUp(t);
     const single = await t.http
       .get('/api/v1/auth/me')
@@ -45,16 +45,13 @@ describe('tenancy: organizations, members, roles, audit log', () => {
       .set('Authorization', `Bearer ${user.accessToken}`)
       .send({ name: 'Two' })
       .expect(201);
+    // Without the header: the first organization joined, until the user chooses another default.
     const none = await t.http
       .get('/api/v1/auth/me')
       .set('Authorization', `Bearer ${user.accessToken}`)
       .expect(200);
-    expect(none.body.tenantId).toBeNull();
-    const noOrg = await t.http
-      .get('/api/v1/api-keys')
-      .set('Authorization', `Bearer ${user.accessToken}`)
-      .expect(403);
-    expect(noOrg.body.code).toBe('organization_required');
+    expect(none.body).toMatchObject({ tenantId: user.tenantId, defaultOrganizationId: user.tenantId });
+    await t.http.get('/api/v1/api-keys').set('Authorization', `Bearer ${user.accessToken}`).expect(200);
     const picked = await t.http
       .get('/api/v1/auth/me')
       .set('Authorization', `Bearer ${user.accessToken}`)
@@ -69,7 +66,7 @@ describe('tenancy: organizations, members, roles, audit log', () => {
       .expect(404);
   });
 
-  it('adds members by email, invites unknown emails, changes roles and removes members', async () => {
+  it('invites by email (members join by accepting), changes roles and removes members', async () => {
     const member = await addMember(t, owner, 'member');
     const list = await owner.auth(t.http.get(`${org()}/members`)).expect(200);
     expect(list.body.members).toEqual(
@@ -90,13 +87,21 @@ describe('tenancy: organizations, members, roles, audit log', () => {
       status: 'invited',
       invitation: { email: invitee, role: 'billing' },
     });
-    const reg = await t.http
+    await t.http
       .post('/api/v1/auth/register')
       .send({ email: invitee, password: TEST_PASSWORD, name: 'Inv' })
-      .expect(201);
+      .expect(202);
+    await verifyEmail(t, invitee);
+    const session = await logIn(t, invitee);
+    // Registering the invited address joins nothing by itself.
+    expect(session.tenantId).toBeNull();
+    await t.http
+      .post(`/api/v1/invitations/${invited.body.invitation.id}/accept`)
+      .set('Authorization', `Bearer ${session.accessToken}`)
+      .expect(200);
     const me = await t.http
       .get('/api/v1/auth/me')
-      .set('Authorization', `Bearer ${reg.body.accessToken}`)
+      .set('Authorization', `Bearer ${session.accessToken}`)
       .expect(200);
     expect(me.body).toMatchObject({ tenantId: owner.tenantId, role: 'billing' });
 
@@ -211,7 +216,8 @@ describe('tenancy: organizations, members, roles, audit log', () => {
     expect(actions).toEqual(
       expect.arrayContaining([
         'organization.created',
-        'member.added',
+        'member.invited',
+        'member.joined',
         'member.role_changed',
         'auth.login_failed',
         'auth.login_succeeded',

@@ -32,4 +32,7 @@ export default async function globalSetup(): Promise<void> {
   // Tests enqueue scheduler ticks themselves; a real hourly tick must not fire in the middle of a suite.
   process.env.INVOICE_RUN_CRON = 'off';
   process.env.INVOICE_OVERDUE_CRON = 'off';
+  // Every test signs up and gets service tokens from 127.0.0.1; the rate-limit tests set their own limits.
+  process.env.AUTH_REGISTER_MAX_PER_IP = '1000000';
+  process.env.AUTH_TOKEN_MAX_PER_IP = '1000000';
 }

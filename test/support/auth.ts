@@ -26,49 +26,111 @@ const bearer =
     return tenantId ? req.set('X-Organization-Id', tenantId) : req;
   };
 
-/** Registers a user together with a new organization they own. */
-export async function signUp(t: TestApp, opts: { email?: string; orgName?: string } = {}): Promise<SignedUp> {
+/** The single-use token of the newest email-verification mail sent to `email` (read from the SMTP server). */
+export async function verificationTokenFor(t: TestApp, email: string, after = 0): Promise<string> {
+  const want = email.toLowerCase();
+  const [mail] = (
+    await t.smtp.waitFor(
+      (m) =>
+        m.at >= after && m.envelopeTo.some((to) => to.toLowerCase() === want) && /verify/i.test(m.subject),
+    )
+  ).slice(-1);
+  const token = mail.text.match(/token=([A-Za-z0-9_-]+)/)?.[1];
+  if (!token) throw new Error(`no verification token in: ${mail.text}`);
+  return token;
+}
+
+/** Verifies `email` the way its owner does: the link from the mail in their inbox. */
+export async function verifyEmail(t: TestApp, email: string, after = 0): Promise<void> {
+  const token = await verificationTokenFor(t, email, after);
+  const res = await t.http.post('/api/v1/auth/verify-email').send({ token });
+  if (res.status !== 204) throw new Error(`verify-email failed: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+/** Signs in and returns the tokens with the user id and the organization the session acts in by default. */
+export async function logIn(
+  t: TestApp,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<{ accessToken: string; refreshToken: string; userId: string; tenantId: string | null }> {
+  const res = await t.http.post('/api/v1/auth/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const me = await t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${res.body.accessToken}`);
+  if (me.status !== 200) throw new Error(`me failed: ${me.status} ${JSON.stringify(me.body)}`);
+  return {
+    accessToken: res.body.accessToken,
+    refreshToken: res.body.refreshToken,
+    userId: me.body.id,
+    tenantId: me.body.tenantId,
+  };
+}
+
+/**
+ * Registers a user together with a new organization they own, verifies the address through the mail the
+ * app sent (unless `verify: false`) and signs in.
+ */
+export async function signUp(
+  t: TestApp,
+  opts: { email?: string; orgName?: string; verify?: boolean } = {},
+): Promise<SignedUp> {
   const email = opts.email ?? `user-${unique()}@example.test`;
   const password = TEST_PASSWORD;
   const res = await t.http
     .post('/api/v1/auth/register')
     .send({ email, password, name: 'Test User', organizationName: opts.orgName ?? `Org ${unique()}` });
-  if (res.status !== 201) throw new Error(`signUp failed: ${res.status} ${JSON.stringify(res.body)}`);
-  const tenantId: string = res.body.organization.id;
-  return {
-    accessToken: res.body.accessToken,
-    refreshToken: res.body.refreshToken,
-    userId: res.body.user.id,
-    tenantId,
-    email,
-    password,
-    auth: bearer(res.body.accessToken, tenantId),
-  };
+  if (res.status !== 202) throw new Error(`signUp failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (opts.verify !== false) await verifyEmail(t, email);
+  const session = await logIn(t, email, password);
+  const tenantId = session.tenantId!;
+  return { ...session, tenantId, email, password, auth: bearer(session.accessToken, tenantId) };
 }
 
-/** Registers a user without an organization and adds them to the owner's organization with `role`. */
+/** Registers a verified user without an organization. */
+export async function signUpWithoutOrganization(
+  t: TestApp,
+  opts: { email?: string; name?: string } = {},
+): Promise<{ accessToken: string; userId: string; email: string }> {
+  const email = opts.email ?? `member-${unique()}@example.test`;
+  const reg = await t.http
+    .post('/api/v1/auth/register')
+    .send({ email, password: TEST_PASSWORD, name: opts.name ?? 'A member' });
+  if (reg.status !== 202) throw new Error(`register failed: ${reg.status} ${JSON.stringify(reg.body)}`);
+  await verifyEmail(t, email);
+  const session = await logIn(t, email);
+  return { accessToken: session.accessToken, userId: session.userId, email };
+}
+
+/** The owner invites `email`; returns the invitation id from the answer. */
+export async function invite(
+  t: TestApp,
+  owner: { accessToken: string; tenantId: string },
+  email: string,
+  role: Role,
+): Promise<string> {
+  const res = await t.http
+    .post(`/api/v1/organizations/${owner.tenantId}/members`)
+    .set('Authorization', `Bearer ${owner.accessToken}`)
+    .send({ email, role });
+  if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.invitation.id;
+}
+
+/**
+ * A new verified user joins the owner's organization with `role`: the owner invites, the user accepts.
+ */
 export async function addMember(
   t: TestApp,
   owner: { accessToken: string; tenantId: string },
   role: Role,
 ): Promise<{ accessToken: string; userId: string; email: string; auth: AuthFn }> {
-  const email = `member-${unique()}@example.test`;
-  const reg = await t.http
-    .post('/api/v1/auth/register')
-    .send({ email, password: TEST_PASSWORD, name: `A ${role}` });
-  if (reg.status !== 201)
-    throw new Error(`addMember register failed: ${reg.status} ${JSON.stringify(reg.body)}`);
-  const add = await t.http
-    .post(`/api/v1/organizations/${owner.tenantId}/members`)
-    .set('Authorization', `Bearer ${owner.accessToken}`)
-    .send({ email, role });
-  if (add.status !== 201) throw new Error(`addMember failed: ${add.status} ${JSON.stringify(add.body)}`);
-  return {
-    accessToken: reg.body.accessToken,
-    userId: reg.body.user.id,
-    email,
-    auth: bearer(reg.body.accessToken, owner.tenantId),
-  };
+  const member = await signUpWithoutOrganization(t, { name: `A ${role}` });
+  const invitationId = await invite(t, owner, member.email, role);
+  const accept = await t.http
+    .post(`/api/v1/invitations/${invitationId}/accept`)
+    .set('Authorization', `Bearer ${member.accessToken}`);
+  if (accept.status !== 200)
+    throw new Error(`accept failed: ${accept.status} ${JSON.stringify(accept.body)}`);
+  return { ...member, auth: bearer(member.accessToken, owner.tenantId) };
 }
 
 /** Creates an API key with `scopes` in the owner's organization. */

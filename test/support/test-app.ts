@@ -7,6 +7,7 @@ import { Clock } from '../../src/shared/domain/clock.port';
 import { createRootLogger } from '../../src/shared/logging/logger';
 import { createHttpApp } from '../../src/http-app';
 import type { Logger } from 'pino';
+import { FakeSmtpServer } from '../fakes/fake-smtp-server';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -14,12 +15,15 @@ export interface TestApp {
   http: TestAgent;
   /** Base URL when started with listen: true (for real HTTP clients such as the openai SDK). */
   url?: string;
+  /** The SMTP server the app sends mail to (unless the test set SMTP_URL itself): read sent mail here. */
+  smtp: FakeSmtpServer;
   close(): Promise<void>;
 }
 
 /**
  * The real application (same bootstrap as main.ts) against this run's Postgres database and Redis
- * prefix (see test/setup/global-setup.ts). Override any env var for the test.
+ * prefix (see test/setup/global-setup.ts), sending mail to an in-process SMTP server. Override any env var
+ * for the test.
  */
 export async function startTestApp(
   opts: {
@@ -30,7 +34,8 @@ export async function startTestApp(
     logger?: Logger;
   } = {},
 ): Promise<TestApp> {
-  const config = loadConfig(process.env, { ...opts.env });
+  const smtp = await new FakeSmtpServer().start();
+  const config = loadConfig(process.env, { SMTP_URL: smtp.url, ...opts.env });
   const logger = opts.logger ?? createRootLogger(config.logLevel);
   const app = await createHttpApp({ config, logger, workers: opts.workers ?? false, clock: opts.clock });
   let url: string | undefined;
@@ -44,6 +49,10 @@ export async function startTestApp(
     config,
     http: request(app.getHttpServer()),
     url,
-    close: () => app.close(),
+    smtp,
+    close: async () => {
+      await app.close();
+      await smtp.close();
+    },
   };
 }

@@ -22,7 +22,12 @@ export const authConfigSchema = z.object({
   AUTH_KEY_ENCRYPTION_KEY: base64Key32.default(DEV_KEY_ENCRYPTION_KEY),
   /** HMAC-SHA-256 key for API key secrets (a database leak alone cannot verify guesses). */
   AUTH_API_KEY_PEPPER: z.string().min(16).default(DEV_API_KEY_PEPPER),
-  AUTH_LOGIN_MAX_FAILURES_PER_ACCOUNT: envInt(5, 1),
+  /**
+   * Failed sign-ins counted per account and client IP (the lockout an attacker triggers hits only their own
+   * address), per account over all IPs (a higher ceiling against distributed guessing), and per IP.
+   */
+  AUTH_LOGIN_MAX_FAILURES_PER_ACCOUNT_IP: envInt(5, 1),
+  AUTH_LOGIN_MAX_FAILURES_PER_ACCOUNT: envInt(50, 1),
   AUTH_LOGIN_MAX_FAILURES_PER_IP: envInt(50, 1),
   AUTH_LOGIN_WINDOW_SECONDS: envInt(900, 1),
   AUTH_SERVICE_ACCOUNTS_FILE: z.string().default('config/service-accounts.yaml'),
@@ -30,6 +35,22 @@ export const authConfigSchema = z.object({
   AUTH_ARGON2_MEMORY_KIB: envInt(19_456, 1024),
   /** How long an in-process cache trusts a membership or API key lookup; changes are also broadcast. */
   AUTH_CACHE_TTL_MS: envInt(30_000, 0),
+  /** Lifetime of an email verification link. */
+  AUTH_EMAIL_VERIFICATION_TTL_SECONDS: envInt(86_400, 60, 30 * 86_400),
+  /** Page the verification mail links to (it posts the token to /api/v1/auth/verify-email); default PUBLIC_BASE_URL/verify-email. */
+  AUTH_VERIFY_EMAIL_URL: z.string().url().optional(),
+  /** Verification mails a signed-in user may ask for again, per window. */
+  AUTH_VERIFICATION_RESEND_MAX: envInt(3, 1),
+  AUTH_VERIFICATION_RESEND_WINDOW_SECONDS: envInt(3600, 1),
+  /** Sign-ups per client IP per window, and mails sent to one address by sign-ups per window. */
+  AUTH_REGISTER_MAX_PER_IP: envInt(20, 1),
+  AUTH_REGISTER_MAX_MAILS_PER_ADDRESS: envInt(3, 1),
+  AUTH_REGISTER_WINDOW_SECONDS: envInt(3600, 1),
+  /** POST /auth/token calls per client IP per window (each costs an argon2 verification). */
+  AUTH_TOKEN_MAX_PER_IP: envInt(60, 1),
+  AUTH_TOKEN_WINDOW_SECONDS: envInt(60, 1),
+  /** How long an invitation to an organization can be accepted. */
+  INVITATION_TTL_HOURS: envInt(168, 1, 24 * 365),
 });
 
 /**
@@ -61,12 +82,23 @@ export const authConfig = (env: z.infer<typeof authConfigSchema>) => ({
   refreshTokenTtlSeconds: env.AUTH_REFRESH_TOKEN_TTL_SECONDS,
   keyEncryptionKey: Buffer.from(env.AUTH_KEY_ENCRYPTION_KEY, 'base64'),
   apiKeyPepper: env.AUTH_API_KEY_PEPPER,
+  loginMaxFailuresPerAccountIp: env.AUTH_LOGIN_MAX_FAILURES_PER_ACCOUNT_IP,
   loginMaxFailuresPerAccount: env.AUTH_LOGIN_MAX_FAILURES_PER_ACCOUNT,
   loginMaxFailuresPerIp: env.AUTH_LOGIN_MAX_FAILURES_PER_IP,
   loginWindowSeconds: env.AUTH_LOGIN_WINDOW_SECONDS,
   serviceAccountsFile: env.AUTH_SERVICE_ACCOUNTS_FILE,
   argon2MemoryKib: env.AUTH_ARGON2_MEMORY_KIB,
   cacheTtlMs: env.AUTH_CACHE_TTL_MS,
+  emailVerificationTtlSeconds: env.AUTH_EMAIL_VERIFICATION_TTL_SECONDS,
+  verifyEmailUrl: env.AUTH_VERIFY_EMAIL_URL,
+  verificationResendMax: env.AUTH_VERIFICATION_RESEND_MAX,
+  verificationResendWindowSeconds: env.AUTH_VERIFICATION_RESEND_WINDOW_SECONDS,
+  registerMaxPerIp: env.AUTH_REGISTER_MAX_PER_IP,
+  registerMaxMailsPerAddress: env.AUTH_REGISTER_MAX_MAILS_PER_ADDRESS,
+  registerWindowSeconds: env.AUTH_REGISTER_WINDOW_SECONDS,
+  tokenMaxPerIp: env.AUTH_TOKEN_MAX_PER_IP,
+  tokenWindowSeconds: env.AUTH_TOKEN_WINDOW_SECONDS,
+  invitationTtlHours: env.INVITATION_TTL_HOURS,
   devSecretsInUse: [
     ...(env.AUTH_KEY_ENCRYPTION_KEY === DEV_KEY_ENCRYPTION_KEY ? ['AUTH_KEY_ENCRYPTION_KEY'] : []),
     ...(env.AUTH_API_KEY_PEPPER === DEV_API_KEY_PEPPER ? ['AUTH_API_KEY_PEPPER'] : []),

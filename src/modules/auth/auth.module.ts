@@ -5,7 +5,9 @@ import { PrincipalResolver } from '../../shared/http/principal-resolver.port';
 import { TenancyModule } from '../tenancy/tenancy.module';
 import {
   ApiKeyRepository,
+  EmailVerificationRepository,
   LoginThrottle,
+  RateLimiter,
   RefreshTokenRepository,
   SigningKeyRepository,
   UserRepository,
@@ -14,7 +16,15 @@ import { PasswordHasher } from './application/password-hasher';
 import { SigningKeys } from './application/signing-keys';
 import { TokenService } from './application/token-service';
 import { Sessions } from './application/sessions';
-import { GetMe, LogIn, LogOut, RefreshSession, RegisterUser } from './application/user-sessions.use-cases';
+import { GetMe, LogIn, LogOut, RefreshSession } from './application/user-sessions.use-cases';
+import { RegisterUser } from './application/register-user.use-case';
+import { CreateOwner } from './application/create-owner.use-case';
+import { EmailVerifications } from './application/email-verifications';
+import { VerifyEmail } from './application/verify-email.use-case';
+import { ResendVerificationEmail } from './application/resend-verification-email.use-case';
+import { SetDefaultOrganization } from './application/set-default-organization.use-case';
+import { MailModule } from '../../shared/mail/mail.module';
+import { RedisRateLimiter } from './adapters/redis-rate-limiter';
 import {
   ApiKeyAuthenticator,
   CreateApiKey,
@@ -24,6 +34,7 @@ import {
 import { IssueServiceToken, ServiceAccountCatalog } from './application/service-accounts';
 import { ApiKeyRow } from './adapters/api-key.orm-entity';
 import {
+  SqlEmailVerificationRepository,
   SqlRefreshTokenRepository,
   SqlSigningKeyRepository,
   SqlUserRepository,
@@ -38,7 +49,7 @@ import { ApiKeysController } from './adapters/api-keys.controller';
 /** Users, sessions, signing keys, API keys, service accounts; provides the PrincipalResolver to the guard. */
 @Global()
 @Module({
-  imports: [TenancyModule, TypeOrmModule.forFeature([ApiKeyRow])],
+  imports: [TenancyModule, MailModule, TypeOrmModule.forFeature([ApiKeyRow])],
   controllers: [AuthController, JwksController, ApiKeysController],
   providers: [
     { provide: UserRepository, useClass: SqlUserRepository },
@@ -46,12 +57,19 @@ import { ApiKeysController } from './adapters/api-keys.controller';
     { provide: SigningKeyRepository, useClass: SqlSigningKeyRepository },
     { provide: ApiKeyRepository, useClass: TypeOrmApiKeyRepository },
     { provide: LoginThrottle, useClass: RedisLoginThrottle },
+    { provide: RateLimiter, useClass: RedisRateLimiter },
+    { provide: EmailVerificationRepository, useClass: SqlEmailVerificationRepository },
     { provide: PrincipalResolver, useClass: CredentialsPrincipalResolver },
     PasswordHasher,
     SigningKeys,
     TokenService,
     Sessions,
     RegisterUser,
+    CreateOwner,
+    EmailVerifications,
+    VerifyEmail,
+    ResendVerificationEmail,
+    SetDefaultOrganization,
     LogIn,
     RefreshSession,
     LogOut,
@@ -71,6 +89,7 @@ import { ApiKeysController } from './adapters/api-keys.controller';
     IssueServiceToken,
     ServiceAccountCatalog,
     RegisterUser,
+    CreateOwner,
     PasswordHasher,
   ],
 })

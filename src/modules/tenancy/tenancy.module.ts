@@ -12,7 +12,19 @@ import {
   ListMyOrganizations,
   UpdateOrganization,
 } from './application/organizations.use-cases';
-import { AddMember, ChangeMemberRole, ListMembers, RemoveMember } from './application/members.use-cases';
+import { ChangeMemberRole, ListMembers, RemoveMember } from './application/members.use-cases';
+import { InviteMember } from './application/invite-member.use-case';
+import { Invitee } from './application/invitee';
+import { ListMyInvitations } from './application/list-my-invitations.use-case';
+import { AcceptInvitation } from './application/accept-invitation.use-case';
+import { DeclineInvitation } from './application/decline-invitation.use-case';
+import { ListInvitations } from './application/list-invitations.use-case';
+import { RevokeInvitation } from './application/revoke-invitation.use-case';
+import { LeaveOrganization } from './application/leave-organization.use-case';
+import { InvitationRepository } from './domain/invitation.repository.port';
+import { TypeOrmInvitationRepository } from './adapters/typeorm-invitation.repository';
+import { InvitationsController } from './adapters/invitations.controller';
+import { MailModule } from '../../shared/mail/mail.module';
 import { ListAuditLogs } from './application/list-audit-logs.use-case';
 import { AuditLogRow, InvitationRow, MembershipRow, OrganizationRow } from './adapters/tenancy.orm-entities';
 import {
@@ -26,12 +38,16 @@ import { AuditLogsController } from './adapters/audit-logs.controller';
 
 /** Organizations (tenants), memberships and roles, and the audit log. See docs/modules/tenancy.md. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OrganizationRow, MembershipRow, InvitationRow, AuditLogRow])],
-  controllers: [OrganizationsController, AuditLogsController],
+  imports: [
+    TypeOrmModule.forFeature([OrganizationRow, MembershipRow, InvitationRow, AuditLogRow]),
+    MailModule,
+  ],
+  controllers: [OrganizationsController, InvitationsController, AuditLogsController],
   providers: [
     { provide: OrganizationRepository, useClass: TypeOrmOrganizationRepository },
     { provide: MembershipRepository, useClass: TypeOrmMembershipRepository },
     { provide: AuditLogRepository, useClass: TypeOrmAuditLogRepository },
+    { provide: InvitationRepository, useClass: TypeOrmInvitationRepository },
     { provide: InvalidationBus, useClass: RedisInvalidationBus },
     AuditTrail,
     MembershipDirectory,
@@ -39,10 +55,17 @@ import { AuditLogsController } from './adapters/audit-logs.controller';
     ListMyOrganizations,
     GetOrganization,
     UpdateOrganization,
-    AddMember,
+    InviteMember,
     ListMembers,
     ChangeMemberRole,
     RemoveMember,
+    Invitee,
+    ListMyInvitations,
+    AcceptInvitation,
+    DeclineInvitation,
+    ListInvitations,
+    RevokeInvitation,
+    LeaveOrganization,
     ListAuditLogs,
   ],
   exports: [

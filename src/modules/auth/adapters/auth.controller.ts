@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
 import {
-  ApiCreatedResponse,
+  ApiAcceptedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -11,7 +11,12 @@ import { ClsService } from 'nestjs-cls';
 import { CurrentPrincipal, Public } from '../../../shared/http/auth.decorators';
 import { Principal } from '../../../shared/context/principal';
 import { RequestContextStore } from '../../../shared/context/request-context';
-import { GetMe, LogIn, LogOut, RefreshSession, RegisterUser } from '../application/user-sessions.use-cases';
+import { GetMe, LogIn, LogOut, RefreshSession } from '../application/user-sessions.use-cases';
+import { RegisterUser } from '../application/register-user.use-case';
+import { VerifyEmail } from '../application/verify-email.use-case';
+import { ResendVerificationEmail } from '../application/resend-verification-email.use-case';
+import { SetDefaultOrganization } from '../application/set-default-organization.use-case';
+import { ForbiddenError } from '../../../shared/domain/domain-error';
 import { IssueServiceToken } from '../application/service-accounts';
 import {
   ClientCredentialsDto,
@@ -21,11 +26,18 @@ import {
   PrincipalDto,
   RefreshDto,
   RegisterDto,
-  RegisterResultDto,
+  RegistrationAcceptedDto,
   ServiceTokenDto,
   TokenPairDto,
+  UpdateMeDto,
+  VerifyEmailDto,
 } from './auth.dto';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
+
+const userOnly = (p: Principal) => {
+  if (p.kind !== 'user') throw new ForbiddenError('Only users have this', 'user_required');
+  return p.id;
+};
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -37,19 +49,49 @@ export class AuthController {
     private readonly logOut: LogOut,
     private readonly getMe: GetMe,
     private readonly issueServiceToken: IssueServiceToken,
+    private readonly verifyEmailToken: VerifyEmail,
+    private readonly resendVerification: ResendVerificationEmail,
+    private readonly setDefaultOrganization: SetDefaultOrganization,
     private readonly cls: ClsService<RequestContextStore>,
   ) {}
 
   @Post('register')
   @Public()
+  @HttpCode(202)
+  @ApiProblems(429)
   @ApiOperation({
     operationId: 'registerUser',
-    summary: 'Create an account (and optionally an organization it owns) and sign in',
+    summary:
+      'Create an account (and optionally an organization it owns); a verification link is mailed. ' +
+      'The answer is the same for an address that already has an account. Sign in with /auth/login.',
   })
-  @ApiProblems(409)
-  @ApiCreatedResponse({ type: RegisterResultDto })
-  register(@Body() body: RegisterDto): Promise<RegisterResultDto> {
-    return this.registerUser.execute(body);
+  @ApiAcceptedResponse({ type: RegistrationAcceptedDto })
+  register(@Body() body: RegisterDto, @Req() request: FastifyRequest): Promise<RegistrationAcceptedDto> {
+    return this.registerUser.execute({ ...body, ip: request.ip });
+  }
+
+  @Post('verify-email')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({
+    operationId: 'verifyEmail',
+    summary: 'Verify the email address with the single-use token from the verification mail',
+  })
+  @ApiNoContentResponse({ description: 'Verified' })
+  async verifyEmail(@Body() body: VerifyEmailDto): Promise<void> {
+    await this.verifyEmailToken.execute(body.token);
+  }
+
+  @Post('verify-email/resend')
+  @HttpCode(204)
+  @ApiOperation({
+    operationId: 'resendVerificationEmail',
+    summary: 'Mail a new verification link to the signed-in user (rate-limited)',
+  })
+  @ApiProblems(409, 429)
+  @ApiNoContentResponse({ description: 'A new mail is on its way' })
+  async resendVerificationEmail(@CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.resendVerification.execute(userOnly(principal));
   }
 
   @Post('login')
@@ -93,6 +135,20 @@ export class AuthController {
     return this.getMe.execute(principal);
   }
 
+  @Patch('me')
+  @ApiProblems(404)
+  @ApiOperation({
+    operationId: 'updateCurrentUser',
+    summary: 'Choose the default organization (used when a request sends no X-Organization-Id)',
+  })
+  @ApiOkResponse({ type: MeDto })
+  async updateMe(@CurrentPrincipal() principal: Principal, @Body() body: UpdateMeDto): Promise<MeDto> {
+    const userId = userOnly(principal);
+    await this.setDefaultOrganization.execute(userId, body.defaultOrganizationId);
+    // tenantId/role describe this request (resolved before the change); defaultOrganizationId is the new one.
+    return this.getMe.execute(principal);
+  }
+
   @Get('principal')
   @Public()
   @ApiOperation({
@@ -112,10 +168,11 @@ export class AuthController {
     operationId: 'issueToken',
     summary: 'OAuth 2.0 client credentials: a scoped access token for a service account',
   })
-  @ApiProblems(401)
+  @ApiProblems(401, 429)
   @ApiOkResponse({ type: ServiceTokenDto })
-  token(@Body() body: ClientCredentialsDto): Promise<ServiceTokenDto> {
+  token(@Body() body: ClientCredentialsDto, @Req() request: FastifyRequest): Promise<ServiceTokenDto> {
     return this.issueServiceToken.execute({
+      ip: request.ip,
       clientId: body.client_id,
       clientSecret: body.client_secret,
       scope: body.scope,

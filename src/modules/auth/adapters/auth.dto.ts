@@ -12,6 +12,7 @@ import {
   IsUUID,
   Length,
   MaxLength,
+  ValidateIf,
 } from 'class-validator';
 import { ROLES } from '../../../shared/context/principal';
 import { SCOPES } from '../../../shared/context/permissions';
@@ -88,12 +89,38 @@ export class UserDto {
   @ApiProperty({ example: '8f6f7c0e-1f4b-4a53-9f0e-2a7a4ff3c5d2' }) id!: string;
   @ApiProperty({ example: 'founder@acme.test' }) email!: string;
   @ApiProperty({ example: 'Dana Founder' }) name!: string;
+  @ApiProperty({ example: true }) emailVerified!: boolean;
   @ApiProperty({ example: '2026-01-05T10:00:00.000Z' }) createdAt!: Date;
 }
 
-export class RegisterResultDto extends TokenPairDto {
-  @ApiProperty({ type: UserDto }) user!: UserDto;
-  @ApiProperty({ type: OrganizationDto, nullable: true }) organization!: OrganizationDto | null;
+export class RegistrationAcceptedDto {
+  @ApiProperty({ enum: ['verification_sent'], example: 'verification_sent' }) status!: 'verification_sent';
+  @ApiProperty({
+    example: 'If the address can be registered, a mail with a verification link is on its way to it.',
+  })
+  message!: string;
+}
+
+export class VerifyEmailDto {
+  @ApiProperty({
+    example: 'ev_Qm9vZ2llIHdvb2dpZSBib29nYWxvbyBiYW5hbmFzIQ',
+    description: 'from the verification mail',
+  })
+  @IsString()
+  @Length(10, 200)
+  token!: string;
+}
+
+export class UpdateMeDto {
+  @ApiProperty({
+    example: '5b0d6a4e-3f7a-4c2b-9a57-0c1e1f5d9a11',
+    nullable: true,
+    type: String,
+    description: 'organization used when a request sends no X-Organization-Id; null = the first one joined',
+  })
+  @ValidateIf((_o, v) => v !== null)
+  @IsUUID()
+  defaultOrganizationId!: string | null;
 }
 
 export class MeDto {
@@ -104,6 +131,15 @@ export class MeDto {
   @ApiProperty({ enum: ROLES, example: 'owner', nullable: true }) role!: string | null;
   @ApiProperty({ example: ['agents:read'], type: [String] }) scopes!: readonly string[];
   @ApiProperty({ type: UserDto, nullable: true }) user!: UserDto | null;
+  @ApiProperty({ example: true, nullable: true, type: Boolean, description: 'users only' })
+  emailVerified!: boolean | null;
+  @ApiProperty({
+    example: '5b0d6a4e-3f7a-4c2b-9a57-0c1e1f5d9a11',
+    nullable: true,
+    type: String,
+    description: 'users: the organization requests without X-Organization-Id act in',
+  })
+  defaultOrganizationId!: string | null;
   @ApiProperty({ type: [OrganizationDto] }) organizations!: OrganizationDto[];
 }
 

@@ -6,6 +6,7 @@ import { ROLE_SCOPES } from '../../../shared/context/permissions';
 import { NotFoundError, UnauthenticatedError } from '../../../shared/domain/domain-error';
 import { asTenantId, TenantId } from '../../../shared/domain/tenant-id';
 import { MembershipDirectory } from '../../tenancy/application/membership-directory';
+import { defaultMembership } from '../../tenancy/domain/default-membership';
 import { looksLikeApiKey } from '../domain/api-key-token';
 import { ApiKeyAuthenticator } from '../application/api-keys.use-cases';
 import { AccessClaims, TokenService } from '../application/token-service';
@@ -15,7 +16,7 @@ const noSuchOrganization = () => new NotFoundError('Organization');
 
 /**
  * Bearer JWT (users, service accounts) or API key (`Authorization: Bearer tg_...` or `X-API-Key`). The
- * organization is the one requested (route parameter or X-Organization-Id), or a user's only one.
+ * organization is the one requested (route parameter or X-Organization-Id), or else a user's default one.
  */
 @Injectable()
 export class CredentialsPrincipalResolver extends PrincipalResolver {
@@ -68,9 +69,7 @@ export class CredentialsPrincipalResolver extends PrincipalResolver {
     const memberships = await this.directory.forUser(claims.sub);
     const chosen = requested
       ? memberships.find((m) => m.tenantId === requested)
-      : memberships.length === 1
-        ? memberships[0]
-        : undefined;
+      : defaultMembership(memberships);
     if (requested && !chosen) throw noSuchOrganization();
     return {
       kind: 'user',

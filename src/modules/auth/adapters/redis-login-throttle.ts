@@ -6,8 +6,10 @@ import { RedisClient, redisKey } from '../../../shared/redis/redis.module';
 import { LoginThrottle } from '../domain/auth.ports';
 
 /**
- * Fixed-window failure counters in Redis (shared by all instances): one per account, one per client IP.
- * Emails are hashed in key names so Redis holds no addresses.
+ * Fixed-window failure counters in Redis (shared by all instances): per account and client IP, per account,
+ * per client IP. The low per-account-and-IP limit is what stops a guesser, and what it locks is only the
+ * guesser's own address: the owner signing in from elsewhere is not affected until the much higher
+ * per-account ceiling, which needs many addresses to reach. Emails are hashed so Redis holds no addresses.
  */
 @Injectable()
 export class RedisLoginThrottle extends LoginThrottle {
@@ -18,24 +20,22 @@ export class RedisLoginThrottle extends LoginThrottle {
     super();
   }
 
-  private keys(email: string, ip: string): [string, string] {
+  private keys(email: string, ip: string): [string, string, string] {
     const account = createHash('sha256').update(email).digest('hex').slice(0, 32);
     return [
+      redisKey(this.config, 'auth', 'login-fail', 'acct-ip', account, ip),
       redisKey(this.config, 'auth', 'login-fail', 'acct', account),
       redisKey(this.config, 'auth', 'login-fail', 'ip', ip),
     ];
   }
 
   async assertAllowed(email: string, ip: string): Promise<void> {
-    const [account, client] = this.keys(email, ip);
-    const { loginMaxFailuresPerAccount, loginMaxFailuresPerIp } = this.config.auth;
-    const [a, i] = await this.redis.mget(account, client);
-    const blocked =
-      Number(a ?? 0) >= loginMaxFailuresPerAccount
-        ? account
-        : Number(i ?? 0) >= loginMaxFailuresPerIp
-          ? client
-          : null;
+    const keys = this.keys(email, ip);
+    const { loginMaxFailuresPerAccountIp, loginMaxFailuresPerAccount, loginMaxFailuresPerIp } =
+      this.config.auth;
+    const limits = [loginMaxFailuresPerAccountIp, loginMaxFailuresPerAccount, loginMaxFailuresPerIp];
+    const counts = await this.redis.mget(...keys);
+    const blocked = keys.find((_, i) => Number(counts[i] ?? 0) >= limits[i]);
     if (!blocked) return;
     const ttl = await this.redis.pttl(blocked);
     throw new RateLimitedError(
@@ -52,7 +52,8 @@ export class RedisLoginThrottle extends LoginThrottle {
     await multi.exec();
   }
 
-  async reset(email: string): Promise<void> {
-    await this.redis.del(this.keys(email, '-')[0]);
+  async reset(email: string, ip: string): Promise<void> {
+    const [accountIp, account] = this.keys(email, ip);
+    await this.redis.del(accountIp, account);
   }
 }

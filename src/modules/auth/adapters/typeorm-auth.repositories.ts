@@ -7,6 +7,8 @@ import { TenantScoped } from '../../../shared/persistence/tenant-scoped';
 import {
   ApiKeyRepository,
   ConsumeResult,
+  EmailVerification,
+  EmailVerificationRepository,
   RefreshTokenRepository,
   SigningKeyRepository,
   SigningKeyStatus,
@@ -22,6 +24,8 @@ interface UserRecord {
   email: string;
   name: string;
   password_hash: string;
+  email_verified_at: Date | null;
+  default_organization_id: string | null;
   created_at: Date;
 }
 const toUser = (r: UserRecord): User => ({
@@ -29,6 +33,8 @@ const toUser = (r: UserRecord): User => ({
   email: r.email,
   name: r.name,
   passwordHash: r.password_hash,
+  emailVerifiedAt: r.email_verified_at,
+  defaultOrganizationId: r.default_organization_id,
   createdAt: r.created_at,
 });
 
@@ -38,7 +44,9 @@ export class SqlUserRepository extends UserRepository {
     super();
   }
 
-  async create(user: Omit<User, 'createdAt'>): Promise<boolean> {
+  async create(
+    user: Omit<User, 'createdAt' | 'emailVerifiedAt' | 'defaultOrganizationId'>,
+  ): Promise<boolean> {
     const rows: unknown[] = await this.txHost.tx.query(
       `INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4)
        ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
@@ -58,6 +66,79 @@ export class SqlUserRepository extends UserRepository {
   async findById(id: string): Promise<User | null> {
     const rows: UserRecord[] = await this.txHost.tx.query(`SELECT * FROM users WHERE id = $1`, [id]);
     return rows[0] ? toUser(rows[0]) : null;
+  }
+
+  async markEmailVerified(id: string, at: Date): Promise<void> {
+    await this.txHost.tx.query(
+      `UPDATE users SET email_verified_at = $2 WHERE id = $1 AND email_verified_at IS NULL`,
+      [id, at],
+    );
+  }
+
+  async setCredentials(id: string, passwordHash: string, name: string): Promise<void> {
+    await this.txHost.tx.query(`UPDATE users SET password_hash = $2, name = $3 WHERE id = $1`, [
+      id,
+      passwordHash,
+      name,
+    ]);
+  }
+
+  async setDefaultOrganization(id: string, organizationId: string | null): Promise<void> {
+    await this.txHost.tx.query(`UPDATE users SET default_organization_id = $2 WHERE id = $1`, [
+      id,
+      organizationId,
+    ]);
+  }
+}
+
+interface EmailVerificationRecord {
+  id: string;
+  user_id: string;
+  token_hash: Buffer;
+  expires_at: Date;
+  password_hash: string | null;
+  name: string | null;
+}
+
+@Injectable()
+export class SqlEmailVerificationRepository extends EmailVerificationRepository {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {
+    super();
+  }
+
+  async insert(v: EmailVerification): Promise<void> {
+    await this.txHost.tx.query(
+      `INSERT INTO email_verifications (id, user_id, token_hash, expires_at, password_hash, name)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [v.id, v.userId, v.tokenHash, v.expiresAt, v.passwordHash, v.name],
+    );
+  }
+
+  async consume(tokenHash: Buffer, now: Date): Promise<EmailVerification | null> {
+    // One statement: of concurrent uses exactly one sees used_at IS NULL; the others of the user are voided.
+    const rows: EmailVerificationRecord[] = await this.txHost.tx.query(
+      `WITH used AS (
+         UPDATE email_verifications SET used_at = $2
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2
+         RETURNING id, user_id, token_hash, expires_at, password_hash, name
+       ), voided AS (
+         UPDATE email_verifications v SET used_at = $2 FROM used
+         WHERE v.user_id = used.user_id AND v.id <> used.id AND v.used_at IS NULL
+       )
+       SELECT * FROM used`,
+      [tokenHash, now],
+    );
+    const r = rows[0];
+    return r
+      ? {
+          id: r.id,
+          userId: r.user_id,
+          tokenHash: r.token_hash,
+          expiresAt: r.expires_at,
+          passwordHash: r.password_hash,
+          name: r.name,
+        }
+      : null;
   }
 }
 
@@ -108,6 +189,14 @@ export class SqlRefreshTokenRepository extends RefreshTokenRepository {
     await this.txHost.tx.query(
       `UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
       [familyId, reason],
+    );
+  }
+
+  async revokeAllForUser(userId: string, reason: string): Promise<void> {
+    await this.txHost.tx.query(
+      `UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = $2
+       WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId, reason],
     );
   }
 

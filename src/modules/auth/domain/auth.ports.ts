@@ -5,14 +5,41 @@ export interface User {
   email: string;
   name: string;
   passwordHash: string;
+  emailVerifiedAt: Date | null;
+  /** The organization requests without X-Organization-Id act in (when still a member). */
+  defaultOrganizationId: string | null;
   createdAt: Date;
 }
 
 export abstract class UserRepository {
   /** false when the email is taken. */
-  abstract create(user: Omit<User, 'createdAt'>): Promise<boolean>;
+  abstract create(
+    user: Omit<User, 'createdAt' | 'emailVerifiedAt' | 'defaultOrganizationId'>,
+  ): Promise<boolean>;
   abstract findByEmail(email: string): Promise<User | null>;
   abstract findById(id: string): Promise<User | null>;
+  abstract markEmailVerified(id: string, at: Date): Promise<void>;
+  abstract setCredentials(id: string, passwordHash: string, name: string): Promise<void>;
+  abstract setDefaultOrganization(id: string, organizationId: string | null): Promise<void>;
+}
+
+export interface EmailVerification {
+  id: string;
+  userId: string;
+  tokenHash: Buffer;
+  expiresAt: Date;
+  /** Set when a repeated sign-up of an unverified address chose new credentials: applied on verification. */
+  passwordHash: string | null;
+  name: string | null;
+}
+
+export abstract class EmailVerificationRepository {
+  abstract insert(verification: EmailVerification): Promise<void>;
+  /**
+   * Uses the token if it is unused and unexpired — atomically, so it works once — and voids every other
+   * open token of the same user. Null when the token is unknown, used or expired.
+   */
+  abstract consume(tokenHash: Buffer, now: Date): Promise<EmailVerification | null>;
 }
 
 export type ConsumeResult =
@@ -29,6 +56,8 @@ export abstract class RefreshTokenRepository {
    */
   abstract consume(tokenHash: Buffer, now: Date): Promise<ConsumeResult>;
   abstract revokeFamily(familyId: string, reason: string): Promise<void>;
+  /** Ends every session of the user (their credentials changed hands). */
+  abstract revokeAllForUser(userId: string, reason: string): Promise<void>;
   abstract familyOf(tokenHash: Buffer): Promise<{ familyId: string; userId: string } | null>;
 }
 
@@ -77,10 +106,20 @@ export abstract class ApiKeyRepository {
   abstract touch(id: string, at: Date): Promise<void>;
 }
 
-/** Failed-login counters per account and per client IP. */
+/** Failed-login counters per account and client IP, per account, and per client IP. */
 export abstract class LoginThrottle {
-  /** Throws RateLimitedError (with Retry-After) when either limit is reached. */
+  /** Throws RateLimitedError (with Retry-After) when any limit is reached. */
   abstract assertAllowed(email: string, ip: string): Promise<void>;
   abstract recordFailure(email: string, ip: string): Promise<void>;
-  abstract reset(email: string): Promise<void>;
+  /** After a successful sign-in: that account's counters start again. */
+  abstract reset(email: string, ip: string): Promise<void>;
+}
+
+/** Fixed-window request counters shared by all instances. */
+export abstract class RateLimiter {
+  /**
+   * Counts one hit in `bucket`; true while the window holds at most `limit` hits. With `code`, throws
+   * RateLimitedError (Retry-After = rest of the window) instead of answering false.
+   */
+  abstract hit(bucket: string, limit: number, windowSeconds: number, code?: string): Promise<boolean>;
 }

@@ -21,12 +21,19 @@ import {
   ListMyOrganizations,
   UpdateOrganization,
 } from '../application/organizations.use-cases';
-import { AddMember, ChangeMemberRole, ListMembers, RemoveMember } from '../application/members.use-cases';
+import { ChangeMemberRole, ListMembers, RemoveMember } from '../application/members.use-cases';
+import { InviteMember } from '../application/invite-member.use-case';
+import { ListInvitations } from '../application/list-invitations.use-case';
+import { RevokeInvitation } from '../application/revoke-invitation.use-case';
+import { LeaveOrganization } from '../application/leave-organization.use-case';
+import { Invitation } from '../domain/invitation.repository.port';
 import {
   AddMemberDto,
   AddMemberResultDto,
   ChangeRoleDto,
   CreateOrganizationDto,
+  InvitationDto,
+  InvitationListDto,
   MemberDto,
   MemberListDto,
   OrganizationDto,
@@ -34,6 +41,15 @@ import {
   UpdateOrganizationDto,
 } from './tenancy.dto';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
+
+/** Exactly the declared fields: the stored invitation also holds its tenant and inviter. */
+export const toInvitationDto = (i: Invitation): InvitationDto => ({
+  id: i.id,
+  email: i.email,
+  role: i.role,
+  expiresAt: i.expiresAt,
+  createdAt: i.createdAt,
+});
 
 const userOnly = (p: Principal) => {
   if (p.kind !== 'user') throw new ForbiddenError('Only users belong to organizations', 'user_required');
@@ -48,10 +64,13 @@ export class OrganizationsController {
     private readonly listMine: ListMyOrganizations,
     private readonly getOrganization: GetOrganization,
     private readonly updateOrganization: UpdateOrganization,
-    private readonly addMember: AddMember,
+    private readonly inviteMember: InviteMember,
     private readonly listMembers: ListMembers,
     private readonly changeRole: ChangeMemberRole,
     private readonly removeMember: RemoveMember,
+    private readonly listInvitations: ListInvitations,
+    private readonly revokeInvitation: RevokeInvitation,
+    private readonly leaveOrganization: LeaveOrganization,
   ) {}
 
   @Post()
@@ -109,8 +128,9 @@ export class OrganizationsController {
   @Scopes('members:read')
   @ApiOperation({ operationId: 'listMembers', summary: 'List members and pending invitations' })
   @ApiOkResponse({ type: MemberListDto })
-  members(@CurrentTenant() tenantId: TenantId): Promise<MemberListDto> {
-    return this.listMembers.execute(tenantId);
+  async members(@CurrentTenant() tenantId: TenantId): Promise<MemberListDto> {
+    const { members, invitations } = await this.listMembers.execute(tenantId);
+    return { members, invitations: invitations.map(toInvitationDto) };
   }
 
   @Post(':id/members')
@@ -118,16 +138,60 @@ export class OrganizationsController {
   @Scopes('members:manage')
   @ApiOperation({
     operationId: 'addMember',
-    summary: 'Add a user by email (or invite the email if it has no account yet)',
+    summary:
+      'Invite an address (with or without an account); it becomes a member only when the invitee accepts',
   })
   @ApiProblems(409)
   @ApiCreatedResponse({ type: AddMemberResultDto })
-  add(
+  async add(
     @CurrentTenant() tenantId: TenantId,
     @CurrentPrincipal() principal: Principal,
     @Body() body: AddMemberDto,
   ): Promise<AddMemberResultDto> {
-    return this.addMember.execute(tenantId, principal, body);
+    const result = await this.inviteMember.execute(tenantId, principal, body);
+    return { status: result.status, invitation: toInvitationDto(result.invitation) };
+  }
+
+  @Get(':id/invitations')
+  @TenantFromParam('id')
+  @Scopes('members:read')
+  @ApiOperation({
+    operationId: 'listInvitations',
+    summary: "The organization's pending, unexpired invitations",
+  })
+  @ApiOkResponse({ type: InvitationListDto })
+  async invitations(@CurrentTenant() tenantId: TenantId): Promise<InvitationListDto> {
+    return { items: (await this.listInvitations.execute(tenantId)).map(toInvitationDto) };
+  }
+
+  @Delete(':id/invitations/:invitationId')
+  @HttpCode(204)
+  @TenantFromParam('id')
+  @Scopes('members:manage')
+  @ApiOperation({
+    operationId: 'revokeInvitation',
+    summary: 'Revoke a pending invitation (only owners revoke owner invitations)',
+  })
+  @ApiNoContentResponse({ description: 'Revoked' })
+  async revoke(
+    @CurrentTenant() tenantId: TenantId,
+    @CurrentPrincipal() principal: Principal,
+    @Param('invitationId', new ParseUUIDPipe()) invitationId: string,
+  ): Promise<void> {
+    await this.revokeInvitation.execute(tenantId, principal, invitationId);
+  }
+
+  @Post(':id/leave')
+  @HttpCode(204)
+  @TenantFromParam('id')
+  @ApiOperation({
+    operationId: 'leaveOrganization',
+    summary: 'Leave the organization (the last owner cannot)',
+  })
+  @ApiProblems(409)
+  @ApiNoContentResponse({ description: 'Left' })
+  async leave(@CurrentTenant() tenantId: TenantId, @CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.leaveOrganization.execute(tenantId, userOnly(principal));
   }
 
   @Patch(':id/members/:userId')

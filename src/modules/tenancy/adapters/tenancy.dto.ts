@@ -78,14 +78,39 @@ export class InvitationDto {
   @ApiProperty({ example: '3c9d1e2f-0a4b-4c5d-8e6f-7a8b9c0d1e2f' }) id!: string;
   @ApiProperty({ example: 'new@acme.test' }) email!: string;
   @ApiProperty({ enum: ROLES, example: 'viewer' }) role!: Role;
+  @ApiProperty({ example: '2026-01-12T10:00:00.000Z' }) expiresAt!: Date;
   @ApiProperty({ example: '2026-01-05T10:00:00.000Z' }) createdAt!: Date;
 }
 
+export class InvitationListDto {
+  @ApiProperty({ type: [InvitationDto] }) items!: InvitationDto[];
+}
+
+export class InvitingOrganizationDto {
+  @ApiProperty({ example: '5b0d6a4e-3f7a-4c2b-9a57-0c1e1f5d9a11' }) id!: string;
+  @ApiProperty({ example: 'Acme Agents' }) name!: string;
+}
+
+export class ReceivedInvitationDto {
+  @ApiProperty({ example: '3c9d1e2f-0a4b-4c5d-8e6f-7a8b9c0d1e2f' }) id!: string;
+  @ApiProperty({ type: InvitingOrganizationDto }) organization!: InvitingOrganizationDto;
+  @ApiProperty({ enum: ROLES, example: 'member' }) role!: Role;
+  @ApiProperty({ example: '2026-01-12T10:00:00.000Z' }) expiresAt!: Date;
+  @ApiProperty({ example: '2026-01-05T10:00:00.000Z' }) createdAt!: Date;
+}
+
+export class ReceivedInvitationListDto {
+  @ApiProperty({ type: [ReceivedInvitationDto] }) items!: ReceivedInvitationDto[];
+}
+
 export class AddMemberResultDto {
-  @ApiProperty({ enum: ['added', 'invited'], example: 'added', description: 'invited: no account yet' })
-  status!: 'added' | 'invited';
-  @ApiPropertyOptional({ type: MemberDto }) member?: MemberDto;
-  @ApiPropertyOptional({ type: InvitationDto }) invitation?: InvitationDto;
+  @ApiProperty({
+    enum: ['invited'],
+    example: 'invited',
+    description: 'the address is invited; it becomes a member only by accepting',
+  })
+  status!: 'invited';
+  @ApiProperty({ type: InvitationDto }) invitation!: InvitationDto;
 }
 
 export class MemberListDto {

@@ -26,7 +26,11 @@ export class InvitationRow {
   @Column('text') email!: string;
   @Column('text') role!: string;
   @Column('uuid', { nullable: true }) invitedBy!: string | null;
-  @Column('timestamptz', { nullable: true }) acceptedAt!: Date | null;
+  @Column('text') status!: string;
+  @Column('timestamptz') expiresAt!: Date;
+  @Column('timestamptz', { nullable: true }) respondedAt!: Date | null;
+  /** The user who accepted or declined. */
+  @Column('uuid', { nullable: true }) userId!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

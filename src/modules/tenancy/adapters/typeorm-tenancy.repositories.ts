@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { IsNull } from 'typeorm';
 import { Role } from '../../../shared/context/principal';
 import { newId } from '../../../shared/domain/ids';
 import { asTenantId, TenantId } from '../../../shared/domain/tenant-id';
@@ -14,11 +13,11 @@ import {
 import {
   Member,
   MembershipRepository,
-  PendingInvitation,
+  UserIdentity,
   UserMembership,
 } from '../domain/membership.repository.port';
 import { AuditAction, AuditEntry, AuditLogRepository, AuditQuery } from '../domain/audit-log.repository.port';
-import { AuditLogRow, InvitationRow, MembershipRow, OrganizationRow } from './tenancy.orm-entities';
+import { AuditLogRow, MembershipRow, OrganizationRow } from './tenancy.orm-entities';
 
 @Injectable()
 export class TypeOrmOrganizationRepository extends OrganizationRepository {
@@ -75,9 +74,6 @@ export class TypeOrmMembershipRepository extends MembershipRepository {
   private get rows() {
     return new TenantScoped(this.txHost.tx.getRepository(MembershipRow));
   }
-  private get invitations() {
-    return new TenantScoped(this.txHost.tx.getRepository(InvitationRow));
-  }
 
   async add(tenantId: TenantId, userId: string, role: Role): Promise<boolean> {
     const rows: unknown[] = await this.txHost.tx.query(
@@ -113,11 +109,13 @@ export class TypeOrmMembershipRepository extends MembershipRepository {
   }
 
   async listForUser(userId: string): Promise<UserMembership[]> {
-    const rows: Array<{ tenant_id: string; role: Role }> = await this.txHost.tx.query(
-      `SELECT tenant_id, role FROM memberships WHERE user_id = $1 ORDER BY created_at, tenant_id`,
+    const rows: Array<{ tenant_id: string; role: Role; is_default: boolean }> = await this.txHost.tx.query(
+      `SELECT m.tenant_id, m.role, m.tenant_id = u.default_organization_id IS TRUE AS is_default
+       FROM memberships m JOIN users u ON u.id = m.user_id
+       WHERE m.user_id = $1 ORDER BY m.created_at, m.tenant_id`,
       [userId],
     );
-    return rows.map((r) => ({ tenantId: asTenantId(r.tenant_id), role: r.role }));
+    return rows.map((r) => ({ tenantId: asTenantId(r.tenant_id), role: r.role, isDefault: r.is_default }));
   }
 
   countOwners(tenantId: TenantId): Promise<number> {
@@ -140,38 +138,12 @@ export class TypeOrmMembershipRepository extends MembershipRepository {
     return rows[0]?.id ?? null;
   }
 
-  async invite(tenantId: TenantId, email: string, role: Role, invitedBy: string | null): Promise<boolean> {
-    const rows: unknown[] = await this.txHost.tx.query(
-      `INSERT INTO invitations (id, tenant_id, email, role, invited_by) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (tenant_id, lower(email)) WHERE accepted_at IS NULL DO NOTHING RETURNING id`,
-      [newId(), tenantId, email, role, invitedBy],
+  async findUserIdentity(userId: string): Promise<UserIdentity | null> {
+    const rows: Array<{ email: string; verified: boolean }> = await this.txHost.tx.query(
+      `SELECT email, email_verified_at IS NOT NULL AS verified FROM users WHERE id = $1`,
+      [userId],
     );
-    return rows.length > 0;
-  }
-
-  async listInvitations(tenantId: TenantId): Promise<PendingInvitation[]> {
-    const rows = await this.invitations.find(
-      tenantId,
-      { acceptedAt: IsNull() },
-      { order: { createdAt: 'ASC' } },
-    );
-    return rows.map((r) => ({ id: r.id, email: r.email, role: r.role as Role, createdAt: r.createdAt }));
-  }
-
-  async acceptInvitations(userId: string, email: string): Promise<TenantId[]> {
-    const rows: Array<{ tenant_id: string }> = await this.txHost.tx.query(
-      `WITH accepted AS (
-         UPDATE invitations SET accepted_at = now()
-         WHERE lower(email) = lower($2) AND accepted_at IS NULL
-         RETURNING tenant_id, role
-       )
-       INSERT INTO memberships (id, tenant_id, user_id, role)
-       SELECT gen_random_uuid(), tenant_id, $1, role FROM accepted
-       ON CONFLICT (tenant_id, user_id) DO NOTHING
-       RETURNING tenant_id`,
-      [userId, email],
-    );
-    return rows.map((r) => asTenantId(r.tenant_id));
+    return rows[0] ? { email: rows[0].email, emailVerified: rows[0].verified } : null;
   }
 }
 

@@ -1,78 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { Principal, Role } from '../../../shared/context/principal';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../../shared/domain/domain-error';
+import { Clock } from '../../../shared/domain/clock.port';
+import { NotFoundError } from '../../../shared/domain/domain-error';
 import { TenantId } from '../../../shared/domain/tenant-id';
-import { Member, MembershipRepository, PendingInvitation } from '../domain/membership.repository.port';
+import { Member, MembershipRepository } from '../domain/membership.repository.port';
+import { Invitation, InvitationRepository } from '../domain/invitation.repository.port';
 import { OrganizationRepository } from '../domain/organization.repository.port';
-import { assertOwnerRemains } from '../domain/member-rules';
+import { assertMayManage, assertOwnerRemains } from '../domain/member-rules';
 import { AuditTrail } from './audit-trail';
 import { MembershipDirectory } from './membership-directory';
 
-/** Only owners hand out or take away ownership; admins manage everyone else. */
-function assertMayManage(actor: Principal, targetRoles: Role[]): void {
-  if (targetRoles.includes('owner') && actor.role !== 'owner') {
-    throw new ForbiddenError('Only an owner can grant, change or remove the owner role', 'owner_required');
-  }
-}
-
-export type AddMemberResult =
-  { status: 'added'; member: Member } | { status: 'invited'; invitation: PendingInvitation };
-
-/** Adds an existing user by email, or records an invitation that turns into a membership when they register. */
-@Injectable()
-export class AddMember {
-  constructor(
-    private readonly memberships: MembershipRepository,
-    private readonly directory: MembershipDirectory,
-    private readonly audit: AuditTrail,
-  ) {}
-
-  async execute(
-    tenantId: TenantId,
-    actor: Principal,
-    input: { email: string; role: Role },
-  ): Promise<AddMemberResult> {
-    assertMayManage(actor, [input.role]);
-    const email = input.email.trim().toLowerCase();
-    const userId = await this.memberships.findUserIdByEmail(email);
-    if (!userId) {
-      const created = await this.memberships.invite(
-        tenantId,
-        email,
-        input.role,
-        actor.kind === 'user' ? actor.id : null,
-      );
-      if (!created) throw new ConflictError('already_invited', `${email} already has a pending invitation`);
-      await this.audit.record(tenantId, {
-        action: 'member.invited',
-        target: email,
-        details: { role: input.role },
-      });
-      const invitation = (await this.memberships.listInvitations(tenantId)).find((i) => i.email === email)!;
-      return { status: 'invited', invitation };
-    }
-    if (!(await this.memberships.add(tenantId, userId, input.role))) {
-      throw new ConflictError('already_member', `${email} is already a member of this organization`);
-    }
-    await this.directory.changed(userId);
-    await this.audit.record(tenantId, {
-      action: 'member.added',
-      target: userId,
-      details: { email, role: input.role },
-    });
-    return { status: 'added', member: (await this.memberships.find(tenantId, userId))! };
-  }
-}
-
 @Injectable()
 export class ListMembers {
-  constructor(private readonly memberships: MembershipRepository) {}
+  constructor(
+    private readonly memberships: MembershipRepository,
+    private readonly invitations: InvitationRepository,
+    private readonly clock: Clock,
+  ) {}
 
-  async execute(tenantId: TenantId): Promise<{ members: Member[]; invitations: PendingInvitation[] }> {
+  async execute(tenantId: TenantId): Promise<{ members: Member[]; invitations: Invitation[] }> {
     const [members, invitations] = await Promise.all([
       this.memberships.list(tenantId),
-      this.memberships.listInvitations(tenantId),
+      this.invitations.listPending(tenantId, this.clock.now()),
     ]);
     return { members, invitations };
   }

@@ -12,13 +12,14 @@ export interface Member {
 export interface UserMembership {
   tenantId: TenantId;
   role: Role;
+  /** The user chose this organization as their default. */
+  isDefault: boolean;
 }
 
-export interface PendingInvitation {
-  id: string;
+/** What accepting an invitation needs to know about the user: the address and whether it is proven. */
+export interface UserIdentity {
   email: string;
-  role: Role;
-  createdAt: Date;
+  emailVerified: boolean;
 }
 
 export abstract class MembershipRepository {
@@ -31,9 +32,5 @@ export abstract class MembershipRepository {
   abstract changeRole(tenantId: TenantId, userId: string, role: Role): Promise<void>;
   abstract remove(tenantId: TenantId, userId: string): Promise<void>;
   abstract findUserIdByEmail(email: string): Promise<string | null>;
-  /** false when an invitation for this email is already pending. */
-  abstract invite(tenantId: TenantId, email: string, role: Role, invitedBy: string | null): Promise<boolean>;
-  abstract listInvitations(tenantId: TenantId): Promise<PendingInvitation[]>;
-  /** Turns pending invitations of this email into memberships; returns the organizations joined. */
-  abstract acceptInvitations(userId: string, email: string): Promise<TenantId[]>;
+  abstract findUserIdentity(userId: string): Promise<UserIdentity | null>;
 }
