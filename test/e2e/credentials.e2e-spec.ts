@@ -39,17 +39,17 @@ describe('Credentials as generated clients send them', () => {
     expect(res.body.code).toBe('conflicting_credentials');
   });
 
-  it('lets a user of two organizations choose one with X-Organization-Id', async () => {
+  it('lets a user of two organizations choose one with X-Organization-Id (default: the first)', async () => {
     const second = await t.http
       .post('/api/v1/organizations')
       .set('Authorization', `Bearer ${owner.accessToken}`)
       .send({ name: 'Second org' })
       .expect(201);
     const none = await t.http
-      .get('/api/v1/agents')
+      .get('/api/v1/auth/me')
       .set('Authorization', `Bearer ${owner.accessToken}`)
-      .expect(403);
-    expect(none.body.code).toBe('organization_required');
+      .expect(200);
+    expect(none.body.tenantId).toBe(owner.tenantId);
     await t.http
       .get('/api/v1/agents')
       .set('Authorization', `Bearer ${owner.accessToken}`)

@@ -130,7 +130,8 @@ describe('OpenAPI document', () => {
       (op.parameters ?? []).some((p: any) => p.$ref === '#/components/parameters/OrganizationId');
     const tenantScoped = ops.filter(
       ({ path, op }) =>
-        !PUBLIC_OPERATIONS.includes(op.operationId) && !/^\/api\/v1\/(auth|organizations|tools)\b/.test(path),
+        !PUBLIC_OPERATIONS.includes(op.operationId) &&
+        !/^\/api\/v1\/(auth|organizations|invitations|tools)\b/.test(path),
     );
     expect(tenantScoped.filter(({ op }) => !header(op)).map(({ op }) => op.operationId)).toEqual([]);
     for (const { path, op } of ops.filter((o) => o.path.startsWith('/api/v1/organizations/{id}'))) {
