@@ -5,13 +5,16 @@ import { Agent } from '../domain/agent';
 import { AgentRepository } from '../domain/agent.repository.port';
 
 interface Entry {
-  agent: Agent | null;
+  load: Promise<Agent | null>;
+  /** Set once the load has resolved. */
+  agent?: Agent | null;
   expires: number;
 }
 
 /**
  * Agents read on the chat hot path, cached for CHAT_AGENT_CACHE_MS (default 2 s). Updates in this
- * process evict at once; another replica sees a change within the TTL.
+ * process evict at once; another replica sees a change within the TTL. Concurrent misses share one load:
+ * under load every expiry otherwise sent one query per request in flight (tens at once) to Postgres.
  */
 @Injectable()
 export class AgentCache {
@@ -41,14 +44,19 @@ export class AgentCache {
     this.entries.delete(`${agent.tenantId}:slug:${agent.slug}`);
   }
 
-  private async cached(key: string, load: () => Promise<Agent | null>): Promise<Agent | null> {
+  private cached(key: string, load: () => Promise<Agent | null>): Promise<Agent | null> {
     if (this.ttlMs === 0) return load();
     const now = Date.now();
     const hit = this.entries.get(key);
-    if (hit && hit.expires > now) return hit.agent;
-    const agent = await load();
+    if (hit && hit.expires > now) return hit.load;
     if (this.entries.size > 10_000) this.entries.clear();
-    this.entries.set(key, { agent, expires: now + this.ttlMs });
-    return agent;
+    const entry: Entry = { load: load(), expires: now + this.ttlMs };
+    this.entries.set(key, entry);
+    entry.load.then(
+      (agent) => (entry.agent = agent),
+      // A failed load is not kept: the next request tries again.
+      () => this.entries.get(key) === entry && this.entries.delete(key),
+    );
+    return entry.load;
   }
 }
