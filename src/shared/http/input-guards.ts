@@ -48,7 +48,21 @@ export function useJsonBodyParser(
 
 /** Strings Postgres cannot store (NUL) or that are not Unicode text (lone UTF-16 surrogates). */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const unstorable = (s: string): boolean => s.includes('\u0000') || LONE_SURROGATE.test(s);
+const ANY_SURROGATE = /[\ud800-\udfff]/;
+const unstorable = (s: string): boolean =>
+  s.includes('\u0000') || (ANY_SURROGATE.test(s) && LONE_SURROGATE.test(s));
+
+/** Whether anything in the value is unstorable, without building field names (the common, clean case). */
+function anyUnstorable(value: unknown): boolean {
+  if (typeof value === 'string') return unstorable(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (anyUnstorable(value[i])) return true;
+  } else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value))
+      if (unstorable(key) || anyUnstorable((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
 
 const MAX_REPORTED = 20;
 
@@ -73,6 +87,9 @@ function collect(value: unknown, field: string, out: FieldViolation[]): void {
 export function unstorableFields(
   request: Pick<FastifyRequest, 'body' | 'query' | 'params'>,
 ): FieldViolation[] {
+  // A clean request (nearly all) is scanned once without allocating; field names are built only for a dirty one.
+  if (!anyUnstorable(request.params) && !anyUnstorable(request.query) && !anyUnstorable(request.body))
+    return [];
   const out: FieldViolation[] = [];
   collect(request.params, 'path', out);
   collect(request.query, 'query', out);
