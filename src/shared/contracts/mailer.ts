@@ -14,3 +14,15 @@ export interface MailMessage {
 export abstract class Mailer {
   abstract send(message: MailMessage): Promise<void>;
 }
+
+/**
+ * What a failed send may log: the relay's status, never the address or the body (a relay's error text
+ * usually quotes the recipient, and bodies hold tokens).
+ */
+export function describeMailFailure(err: unknown): { smtpCode?: string; smtpStatus?: number } {
+  const e = (err ?? {}) as { code?: unknown; responseCode?: unknown };
+  return {
+    smtpCode: typeof e.code === 'string' ? e.code : undefined,
+    smtpStatus: typeof e.responseCode === 'number' ? e.responseCode : undefined,
+  };
+}

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { AppConfig } from '../../../config/app-config';
-import { Mailer, MailMessage } from '../../../shared/contracts/mailer';
+import { describeMailFailure, Mailer, MailMessage } from '../../../shared/contracts/mailer';
 import { Clock } from '../../../shared/domain/clock.port';
 import { newId } from '../../../shared/domain/ids';
 import { EmailVerificationRepository } from '../domain/auth.ports';
@@ -82,7 +82,11 @@ export class EmailVerifications {
     this.mailer
       .send(message)
       .catch((err: unknown) =>
-        this.logger.error({ err, subject: message.subject }, 'mail could not be sent'),
+        this.logger.error({
+          msg: 'mail could not be sent',
+          subject: message.subject,
+          ...describeMailFailure(err),
+        }),
       );
   }
 }

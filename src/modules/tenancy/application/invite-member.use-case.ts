@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { AppConfig } from '../../../config/app-config';
-import { Mailer, MailMessage } from '../../../shared/contracts/mailer';
+import { describeMailFailure, Mailer, MailMessage } from '../../../shared/contracts/mailer';
 import { Principal, Role } from '../../../shared/context/principal';
 import { Clock } from '../../../shared/domain/clock.port';
 import { ConflictError, NotFoundError } from '../../../shared/domain/domain-error';
@@ -44,11 +44,13 @@ export class InviteMember {
   ): Promise<InviteMemberResult> {
     assertMayManage(actor, [input.role]);
     const { invitation, mail } = await this.invite(tenantId, actor, normalizeEmail(input.email), input.role);
-    this.mailer
-      .send(mail)
-      .catch((err: unknown) =>
-        this.logger.error({ err, invitationId: invitation.id }, 'invitation mail not sent'),
-      );
+    this.mailer.send(mail).catch((err: unknown) =>
+      this.logger.error({
+        msg: 'mail could not be sent',
+        invitationId: invitation.id,
+        ...describeMailFailure(err),
+      }),
+    );
     return { status: 'invited', invitation };
   }
 
