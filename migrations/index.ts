@@ -10,6 +10,7 @@ import { CreditNoteRefunds1764000460000 } from './1764000460000-CreditNoteRefund
 import { UsageCorrections1764000530000 } from './1764000530000-UsageCorrections';
 import { UsageAnalytics1764000570000 } from './1764000570000-UsageAnalytics';
 import { IdentityConsent1764000500000 } from './1764000500000-IdentityConsent';
+import { Referrals1764000571000 } from './1764000571000-Referrals';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI and the tests load the
@@ -28,4 +29,5 @@ export const ALL_MIGRATIONS = [
   UsageCorrections1764000530000,
   UsageAnalytics1764000570000,
   IdentityConsent1764000500000,
+  Referrals1764000571000,
 ];

@@ -23,6 +23,7 @@ import { BillingModule } from './modules/billing/billing.module';
 import { InvoicingModule } from './modules/invoicing/invoicing.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { AnalyticsModule } from './modules/analytics/analytics.module';
+import { ReferralsModule } from './modules/referrals/referrals.module';
 import { InvoicingWorkersModule } from './modules/invoicing/invoicing-workers.module';
 import { WebhooksWorkersModule } from './modules/webhooks/webhooks-workers.module';
 import { ChatWorkersModule } from './modules/chat/adapters/chat-workers.module';
@@ -39,6 +40,7 @@ const FEATURE_MODULES: Type[] = [
   InvoicingModule,
   WebhooksModule,
   AnalyticsModule,
+  ReferralsModule,
 ];
 
 /** Modules holding BullMQ processors and job schedulers; loaded only where workers run. */

@@ -2,6 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { BudgetSource, UsageEventSink } from '../../shared/contracts/metering';
 import { BillingForInvoicing } from '../../shared/contracts/billing-for-invoicing';
 import { UsageRevenueRater } from '../../shared/contracts/usage-revenue';
+import { CreditGrants } from '../../shared/contracts/credit-grants';
+import { BillingCreditGrants } from './application/billing-credit-grants';
 import {
   AgentRecordGuards,
   GetAgentStats,
@@ -88,6 +90,7 @@ import { SubscriptionRepository } from './domain/subscription';
     { provide: UsageEventSink, useClass: BillingUsageEventSink },
     { provide: BillingForInvoicing, useClass: BillingForInvoicingService },
     { provide: UsageRevenueRater, useClass: SqlUsageRevenueRater },
+    { provide: CreditGrants, useClass: BillingCreditGrants },
     IngestUsageEvents,
     CreateCustomer,
     UpdateCustomer,
@@ -121,6 +124,7 @@ import { SubscriptionRepository } from './domain/subscription';
     PaymentGateway,
     DebitCredits,
     UsageRevenueRater,
+    CreditGrants,
   ],
 })
 export class BillingModule {}

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { WebhookEvents } from '../../shared/contracts/webhook-events';
+import { DomainEventListeners } from '../../shared/contracts/domain-events';
 import { InvoicingModule } from '../invoicing/invoicing.module';
 import { WebhookDeliveryRepository, WebhookEndpointRepository } from './domain/webhook.repository.port';
 import { WebhookSender } from './domain/webhook-sender.port';
@@ -36,6 +37,7 @@ import { TypeOrmStripeEventRepository } from './adapters/typeorm-stripe-event.re
     { provide: StripeEventRepository, useClass: TypeOrmStripeEventRepository },
     { provide: WebhookSender, useClass: HttpWebhookSender },
     { provide: WebhookEvents, useClass: PublishWebhookEvent },
+    DomainEventListeners,
     DeliverWebhook,
     RedeliverWebhook,
     CreateWebhookEndpoint,
@@ -43,6 +45,13 @@ import { TypeOrmStripeEventRepository } from './adapters/typeorm-stripe-event.re
     ReceiveStripeEvent,
     ProcessStripeEvent,
   ],
-  exports: [WebhookEvents, WebhookSender, DeliverWebhook, ProcessStripeEvent, StripeEventRepository],
+  exports: [
+    WebhookEvents,
+    DomainEventListeners,
+    WebhookSender,
+    DeliverWebhook,
+    ProcessStripeEvent,
+    StripeEventRepository,
+  ],
 })
 export class WebhooksModule {}

@@ -74,6 +74,12 @@ export class CreateCustomerDto {
   @IsOptional()
   @IsBoolean()
   prepaidOnly?: boolean;
+  @ApiPropertyOptional({ example: 'ACME-7QK2', description: "Another customer's referral code" })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  referralCode?: string;
 }
 
 export class UpdateCustomerDto {

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
+import { ReferralSignups } from '../../../shared/contracts/referral-signups';
 import { Clock } from '../../../shared/domain/clock.port';
 import { ConflictError, InvalidError, NotFoundError } from '../../../shared/domain/domain-error';
 import { newId } from '../../../shared/domain/ids';
@@ -19,6 +21,8 @@ export interface CustomerInput {
   billingAddress?: Record<string, string> | null;
   spendCap?: string | null;
   prepaidOnly?: boolean;
+  /** A referral code of another customer: links the two (Referrals). */
+  referralCode?: string;
 }
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === '23505';
@@ -43,8 +47,10 @@ export class CreateCustomer {
   constructor(
     private readonly customers: CustomerRepository,
     private readonly clock: Clock,
+    private readonly referrals: ReferralSignups,
   ) {}
 
+  @Transactional()
   async execute(tenantId: TenantId, input: CustomerInput): Promise<Customer> {
     checkTimezone(input.timezone);
     checkTaxRate(input.taxRate);
@@ -67,6 +73,8 @@ export class CreateCustomer {
     };
     if (!(await this.customers.insert(customer)))
       throw new ConflictError('customer_external_id_taken', `externalId ${input.externalId} is already used`);
+    if (input.referralCode !== undefined)
+      await this.referrals.registerReferee(tenantId, customer.id, input.referralCode);
     return customer;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { AppConfig } from '../../../config/app-config';
+import { DomainEventListeners } from '../../../shared/contracts/domain-events';
 import { WebhookEvents, WebhookEventType } from '../../../shared/contracts/webhook-events';
 import { newId } from '../../../shared/domain/ids';
 import { TenantId } from '../../../shared/domain/tenant-id';
@@ -9,7 +10,7 @@ import { QUEUES } from '../../../shared/queue/queue-names';
 import { WebhookDeliveryRepository, WebhookEndpointRepository } from '../domain/webhook.repository.port';
 import { DELIVER_WEBHOOK_JOB, DeliverWebhookJob, deliveryJobOptions } from './webhook-jobs';
 
-/** The WebhookEvents port: one delivery row per subscribed endpoint, then one queued job per delivery. */
+/** The WebhookEvents port: in-process listeners first, then one delivery row per subscribed endpoint and one queued job per delivery. */
 @Injectable()
 export class PublishWebhookEvent extends WebhookEvents {
   constructor(
@@ -18,11 +19,13 @@ export class PublishWebhookEvent extends WebhookEvents {
     private readonly jobs: JobQueue,
     private readonly config: AppConfig,
     private readonly txHost: TransactionHost,
+    private readonly listeners: DomainEventListeners,
   ) {
     super();
   }
 
   async publish(tenantId: TenantId, type: WebhookEventType, payload: Record<string, unknown>): Promise<void> {
+    await this.listeners.notify({ tenantId, type, payload });
     const targets = await this.endpoints.subscribedTo(tenantId, type);
     if (!targets.length) return;
     const eventId = newId();

@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { TenantId } from '../../../shared/domain/tenant-id';
+import { isUuid } from '../../../shared/domain/ids';
+import {
+  Referral,
+  ReferralCode,
+  ReferralParty,
+  ReferralProgram,
+  ReferralRepository,
+  ReferralStats,
+} from '../domain/referral';
+
+/** numeric -> canonical decimal string. */
+const num = (v: string): string => {
+  if (!v.includes('.')) return v;
+  return v.replace(/0+$/, '').replace(/\.$/, '');
+};
+
+const toReferral = (r: any): Referral => ({
+  id: r.id,
+  code: r.code,
+  referrerCustomerId: r.referrer_customer_id,
+  refereeCustomerId: r.referee_customer_id,
+  status: r.status,
+  referrerReward: num(r.referrer_reward),
+  refereeReward: num(r.referee_reward),
+  rewardOn: r.reward_on,
+  rewardExpiresInDays: r.reward_expires_in_days,
+  rewardedAt: r.rewarded_at,
+  rewardInvoiceId: r.reward_invoice_id,
+  createdAt: r.created_at,
+});
+
+const REFERRAL_COLS = `id, code, referrer_customer_id, referee_customer_id, status, referrer_reward::text,
+  referee_reward::text, reward_on, reward_expires_in_days, rewarded_at, reward_invoice_id, created_at`;
+
+/** Every statement binds the tenant as $1. */
+@Injectable()
+export class TypeOrmReferralRepository extends ReferralRepository {
+  constructor(private readonly t: TransactionHost<TransactionalAdapterTypeOrm>) {
+    super();
+  }
+
+  private async q(text: string, params: unknown[]): Promise<any[]> {
+    const result = await this.t.tx.query(text, params);
+    // TypeORM answers UPDATE with [rows, count].
+    return Array.isArray(result) &&
+      result.length === 2 &&
+      Array.isArray(result[0]) &&
+      typeof result[1] === 'number'
+      ? result[0]
+      : result;
+  }
+
+  async program(tenantId: TenantId): Promise<ReferralProgram | null> {
+    const [r] = await this.q(
+      `SELECT enabled, referrer_reward::text, referee_reward::text, reward_on, reward_expires_in_days
+         FROM referral_programs WHERE tenant_id = $1`,
+      [tenantId],
+    );
+    return r
+      ? {
+          enabled: r.enabled,
+          referrerReward: num(r.referrer_reward),
+          refereeReward: num(r.referee_reward),
+          rewardOn: r.reward_on,
+          rewardExpiresInDays: r.reward_expires_in_days,
+        }
+      : null;
+  }
+
+  async saveProgram(tenantId: TenantId, p: ReferralProgram): Promise<void> {
+    await this.q(
+      `INSERT INTO referral_programs (tenant_id, enabled, referrer_reward, referee_reward, reward_on, reward_expires_in_days)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (tenant_id) DO UPDATE SET enabled = EXCLUDED.enabled, referrer_reward = EXCLUDED.referrer_reward,
+         referee_reward = EXCLUDED.referee_reward, reward_on = EXCLUDED.reward_on,
+         reward_expires_in_days = EXCLUDED.reward_expires_in_days`,
+      [tenantId, p.enabled, p.referrerReward, p.refereeReward, p.rewardOn, p.rewardExpiresInDays],
+    );
+  }
+
+  async party(tenantId: TenantId, customerId: string): Promise<ReferralParty | null> {
+    if (!isUuid(customerId)) return null;
+    const [r] = await this.q(
+      `SELECT id, email, external_id FROM customers WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, customerId],
+    );
+    return r ? { id: r.id, email: r.email, externalId: r.external_id } : null;
+  }
+
+  async insertCode(tenantId: TenantId, c: ReferralCode): Promise<boolean> {
+    const rows = await this.q(
+      `INSERT INTO referral_codes (id, tenant_id, customer_id, code, created_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (tenant_id, code) DO NOTHING RETURNING id`,
+      [c.id, tenantId, c.customerId, c.code, c.createdAt],
+    );
+    return rows.length > 0;
+  }
+
+  async codes(tenantId: TenantId, customerId: string): Promise<ReferralCode[]> {
+    const rows = await this.q(
+      `SELECT id, customer_id, code, created_at FROM referral_codes
+        WHERE tenant_id = $1 AND customer_id = $2 ORDER BY created_at, id`,
+      [tenantId, customerId],
+    );
+    return rows.map((r) => ({ id: r.id, customerId: r.customer_id, code: r.code, createdAt: r.created_at }));
+  }
+
+  async findCode(tenantId: TenantId, code: string): Promise<ReferralCode | null> {
+    const [r] = await this.q(
+      `SELECT id, customer_id, code, created_at FROM referral_codes WHERE tenant_id = $1 AND code = $2`,
+      [tenantId, code],
+    );
+    return r ? { id: r.id, customerId: r.customer_id, code: r.code, createdAt: r.created_at } : null;
+  }
+
+  async insertReferral(tenantId: TenantId, r: Referral): Promise<boolean> {
+    const rows = await this.q(
+      `INSERT INTO referrals (id, tenant_id, code, referrer_customer_id, referee_customer_id, status, referrer_reward,
+         referee_reward, reward_on, reward_expires_in_days, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (tenant_id, referee_customer_id) DO NOTHING RETURNING id`,
+      [
+        r.id,
+        tenantId,
+        r.code,
+        r.referrerCustomerId,
+        r.refereeCustomerId,
+        r.status,
+        r.referrerReward,
+        r.refereeReward,
+        r.rewardOn,
+        r.rewardExpiresInDays,
+        r.createdAt,
+      ],
+    );
+    return rows.length > 0;
+  }
+
+  async claimReward(
+    tenantId: TenantId,
+    refereeCustomerId: string,
+    at: Date,
+    invoiceId: string | null,
+  ): Promise<Referral | null> {
+    const [r] = await this.q(
+      `UPDATE referrals SET status = 'rewarded', rewarded_at = $3, reward_invoice_id = $4
+        WHERE tenant_id = $1 AND referee_customer_id = $2 AND status = 'pending'
+          AND (reward_on = 'signup' OR $4::uuid IS NOT NULL)
+       RETURNING ${REFERRAL_COLS}`,
+      [tenantId, refereeCustomerId, at, invoiceId],
+    );
+    return r ? toReferral(r) : null;
+  }
+
+  async list(
+    tenantId: TenantId,
+    f: { referrerCustomerId?: string; status?: Referral['status']; limit: number },
+  ): Promise<Referral[]> {
+    const rows = await this.q(
+      `SELECT ${REFERRAL_COLS} FROM referrals
+        WHERE tenant_id = $1 AND ($2::uuid IS NULL OR referrer_customer_id = $2) AND ($3::text IS NULL OR status = $3)
+        ORDER BY created_at DESC, id DESC LIMIT $4`,
+      [tenantId, f.referrerCustomerId ?? null, f.status ?? null, f.limit],
+    );
+    return rows.map(toReferral);
+  }
+
+  async stats(tenantId: TenantId, f: { referrerCustomerId?: string }): Promise<ReferralStats> {
+    const [r] = await this.q(
+      `SELECT count(*)::int AS referred, count(*) FILTER (WHERE status = 'pending')::int AS pending,
+              count(*) FILTER (WHERE status = 'rewarded')::int AS rewarded,
+              coalesce(sum(referrer_reward) FILTER (WHERE status = 'rewarded'), 0)::text AS referrer_credits,
+              coalesce(sum(referee_reward) FILTER (WHERE status = 'rewarded'), 0)::text AS referee_credits
+         FROM referrals WHERE tenant_id = $1 AND ($2::uuid IS NULL OR referrer_customer_id = $2)`,
+      [tenantId, f.referrerCustomerId ?? null],
+    );
+    return {
+      referred: r.referred,
+      pending: r.pending,
+      rewarded: r.rewarded,
+      referrerCredits: num(r.referrer_credits),
+      refereeCredits: num(r.referee_credits),
+    };
+  }
+}
