@@ -15,14 +15,12 @@ describe('referrals: codes, links and credit rewards granted once', () => {
   const credits = async (id: string) =>
     (await a.auth(t.http.get(`/api/v1/customers/${id}/credits`)).expect(200)).body;
   const paid = (customerId: string, total = '20.00', tenantId = a.tenantId) =>
-    t.app
-      .get(WebhookEvents)
-      .publish(tenantId as TenantId, 'invoice.paid', {
-        invoiceId: newId(),
-        customerId,
-        total,
-        currency: 'USD',
-      });
+    t.app.get(WebhookEvents).publish(tenantId as TenantId, 'invoice.paid', {
+      invoiceId: newId(),
+      customerId,
+      total,
+      currency: 'USD',
+    });
 
   beforeAll(async () => {
     t = await startTestApp();
