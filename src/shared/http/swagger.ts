@@ -95,6 +95,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   organizations: 'Organizations (tenants) and their members',
   'outcome-verification-rules': 'How reported outcomes are verified before they are billed',
   plans: 'Price plans',
+  'referral-program': 'Rewards for customers who refer customers, and when they are granted',
+  referrals: 'Customers referred by other customers',
   'spend-caps': 'Spend caps on API keys',
   subscriptions: 'Customers subscribed to plans',
   tools: 'Built-in tools agents can use',

@@ -48,7 +48,10 @@ export class ReferralsController {
 
   @Get('referral-program')
   @Scopes('customers:read')
-  @ApiOperation({ summary: "The organization's referral program (disabled until configured)" })
+  @ApiOperation({
+    operationId: 'getReferralProgram',
+    summary: "The organization's referral program (disabled until configured)",
+  })
   @ApiOkResponse({ type: ReferralProgramDto })
   async program(@CurrentTenant() tenantId: TenantId): Promise<ReferralProgramDto> {
     return (await this.referrals.program(tenantId)) ?? DEFAULT_PROGRAM;
@@ -57,6 +60,7 @@ export class ReferralsController {
   @Put('referral-program')
   @Scopes('customers:write')
   @ApiOperation({
+    operationId: 'setReferralProgram',
     summary: 'Configure the referral program: rewards for each side and when they are granted',
   })
   @ApiOkResponse({ type: ReferralProgramDto })
@@ -69,7 +73,7 @@ export class ReferralsController {
 
   @Post('customers/:id/referral-codes')
   @Scopes('customers:write')
-  @ApiOperation({ summary: 'Create a referral code owned by a customer' })
+  @ApiOperation({ operationId: 'createReferralCode', summary: 'Create a referral code owned by a customer' })
   @ApiCreatedResponse({ type: ReferralCodeDto })
   async createReferralCode(
     @CurrentTenant() tenantId: TenantId,
@@ -81,7 +85,7 @@ export class ReferralsController {
 
   @Get('customers/:id/referral-codes')
   @Scopes('customers:read')
-  @ApiOperation({ summary: "A customer's referral codes" })
+  @ApiOperation({ operationId: 'listReferralCodes', summary: "A customer's referral codes" })
   @ApiOkResponse({ type: ReferralCodeListDto })
   async codes(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<ReferralCodeListDto> {
     if (!(await this.referrals.party(tenantId, customerId(id)))) throw new NotFoundError('Customer', id);
@@ -90,7 +94,10 @@ export class ReferralsController {
 
   @Get('customers/:id/referrals')
   @Scopes('customers:read')
-  @ApiOperation({ summary: 'The customers this customer referred, with counts and credits earned' })
+  @ApiOperation({
+    operationId: 'listCustomerReferrals',
+    summary: 'The customers this customer referred, with counts and credits earned',
+  })
   @ApiOkResponse({ type: ReferralListDto })
   byReferrer(
     @CurrentTenant() tenantId: TenantId,
@@ -103,6 +110,7 @@ export class ReferralsController {
   @Post('referrals')
   @Scopes('customers:write')
   @ApiOperation({
+    operationId: 'createReferral',
     summary: 'Refer an existing customer with a code (customers can also be created with referralCode)',
   })
   @ApiCreatedResponse({ type: ReferralDto })
@@ -112,7 +120,10 @@ export class ReferralsController {
 
   @Get('referrals')
   @Scopes('customers:read')
-  @ApiOperation({ summary: 'Referrals of the organization, newest first, with counts and credits granted' })
+  @ApiOperation({
+    operationId: 'listReferrals',
+    summary: 'Referrals of the organization, newest first, with counts and credits granted',
+  })
   @ApiOkResponse({ type: ReferralListDto })
   list(@CurrentTenant() tenantId: TenantId, @Query() q: ListReferralsQueryDto): Promise<ReferralListDto> {
     return this.listReferrals.execute(tenantId, q);
