@@ -12,7 +12,8 @@ import { until } from '../support/until';
  * Tenant isolation of every route, read from the OpenAPI document, so a new route is covered without
  * anyone listing it: tenant A owns one resource of every kind; tenant B (its owner's JWT and an API key
  * with every scope) calls every route that takes an id with A's ids and must get 404, exactly as for an
- * id that does not exist; every list B reads must hold none of A's ids.
+ * id that does not exist (or, on a route the caller may not use at all, the same 403 as for such an id);
+ * every list B reads must hold none of A's ids.
  */
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -140,6 +141,14 @@ describe('cross-tenant isolation of every route in the OpenAPI document', () => 
 
   /** One resource of every kind in tenant A, through the API (a dead job through SQL: nothing makes one). */
   async function seedTenantA(apiKeyId: string) {
+    const invited = await ok(
+      a.auth(t.http.post(`/api/v1/organizations/${a.tenantId}/members`)).send({
+        email: 'invitee-of-a@example.com',
+        role: 'member',
+      }),
+    );
+    seededIds['/api/v1/invitations'] = invited.invitation.id;
+    seededIds['/api/v1/organizations/{id}/invitations'] = invited.invitation.id;
     const agent = await ok(
       aApi(t.http.post('/api/v1/agents')).send({ name: 'A agent', slug: 'a-agent', model: 'gpt-4o-mini' }),
     );
@@ -261,12 +270,23 @@ describe('cross-tenant isolation of every route in the OpenAPI document', () => 
         continue;
       }
       const schema = op.requestBody?.content?.['application/json']?.schema;
+      // The same call with ids that exist nowhere: A's ids must get exactly that answer.
+      const unknown = url.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, () =>
+        randomUUID(),
+      );
       for (const caller of callers()) {
-        let req = caller.auth(t.http[method](url));
-        if (schema) req = req.send(sampleOf(schema, doc) as object);
-        const res = await req;
-        if (res.status !== 404)
-          leaks.push(`${caller.name}: ${method.toUpperCase()} ${path} -> ${res.status}`);
+        const call = (target: string) => {
+          const req = caller.auth(t.http[method](target));
+          return schema ? req.send(sampleOf(schema, doc) as object) : req;
+        };
+        const [res, baseline] = [await call(url), await call(unknown)];
+        // 404 as for a missing id; or, where the caller may not use the route at all (an API key on a
+        // user-only route), the same refusal whatever the id.
+        const same = res.status === baseline.status && res.body?.code === baseline.body?.code;
+        if (res.status !== 404 && !(same && res.status === 403))
+          leaks.push(
+            `${caller.name}: ${method.toUpperCase()} ${path} -> ${res.status} (unknown id: ${baseline.status})`,
+          );
       }
       probed.push(`${method.toUpperCase()} ${path}`);
     }
