@@ -117,6 +117,8 @@ export class ApiKeyAuthenticator implements OnModuleInit, OnModuleDestroy {
   private readonly cache: LRUCache<string, StoredApiKey>;
   private readonly touched = new Map<string, number>();
   private readonly pendingTouches = new Set<Promise<void>>();
+  /** Lookups in flight by prefix: concurrent misses (every expiry, under load) share one query. */
+  private readonly loading = new Map<string, Promise<StoredApiKey | null>>();
 
   constructor(
     private readonly repo: ApiKeyRepository,
@@ -141,7 +143,13 @@ export class ApiKeyAuthenticator implements OnModuleInit, OnModuleDestroy {
     if (!parts) throw invalidKey();
     let key = this.cache.get(parts.prefix);
     if (!key) {
-      const found = await this.repo.findByPrefix(parts.prefix);
+      let load = this.loading.get(parts.prefix);
+      if (!load) {
+        const prefix = parts.prefix;
+        load = this.repo.findByPrefix(prefix).finally(() => this.loading.delete(prefix));
+        this.loading.set(prefix, load);
+      }
+      const found = await load;
       if (!found) throw invalidKey();
       key = found;
       this.cache.set(parts.prefix, key);
