@@ -8,6 +8,7 @@ import { Billing1764000300000 } from './1764000300000-Billing';
 import { UsageRollups1764000300001 } from './1764000300001-UsageRollups';
 import { CreditNoteRefunds1764000460000 } from './1764000460000-CreditNoteRefunds';
 import { UsageCorrections1764000530000 } from './1764000530000-UsageCorrections';
+import { StripePaymentLinks1764000530001 } from './1764000530001-StripePaymentLinks';
 import { UsageAnalytics1764000570000 } from './1764000570000-UsageAnalytics';
 import { IdentityConsent1764000500000 } from './1764000500000-IdentityConsent';
 import { Referrals1764000571000 } from './1764000571000-Referrals';
@@ -27,6 +28,7 @@ export const ALL_MIGRATIONS = [
   UsageRollups1764000300001,
   CreditNoteRefunds1764000460000,
   UsageCorrections1764000530000,
+  StripePaymentLinks1764000530001,
   UsageAnalytics1764000570000,
   IdentityConsent1764000500000,
   Referrals1764000571000,

@@ -8,6 +8,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { until } from '../support/until';
 import { AuthFn, createApiKey, isolatedEnv, signUp, withApiKey } from '../support/auth';
 import { FakeStripe } from '../fakes/fake-stripe';
+import { chargeObject, stripeEvent } from '../fakes/stripe-events';
 
 const SECRET = 'whsec_test_tollgate_refunds';
 
@@ -70,17 +71,7 @@ describe('Refunds and voids through Stripe', () => {
   });
 
   const send = (type: string, object: Record<string, unknown>) => {
-    const event = {
-      id: `evt_${randomBytes(10).toString('hex')}`,
-      object: 'event',
-      api_version: '2025-10-29.clover',
-      created: (now += 10),
-      livemode: false,
-      pending_webhooks: 1,
-      request: { id: null, idempotency_key: null },
-      type,
-      data: { object },
-    };
+    const event = stripeEvent(type, object, (now += 10));
     const payload = JSON.stringify(event);
     const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
     return t.http
@@ -180,6 +171,7 @@ describe('Refunds and voids through Stripe', () => {
       currency: 'USD',
       reason: 'retry',
       idempotencyKey: `refund-${note.body.id}`,
+      creditNoteId: note.body.id,
     });
     expect(direct.refundId).toBe(note.body.refundId);
     expect(stripe.refunds.size).toBe(1);
@@ -190,14 +182,8 @@ describe('Refunds and voids through Stripe', () => {
         .query(`SELECT refund_status, refund_id, updated_at FROM credit_notes WHERE id = $1`, [note.body.id])
         .then((r) => r.rows[0]);
     const settled = await row();
-    expect(
-      await send('charge.refunded', {
-        id: `ch_${randomBytes(6).toString('hex')}`,
-        object: 'charge',
-        refunded: true,
-        metadata: { tenant_id: a.tenantId, tollgate_credit_note_id: note.body.id },
-      }),
-    ).toBe('processed');
+    const charge = stripe.refunds.get(note.body.refundId)!.charge as string;
+    expect(await send('charge.refunded', chargeObject(stripe, charge))).toBe('processed');
     expect(await row()).toEqual(settled);
     expect(stripe.refunds.size).toBe(1);
 

@@ -8,6 +8,7 @@ import { until } from '../support/until';
 import { AuthFn, createApiKey, isolatedEnv, signUp, withApiKey } from '../support/auth';
 import { FakeWebhookReceiver } from '../fakes/fake-webhook-receiver';
 import { FakeStripe } from '../fakes/fake-stripe';
+import { chargeObject, paymentIntentObject, refundObject, stripeEvent } from '../fakes/stripe-events';
 
 const SECRET = 'whsec_test_tollgate_stripe_secret';
 const PROBLEM = /application\/problem\+json/;
@@ -16,19 +17,6 @@ interface Org {
   auth: AuthFn;
   tenantId: string;
 }
-
-/** A Stripe event as Stripe sends it; `created` in seconds decides ordering. */
-const stripeEvent = (type: string, object: Record<string, unknown>, created: number) => ({
-  id: `evt_${randomBytes(10).toString('hex')}`,
-  object: 'event',
-  api_version: '2025-10-29.clover',
-  created,
-  livemode: false,
-  pending_webhooks: 1,
-  request: { id: null, idempotency_key: null },
-  type,
-  data: { object },
-});
 
 describe('Stripe webhooks', () => {
   const clock = new FixedClock(new Date('2026-03-01T00:00:00Z'));
@@ -155,11 +143,15 @@ describe('Stripe webhooks', () => {
       () =>
         a
           .auth(t.http.get('/api/v1/invoices'))
-          .then((r) => r.body.items as { id: string; status: string; [k: string]: unknown }[]),
+          .then(
+            (r) =>
+              r.body.items as { id: string; status: string; lines: { id: string }[]; [k: string]: unknown }[],
+          ),
+      // Pushed to Stripe right after finalizing, once the invoice is committed.
       (items) =>
         items.length === 1 &&
         items[0].status === 'finalized' &&
-        (!opts.linkStripe || items[0].stripeInvoiceId !== null),
+        (!opts.linkStripe || !!items[0].stripeInvoiceId),
     );
     return { ...s, invoice };
   }
@@ -329,13 +321,32 @@ describe('Stripe webhooks', () => {
     expect(hooks[0].json.data).toMatchObject({ invoiceId: invoice.id, status: 'paid' });
   });
 
-  it('puts the subscription past_due on a failed payment and back to active when paid by payment intent', async () => {
+  /** The invoice's payment at Stripe, reported as Stripe reports it: a payment intent with no link of ours. */
+  async function paidByPaymentIntent(a: Org) {
+    const s = await finalizedInvoice(a, { linkStripe: true });
+    stripe.markPaid(s.invoice.stripeInvoiceId as string);
+    const paymentIntentId = stripe.invoices.get(s.invoice.stripeInvoiceId as string)!.payments.data[0].payment
+      .payment_intent as string;
+    const succeeded = stripeEvent(
+      'payment_intent.succeeded',
+      paymentIntentObject(stripe, paymentIntentId),
+      tick(),
+    );
+    await send(succeeded).expect(200);
+    return { ...s, paymentIntentId, processed: await processed(succeeded.id) };
+  }
+
+  it('puts the subscription past_due on a failed payment and back to active when its payment intent succeeds', async () => {
     const a = org();
-    const { invoice, subscriptionId } = await finalizedInvoice(a);
-    const md = { tenant_id: a.tenantId, tollgate_invoice_id: invoice.id };
+    const { invoice, subscriptionId } = await finalizedInvoice(a, { linkStripe: true });
     const failed = stripeEvent(
       'invoice.payment_failed',
-      { id: `in_${randomBytes(6).toString('hex')}`, object: 'invoice', status: 'open', metadata: md },
+      {
+        id: invoice.stripeInvoiceId,
+        object: 'invoice',
+        status: 'open',
+        metadata: { tenant_id: a.tenantId, tollgate_invoice_id: invoice.id },
+      },
       tick(),
     );
     await send(failed).expect(200);
@@ -343,16 +354,12 @@ describe('Stripe webhooks', () => {
     let sub = await a.auth(t.http.get(`/api/v1/subscriptions/${subscriptionId}`)).expect(200);
     expect(sub.body.status).toBe('past_due');
 
-    const succeeded = stripeEvent(
-      'payment_intent.succeeded',
-      {
-        id: `pi_${randomBytes(6).toString('hex')}`,
-        object: 'payment_intent',
-        status: 'succeeded',
-        metadata: md,
-      },
-      tick(),
-    );
+    // payment_intent.succeeded for an invoice names neither the invoice nor us: linked through Stripe's
+    // invoice payments to the Stripe invoice id Tollgate stored when it pushed the invoice.
+    stripe.markPaid(invoice.stripeInvoiceId as string);
+    const pi = stripe.invoices.get(invoice.stripeInvoiceId as string)!.payments.data[0].payment
+      .payment_intent;
+    const succeeded = stripeEvent('payment_intent.succeeded', paymentIntentObject(stripe, pi), tick());
     await send(succeeded).expect(200);
     expect(await processed(succeeded.id)).toMatchObject({ status: 'processed' });
     const paid = await a.auth(t.http.get(`/api/v1/invoices/${invoice.id}`)).expect(200);
@@ -361,27 +368,59 @@ describe('Stripe webhooks', () => {
     expect(sub.body.status).toBe('active');
   });
 
-  it('marks a credit note refund as succeeded on charge.refunded', async () => {
+  it('follows a pending refund to succeeded (charge.refunded) and to failed (refund.updated)', async () => {
     const a = org();
-    const { invoice } = await finalizedInvoice(a);
-    const note = await a
-      .auth(t.http.post(`/api/v1/invoices/${invoice.id}/credit-notes`))
-      .send({ reason: 'Refund requested', method: 'refund' })
-      .expect(201);
-    const refunded = stripeEvent(
-      'charge.refunded',
-      {
-        id: `ch_${randomBytes(6).toString('hex')}`,
-        object: 'charge',
-        refunded: true,
-        metadata: { tenant_id: a.tenantId, tollgate_credit_note_id: note.body.id },
-      },
-      tick(),
-    );
+    const { invoice, processed: paidEvent } = await paidByPaymentIntent(a);
+    expect(paidEvent).toMatchObject({ status: 'processed' });
+    stripe.refundStatus = 'pending';
+    const refund = (amount: string) =>
+      a
+        .auth(t.http.post(`/api/v1/invoices/${invoice.id}/credit-notes`))
+        .send({
+          reason: 'Refund requested',
+          method: 'refund',
+          lines: [{ invoiceLineId: invoice.lines[0].id, amount }],
+        })
+        .expect(201)
+        .then((r) => r.body);
+    const first = await refund('5.00');
+    const second = await refund('3.00');
+    stripe.refundStatus = 'succeeded';
+    expect([first.refundStatus, second.refundStatus]).toEqual(['pending', 'pending']);
+    // Every refund Tollgate creates carries its ids.
+    expect(stripe.refunds.get(first.refundId)!.metadata).toMatchObject({
+      tenant_id: a.tenantId,
+      tollgate_credit_note_id: first.id,
+    });
+    const note = (id: string) => a.auth(t.http.get(`/api/v1/credit-notes/${id}`)).then((r) => r.body);
+
+    // charge.refunded carries the Charge only: its refunds are looked up by the charge, matched by refund id.
+    stripe.setRefundStatus(first.refundId, 'succeeded');
+    const charge = stripe.refunds.get(first.refundId)!.charge as string;
+    const refunded = stripeEvent('charge.refunded', chargeObject(stripe, charge), tick());
     await send(refunded).expect(200);
     expect(await processed(refunded.id)).toMatchObject({ status: 'processed' });
-    const after = await a.auth(t.http.get(`/api/v1/credit-notes/${note.body.id}`)).expect(200);
-    expect(after.body.refundStatus).toBe('succeeded');
+    expect(await note(first.id)).toMatchObject({ refundStatus: 'succeeded' });
+    expect(await note(second.id)).toMatchObject({ refundStatus: 'pending' });
+
+    // refund.updated carries the Refund: linked by the refund id stored on the credit note.
+    stripe.setRefundStatus(second.refundId, 'failed', 'expired_or_canceled_card');
+    const updated = stripeEvent('refund.updated', refundObject(stripe, second.refundId), tick());
+    await send(updated).expect(200);
+    expect(await processed(updated.id)).toMatchObject({ status: 'processed' });
+    expect(await note(second.id)).toMatchObject({
+      refundStatus: 'failed',
+      refundError: expect.stringMatching(/expired_or_canceled_card/),
+    });
+    // A late, older refund.updated (still pending) does not move it back.
+    const stale = stripeEvent(
+      'refund.updated',
+      { ...refundObject(stripe, second.refundId), status: 'pending' },
+      tick() - 1000,
+    );
+    await send(stale).expect(200);
+    await processed(stale.id);
+    expect(await note(second.id)).toMatchObject({ refundStatus: 'failed' });
   });
 
   it('pushes a finalized invoice to Stripe and marks it paid from the linked Stripe invoice', async () => {

@@ -80,6 +80,9 @@ export class FakeStripe {
   readonly invoices = new Map<string, Obj>();
   readonly paymentIntents = new Map<string, Obj>();
   readonly refunds = new Map<string, Obj>();
+  readonly charges = new Map<string, Obj>();
+  /** Status new refunds get (Stripe answers `pending` for some payment methods, then sends refund.updated). */
+  refundStatus: 'succeeded' | 'pending' = 'succeeded';
   /** Answer the next N requests with a 500 (to test retries and error mapping). */
   failNext = 0;
   /** Answer every request this much later, as a slow Stripe (or a loaded machine) does. */
@@ -107,18 +110,56 @@ export class FakeStripe {
     this.lostResponses.set(route, times);
   }
 
-  /** Pays the invoice with a new payment intent (listed in `payments`, as with `expand[]=payments`). */
+  /** Moves a refund to a new status, as Stripe does before it sends refund.updated. */
+  setRefundStatus(
+    refundId: string,
+    status: 'succeeded' | 'failed' | 'canceled',
+    failureReason?: string,
+  ): Obj {
+    const refund = this.refunds.get(refundId)!;
+    Object.assign(refund, { status, ...(failureReason ? { failure_reason: failureReason } : {}) });
+    return refund;
+  }
+
+  /**
+   * Pays the invoice with a new payment intent and its charge (listed in `payments`, as with
+   * `expand[]=payments`). Like Stripe's, the invoice's payment intent carries no invoice id or metadata.
+   */
   markPaid(invoiceId: string): void {
     const inv = this.invoices.get(invoiceId);
     if (!inv) return;
+    const created = Math.floor(Date.now() / 1000);
     const pi = {
       id: id('pi'),
       object: 'payment_intent',
       amount: inv.amount_due,
+      amount_received: inv.amount_due,
       amount_refunded: 0,
       currency: inv.currency,
+      customer: inv.customer,
       status: 'succeeded',
+      created,
+      livemode: false,
+      metadata: {},
+      latest_charge: id('ch'),
     };
+    this.charges.set(pi.latest_charge, {
+      id: pi.latest_charge,
+      object: 'charge',
+      amount: pi.amount,
+      amount_captured: pi.amount,
+      amount_refunded: 0,
+      captured: true,
+      currency: pi.currency,
+      customer: inv.customer,
+      paid: true,
+      payment_intent: pi.id,
+      refunded: false,
+      status: 'succeeded',
+      created,
+      livemode: false,
+      metadata: {},
+    });
     this.paymentIntents.set(pi.id, pi);
     Object.assign(inv, {
       status: 'paid',
@@ -163,7 +204,7 @@ export class FakeStripe {
       return send(hit.status, hit.body);
     }
     const [status, payload] = this.route(req.method ?? 'GET', url.pathname, {
-      ...Object.fromEntries(url.searchParams),
+      ...parseStripeForm(url.search.slice(1)),
       ...body,
     });
     if (key && status < 500)
@@ -260,11 +301,19 @@ export class FakeStripe {
       if (!Number.isInteger(amount) || amount <= 0 || amount > pi.amount - pi.amount_refunded)
         return [400, invalid(`Refund amount ${body.amount} exceeds what is refundable`)];
       pi.amount_refunded += amount;
+      const charge = this.charges.get(pi.latest_charge);
+      if (charge)
+        Object.assign(charge, {
+          amount_refunded: charge.amount_refunded + amount,
+          refunded: charge.amount_refunded + amount >= charge.amount,
+        });
       const refund = {
         id: id('re'),
         object: 'refund',
-        status: 'succeeded',
+        status: this.refundStatus,
         currency: pi.currency,
+        charge: pi.latest_charge ?? null,
+        created: Math.floor(Date.now() / 1000),
         metadata: {},
         ...body,
         amount,
@@ -274,9 +323,20 @@ export class FakeStripe {
     }
     if (method === 'GET' && path === '/v1/refunds') {
       const data = [...this.refunds.values()].filter(
-        (r) => !body.payment_intent || r.payment_intent === body.payment_intent,
+        (r) =>
+          (!body.payment_intent || r.payment_intent === body.payment_intent) &&
+          (!body.charge || r.charge === body.charge),
       );
       return [200, { object: 'list', url: '/v1/refunds', has_more: false, data }];
+    }
+    if (method === 'GET' && path === '/v1/invoice_payments') {
+      const pi = body.payment?.payment_intent;
+      const data = [...this.invoices.values()].flatMap((inv) =>
+        ((inv.payments?.data ?? []) as Obj[])
+          .filter((p) => !pi || p.payment?.payment_intent === pi)
+          .map((p) => ({ ...p, invoice: inv.id })),
+      );
+      return [200, { object: 'list', url: '/v1/invoice_payments', has_more: false, data }];
     }
     if (method === 'GET' && (m = path.match(/^\/v1\/invoices\/([^/]+)$/))) {
       const inv = this.invoices.get(m[1]);

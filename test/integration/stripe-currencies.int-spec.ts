@@ -108,6 +108,7 @@ describe('Stripe currency rules (gateway against the fake Stripe)', () => {
       currency: 'KWD',
       reason: 'test',
       idempotencyKey: randomUUID(),
+      creditNoteId: randomUUID(),
     });
     expect(fake.refunds.get(refund.refundId)).toMatchObject({ amount: 1230, currency: 'kwd' });
   });

@@ -21,4 +21,30 @@ export abstract class InvoicePayments {
   ): Promise<'recorded' | 'unchanged' | 'not_found'>;
   /** A refund of a credit note went through. */
   abstract markRefunded(tenantId: TenantId, creditNoteId: string): Promise<void>;
+  /**
+   * The invoice a Stripe payment intent paid: by the payment intent id stored on the invoice, else through
+   * Stripe's invoice payments to the Stripe invoice id stored when the invoice was pushed (then stored).
+   */
+  abstract invoiceOfPaymentIntent(
+    paymentIntentId: string,
+  ): Promise<{ tenantId: TenantId; invoiceId: string } | null>;
+  /** The credit note of a Stripe refund, by the refund id stored on it. */
+  abstract creditNoteOfRefund(refundId: string): Promise<{ tenantId: TenantId; creditNoteId: string } | null>;
+  /** The refunds of a Stripe charge with their current status (charge.refunded names only the charge). */
+  abstract refundsOfCharge(chargeId: string): Promise<StripeRefundState[]>;
+  /**
+   * A refund's status as Stripe now reports it: succeeded confirms a pending (or failed) refund, failed
+   * records the reason on a pending one, pending changes nothing. Returns whether the note changed.
+   */
+  abstract recordRefundStatus(
+    tenantId: TenantId,
+    creditNoteId: string,
+    refund: StripeRefundState,
+  ): Promise<boolean>;
+}
+
+export interface StripeRefundState {
+  id: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  failureReason: string | null;
 }

@@ -6,6 +6,7 @@ import { dec, sumMoney } from '../../../shared/domain/money';
 import {
   CheckoutInput,
   GatewayCustomer,
+  GatewayRefund,
   PaymentGateway,
   PaymentStatus,
   PushInvoiceInput,
@@ -13,6 +14,10 @@ import {
   RefundStatus,
 } from '../domain/payment-gateway.port';
 import { roundForStripe, stripeIncrement, toStripeAmount } from './stripe-currencies';
+
+/** Stripe refund statuses: requires_action and pending wait; canceled never moved money. */
+const refundStatus = (status: string | null): RefundStatus =>
+  status === 'succeeded' ? 'succeeded' : status === 'failed' || status === 'canceled' ? 'failed' : 'pending';
 
 /** Stripe through the official SDK; host/port/protocol come from config (a local fake Stripe in tests). */
 @Injectable()
@@ -221,19 +226,36 @@ export class StripePaymentGateway extends PaymentGateway {
             reason: 'requested_by_customer',
             metadata: {
               tenant_id: input.tenantId,
+              tollgate_credit_note_id: input.creditNoteId,
               tollgate_idempotency_key: input.idempotencyKey,
               reason: input.reason.slice(0, 500),
             },
           },
           { idempotencyKey: input.idempotencyKey },
         ));
-      const status: RefundStatus =
-        refund.status === 'succeeded'
-          ? 'succeeded'
-          : refund.status === 'failed' || refund.status === 'canceled'
-            ? 'failed'
-            : 'pending';
-      return { refundId: refund.id, status };
+      return { refundId: refund.id, status: refundStatus(refund.status) };
+    });
+  }
+
+  invoiceOfPaymentIntent(paymentIntentId: string): Promise<string | null> {
+    return this.call(async (stripe) => {
+      const payments = await stripe.invoicePayments.list({
+        payment: { type: 'payment_intent', payment_intent: paymentIntentId },
+        limit: 1,
+      });
+      const invoice = payments.data[0]?.invoice;
+      return invoice ? (typeof invoice === 'string' ? invoice : (invoice.id ?? null)) : null;
+    });
+  }
+
+  refundsOfCharge(chargeId: string): Promise<GatewayRefund[]> {
+    return this.call(async (stripe) => {
+      const refunds = await stripe.refunds.list({ charge: chargeId, limit: 100 });
+      return refunds.data.map((r) => ({
+        id: r.id,
+        status: refundStatus(r.status),
+        failureReason: r.failure_reason ?? null,
+      }));
     });
   }
 

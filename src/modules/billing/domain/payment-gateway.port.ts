@@ -50,6 +50,15 @@ export interface RefundInput {
   reason: string;
   /** Same key, same refund: a retry never refunds twice. */
   idempotencyKey: string;
+  /** Written into the refund's metadata, so its events find the credit note. */
+  creditNoteId: string;
+}
+
+/** A refund as the gateway reports it (charge.refunded names the charge only). */
+export interface GatewayRefund {
+  id: string;
+  status: RefundStatus;
+  failureReason: string | null;
 }
 
 export type RefundStatus = 'pending' | 'succeeded' | 'failed';
@@ -72,6 +81,12 @@ export abstract class PaymentGateway {
 
   /** Refunds (part of) the payment that settled a paid gateway invoice. */
   abstract refundInvoicePayment(input: RefundInput): Promise<{ refundId: string; status: RefundStatus }>;
+
+  /** The gateway invoice a payment intent paid (invoice payment intents carry no invoice id of their own). */
+  abstract invoiceOfPaymentIntent(paymentIntentId: string): Promise<string | null>;
+
+  /** Every refund of a charge, with its current status. */
+  abstract refundsOfCharge(chargeId: string): Promise<GatewayRefund[]>;
 
   /** Voids an open gateway invoice (already void: no-op). */
   abstract voidInvoice(input: {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
-import { PaymentGateway } from '../../billing/domain/payment-gateway.port';
+import { GatewayRefund, PaymentGateway } from '../../billing/domain/payment-gateway.port';
 import { CreditNote } from '../domain/credit-note';
 import { Invoice } from '../domain/invoice';
 import { InvoiceCollector, RefundOutcome } from '../domain/invoice-collector.port';
@@ -51,8 +51,19 @@ export class GatewayInvoiceCollector extends InvoiceCollector {
       currency: note.currency,
       reason: `Credit note ${note.number}: ${note.reason}`,
       idempotencyKey: `refund-${note.id}`,
+      creditNoteId: note.id,
     });
     return { method: 'stripe', ...r };
+  }
+
+  invoiceOfPaymentIntent(paymentIntentId: string): Promise<string | null> {
+    return this.gateway.enabled
+      ? this.gateway.invoiceOfPaymentIntent(paymentIntentId)
+      : Promise.resolve(null);
+  }
+
+  refundsOfCharge(chargeId: string): Promise<GatewayRefund[]> {
+    return this.gateway.enabled ? this.gateway.refundsOfCharge(chargeId) : Promise.resolve([]);
   }
 
   async voidAtGateway(invoice: Invoice): Promise<void> {

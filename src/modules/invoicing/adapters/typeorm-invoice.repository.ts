@@ -203,6 +203,32 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
     return (await this.withLines(rows))[0] ?? null;
   }
 
+  async findByStripePaymentIntent(
+    paymentIntentId: string,
+  ): Promise<{ tenantId: TenantId; id: string } | null> {
+    const rows = await this.q(`SELECT tenant_id, id FROM invoices WHERE stripe_payment_intent_id = $1`, [
+      paymentIntentId,
+    ]);
+    return rows[0] ? { tenantId: asTenantId(rows[0].tenant_id as string), id: rows[0].id as string } : null;
+  }
+
+  async setStripePaymentIntent(
+    tenantId: TenantId,
+    invoiceId: string,
+    paymentIntentId: string,
+  ): Promise<void> {
+    await this.q(
+      `UPDATE invoices SET stripe_payment_intent_id = $3
+        WHERE tenant_id = $1 AND id = $2 AND stripe_payment_intent_id IS NULL`,
+      [tenantId, invoiceId, paymentIntentId],
+    );
+  }
+
+  async findCreditNoteByRefundId(refundId: string): Promise<{ tenantId: TenantId; id: string } | null> {
+    const rows = await this.q(`SELECT tenant_id, id FROM credit_notes WHERE refund_id = $1`, [refundId]);
+    return rows[0] ? { tenantId: asTenantId(rows[0].tenant_id as string), id: rows[0].id as string } : null;
+  }
+
   async list(
     tenantId: TenantId,
     q: { status?: InvoiceStatus; customerId?: string; limit: number; cursor?: string },

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { BillingForInvoicing } from '../../../shared/contracts/billing-for-invoicing';
-import { InvoicePayments } from '../../../shared/contracts/invoice-payments';
+import { InvoicePayments, StripeRefundState } from '../../../shared/contracts/invoice-payments';
 import { WebhookEvents } from '../../../shared/contracts/webhook-events';
 import { Clock } from '../../../shared/domain/clock.port';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Invoice } from '../domain/invoice';
 import { InvoiceRepository } from '../domain/invoice.repository.port';
+import { InvoiceCollector } from '../domain/invoice-collector.port';
 import { invoiceEventPayload } from './invoice-events';
 
 type Ref = { invoiceId?: string; stripeInvoiceId?: string };
@@ -16,6 +17,7 @@ type Ref = { invoiceId?: string; stripeInvoiceId?: string };
 export class RecordInvoicePayment extends InvoicePayments {
   constructor(
     private readonly invoices: InvoiceRepository,
+    private readonly collector: InvoiceCollector,
     private readonly billing: BillingForInvoicing,
     private readonly events: WebhookEvents,
     private readonly clock: Clock,
@@ -74,6 +76,46 @@ export class RecordInvoicePayment extends InvoicePayments {
   async markRefunded(tenantId: TenantId, creditNoteId: string): Promise<void> {
     await this.invoices.setRefundStatus(tenantId, creditNoteId, 'succeeded', {
       from: ['pending', 'manual', 'failed'],
+    });
+  }
+
+  async invoiceOfPaymentIntent(
+    paymentIntentId: string,
+  ): Promise<{ tenantId: TenantId; invoiceId: string } | null> {
+    const linked = await this.invoices.findByStripePaymentIntent(paymentIntentId);
+    if (linked) return { tenantId: linked.tenantId, invoiceId: linked.id };
+    const stripeInvoiceId = await this.collector.invoiceOfPaymentIntent(paymentIntentId);
+    const invoice = stripeInvoiceId ? await this.invoices.findByStripeId(stripeInvoiceId) : null;
+    if (!invoice) return null;
+    await this.invoices.setStripePaymentIntent(invoice.tenantId, invoice.id, paymentIntentId);
+    return { tenantId: invoice.tenantId, invoiceId: invoice.id };
+  }
+
+  async creditNoteOfRefund(refundId: string): Promise<{ tenantId: TenantId; creditNoteId: string } | null> {
+    const note = await this.invoices.findCreditNoteByRefundId(refundId);
+    return note ? { tenantId: note.tenantId, creditNoteId: note.id } : null;
+  }
+
+  refundsOfCharge(chargeId: string): Promise<StripeRefundState[]> {
+    return this.collector.refundsOfCharge(chargeId);
+  }
+
+  async recordRefundStatus(
+    tenantId: TenantId,
+    creditNoteId: string,
+    refund: StripeRefundState,
+  ): Promise<boolean> {
+    if (refund.status === 'pending') return false;
+    if (refund.status === 'succeeded')
+      return this.invoices.setRefundStatus(tenantId, creditNoteId, 'succeeded', {
+        refundId: refund.id,
+        error: null,
+        from: ['pending', 'manual', 'failed'],
+      });
+    return this.invoices.setRefundStatus(tenantId, creditNoteId, 'failed', {
+      refundId: refund.id,
+      error: `Stripe reported the refund as failed${refund.failureReason ? `: ${refund.failureReason}` : ''}`,
+      from: ['pending'],
     });
   }
 }

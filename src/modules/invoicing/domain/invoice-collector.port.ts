@@ -17,4 +17,10 @@ export abstract class InvoiceCollector {
   abstract refund(invoice: Invoice, note: CreditNote): Promise<RefundOutcome>;
   /** Voids the invoice at the gateway when it was pushed there (no-op otherwise). Idempotent. */
   abstract voidAtGateway(invoice: Invoice): Promise<void>;
+  /** The gateway invoice id a payment intent paid (null when none or payments are off). */
+  abstract invoiceOfPaymentIntent(paymentIntentId: string): Promise<string | null>;
+  /** The refunds of a gateway charge with their status (empty when payments are off). */
+  abstract refundsOfCharge(
+    chargeId: string,
+  ): Promise<{ id: string; status: 'pending' | 'succeeded' | 'failed'; failureReason: string | null }[]>;
 }

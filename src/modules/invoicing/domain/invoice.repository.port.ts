@@ -36,6 +36,17 @@ export abstract class InvoiceRepository {
   ): Promise<Invoice | null>;
   abstract find(tenantId: TenantId, id: string, opts?: { lock?: boolean }): Promise<Invoice | null>;
   abstract findByStripeId(stripeInvoiceId: string): Promise<Invoice | null>;
+  /** The invoice a Stripe payment intent paid, once linked (Stripe ids are global; the row says the tenant). */
+  abstract findByStripePaymentIntent(
+    paymentIntentId: string,
+  ): Promise<{ tenantId: TenantId; id: string } | null>;
+  abstract setStripePaymentIntent(
+    tenantId: TenantId,
+    invoiceId: string,
+    paymentIntentId: string,
+  ): Promise<void>;
+  /** The credit note whose refund this is (Stripe refund ids are global; the row says the tenant). */
+  abstract findCreditNoteByRefundId(refundId: string): Promise<{ tenantId: TenantId; id: string } | null>;
   abstract list(
     tenantId: TenantId,
     q: { status?: InvoiceStatus; customerId?: string; limit: number; cursor?: string },

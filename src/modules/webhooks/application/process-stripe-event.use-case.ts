@@ -8,7 +8,9 @@ import { asTenantId, TenantId } from '../../../shared/domain/tenant-id';
 import {
   HANDLED_STRIPE_EVENTS,
   invoiceStatusRank,
+  mapRefundStatus,
   mapSubscriptionStatus,
+  refundStatusRank,
   StoredStripeEvent,
   StripeObject,
   subscriptionStatusRank,
@@ -69,11 +71,27 @@ export class ProcessStripeEvent {
     return applied ? 'processed' : 'ignored';
   }
 
+  /**
+   * Whose event it is: Tollgate's metadata when the object carries it, else the Stripe id Tollgate stored
+   * when it created the object (invoice, refund) or learned it (the payment intent that paid an invoice).
+   */
   private async tenantOf(event: StoredStripeEvent, object: StripeObject): Promise<TenantId | null> {
     const fromMetadata = event.tenantId ?? tenantOfStripeObject(object);
     if (fromMetadata && isUuid(fromMetadata)) return asTenantId(fromMetadata);
-    if (object.object === 'invoice') return this.invoices.tenantOfStripeInvoice(object.id);
-    return null;
+    switch (object.object) {
+      case 'invoice':
+        return this.invoices.tenantOfStripeInvoice(object.id);
+      case 'payment_intent':
+        return (await this.invoices.invoiceOfPaymentIntent(object.id))?.tenantId ?? null;
+      case 'charge': {
+        const pi = str(object.payment_intent);
+        return pi ? ((await this.invoices.invoiceOfPaymentIntent(pi))?.tenantId ?? null) : null;
+      }
+      case 'refund':
+        return (await this.invoices.creditNoteOfRefund(object.id))?.tenantId ?? null;
+      default:
+        return null;
+    }
   }
 
   /** Returns false when the event changed nothing (older than the known state, or not linked to us). */
@@ -136,17 +154,41 @@ export class ProcessStripeEvent {
         return (await this.invoices.markPaymentFailed(tenantId, this.invoiceRef(o))) !== 'not_found';
       }
       case 'payment_intent.succeeded': {
-        const ref = md.tollgate_invoice_id
-          ? { invoiceId: md.tollgate_invoice_id }
-          : str(o.invoice)
-            ? { stripeInvoiceId: str(o.invoice) }
-            : null;
-        if (!ref) return false;
-        return (await this.invoices.markPaid(tenantId, ref, eventCreated)) !== 'not_found';
+        // An invoice's payment intent names no invoice: linked by the payment intent id.
+        const linked = md.tollgate_invoice_id ? null : await this.invoices.invoiceOfPaymentIntent(o.id);
+        const invoiceId = md.tollgate_invoice_id ?? (linked?.tenantId === tenantId ? linked.invoiceId : null);
+        if (!invoiceId || !isUuid(invoiceId)) return false;
+        return (await this.invoices.markPaid(tenantId, { invoiceId }, eventCreated)) !== 'not_found';
       }
       case 'charge.refunded': {
-        if (!md.tollgate_credit_note_id || !isUuid(md.tollgate_credit_note_id)) return false;
-        await this.invoices.markRefunded(tenantId, md.tollgate_credit_note_id);
+        // The event carries the Charge, not its refunds: each refund of the charge is matched by its id.
+        let linked = false;
+        for (const refund of await this.invoices.refundsOfCharge(o.id)) {
+          const note = await this.invoices.creditNoteOfRefund(refund.id);
+          if (!note || note.tenantId !== tenantId) continue;
+          linked = true;
+          await this.invoices.recordRefundStatus(tenantId, note.creditNoteId, refund);
+        }
+        return linked;
+      }
+      case 'refund.created':
+      case 'refund.updated':
+      case 'refund.failed': {
+        const byId = await this.invoices.creditNoteOfRefund(o.id);
+        const creditNoteId =
+          byId?.tenantId === tenantId
+            ? byId.creditNoteId
+            : md.tollgate_credit_note_id && isUuid(md.tollgate_credit_note_id)
+              ? md.tollgate_credit_note_id
+              : null;
+        if (!creditNoteId) return false;
+        const status = String(o.status ?? '');
+        if (!(await advance(status, refundStatusRank(status)))) return false;
+        await this.invoices.recordRefundStatus(tenantId, creditNoteId, {
+          id: o.id,
+          status: mapRefundStatus(status),
+          failureReason: str(o.failure_reason) ?? null,
+        });
         return true;
       }
       default:

@@ -39,7 +39,19 @@ export const HANDLED_STRIPE_EVENTS = [
   'invoice.payment_failed',
   'payment_intent.succeeded',
   'charge.refunded',
+  'refund.created',
+  'refund.updated',
+  'refund.failed',
 ] as const;
+
+/** Stripe refund status -> Tollgate's (requires_action waits like pending; canceled never moved money). */
+export function mapRefundStatus(status: unknown): 'pending' | 'succeeded' | 'failed' {
+  if (status === 'succeeded') return 'succeeded';
+  return status === 'failed' || status === 'canceled' ? 'failed' : 'pending';
+}
+
+/** A refund only leaves pending: succeeded, failed and canceled are final. */
+export const refundStatusRank = (status: string): number => (mapRefundStatus(status) === 'pending' ? 0 : 1);
 
 /** Stripe invoice states in lifecycle order; terminal states rank highest. */
 const INVOICE_RANK: Record<string, number> = {
