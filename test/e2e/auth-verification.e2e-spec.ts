@@ -71,6 +71,16 @@ describe('email verification and registration without account enumeration', () =
     await t.http.post('/api/v1/auth/verify-email').send({}).expect(400);
   });
 
+  it('lets a token work exactly once under concurrent use', async () => {
+    const address = email();
+    await register({ email: address, password: TEST_PASSWORD, name: 'C' }).expect(202);
+    const token = await verificationTokenFor(t, address);
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => t.http.post('/api/v1/auth/verify-email').send({ token })),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([204, 400, 400, 400, 400]);
+  });
+
   it('refuses an expired token (24 h by default)', async () => {
     const address = email();
     await register({ email: address, password: TEST_PASSWORD, name: 'E' }).expect(202);

@@ -109,6 +109,24 @@ describe('invitations: nobody joins an organization without accepting with a ver
     expect(left.body.items).toEqual([]);
   });
 
+  it('accepts an invitation once when the invitee answers it concurrently', async () => {
+    const ivy = await signUpWithoutOrganization(t);
+    const id = await invite(t, owner, ivy.email, 'member');
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        t.http.post(`/api/v1/invitations/${id}/${i % 2 ? 'decline' : 'accept'}`).set(as(ivy.accessToken)),
+      ),
+    );
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200 || s === 204)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 404)).toHaveLength(3);
+    const members = await owner
+      .auth(t.http.get(`/api/v1/organizations/${owner.tenantId}/members`))
+      .expect(200);
+    const joined = members.body.members.filter((m: { userId: string }) => m.userId === ivy.userId);
+    expect(joined).toHaveLength(statuses.includes(200) ? 1 : 0);
+  });
+
   it('answers 404 for an invitation addressed to someone else, even when verified', async () => {
     const carol = await signUpWithoutOrganization(t);
     const dave = await signUpWithoutOrganization(t);
