@@ -11,6 +11,7 @@ import { Clock, SystemClock } from './shared/domain/clock.port';
 import { dataSourceOptions } from './shared/persistence/data-source-options';
 import { RedisModule } from './shared/redis/redis.module';
 import { QueueModule } from './shared/queue/queue.module';
+import { NetModule } from './shared/net/net.module';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
 import { AuthGuard } from './shared/http/auth.guard';
 import { ObservabilityModule } from './modules/observability/observability.module';
@@ -93,6 +94,7 @@ export class AppModule {
         ConfigHolderModule.with(config, options.clock ?? new SystemClock()),
         RedisModule,
         QueueModule,
+        NetModule,
         ObservabilityModule,
         ...FEATURE_MODULES,
         ...(options.workers ? WORKER_MODULES : []),

@@ -66,6 +66,10 @@ export function loadConfig(
 /** Secrets that would let anyone who read the source or guessed decrypt keys or forge signatures. */
 function productionSecretProblems(env: Env): string[] {
   const problems = authSecretProblems(env);
+  if (env.OUTBOUND_ALLOW_PRIVATE_ADDRESSES)
+    problems.push(
+      'OUTBOUND_ALLOW_PRIVATE_ADDRESSES: lets tenants reach internal addresses; development only',
+    );
   for (const [name, value] of SHORTEST_SECRETS(env))
     if (value !== undefined && value.length < 24) problems.push(`${name}: must be at least 24 characters`);
   return problems;

@@ -30,7 +30,7 @@ describe('outcome verification worker', () => {
       workers: true,
       clock,
       env: {
-        WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+        OUTBOUND_ALLOW_PRIVATE_ADDRESSES: 'true',
         REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX}_outcomes`,
       },
     });

@@ -48,7 +48,7 @@ describe('Stripe webhooks', () => {
         STRIPE_SECRET_KEY: 'sk_test_fake',
         STRIPE_API_BASE: stripeApi.url,
         INVOICE_GRACE_PERIOD_HOURS: '0',
-        WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+        OUTBOUND_ALLOW_PRIVATE_ADDRESSES: 'true',
         ...isolated.env,
       },
     });

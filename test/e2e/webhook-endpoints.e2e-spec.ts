@@ -25,7 +25,7 @@ describe('outbound webhooks', () => {
     t = await startTestApp({
       workers: true,
       env: {
-        WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+        OUTBOUND_ALLOW_PRIVATE_ADDRESSES: 'true',
         WEBHOOK_BACKOFF_BASE_MS: '100',
         WEBHOOK_MAX_ATTEMPTS: '3',
         // Own queues: workers of other test files (other settings) must not take these jobs.

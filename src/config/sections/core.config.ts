@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envBool, envInt } from '../env-helpers';
+import { envBool, envInt, envList } from '../env-helpers';
 
 export const coreConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -17,6 +17,18 @@ export const coreConfigSchema = z.object({
   TRUST_PROXY: envBool(false),
   /** A request (other than an event stream) still unanswered after this long gets 503 + Retry-After. */
   REQUEST_TIMEOUT_MS: envInt(30000, 100),
+  /**
+   * Development and tests only (refused with NODE_ENV=production): let outbound calls (webhooks, outcome
+   * verification, http_get) reach loopback and private addresses on any port.
+   */
+  OUTBOUND_ALLOW_PRIVATE_ADDRESSES: envBool(false),
+  /** Ports outbound calls to public addresses may use. */
+  OUTBOUND_ALLOWED_PORTS: envList('80,443')
+    .transform((ports) => ports.map(Number))
+    .refine(
+      (ports) => ports.length > 0 && ports.every((p) => Number.isInteger(p) && p >= 1 && p <= 65535),
+      'must be a comma-separated list of ports',
+    ),
 });
 
 export const coreConfig = (env: z.infer<typeof coreConfigSchema>) => ({
@@ -30,4 +42,5 @@ export const coreConfig = (env: z.infer<typeof coreConfigSchema>) => ({
   publicBaseUrl: env.PUBLIC_BASE_URL,
   trustProxy: env.TRUST_PROXY,
   requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+  outbound: { allowPrivate: env.OUTBOUND_ALLOW_PRIVATE_ADDRESSES, allowedPorts: env.OUTBOUND_ALLOWED_PORTS },
 });

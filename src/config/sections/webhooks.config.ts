@@ -11,7 +11,6 @@ export const webhooksConfigSchema = z.object({
   WEBHOOK_BACKOFF_MAX_MS: envInt(6 * 3600 * 1000, 1),
   WEBHOOK_TIMEOUT_MS: envInt(10000, 100, 60000),
   WEBHOOK_RESPONSE_LOG_BYTES: envInt(2048, 0, 65536),
-  WEBHOOK_ALLOW_PRIVATE_URLS: envBool(false),
 });
 
 export const webhooksConfig = (env: z.infer<typeof webhooksConfigSchema>) => ({
@@ -22,5 +21,4 @@ export const webhooksConfig = (env: z.infer<typeof webhooksConfigSchema>) => ({
   backoffMaxMs: env.WEBHOOK_BACKOFF_MAX_MS,
   timeoutMs: env.WEBHOOK_TIMEOUT_MS,
   responseLogBytes: env.WEBHOOK_RESPONSE_LOG_BYTES,
-  allowPrivateUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS,
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { Clock } from '../../../shared/domain/clock.port';
 import { InvalidError } from '../../../shared/domain/domain-error';
+import { OutboundGuard, OutboundRefusedError } from '../../../shared/net/outbound-guard';
 import { AgentTool, ToolRegistry } from '../domain/tool.port';
 import { evaluateExpression } from '../domain/calculator';
 
@@ -81,7 +82,11 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, max: number):
   return [Buffer.concat(chunks).toString('utf8'), truncated];
 }
 
-/** GET on hosts of TOOLS_HTTP_ALLOWLIST only, with a timeout and a size cap; redirects are not followed. */
+/**
+ * GET on hosts of TOOLS_HTTP_ALLOWLIST only, through the shared outbound guard (an allowed name must
+ * still resolve to public addresses, and the connection goes to the address checked), with a timeout and
+ * a size cap; redirects are not followed.
+ */
 export class HttpGetTool extends AgentTool {
   readonly spec = {
     name: 'http_get',
@@ -93,7 +98,10 @@ export class HttpGetTool extends AgentTool {
       required: ['url'],
     },
   };
-  constructor(private readonly settings: AppConfig['chat']['tools']) {
+  constructor(
+    private readonly settings: AppConfig['chat']['tools'],
+    private readonly guard: OutboundGuard,
+  ) {
     super();
   }
   override available(): boolean {
@@ -111,10 +119,15 @@ export class HttpGetTool extends AgentTool {
       throw new InvalidError('host_not_allowed', `http_get may not fetch ${url.protocol}//${host}`);
     const signals = [AbortSignal.timeout(this.settings.httpTimeoutMs), ...(ctx.signal ? [ctx.signal] : [])];
     try {
-      const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.any(signals) });
-      const [body, truncated] = await readCapped(res.body, this.settings.httpMaxBytes);
+      const res = await this.guard.fetch(url.href, { signal: AbortSignal.any(signals) });
+      const [body, truncated] = await readCapped(
+        res.body as ReadableStream<Uint8Array> | null,
+        this.settings.httpMaxBytes,
+      );
       return JSON.stringify({ status: res.status, body, truncated });
     } catch (error) {
+      if (error instanceof OutboundRefusedError)
+        throw new InvalidError('host_not_allowed', `http_get may not fetch ${url.href}: ${error.message}`);
       const timedOut = (error as Error).name === 'TimeoutError';
       throw new InvalidError(
         'tool_failed',
@@ -171,12 +184,12 @@ export class WebSearchTool extends AgentTool {
 export class BuiltinToolRegistry extends ToolRegistry {
   private readonly tools: Map<string, AgentTool>;
 
-  constructor(config: AppConfig, clock: Clock) {
+  constructor(config: AppConfig, clock: Clock, guard: OutboundGuard) {
     super();
     const all = [
       new CalculatorTool(),
       new CurrentTimeTool(clock),
-      new HttpGetTool(config.chat.tools),
+      new HttpGetTool(config.chat.tools, guard),
       new WebSearchTool(config.chat.tools),
     ];
     this.tools = new Map(all.map((t) => [t.spec.name, t]));

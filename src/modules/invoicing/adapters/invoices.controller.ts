@@ -21,7 +21,8 @@ import {
 } from '@nestjs/swagger';
 import { AppConfig } from '../../../config/app-config';
 import { CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
-import { NotFoundError } from '../../../shared/domain/domain-error';
+import { InvalidError, NotFoundError } from '../../../shared/domain/domain-error';
+import { OutboundGuard } from '../../../shared/net/outbound-guard';
 import { isUuid, newId } from '../../../shared/domain/ids';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { InvoiceRepository } from '../domain/invoice.repository.port';
@@ -291,7 +292,10 @@ export class CreditNotesController {
 @ApiTags('invoices')
 @Controller('api/v1/outcome-verification-rules')
 export class VerificationRulesController {
-  constructor(private readonly rules: VerificationRuleRepository) {}
+  constructor(
+    private readonly rules: VerificationRuleRepository,
+    private readonly guard: OutboundGuard,
+  ) {}
 
   @Get()
   @Scopes('invoices:read')
@@ -317,6 +321,10 @@ export class VerificationRulesController {
     @Body() body: PutVerificationRuleDto,
   ): Promise<VerificationRuleDto> {
     if (!/^[a-z0-9_.-]{1,64}$/.test(outcomeType)) throw new NotFoundError('Outcome type', outcomeType);
+    // Checked on save (here) and again on every call (the verifier sends through the same guard).
+    const refused = body.webhookUrl ? await this.guard.check(body.webhookUrl) : null;
+    if (refused)
+      throw new InvalidError('webhook_url_refused', refused, [{ field: 'webhookUrl', message: refused }]);
     const rule = await this.rules.upsert({
       id: newId(),
       tenantId,

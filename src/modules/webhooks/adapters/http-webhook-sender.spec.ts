@@ -1,11 +1,13 @@
 import { AppConfig } from '../../../config/app-config';
 import { FakeWebhookReceiver } from '../../../../test/fakes/fake-webhook-receiver';
+import { OutboundGuard } from '../../../shared/net/outbound-guard';
 import { HttpWebhookSender } from './http-webhook-sender';
 
-const senderWith = (webhooks: Partial<AppConfig['webhooks']>) =>
-  new HttpWebhookSender({
-    webhooks: { timeoutMs: 1000, responseLogBytes: 16, allowPrivateUrls: false, ...webhooks },
-  } as unknown as AppConfig);
+const senderWith = (webhooks: Partial<AppConfig['webhooks']> & { allowPrivate?: boolean }) =>
+  new HttpWebhookSender(
+    { webhooks: { timeoutMs: 1000, responseLogBytes: 16, ...webhooks } } as unknown as AppConfig,
+    new OutboundGuard({ allowPrivate: webhooks.allowPrivate ?? false, allowedPorts: [80, 443] }),
+  );
 
 describe('HttpWebhookSender (SSRF guards)', () => {
   let receiver: FakeWebhookReceiver;
@@ -26,18 +28,18 @@ describe('HttpWebhookSender (SSRF guards)', () => {
       'http://[::ffff:192.168.0.1]/x',
       'http://localhost/x',
     ])
-      expect(await sender.checkUrl(url)).toMatch(/private|loopback/);
-    const refused = await sender.post(`${receiver.url}/x`, '{}', {});
-    expect(refused).toMatchObject({ statusCode: null, error: expect.stringMatching(/private/) });
+      expect(await sender.checkUrl(url)).toMatch(/not a public address|port/);
+    const refused = await sender.post(`${receiver.url.replace(/:\d+/, '')}/x`, '{}', {});
+    expect(refused).toMatchObject({ statusCode: null, error: expect.stringMatching(/not a public address/) });
     expect(receiver.received).toHaveLength(0);
   });
 
   it('caps the response it reads and times out slow endpoints', async () => {
-    const sender = senderWith({ allowPrivateUrls: true, timeoutMs: 300 });
+    const sender = senderWith({ allowPrivate: true, timeoutMs: 300 });
     receiver.respond = (r) =>
       r.path === '/slow' ? { status: 200, delayMs: 1000 } : { status: 500, body: 'x'.repeat(100_000) };
-    const big = await sender.post(`${receiver.url}/big`, '{}', {});
-    expect(big.statusCode).toBe(500);
+    const big = await sender.post(`${receiver.url}/big`, '{}', {}, { timeoutMs: 5000 });
+    expect(big).toMatchObject({ statusCode: 500 });
     expect(big.responseBody).toBe('x'.repeat(16));
     const slow = await sender.post(`${receiver.url}/slow`, '{}', {});
     expect(slow).toMatchObject({ statusCode: null, error: 'timed out after 300 ms' });
