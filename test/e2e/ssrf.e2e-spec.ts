@@ -22,6 +22,8 @@ const REFUSED = [
   'https://example.com:8443/', // a public name on a port that is not allowed
 ];
 
+const REFUSAL = /^(webhook_url_refused|validation_failed)$/;
+
 describe('outbound URLs (SSRF)', () => {
   let t: TestApp;
   let owner: SignedUp;
@@ -35,11 +37,12 @@ describe('outbound URLs (SSRF)', () => {
     const endpoint = await owner
       .auth(t.http.post('/api/v1/webhook-endpoints'))
       .send({ url, eventTypes: ['invoice.paid'] });
-    expect([endpoint.status, endpoint.body.code]).toEqual([400, 'webhook_url_refused']);
+    // The DTO's URL check may refuse an odd form first; either way nothing is saved.
+    expect([endpoint.status, endpoint.body.code]).toEqual([400, expect.stringMatching(REFUSAL)]);
     const rule = await owner
       .auth(t.http.put('/api/v1/outcome-verification-rules/lead_qualified'))
       .send({ webhookUrl: url, webhookSecret: 'verification-secret-0123456789' });
-    expect([rule.status, rule.body.code]).toEqual([400, 'webhook_url_refused']);
+    expect([rule.status, rule.body.code]).toEqual([400, expect.stringMatching(REFUSAL)]);
     expect(rule.body.errors).toEqual([expect.objectContaining({ field: 'webhookUrl' })]);
   });
 });

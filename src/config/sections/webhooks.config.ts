@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envBool, envInt } from '../env-helpers';
+import { envInt } from '../env-helpers';
 
 /** Webhooks module settings. Owned by the webhooks module; add variables here and to .env.example. */
 export const webhooksConfigSchema = z.object({
