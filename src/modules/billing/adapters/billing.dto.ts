@@ -430,8 +430,28 @@ export class PriceDto {
   @IsOptional()
   @Matches(NON_NEG, decimalMsg)
   fixedPerEvent?: string;
-  @ApiPropertyOptional({ example: '1' }) @IsOptional() @Matches(NON_NEG, decimalMsg) min?: string;
-  @ApiPropertyOptional({ example: '100' }) @IsOptional() @Matches(NON_NEG, decimalMsg) max?: string;
+  @ApiPropertyOptional({ example: '1', description: 'percentage: least fee of the period (total)' })
+  @IsOptional()
+  @Matches(NON_NEG, decimalMsg)
+  min?: string;
+  @ApiPropertyOptional({ example: '100', description: 'percentage: greatest fee of the period (total)' })
+  @IsOptional()
+  @Matches(NON_NEG, decimalMsg)
+  max?: string;
+  @ApiPropertyOptional({
+    example: '0.50',
+    description: 'percentage: least percentage fee of each event (per transaction), before the fixed fee',
+  })
+  @IsOptional()
+  @Matches(NON_NEG, decimalMsg)
+  perTransactionMin?: string;
+  @ApiPropertyOptional({
+    example: '20',
+    description: 'percentage: greatest percentage fee of each event (per transaction), before the fixed fee',
+  })
+  @IsOptional()
+  @Matches(NON_NEG, decimalMsg)
+  perTransactionMax?: string;
   @ApiPropertyOptional({ example: '1.3', description: 'cost_plus: recorded cost × multiplier' })
   @IsOptional()
   @Matches(NON_NEG, decimalMsg)

@@ -315,6 +315,35 @@ export class TypeOrmUsageRepository extends UsageRepository {
     );
   }
 
+  async perTransactionTotal(
+    tenantId: TenantId,
+    customerId: string,
+    metric: BillableMetric,
+    period: { start: Date; end: Date },
+    price: { rate: string; perTransactionMin?: string; perTransactionMax?: string },
+  ): Promise<string> {
+    // GREATEST/LEAST skip NULLs: a missing bound clamps nothing. Raw events (the rollups keep only sums).
+    const params: unknown[] = [
+      tenantId,
+      customerId,
+      metric.id,
+      period.start,
+      period.end,
+      price.rate,
+      price.perTransactionMin ?? null,
+      price.perTransactionMax ?? null,
+    ];
+    const [row] = await sql(
+      this.t,
+      `SELECT coalesce(sum(least(greatest(e.value * $6::numeric / 100, $7::numeric), $8::numeric)), 0) AS total
+         FROM usage_events e
+        WHERE e.tenant_id = $1 AND e.customer_id = $2 AND e.metric_id = $3 AND e.ts >= $4 AND e.ts < $5
+          AND e.value IS NOT NULL ${filterSql(metric, params)}`,
+      params,
+    );
+    return num(row?.total) ?? '0';
+  }
+
   async costSpent(
     tenantId: TenantId,
     customerId: string,

@@ -10,7 +10,7 @@ import { CreditRepository } from '../domain/credit.repository.port';
 import { Customer, CustomerRepository } from '../domain/customer';
 import { MetricRepository, UsageRepository } from '../domain/metering';
 import { PlanRepository, PlanVersion } from '../domain/plan.repository.port';
-import { rateSubscriptionPeriod, RatingResult, UsageInput } from '../domain/rating';
+import { hasPerTransactionClamp, rateSubscriptionPeriod, RatingResult, UsageInput } from '../domain/rating';
 import { isInTrialPeriod, renews, Subscription, SubscriptionRepository } from '../domain/subscription';
 
 export interface RatedWithContext extends RatedPeriod {
@@ -167,6 +167,14 @@ export class RatePeriod {
       out[c.id] = metric
         ? await this.usage.aggregate(sub.tenantId, sub.customerId, metric, period)
         : { quantity: '0', events: 0 };
+      if (metric && c.price.model === 'percentage' && hasPerTransactionClamp(c.price))
+        out[c.id].perTransactionTotal = await this.usage.perTransactionTotal(
+          sub.tenantId,
+          sub.customerId,
+          metric,
+          period,
+          c.price,
+        );
     }
     return out;
   }

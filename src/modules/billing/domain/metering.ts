@@ -65,6 +65,14 @@ export abstract class UsageRepository {
     tenantId: TenantId,
     q: { customerId: string; from: Date; to: Date; groupBy: 'metric' | 'agent' | 'day'; timezone: string },
   ): Promise<SummaryRow[]>;
+  /** Sum over the period's events of each event's percentage fee, clamped per transaction. */
+  abstract perTransactionTotal(
+    tenantId: TenantId,
+    customerId: string,
+    metric: BillableMetric,
+    period: { start: Date; end: Date },
+    price: { rate: string; perTransactionMin?: string; perTransactionMax?: string },
+  ): Promise<string>;
   /** Sum of the `cost` property of the customer's events on the given metrics in a period (spend so far). */
   abstract costSpent(
     tenantId: TenantId,

@@ -25,6 +25,8 @@ export interface ChargeInput {
     fixedPerEvent?: string;
     min?: string;
     max?: string;
+    perTransactionMin?: string;
+    perTransactionMax?: string;
     multiplier?: string;
     costType?: string;
   };
@@ -76,6 +78,15 @@ export function buildPlanDefinition(input: PlanInput): PlanDefinition {
         if (price?.model !== 'cost_plus') need(!!c.metricCode, f('metricCode'), 'metricCode is required');
         if (c.freeUnits !== undefined)
           need(nonNegative(c.freeUnits), f('freeUnits'), 'freeUnits must be >= 0');
+        if (
+          price?.model === 'percentage' &&
+          (price.perTransactionMin ?? price.perTransactionMax) !== undefined
+        )
+          need(
+            c.freeUnits === undefined,
+            f('freeUnits'),
+            'freeUnits cannot be combined with a per-transaction min/max (each event is priced alone)',
+          );
         return {
           id,
           kind: 'usage',
@@ -172,14 +183,22 @@ function buildPrice(
       return { model: 'package', packageSize: p.packageSize ?? '1', packageAmount: p.packageAmount ?? '0' };
     case 'percentage':
       need(nonNegative(p.rate), f('rate'), 'rate (percent) must be >= 0');
-      for (const k of ['fixedPerEvent', 'min', 'max'] as const)
+      for (const k of ['fixedPerEvent', 'min', 'max', 'perTransactionMin', 'perTransactionMax'] as const)
         if (p[k] !== undefined) need(nonNegative(p[k]), f(k), `${k} must be >= 0`);
+      for (const [lo, hi] of [
+        ['min', 'max'],
+        ['perTransactionMin', 'perTransactionMax'],
+      ] as const)
+        if (nonNegative(p[lo]) && nonNegative(p[hi]))
+          need(dec(p[lo] as string).lte(p[hi] as string), f(hi), `${hi} must be >= ${lo}`);
       return {
         model: 'percentage',
         rate: p.rate ?? '0',
         ...(p.fixedPerEvent !== undefined ? { fixedPerEvent: p.fixedPerEvent } : {}),
         ...(p.min !== undefined ? { min: p.min } : {}),
         ...(p.max !== undefined ? { max: p.max } : {}),
+        ...(p.perTransactionMin !== undefined ? { perTransactionMin: p.perTransactionMin } : {}),
+        ...(p.perTransactionMax !== undefined ? { perTransactionMax: p.perTransactionMax } : {}),
       };
     case 'cost_plus':
       need(nonNegative(p.multiplier), f('multiplier'), 'multiplier must be >= 0');

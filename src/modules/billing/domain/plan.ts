@@ -17,7 +17,17 @@ export type PriceModel =
   | { model: 'graduated'; tiers: Tier[] }
   | { model: 'volume'; tiers: Tier[] }
   | { model: 'package'; packageSize: string; packageAmount: string }
-  | { model: 'percentage'; rate: string; fixedPerEvent?: string; min?: string; max?: string }
+  | {
+      model: 'percentage';
+      rate: string;
+      fixedPerEvent?: string;
+      /** Clamp of the period's total fee. */
+      min?: string;
+      max?: string;
+      /** Clamp of each event's percentage fee (Lago's per-transaction min/max), before the fixed fee. */
+      perTransactionMin?: string;
+      perTransactionMax?: string;
+    }
   | { model: 'cost_plus'; multiplier: string; costType?: string };
 
 export const PRICE_MODELS = [

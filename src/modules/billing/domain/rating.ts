@@ -40,23 +40,55 @@ export function packageAmount(quantity: Dec, packageSize: string, price: string)
   return quantity.div(packageSize).ceil().times(price);
 }
 
-/** Percentage of a summed amount plus a fixed fee per event, then clamped to [min, max] for the period. */
+export const hasPerTransactionClamp = (p: { perTransactionMin?: string; perTransactionMax?: string }) =>
+  p.perTransactionMin !== undefined || p.perTransactionMax !== undefined;
+
+/** One event's percentage fee clamped to the per-transaction [min, max] (Lago's per-transaction option). */
+export function perTransactionFee(
+  value: Dec,
+  p: { rate: string; perTransactionMin?: string; perTransactionMax?: string },
+): Dec {
+  let fee = value.times(p.rate).div(100);
+  if (p.perTransactionMin !== undefined && fee.lt(p.perTransactionMin)) fee = dec(p.perTransactionMin);
+  if (p.perTransactionMax !== undefined && fee.gt(p.perTransactionMax)) fee = dec(p.perTransactionMax);
+  return fee;
+}
+
+/**
+ * Percentage of a summed amount plus a fixed fee per event, then clamped to [min, max] for the period.
+ * With a per-transaction min/max, the percentage part is the sum of each event's clamped fee
+ * (`perTransactionTotal`, summed where the events are).
+ */
 export function percentageAmount(
   summed: Dec,
   events: number,
-  p: { rate: string; fixedPerEvent?: string; min?: string; max?: string },
+  p: {
+    rate: string;
+    fixedPerEvent?: string;
+    min?: string;
+    max?: string;
+    perTransactionMin?: string;
+    perTransactionMax?: string;
+  },
+  perTransactionTotal?: string,
 ): Dec {
   if (events === 0 && summed.isZero()) return ZERO;
-  let amount = summed
-    .times(p.rate)
-    .div(100)
-    .plus(dec(p.fixedPerEvent ?? 0).times(events));
+  const percent =
+    hasPerTransactionClamp(p) && perTransactionTotal !== undefined
+      ? dec(perTransactionTotal)
+      : summed.times(p.rate).div(100);
+  let amount = percent.plus(dec(p.fixedPerEvent ?? 0).times(events));
   if (p.min !== undefined && amount.lt(p.min)) amount = dec(p.min);
   if (p.max !== undefined && amount.gt(p.max)) amount = dec(p.max);
   return amount;
 }
 
-export function priceAmount(price: PriceModel, quantity: Dec, events: number): Dec {
+export function priceAmount(
+  price: PriceModel,
+  quantity: Dec,
+  events: number,
+  perTransactionTotal?: string,
+): Dec {
   switch (price.model) {
     case 'per_unit':
       return quantity.times(price.unitAmount);
@@ -67,7 +99,7 @@ export function priceAmount(price: PriceModel, quantity: Dec, events: number): D
     case 'package':
       return packageAmount(quantity, price.packageSize, price.packageAmount);
     case 'percentage':
-      return percentageAmount(quantity, events, price);
+      return percentageAmount(quantity, events, price, perTransactionTotal);
     case 'cost_plus':
       return quantity.times(price.multiplier);
   }
@@ -109,6 +141,8 @@ export interface UsageInput {
   quantity: string;
   /** Number of events behind it (percentage fixed fees). */
   events: number;
+  /** Percentage charges with a per-transaction min/max: the sum of each event's clamped fee. */
+  perTransactionTotal?: string;
 }
 
 export interface OutcomeInput {
@@ -193,7 +227,7 @@ export function rateSubscriptionPeriod(input: RatingInput): RatingResult {
       if (!input.billArrears) continue;
       const usage = input.usage[charge.id] ?? { quantity: '0', events: 0 };
       const billable = max0(dec(usage.quantity).minus(charge.freeUnits ?? 0));
-      const amount = money(priceAmount(charge.price, billable, usage.events));
+      const amount = money(priceAmount(charge.price, billable, usage.events, usage.perTransactionTotal));
       lines.push({
         kind: 'usage',
         description: charge.name,
