@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import Redis from 'ioredis';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -169,5 +170,48 @@ describe('chat usage and spend when a store goes down mid-call', () => {
       (v) => v === nanos(rows),
     );
     expect(counter).toBe(nanos(rows));
+  });
+
+  it('a spool left by a process that died is replayed when the next one starts', async () => {
+    const t = await tenantWithBudget();
+    const dir = mkdtempSync(join(tmpdir(), 'tollgate-spool-'));
+    const ids = [randomUUID(), randomUUID()];
+    const record = (id: string) => ({
+      id,
+      tenantId: t.tenantId,
+      agentId: null,
+      conversationId: null,
+      apiKeyId: null,
+      userId: null,
+      customer: null,
+      endpoint: 'chat_completions',
+      provider: 'default',
+      model: 'gpt-4o-mini',
+      promptTokens: 12,
+      completionTokens: 30,
+      cost: '0.0000198',
+      promptCost: '0.0000018',
+      completionCost: '0.000018',
+      currency: 'USD',
+      latencyMs: 40,
+      status: 'completed',
+      errorCode: null,
+      occurredAt: new Date().toISOString(),
+    });
+    // The second line was cut short by the crash: its append never returned, so it is dropped.
+    writeFileSync(
+      join(dir, 'usage.ndjson'),
+      ids.map((id) => JSON.stringify(record(id)) + '\n').join('') + '{"id":"cut sh',
+    );
+    const next = await startTestApp({ env: { CHAT_USAGE_SPOOL_DIR: dir, REDIS_KEY_PREFIX: prefix } });
+    try {
+      const rows = await until(
+        () => usageRows(t.tenantId),
+        (r) => r.length >= 2,
+      );
+      expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
+    } finally {
+      await next.close();
+    }
   });
 });

@@ -23,6 +23,12 @@ describe.each([
   let server: Server;
   let handler: (res: ServerResponse, body: Record<string, unknown>) => void;
   let provider: LlmProvider;
+  // The providers read their limits from this object at each call; a test may change them.
+  const limits: Record<string, unknown> = {
+    upstreamTimeoutMs: 2000,
+    streamIdleTimeoutMs: 2000,
+    streamMaxDurationMs: 10000,
+  };
 
   const chunk = (content: string | null, extra: Record<string, unknown> = {}) =>
     JSON.stringify({
@@ -55,14 +61,8 @@ describe.each([
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as AddressInfo;
-    provider = makeProvider({
-      chat: {
-        providers: { default: { baseUrl: `http://127.0.0.1:${port}/v1`, apiKey: 'sk-test' } },
-        upstreamTimeoutMs: 2000,
-        streamIdleTimeoutMs: 2000,
-        streamMaxDurationMs: 10000,
-      },
-    } as unknown as AppConfig);
+    limits.providers = { default: { baseUrl: `http://127.0.0.1:${port}/v1`, apiKey: 'sk-test' } };
+    provider = makeProvider({ chat: limits } as unknown as AppConfig);
   });
   afterAll(async () => {
     await (provider as Partial<OpenAiHttpProvider>).onModuleDestroy?.();
@@ -101,6 +101,44 @@ describe.each([
     expect(chunks.map((c) => c.content ?? '').join('')).toBe('Grüße 🌍');
     expect(chunks.find((c) => c.finishReason)?.finishReason).toBe('stop');
     expect(chunks.at(-1)?.usage).toEqual({ promptTokens: 3, completionTokens: 4 });
+  });
+
+  it('a stream silent for CHAT_STREAM_IDLE_TIMEOUT_MS, or longer than CHAT_STREAM_MAX_DURATION_MS, is cut', async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const drip = (everyMs: number, stopAfter: number) => (res: ServerResponse) => {
+      sse(res);
+      let sent = 0;
+      const next = () => {
+        res.write(`data: ${chunk(`w${sent} `)}\n\n`);
+        if (++sent < stopAfter) timer = setTimeout(next, everyMs);
+      };
+      next();
+      res.on('close', () => clearTimeout(timer));
+    };
+    Object.assign(limits, { streamIdleTimeoutMs: 200, streamMaxDurationMs: 10000 });
+    try {
+      handler = drip(20, 3); // three chunks, then silence
+      const seen: LlmChunk[] = [];
+      const idle = await provider
+        .stream(request, new AbortController().signal, (c) => seen.push(c))
+        .catch((e: unknown) => e);
+      expect(seen).toHaveLength(3);
+      expect(idle).toMatchObject({
+        kind: 'upstream_timeout',
+        code: 'upstream_stream_idle',
+        retryable: false,
+      });
+
+      Object.assign(limits, { streamIdleTimeoutMs: 2000, streamMaxDurationMs: 300 });
+      handler = drip(50, 1000); // never silent, never done
+      const total = await provider
+        .stream(request, new AbortController().signal, () => undefined)
+        .catch((e: unknown) => e);
+      expect(total).toMatchObject({ code: 'upstream_stream_too_long', retryable: false });
+    } finally {
+      Object.assign(limits, { streamIdleTimeoutMs: 2000, streamMaxDurationMs: 10000 });
+      clearTimeout(timer);
+    }
   });
 
   it('an error payload after the first chunk ends the stream with a non-retryable upstream error', async () => {
