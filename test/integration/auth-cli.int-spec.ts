@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { startTestApp, TestApp } from '../support/test-app';
-import { signUp, withApiKey } from '../support/auth';
+import { logIn, signUp, TEST_PASSWORD, withApiKey } from '../support/auth';
 
 const root = join(__dirname, '../..');
 
@@ -50,6 +50,29 @@ describe('CLI', () => {
     });
     const audit = await owner.auth(t.http.get('/api/v1/audit-logs?action=api_key.created')).expect(200);
     expect(audit.body.items[0]).toMatchObject({ actorKind: 'cli' });
+  });
+
+  it('creates an owner the operator vouches for: verified, owning the organization, able to sign in', async () => {
+    const email = `cli-owner-${Date.now().toString(36)}@example.test`;
+    const created = await cli([
+      'owner:create',
+      '--email',
+      email,
+      '--password',
+      TEST_PASSWORD,
+      '--name',
+      'Ops Owner',
+      '--org',
+      'Ops Org',
+    ]);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/organization: [0-9a-f-]{36} \(Ops Org\)/);
+    const session = await logIn(t, email);
+    const me = await t.http
+      .get('/api/v1/auth/me')
+      .set('Authorization', `Bearer ${session.accessToken}`)
+      .expect(200);
+    expect(me.body).toMatchObject({ role: 'owner', emailVerified: true });
   });
 
   it('exits 2 with the usage on bad input, before starting the app', async () => {
