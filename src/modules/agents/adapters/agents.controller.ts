@@ -9,7 +9,7 @@ import {
 import { CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { NotFoundError } from '../../../shared/domain/domain-error';
-import { isUuid } from '../../../shared/domain/ids';
+import { uuidOr404 } from '../../../shared/http/uuid-or-404.pipe';
 import { AgentRepository } from '../domain/agent.repository.port';
 import { ToolRegistry } from '../domain/tool.port';
 import { CreateAgent } from '../application/create-agent.use-case';
@@ -24,11 +24,7 @@ import {
 } from './agents.dto';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
-/** A malformed id cannot exist: answer 404 like any unknown id. */
-export const agentIdParam = (id: string): string => {
-  if (!isUuid(id)) throw new NotFoundError('Agent', id);
-  return id;
-};
+const agentIdParam = (id: string): string => uuidOr404('Agent', id);
 
 @ApiTags('agents')
 @Controller('api/v1/agents')

@@ -18,7 +18,7 @@ import {
   RecordCostDto,
   RecordOutcomeDto,
 } from './billing.dto';
-import { UuidOr404Pipe } from './uuid-or-404.pipe';
+import { UuidOr404Pipe } from '../../../shared/http/uuid-or-404.pipe';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
 const AgentId = new UuidOr404Pipe('Agent');

@@ -14,7 +14,7 @@ import { RedisBudgetSource } from './redis-budget-source';
 import { ApiKeySpendCapRepository } from '../domain/api-key-spend-cap';
 import { Coupon, CouponRepository } from '../domain/coupon';
 import { CouponDto, CouponListDto, CreateCouponDto, SpendCapDto, SpendCapViewDto } from './billing.dto';
-import { UuidOr404Pipe } from './uuid-or-404.pipe';
+import { UuidOr404Pipe } from '../../../shared/http/uuid-or-404.pipe';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
 const couponView = (c: Coupon): CouponDto => ({

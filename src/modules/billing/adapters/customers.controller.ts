@@ -43,7 +43,7 @@ import {
   RedemptionDto,
   UpdateCustomerDto,
 } from './billing.dto';
-import { UuidOr404Pipe } from './uuid-or-404.pipe';
+import { UuidOr404Pipe } from '../../../shared/http/uuid-or-404.pipe';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
 export const customerView = (c: Customer): CustomerDto => ({

@@ -6,7 +6,7 @@ import { TenantId } from '../../../shared/domain/tenant-id';
 import { CreatePlan, PlanView, UpdatePlan } from '../application/manage-plans.use-case';
 import { PlanRepository, PlanVersion } from '../domain/plan.repository.port';
 import { CreatePlanDto, PlanDto, PlanListDto, PlanVersionDto, UpdatePlanDto } from './billing.dto';
-import { UuidOr404Pipe } from './uuid-or-404.pipe';
+import { UuidOr404Pipe } from '../../../shared/http/uuid-or-404.pipe';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
 const versionView = (v: PlanVersion): PlanVersionDto => ({

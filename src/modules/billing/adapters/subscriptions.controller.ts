@@ -22,7 +22,7 @@ import {
   SubscriptionQueryDto,
   UpcomingInvoiceDto,
 } from './billing.dto';
-import { UuidOr404Pipe } from './uuid-or-404.pipe';
+import { UuidOr404Pipe } from '../../../shared/http/uuid-or-404.pipe';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
 const subscriptionView = (s: Subscription): SubscriptionDto => ({

@@ -24,7 +24,7 @@ import {
   UsageSummaryDto,
   UsageSummaryQueryDto,
 } from './billing.dto';
-import { UuidOr404Pipe } from './uuid-or-404.pipe';
+import { UuidOr404Pipe } from '../../../shared/http/uuid-or-404.pipe';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
 const metricView = (m: BillableMetric): MetricDto => ({

@@ -7,7 +7,7 @@ import { TenantId } from '../../../shared/domain/tenant-id';
 import { Clock } from '../../../shared/domain/clock.port';
 import { NotFoundError } from '../../../shared/domain/domain-error';
 import { AgentRepository } from '../../agents/domain/agent.repository.port';
-import { agentIdParam } from '../../agents/adapters/agents.controller';
+import { uuidOr404 } from '../../../shared/http/uuid-or-404.pipe';
 import { ChatWithAgent } from '../application/chat-with-agent.use-case';
 import { AgentActivityReader } from '../domain/agent-activity.port';
 import { AgentChatDto, AgentChatResponseDto, AgentStatusDto } from './chat.dto';
@@ -56,7 +56,7 @@ export class AgentChatController {
     const customerRef = body.customer ?? customerHeader;
     const caller = { tenantId, principal, ...(customerRef ? { customer: { externalId: customerRef } } : {}) };
     const input = {
-      agentId: agentIdParam(id),
+      agentId: uuidOr404('Agent', id),
       message: body.message,
       conversationId: body.conversationId,
       externalUserId: body.externalUserId,
@@ -91,7 +91,7 @@ export class AgentChatController {
   })
   @ApiOkResponse({ type: AgentStatusDto })
   async status(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<AgentStatusDto> {
-    const agent = await this.agents.findById(tenantId, agentIdParam(id));
+    const agent = await this.agents.findById(tenantId, uuidOr404('Agent', id));
     if (!agent) throw new NotFoundError('Agent', id);
     const a = await this.activity.since(tenantId, agent.id, new Date(this.clock.now().getTime() - DAY_MS));
     return {

@@ -3,7 +3,7 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import { CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { NotFoundError } from '../../../shared/domain/domain-error';
-import { isUuid } from '../../../shared/domain/ids';
+import { uuidOr404 } from '../../../shared/http/uuid-or-404.pipe';
 import { ConversationRepository } from '../domain/conversation.repository.port';
 import { RenameConversation } from '../application/rename-conversation.use-case';
 import { DeleteConversation } from '../application/delete-conversation.use-case';
@@ -17,10 +17,7 @@ import {
   RenameConversationDto,
 } from './conversations.dto';
 
-const conversationId = (id: string): string => {
-  if (!isUuid(id)) throw new NotFoundError('Conversation', id);
-  return id;
-};
+const conversationId = (id: string): string => uuidOr404('Conversation', id);
 
 @ApiTags('conversations')
 @Controller('api/v1/conversations')

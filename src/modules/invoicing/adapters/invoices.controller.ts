@@ -23,7 +23,8 @@ import { AppConfig } from '../../../config/app-config';
 import { CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
 import { InvalidError, NotFoundError } from '../../../shared/domain/domain-error';
 import { OutboundGuard } from '../../../shared/net/outbound-guard';
-import { isUuid, newId } from '../../../shared/domain/ids';
+import { uuidOr404 } from '../../../shared/http/uuid-or-404.pipe';
+import { newId } from '../../../shared/domain/ids';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { InvoiceRepository } from '../domain/invoice.repository.port';
 import { InvoiceRenderer } from '../domain/invoice-renderer.port';
@@ -59,12 +60,6 @@ import {
 } from './invoicing.dto';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
-/** A malformed id cannot exist: answer 404 like any unknown id. */
-const idParam = (what: string, id: string): string => {
-  if (!isUuid(id)) throw new NotFoundError(what, id);
-  return id;
-};
-
 const PDF_RESPONSE = {
   description: 'PDF document',
   content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
@@ -89,7 +84,7 @@ export class InvoicesController {
   ) {}
 
   private async invoiceOf(tenantId: TenantId, id: string) {
-    const invoice = await this.invoices.find(tenantId, idParam('Invoice', id));
+    const invoice = await this.invoices.find(tenantId, uuidOr404('Invoice', id));
     if (!invoice) throw new NotFoundError('Invoice', id);
     return invoice;
   }
@@ -155,7 +150,7 @@ export class InvoicesController {
   @ApiOperation({ operationId: 'getInvoiceRun', summary: 'Progress of an invoice run (jobs done / failed)' })
   @ApiOkResponse({ type: InvoiceRunDto })
   async getRun(@CurrentTenant() tenantId: TenantId, @Param('runId') runId: string): Promise<InvoiceRunDto> {
-    const run = await this.runs.find(tenantId, idParam('Invoice run', runId));
+    const run = await this.runs.find(tenantId, uuidOr404('Invoice run', runId));
     if (!run) throw new NotFoundError('Invoice run', runId);
     return InvoiceRunDto.of(run);
   }
@@ -178,7 +173,7 @@ export class InvoicesController {
   @ApiProblems(409)
   @ApiOkResponse({ type: InvoiceDto })
   async finalize(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<InvoiceDto> {
-    return InvoiceDto.of(await this.finalizeInvoice.execute(tenantId, idParam('Invoice', id)));
+    return InvoiceDto.of(await this.finalizeInvoice.execute(tenantId, uuidOr404('Invoice', id)));
   }
 
   @Post(':id/void')
@@ -188,7 +183,7 @@ export class InvoicesController {
   @ApiProblems(409)
   @ApiOkResponse({ type: InvoiceDto })
   async void(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<InvoiceDto> {
-    return InvoiceDto.of(await this.voidInvoice.execute(tenantId, idParam('Invoice', id)));
+    return InvoiceDto.of(await this.voidInvoice.execute(tenantId, uuidOr404('Invoice', id)));
   }
 
   @Get(':id/pdf')
@@ -218,7 +213,7 @@ export class InvoicesController {
     @Param('id') id: string,
     @Body() body: IssueCreditNoteDto,
   ): Promise<CreditNoteDto> {
-    return CreditNoteDto.of(await this.issueCreditNote.execute(tenantId, idParam('Invoice', id), body));
+    return CreditNoteDto.of(await this.issueCreditNote.execute(tenantId, uuidOr404('Invoice', id), body));
   }
 
   @Get(':id/credit-notes')
@@ -245,7 +240,7 @@ export class CreditNotesController {
   ) {}
 
   private async noteOf(tenantId: TenantId, id: string) {
-    const note = await this.invoices.findCreditNote(tenantId, idParam('Credit note', id));
+    const note = await this.invoices.findCreditNote(tenantId, uuidOr404('Credit note', id));
     if (!note) throw new NotFoundError('Credit note', id);
     return note;
   }
@@ -284,7 +279,7 @@ export class CreditNotesController {
   @ApiOkResponse({ type: CreditNoteDto })
   async retryRefund(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<CreditNoteDto> {
     return CreditNoteDto.of(
-      await this.refundCreditNote.execute(tenantId, idParam('Credit note', id), { rethrow: true }),
+      await this.refundCreditNote.execute(tenantId, uuidOr404('Credit note', id), { rethrow: true }),
     );
   }
 }
@@ -386,6 +381,6 @@ export class FailedJobsController {
   @ApiProblems(409)
   @ApiAcceptedResponse({ type: FailedJobDto })
   async retry(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<FailedJobDto> {
-    return FailedJobDto.of(await this.retryFailedJob.execute(tenantId, idParam('Failed job', id)));
+    return FailedJobDto.of(await this.retryFailedJob.execute(tenantId, uuidOr404('Failed job', id)));
   }
 }
