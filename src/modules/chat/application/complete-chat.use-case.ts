@@ -108,6 +108,12 @@ export class CompleteChat {
       onChunk,
       via: this.passthrough,
     });
+    // Before the record is awaited, so both Redis commands leave in one auto-pipelined write.
+    void this.metering.settleTokens(
+      caller,
+      estimate,
+      outcome.usage.promptTokens + outcome.usage.completionTokens,
+    );
     await this.metering.record(caller, {
       id: usageId,
       agentId,
@@ -124,11 +130,6 @@ export class CompleteChat {
       errorCode:
         outcome.error instanceof DomainError ? outcome.error.code : outcome.error ? 'internal_error' : null,
     });
-    void this.metering.settleTokens(
-      caller,
-      estimate,
-      outcome.usage.promptTokens + outcome.usage.completionTokens,
-    );
     if (outcome.status === 'failed') throw outcome.error!;
     return { outcome, usageId };
   }
