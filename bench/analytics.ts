@@ -68,6 +68,8 @@ async function main() {
     MIGRATIONS_RUN: 'true',
     REDIS_KEY_PREFIX: `tgbench_${runId}`,
     LOG_LEVEL: 'warn',
+    // The load takes longer than a default access token lives.
+    AUTH_ACCESS_TOKEN_TTL_SECONDS: '86400',
   };
   const api = await startApi(env);
   const pool = new Pool({ connectionString: env.DATABASE_URL, max: 2 });

@@ -12,6 +12,7 @@ import { StripePaymentLinks1764000530001 } from './1764000530001-StripePaymentLi
 import { UsageAnalytics1764000570000 } from './1764000570000-UsageAnalytics';
 import { IdentityConsent1764000500000 } from './1764000500000-IdentityConsent';
 import { Referrals1764000571000 } from './1764000571000-Referrals';
+import { ServiceAccountKeys1764000572000 } from './1764000572000-ServiceAccountKeys';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI and the tests load the
@@ -32,4 +33,5 @@ export const ALL_MIGRATIONS = [
   UsageAnalytics1764000570000,
   IdentityConsent1764000500000,
   Referrals1764000571000,
+  ServiceAccountKeys1764000572000,
 ];

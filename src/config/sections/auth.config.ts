@@ -49,6 +49,11 @@ export const authConfigSchema = z.object({
   /** POST /auth/token calls per client IP per window (each costs an argon2 verification). */
   AUTH_TOKEN_MAX_PER_IP: envInt(60, 1),
   AUTH_TOKEN_WINDOW_SECONDS: envInt(60, 1),
+  /**
+   * Signed service requests (RFC 9421): how far `created` may be from now, either way; a nonce is
+   * remembered for twice this long on every instance.
+   */
+  AUTH_HTTP_SIGNATURE_MAX_SKEW_SECONDS: envInt(300, 1, 3600),
   /** How long an invitation to an organization can be accepted. */
   INVITATION_TTL_HOURS: envInt(168, 1, 24 * 365),
 });
@@ -99,6 +104,7 @@ export const authConfig = (env: z.infer<typeof authConfigSchema>) => ({
   tokenMaxPerIp: env.AUTH_TOKEN_MAX_PER_IP,
   tokenWindowSeconds: env.AUTH_TOKEN_WINDOW_SECONDS,
   invitationTtlHours: env.INVITATION_TTL_HOURS,
+  httpSignatureMaxSkewSeconds: env.AUTH_HTTP_SIGNATURE_MAX_SKEW_SECONDS,
   devSecretsInUse: [
     ...(env.AUTH_KEY_ENCRYPTION_KEY === DEV_KEY_ENCRYPTION_KEY ? ['AUTH_KEY_ENCRYPTION_KEY'] : []),
     ...(env.AUTH_API_KEY_PEPPER === DEV_API_KEY_PEPPER ? ['AUTH_API_KEY_PEPPER'] : []),

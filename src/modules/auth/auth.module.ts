@@ -44,13 +44,19 @@ import { RedisLoginThrottle } from './adapters/redis-login-throttle';
 import { CredentialsPrincipalResolver } from './adapters/credentials-principal-resolver';
 import { AuthController } from './adapters/auth.controller';
 import { JwksController } from './adapters/jwks.controller';
+import { ServiceAccountKeysController } from './adapters/service-account-keys.controller';
+import { SqlServiceAccountKeyRepository } from './adapters/sql-service-account-key.repository';
+import { RedisNonceStore } from './adapters/redis-nonce-store';
+import { NonceStore, ServiceAccountKeyRepository } from './domain/http-signature';
+import { SignedRequestAuthenticator } from './application/signed-requests';
+import { RegisterServiceAccountKey } from './application/register-service-account-key.use-case';
 import { ApiKeysController } from './adapters/api-keys.controller';
 
 /** Users, sessions, signing keys, API keys, service accounts; provides the PrincipalResolver to the guard. */
 @Global()
 @Module({
   imports: [TenancyModule, MailModule, TypeOrmModule.forFeature([ApiKeyRow])],
-  controllers: [AuthController, JwksController, ApiKeysController],
+  controllers: [AuthController, JwksController, ApiKeysController, ServiceAccountKeysController],
   providers: [
     { provide: UserRepository, useClass: SqlUserRepository },
     { provide: RefreshTokenRepository, useClass: SqlRefreshTokenRepository },
@@ -60,6 +66,10 @@ import { ApiKeysController } from './adapters/api-keys.controller';
     { provide: RateLimiter, useClass: RedisRateLimiter },
     { provide: EmailVerificationRepository, useClass: SqlEmailVerificationRepository },
     { provide: PrincipalResolver, useClass: CredentialsPrincipalResolver },
+    { provide: ServiceAccountKeyRepository, useClass: SqlServiceAccountKeyRepository },
+    { provide: NonceStore, useClass: RedisNonceStore },
+    SignedRequestAuthenticator,
+    RegisterServiceAccountKey,
     PasswordHasher,
     SigningKeys,
     TokenService,

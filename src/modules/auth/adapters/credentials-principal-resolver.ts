@@ -10,12 +10,15 @@ import { defaultMembership } from '../../tenancy/domain/default-membership';
 import { looksLikeApiKey } from '../domain/api-key-token';
 import { ApiKeyAuthenticator } from '../application/api-keys.use-cases';
 import { AccessClaims, TokenService } from '../application/token-service';
+import { SignedRequestAuthenticator } from '../application/signed-requests';
+import { mayUseTenant } from '../domain/service-account';
 
 /** An organization the caller cannot act in is reported exactly like one that does not exist. */
 const noSuchOrganization = () => new NotFoundError('Organization');
 
 /**
- * Bearer JWT (users, service accounts) or API key (`Authorization: Bearer tg_...` or `X-API-Key`). The
+ * Bearer JWT (users, service accounts), API key (`Authorization: Bearer tg_...` or `X-API-Key`) or a
+ * service account's HTTP Message Signature (Signature-Input + Signature). The
  * organization is the one requested (route parameter or X-Organization-Id), or else a user's default one.
  */
 @Injectable()
@@ -24,6 +27,7 @@ export class CredentialsPrincipalResolver extends PrincipalResolver {
     private readonly tokens: TokenService,
     private readonly apiKeys: ApiKeyAuthenticator,
     private readonly directory: MembershipDirectory,
+    private readonly signed: SignedRequestAuthenticator,
   ) {
     super();
   }
@@ -36,6 +40,8 @@ export class CredentialsPrincipalResolver extends PrincipalResolver {
 
     const hasHeaderKey = typeof headerKey === 'string' && headerKey !== '';
     if (hasHeaderKey && !authorization) return this.fromApiKey(headerKey, requested);
+    if (!authorization && request.headers['signature-input'] !== undefined)
+      return this.fromSignature(request, requested);
     if (!authorization) return null;
     const space = authorization.indexOf(' ');
     const scheme = space > 0 ? authorization.slice(0, space) : '';
@@ -78,6 +84,25 @@ export class CredentialsPrincipalResolver extends PrincipalResolver {
       role: chosen?.role,
       scopes: chosen ? ROLE_SCOPES[chosen.role] : [],
       sessionId: typeof claims.sid === 'string' ? claims.sid : undefined,
+    };
+  }
+
+  /** A request signed with a service account's registered key (RFC 9421) stands in for its token. */
+  private async fromSignature(request: FastifyRequest, requested: string | undefined): Promise<Principal> {
+    const account = await this.signed.authenticate({
+      method: request.method,
+      target: request.url,
+      authority: request.headers.host ?? '',
+      scheme: request.protocol,
+      headers: request.headers,
+      body: (request as { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0),
+    });
+    if (requested && !mayUseTenant(account, requested)) throw noSuchOrganization();
+    return {
+      kind: 'service_account',
+      id: account.name,
+      tenantId: requested ? asTenantId(requested) : null,
+      scopes: [...account.scopes],
     };
   }
 
