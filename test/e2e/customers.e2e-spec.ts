@@ -38,7 +38,7 @@ describe('billing: customers', () => {
       .expect(200);
     expect(patched.body.spendCap).toBe('100.5');
     const list = await a.auth(t.http.get('/api/v1/customers')).expect(200);
-    expect(list.body.data.map((c: { id: string }) => c.id)).toContain(id);
+    expect(list.body.items.map((c: { id: string }) => c.id)).toContain(id);
     await a.auth(t.http.delete(`/api/v1/customers/${id}`)).expect(204);
     await a.auth(t.http.get(`/api/v1/customers/${id}`)).expect(404);
   });

@@ -61,7 +61,7 @@ describe('billing: plans', () => {
     expect(res.body.version.charges.every((c: { id: string }) => typeof c.id === 'string')).toBe(true);
     await a.auth(t.http.get(`/api/v1/plans/${res.body.id}`)).expect(200);
     const list = await a.auth(t.http.get('/api/v1/plans')).expect(200);
-    expect(list.body.data.map((p: { code: string }) => p.code)).toContain('hybrid');
+    expect(list.body.items.map((p: { code: string }) => p.code)).toContain('hybrid');
     await a.auth(t.http.post('/api/v1/plans')).send(hybrid('hybrid')).expect(409);
   });
 

@@ -227,7 +227,7 @@ describe('billing: subscriptions', () => {
       .send({ when: 'now' })
       .expect(404);
     const list = await b.auth(t.http.get('/api/v1/subscriptions')).expect(200);
-    expect(list.body.data).toEqual([]);
+    expect(list.body.items).toEqual([]);
     await b.auth(t.http.post('/api/v1/subscriptions')).send({ customerId, planId: proId }).expect(404);
     expect((await a.auth(t.http.get(`/api/v1/subscriptions/${sub.id}`)).expect(200)).body.status).toBe(
       'active',

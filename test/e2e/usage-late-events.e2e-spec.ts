@@ -91,7 +91,7 @@ describe('billing: late and corrective usage events', () => {
       { metricCode: 'credits', aggregation: 'sum', value: '6', events: 2 },
       { metricCode: 'tokens', aggregation: 'sum', value: '7', events: 1 },
     ]);
-    const metrics = (await a.auth(t.http.get('/api/v1/billable-metrics')).expect(200)).body.data;
+    const metrics = (await a.auth(t.http.get('/api/v1/billable-metrics')).expect(200)).body.items;
     expect(
       metrics.map((m: { code: string; allowsCorrections: boolean }) => [m.code, m.allowsCorrections]),
     ).toEqual([

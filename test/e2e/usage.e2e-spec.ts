@@ -267,14 +267,14 @@ describe('billing: usage metering', () => {
       { metricCode: 'llm_prompt_tokens', aggregation: 'sum', value: '800', events: 1 },
     ]);
     const metrics = await a.auth(t.http.get('/api/v1/billable-metrics')).expect(200);
-    expect(metrics.body.data.map((m: { code: string }) => m.code)).toEqual(
+    expect(metrics.body.items.map((m: { code: string }) => m.code)).toEqual(
       expect.arrayContaining(['llm_prompt_tokens', 'agent_requests']),
     );
   });
 
   it('keeps tenants apart: foreign metrics and customers answer 404, same event ids do not collide', async () => {
     const metrics = await a.auth(t.http.get('/api/v1/billable-metrics')).expect(200);
-    const metricId = metrics.body.data[0].id;
+    const metricId = metrics.body.items[0].id;
     await b.auth(t.http.get(`/api/v1/billable-metrics/${metricId}`)).expect(404);
     await b
       .auth(t.http.get('/api/v1/usage/summary'))

@@ -23,6 +23,8 @@ import {
   UpdateAgentDto,
 } from './agents.dto';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
+import { paginateInMemory } from '../../../shared/http/cursor';
+import { CursorPageQuery } from '../../../shared/http/pagination.dto';
 
 const agentIdParam = (id: string): string => uuidOr404('Agent', id);
 
@@ -98,7 +100,8 @@ export class ToolsController {
   @Scopes('agents:read')
   @ApiOperation({ operationId: 'listTools', summary: 'List the tools agents may enable' })
   @ApiOkResponse({ type: ToolListDto })
-  list(): ToolListDto {
-    return { items: this.tools.list().map((t) => ({ ...t.spec, available: t.available() })) };
+  list(@Query() q: CursorPageQuery): ToolListDto {
+    const tools = this.tools.list().map((t) => ({ ...t.spec, available: t.available() }));
+    return paginateInMemory(tools, q, (t) => t.name);
   }
 }

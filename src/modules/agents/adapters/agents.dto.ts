@@ -204,4 +204,5 @@ export class ToolDto {
 
 export class ToolListDto {
   @ApiProperty({ type: [ToolDto] }) items!: ToolDto[];
+  @ApiProperty({ example: null, nullable: true, type: String }) nextCursor!: string | null;
 }

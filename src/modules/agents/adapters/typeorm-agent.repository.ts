@@ -7,7 +7,7 @@ import { TenantId } from '../../../shared/domain/tenant-id';
 import { ConflictError } from '../../../shared/domain/domain-error';
 import { Agent, AgentStatus } from '../domain/agent';
 import { AgentPage, AgentRepository } from '../domain/agent.repository.port';
-import { decodeCursor, encodeCursor } from '../domain/cursor';
+import { decodeCursor, pageFrom } from '../../../shared/http/cursor';
 import { AgentOrmEntity } from './agent.orm-entity';
 
 const toDomain = (row: AgentOrmEntity): Agent => ({
@@ -81,16 +81,14 @@ export class TypeOrmAgentRepository extends AgentRepository {
     const q = this.agents.query(tenantId, 'a');
     if (filter.status) q.andWhere('a.status = :status', { status: filter.status });
     if (filter.cursor) {
-      const c = decodeCursor(filter.cursor);
-      q.andWhere('(a.created_at, a.id) < (:createdAt, :id)', { createdAt: c.createdAt, id: c.id });
+      const [createdAt, id] = decodeCursor(filter.cursor, ['timestamp', 'uuid']);
+      q.andWhere('(a.created_at, a.id) < (:createdAt, :id)', { createdAt, id });
     }
     const rows = await q
       .orderBy('a.created_at', 'DESC')
       .addOrderBy('a.id', 'DESC')
       .take(filter.limit + 1)
       .getMany();
-    const items = rows.slice(0, filter.limit).map(toDomain);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor(last) : null };
+    return pageFrom(rows.map(toDomain), filter.limit, (last) => [last.createdAt, last.id]);
   }
 }

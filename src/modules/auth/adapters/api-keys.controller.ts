@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -11,6 +11,8 @@ import { Principal } from '../../../shared/context/principal';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { CreateApiKey, ListApiKeys, RevokeApiKey } from '../application/api-keys.use-cases';
 import { ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './auth.dto';
+import { createdKey, paginateInMemory } from '../../../shared/http/cursor';
+import { CursorPageQuery } from '../../../shared/http/pagination.dto';
 
 @ApiTags('api-keys')
 @Controller('api/v1/api-keys')
@@ -40,8 +42,8 @@ export class ApiKeysController {
     summary: "List the organization's API keys (prefix, scopes, last use, expiry)",
   })
   @ApiOkResponse({ type: ApiKeyListDto })
-  async list(@CurrentTenant() tenantId: TenantId): Promise<ApiKeyListDto> {
-    return { items: await this.listApiKeys.execute(tenantId) };
+  async list(@CurrentTenant() tenantId: TenantId, @Query() q: CursorPageQuery): Promise<ApiKeyListDto> {
+    return paginateInMemory(await this.listApiKeys.execute(tenantId), q, createdKey);
   }
 
   @Delete(':id')

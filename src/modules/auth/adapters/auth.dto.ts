@@ -250,4 +250,5 @@ export class CreatedApiKeyDto extends ApiKeyDto {
 
 export class ApiKeyListDto {
   @ApiProperty({ type: [ApiKeyDto] }) items!: ApiKeyDto[];
+  @ApiProperty({ example: null, nullable: true, type: String }) nextCursor!: string | null;
 }

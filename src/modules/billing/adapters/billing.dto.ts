@@ -23,27 +23,11 @@ import {
 } from 'class-validator';
 import { PRICE_MODELS } from '../domain/plan';
 import { AGGREGATIONS } from '../domain/usage-event';
+import { CursorPageQuery } from '../../../shared/http/pagination.dto';
 
 const NON_NEG = /^\d{1,20}(\.\d{1,12})?$/;
 const CODE = /^[a-z0-9][a-z0-9_.:-]{0,99}$/i;
 const decimalMsg = { message: '$property must be a non-negative decimal string with up to 12 decimals' };
-
-export class PageQueryDto {
-  @ApiPropertyOptional({ example: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ example: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
-}
 
 // ---------- customers ----------
 
@@ -132,7 +116,8 @@ export class CustomerDto {
 }
 
 export class CustomerListDto {
-  @ApiProperty({ type: [CustomerDto] }) data!: CustomerDto[];
+  @ApiProperty({ type: [CustomerDto] }) items!: CustomerDto[];
+  @ApiProperty({ example: null, nullable: true, type: String }) nextCursor!: string | null;
 }
 
 // ---------- metrics and usage ----------
@@ -181,7 +166,8 @@ export class MetricDto {
 }
 
 export class MetricListDto {
-  @ApiProperty({ type: [MetricDto] }) data!: MetricDto[];
+  @ApiProperty({ type: [MetricDto] }) items!: MetricDto[];
+  @ApiProperty({ example: null, nullable: true, type: String }) nextCursor!: string | null;
 }
 
 /** One usage event as documented; events are validated one by one in the use case, not by class-validator. */
@@ -544,7 +530,8 @@ export class PlanDto {
 }
 
 export class PlanListDto {
-  @ApiProperty({ type: [PlanDto] }) data!: PlanDto[];
+  @ApiProperty({ type: [PlanDto] }) items!: PlanDto[];
+  @ApiProperty({ example: null, nullable: true, type: String }) nextCursor!: string | null;
 }
 
 // ---------- subscriptions ----------
@@ -584,7 +571,7 @@ export class CancelSubscriptionDto {
     'period_end' | 'now';
 }
 
-export class SubscriptionQueryDto extends PageQueryDto {
+export class SubscriptionQueryDto extends CursorPageQuery {
   @ApiPropertyOptional({ example: '7d1f3c1e-1d1a-4a53-9d55-0c8f1f3b2a10' })
   @IsOptional()
   @IsUUID()
@@ -608,7 +595,8 @@ export class SubscriptionDto {
 }
 
 export class SubscriptionListDto {
-  @ApiProperty({ type: [SubscriptionDto] }) data!: SubscriptionDto[];
+  @ApiProperty({ type: [SubscriptionDto] }) items!: SubscriptionDto[];
+  @ApiProperty({ example: null, nullable: true, type: String }) nextCursor!: string | null;
 }
 
 export class RatedLineDto {
@@ -709,7 +697,8 @@ export class CouponDto {
 }
 
 export class CouponListDto {
-  @ApiProperty({ type: [CouponDto] }) data!: CouponDto[];
+  @ApiProperty({ type: [CouponDto] }) items!: CouponDto[];
+  @ApiProperty({ example: null, nullable: true, type: String }) nextCursor!: string | null;
 }
 
 export class RedeemCouponDto {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Post, Query } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -16,6 +16,8 @@ import { Coupon, CouponRepository } from '../domain/coupon';
 import { CouponDto, CouponListDto, CreateCouponDto, SpendCapDto, SpendCapViewDto } from './billing.dto';
 import { UuidOr404Pipe } from '../../../shared/http/uuid-or-404.pipe';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
+import { paginateInMemory } from '../../../shared/http/cursor';
+import { CursorPageQuery } from '../../../shared/http/pagination.dto';
 
 const couponView = (c: Coupon): CouponDto => ({
   id: c.id,
@@ -61,8 +63,9 @@ export class CouponsController {
   @Scopes('plans:read')
   @ApiOperation({ operationId: 'listCoupons', summary: 'List coupons' })
   @ApiOkResponse({ type: CouponListDto })
-  async list(@CurrentTenant() tenantId: TenantId): Promise<CouponListDto> {
-    return { data: (await this.coupons.list(tenantId)).map(couponView) };
+  async list(@CurrentTenant() tenantId: TenantId, @Query() q: CursorPageQuery): Promise<CouponListDto> {
+    const page = paginateInMemory(await this.coupons.list(tenantId), q, (c) => c.code);
+    return { items: page.items.map(couponView), nextCursor: page.nextCursor };
   }
 
   @Get(':id')

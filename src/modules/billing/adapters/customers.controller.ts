@@ -38,13 +38,13 @@ import {
   CustomerListDto,
   GrantCreditsDto,
   GrantResultDto,
-  PageQueryDto,
   RedeemCouponDto,
   RedemptionDto,
   UpdateCustomerDto,
 } from './billing.dto';
 import { UuidOr404Pipe } from '../../../shared/http/uuid-or-404.pipe';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
+import { CursorPageQuery } from '../../../shared/http/pagination.dto';
 
 export const customerView = (c: Customer): CustomerDto => ({
   id: c.id,
@@ -92,9 +92,9 @@ export class CustomersController {
   @Scopes('customers:read')
   @ApiOperation({ operationId: 'listCustomers', summary: 'List customers' })
   @ApiOkResponse({ type: CustomerListDto })
-  async list(@CurrentTenant() tenantId: TenantId, @Query() q: PageQueryDto): Promise<CustomerListDto> {
-    const rows = await this.customers.list(tenantId, { limit: q.limit ?? 50, offset: q.offset ?? 0 });
-    return { data: rows.map(customerView) };
+  async list(@CurrentTenant() tenantId: TenantId, @Query() q: CursorPageQuery): Promise<CustomerListDto> {
+    const page = await this.customers.list(tenantId, { limit: q.limit ?? 50, cursor: q.cursor });
+    return { items: page.items.map(customerView), nextCursor: page.nextCursor };
   }
 
   @Get(':id')

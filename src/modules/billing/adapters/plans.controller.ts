@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
 import { NotFoundError } from '../../../shared/domain/domain-error';
@@ -8,6 +8,8 @@ import { PlanRepository, PlanVersion } from '../domain/plan.repository.port';
 import { CreatePlanDto, PlanDto, PlanListDto, PlanVersionDto, UpdatePlanDto } from './billing.dto';
 import { UuidOr404Pipe } from '../../../shared/http/uuid-or-404.pipe';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
+import { paginateInMemory } from '../../../shared/http/cursor';
+import { CursorPageQuery } from '../../../shared/http/pagination.dto';
 
 const versionView = (v: PlanVersion): PlanVersionDto => ({
   id: v.id,
@@ -56,14 +58,14 @@ export class PlansController {
   @Scopes('plans:read')
   @ApiOperation({ operationId: 'listPlans', summary: 'List plans with their current version' })
   @ApiOkResponse({ type: PlanListDto })
-  async list(@CurrentTenant() tenantId: TenantId): Promise<PlanListDto> {
-    const plans = await this.plans.list(tenantId);
-    const data: PlanDto[] = [];
-    for (const p of plans) {
+  async list(@CurrentTenant() tenantId: TenantId, @Query() q: CursorPageQuery): Promise<PlanListDto> {
+    const page = paginateInMemory(await this.plans.list(tenantId), q, (p) => p.code);
+    const items: PlanDto[] = [];
+    for (const p of page.items) {
       const version = await this.plans.currentVersion(tenantId, p.id);
-      if (version) data.push(planView({ ...p, version }));
+      if (version) items.push(planView({ ...p, version }));
     }
-    return { data };
+    return { items, nextCursor: page.nextCursor };
   }
 
   @Get(':id')

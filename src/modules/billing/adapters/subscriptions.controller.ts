@@ -80,12 +80,12 @@ export class SubscriptionsController {
     @CurrentTenant() tenantId: TenantId,
     @Query() q: SubscriptionQueryDto,
   ): Promise<SubscriptionListDto> {
-    const rows = await this.subscriptions.list(tenantId, {
+    const page = await this.subscriptions.list(tenantId, {
       customerId: q.customerId,
       limit: q.limit ?? 50,
-      offset: q.offset ?? 0,
+      cursor: q.cursor,
     });
-    return { data: rows.map(subscriptionView) };
+    return { items: page.items.map(subscriptionView), nextCursor: page.nextCursor };
   }
 
   @Get(':id')

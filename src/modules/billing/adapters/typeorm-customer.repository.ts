@@ -4,6 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Customer, CustomerPatch, CustomerRepository } from '../domain/customer';
 import { num, sql } from './sql';
+import { decodeCursor, instantSql, Page, pageFrom } from '../../../shared/http/cursor';
 
 const COLS = `id, tenant_id, external_id, name, email, currency, timezone, tax_rate, stripe_customer_id,
   billing_address, spend_cap, prepaid_only, created_at, updated_at`;
@@ -88,13 +89,17 @@ export class TypeOrmCustomerRepository extends CustomerRepository {
     return rows[0] ? toDomain(rows[0]) : null;
   }
 
-  async list(tenantId: TenantId, opts: { limit: number; offset: number }): Promise<Customer[]> {
+  async list(tenantId: TenantId, page: { limit: number; cursor?: string }): Promise<Page<Customer>> {
+    const [at, id] = page.cursor ? decodeCursor(page.cursor, ['instant', 'uuid']) : [null, null];
     const rows = await sql(
       this.t,
-      `SELECT ${COLS} FROM customers WHERE tenant_id = $1 ORDER BY created_at, id LIMIT $2 OFFSET $3`,
-      [tenantId, opts.limit, opts.offset],
+      `SELECT ${COLS}, ${instantSql('created_at')} AS cursor_at FROM customers WHERE tenant_id = $1
+         AND ($3::timestamptz IS NULL OR (created_at, id) > ($3::timestamptz, $4::uuid))
+       ORDER BY created_at, id LIMIT $2`,
+      [tenantId, page.limit + 1, at, id],
     );
-    return rows.map(toDomain);
+    const result = pageFrom(rows, page.limit, (last) => [last.cursor_at as string, last.id as string]);
+    return { items: result.items.map(toDomain), nextCursor: result.nextCursor };
   }
 
   async update(tenantId: TenantId, id: string, patch: CustomerPatch): Promise<Customer | null> {

@@ -4,6 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Adjustment, Subscription, SubscriptionRepository } from '../domain/subscription';
 import { num, sql } from './sql';
+import { decodeCursor, instantSql, Page, pageFrom } from '../../../shared/http/cursor';
 
 const COLS = `id, tenant_id, customer_id, plan_id, plan_version_id, status, seats, timezone, started_at, trial_end,
   anchor_date::text AS anchor_date, period_index, current_period_start, current_period_end, cancel_at_period_end,
@@ -95,15 +96,18 @@ export class TypeOrmSubscriptionRepository extends SubscriptionRepository {
 
   async list(
     tenantId: TenantId,
-    opts: { customerId?: string; limit: number; offset: number },
-  ): Promise<Subscription[]> {
+    opts: { customerId?: string; limit: number; cursor?: string },
+  ): Promise<Page<Subscription>> {
+    const [at, id] = opts.cursor ? decodeCursor(opts.cursor, ['instant', 'uuid']) : [null, null];
     const rows = await sql(
       this.t,
-      `SELECT ${COLS} FROM subscriptions WHERE tenant_id = $1 AND ($2::uuid IS NULL OR customer_id = $2::uuid)
-        ORDER BY created_at, id LIMIT $3 OFFSET $4`,
-      [tenantId, opts.customerId ?? null, opts.limit, opts.offset],
+      `SELECT ${COLS}, ${instantSql('created_at')} AS cursor_at FROM subscriptions WHERE tenant_id = $1 AND ($2::uuid IS NULL OR customer_id = $2::uuid)
+         AND ($4::timestamptz IS NULL OR (created_at, id) > ($4::timestamptz, $5::uuid))
+        ORDER BY created_at, id LIMIT $3`,
+      [tenantId, opts.customerId ?? null, opts.limit + 1, at, id],
     );
-    return rows.map(toDomain);
+    const page = pageFrom(rows, opts.limit, (last) => [last.cursor_at as string, last.id as string]);
+    return { items: page.items.map(toDomain), nextCursor: page.nextCursor };
   }
 
   async update(s: Subscription): Promise<void> {

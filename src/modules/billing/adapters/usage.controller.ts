@@ -26,6 +26,8 @@ import {
 } from './billing.dto';
 import { UuidOr404Pipe } from '../../../shared/http/uuid-or-404.pipe';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
+import { paginateInMemory } from '../../../shared/http/cursor';
+import { CursorPageQuery } from '../../../shared/http/pagination.dto';
 
 const metricView = (m: BillableMetric): MetricDto => ({
   id: m.id,
@@ -62,8 +64,9 @@ export class MetricsController {
   @Scopes('usage:read')
   @ApiOperation({ operationId: 'listBillableMetrics', summary: 'List billable metrics' })
   @ApiOkResponse({ type: MetricListDto })
-  async list(@CurrentTenant() tenantId: TenantId): Promise<MetricListDto> {
-    return { data: (await this.metrics.list(tenantId)).map(metricView) };
+  async list(@CurrentTenant() tenantId: TenantId, @Query() q: CursorPageQuery): Promise<MetricListDto> {
+    const page = paginateInMemory(await this.metrics.list(tenantId), q, (m) => m.code);
+    return { items: page.items.map(metricView), nextCursor: page.nextCursor };
   }
 
   @Get(':id')

@@ -1,4 +1,5 @@
 import { TenantId } from '../../../shared/domain/tenant-id';
+import { Page } from '../../../shared/http/cursor';
 
 /** A tenant's own customer: who an invoice is addressed to and in which currency and timezone. */
 export interface Customer {
@@ -42,7 +43,8 @@ export abstract class CustomerRepository {
   abstract insert(customer: Customer): Promise<boolean>;
   abstract find(tenantId: TenantId, id: string): Promise<Customer | null>;
   abstract findByRef(tenantId: TenantId, ref: { id?: string; externalId?: string }): Promise<Customer | null>;
-  abstract list(tenantId: TenantId, opts: { limit: number; offset: number }): Promise<Customer[]>;
+  /** Oldest first. */
+  abstract list(tenantId: TenantId, page: { limit: number; cursor?: string }): Promise<Page<Customer>>;
   /** Null when not found in this tenant. */
   abstract update(tenantId: TenantId, id: string, patch: CustomerPatch): Promise<Customer | null>;
   abstract delete(tenantId: TenantId, id: string): Promise<boolean>;

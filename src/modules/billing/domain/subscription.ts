@@ -12,6 +12,7 @@ import {
   Period,
   periodAt,
 } from './periods';
+import { Page } from '../../../shared/http/cursor';
 
 export type SubscriptionStatus = 'trialing' | 'active' | 'past_due' | 'canceled';
 
@@ -198,10 +199,11 @@ export abstract class SubscriptionRepository {
   abstract find(tenantId: TenantId, id: string): Promise<Subscription | null>;
   /** Same, locking the row for the caller's transaction (changes that prorate). */
   abstract findForUpdate(tenantId: TenantId, id: string): Promise<Subscription | null>;
+  /** Oldest first. */
   abstract list(
     tenantId: TenantId,
-    opts: { customerId?: string; limit: number; offset: number },
-  ): Promise<Subscription[]>;
+    opts: { customerId?: string; limit: number; cursor?: string },
+  ): Promise<Page<Subscription>>;
   abstract update(sub: Subscription): Promise<void>;
   abstract addAdjustments(adjustments: Adjustment[]): Promise<void>;
   /** Adjustments not invoiced yet, effective before `before`. */

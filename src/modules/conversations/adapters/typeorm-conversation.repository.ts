@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TenantId } from '../../../shared/domain/tenant-id';
-import { InvalidError } from '../../../shared/domain/domain-error';
-import { decodeCursor, encodeCursor } from '../../agents/domain/cursor';
+import { decodeCursor, instantSql, pageFrom } from '../../../shared/http/cursor';
 import { Conversation, Message } from '../domain/conversation';
 import {
   ConversationPage,
@@ -144,17 +143,17 @@ export class SqlConversationRepository extends ConversationRepository {
     if (filter.agentId) where.push(`agent_id = $${params.push(filter.agentId)}`);
     if (filter.externalUserId) where.push(`external_user_id = $${params.push(filter.externalUserId)}`);
     if (filter.cursor) {
-      const c = decodeCursor(filter.cursor);
-      where.push(`(created_at, id) < ($${params.push(c.createdAt)}, $${params.push(c.id)})`);
+      const [createdAt, id] = decodeCursor(filter.cursor, ['instant', 'uuid']);
+      where.push(`(created_at, id) < ($${params.push(createdAt)}, $${params.push(id)})`);
     }
-    const rows: ConversationRow[] = await this.db.query(
-      `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE ${where.join(' AND ')}
+    const rows: Array<ConversationRow & { cursor_at: string }> = await this.db.query(
+      `SELECT ${CONVERSATION_COLUMNS}, ${instantSql('created_at')} AS cursor_at
+       FROM conversations WHERE ${where.join(' AND ')}
        ORDER BY created_at DESC, id DESC LIMIT $${params.push(filter.limit + 1)}`,
       params,
     );
-    const items = rows.slice(0, filter.limit).map(toConversation);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor(last) : null };
+    const page = pageFrom(rows, filter.limit, (last) => [last.cursor_at, last.id]);
+    return { items: page.items.map(toConversation), nextCursor: page.nextCursor };
   }
 
   async messages(
@@ -162,24 +161,13 @@ export class SqlConversationRepository extends ConversationRepository {
     conversationId: string,
     page: { limit: number; cursor?: string },
   ): Promise<MessagePage> {
-    let after = 0;
-    if (page.cursor) {
-      after = Number(Buffer.from(page.cursor, 'base64url').toString('utf8'));
-      if (!Number.isSafeInteger(after) || after < 0)
-        throw new InvalidError('invalid_cursor', 'cursor is not one this API returned');
-    }
+    const after = page.cursor ? decodeCursor(page.cursor, ['int'])[0] : 0;
     const rows: MessageRow[] = await this.db.query(
       `SELECT id, seq, role, content, tool_calls, tool_call_id, prompt_tokens, completion_tokens, created_at
        FROM messages WHERE tenant_id = $1 AND conversation_id = $2 AND seq > $3 ORDER BY seq LIMIT $4`,
       [tenantId, conversationId, after, page.limit + 1],
     );
-    const items = rows.slice(0, page.limit).map(toMessage);
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor:
-        rows.length > page.limit && last ? Buffer.from(String(last.seq)).toString('base64url') : null,
-    };
+    return pageFrom(rows.map(toMessage), page.limit, (last) => [last.seq]);
   }
 
   async rename(tenantId: TenantId, id: string, title: string): Promise<boolean> {

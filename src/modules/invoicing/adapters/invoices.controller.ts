@@ -59,6 +59,8 @@ import {
   VerificationRuleListDto,
 } from './invoicing.dto';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
+import { createdKey, paginateInMemory } from '../../../shared/http/cursor';
+import { CursorPageQuery } from '../../../shared/http/pagination.dto';
 
 const PDF_RESPONSE = {
   description: 'PDF document',
@@ -223,9 +225,11 @@ export class InvoicesController {
   async listCreditNotes(
     @CurrentTenant() tenantId: TenantId,
     @Param('id') id: string,
+    @Query() q: CursorPageQuery,
   ): Promise<CreditNoteListDto> {
     const invoice = await this.invoiceOf(tenantId, id);
-    return { items: (await this.invoices.creditNotesOf(tenantId, invoice.id)).map(CreditNoteDto.of) };
+    const page = paginateInMemory(await this.invoices.creditNotesOf(tenantId, invoice.id), q, createdKey);
+    return { items: page.items.map(CreditNoteDto.of), nextCursor: page.nextCursor };
   }
 }
 
@@ -299,8 +303,12 @@ export class VerificationRulesController {
     summary: 'Outcome verification rules, one per outcome type',
   })
   @ApiOkResponse({ type: VerificationRuleListDto })
-  async list(@CurrentTenant() tenantId: TenantId): Promise<VerificationRuleListDto> {
-    return { items: (await this.rules.list(tenantId)).map(VerificationRuleDto.of) };
+  async list(
+    @CurrentTenant() tenantId: TenantId,
+    @Query() q: CursorPageQuery,
+  ): Promise<VerificationRuleListDto> {
+    const page = paginateInMemory(await this.rules.list(tenantId), q, (r) => r.outcomeType);
+    return { items: page.items.map(VerificationRuleDto.of), nextCursor: page.nextCursor };
   }
 
   @Put(':outcomeType')
@@ -369,9 +377,8 @@ export class FailedJobsController {
     @CurrentTenant() tenantId: TenantId,
     @Query() q: ListFailedJobsQuery,
   ): Promise<FailedJobListDto> {
-    return {
-      items: (await this.failedJobs.list(tenantId, { ...q, limit: q.limit ?? 50 })).map(FailedJobDto.of),
-    };
+    const page = await this.failedJobs.list(tenantId, { ...q, limit: q.limit ?? 50 });
+    return { items: page.items.map(FailedJobDto.of), nextCursor: page.nextCursor };
   }
 
   @Post(':id/retry')

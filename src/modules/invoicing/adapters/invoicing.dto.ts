@@ -148,7 +148,7 @@ export class PutVerificationRuleDto {
   disputeWindowHours?: number | null;
 }
 
-export class ListFailedJobsQuery {
+export class ListFailedJobsQuery extends CursorPageQuery {
   @ApiPropertyOptional({ enum: ['invoicing', 'outcome-verification', 'stripe-events'], example: 'invoicing' })
   @IsOptional()
   @IsIn(['invoicing', 'outcome-verification', 'stripe-events'])
@@ -158,14 +158,6 @@ export class ListFailedJobsQuery {
   @IsOptional()
   @IsIn(['dead', 'retried'])
   status?: 'dead' | 'retried';
-
-  @ApiPropertyOptional({ example: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
 
 // ---------- responses ----------
@@ -370,6 +362,7 @@ export class CreditNoteDto {
 
 export class CreditNoteListDto {
   @ApiProperty({ type: [CreditNoteDto] }) items!: CreditNoteDto[];
+  @ApiProperty({ example: null, nullable: true, type: String }) nextCursor!: string | null;
 }
 
 export class VerificationRuleDto {
@@ -393,6 +386,7 @@ export class VerificationRuleDto {
 
 export class VerificationRuleListDto {
   @ApiProperty({ type: [VerificationRuleDto] }) items!: VerificationRuleDto[];
+  @ApiProperty({ example: null, nullable: true, type: String }) nextCursor!: string | null;
 }
 
 export class FailedJobDto {
@@ -423,4 +417,5 @@ export class FailedJobDto {
 
 export class FailedJobListDto {
   @ApiProperty({ type: [FailedJobDto] }) items!: FailedJobDto[];
+  @ApiProperty({ example: null, nullable: true, type: String }) nextCursor!: string | null;
 }

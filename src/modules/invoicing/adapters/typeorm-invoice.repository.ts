@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { BilledOutcome } from '../../../shared/contracts/billing-for-invoicing';
-import { InvalidError } from '../../../shared/domain/domain-error';
-import { isUuid, newId } from '../../../shared/domain/ids';
+import { newId } from '../../../shared/domain/ids';
 import { formatMoney } from '../../../shared/domain/money';
 import { TenantId, asTenantId } from '../../../shared/domain/tenant-id';
 import { CreditNote } from '../domain/credit-note';
 import { Invoice, InvoiceContent, InvoiceLine, InvoiceStatus } from '../domain/invoice';
 import { InvoicePage, InvoiceRepository, NewInvoice } from '../domain/invoice.repository.port';
 import { queryRows, Row } from './sql-rows';
+import { decodeCursor, instantSql, pageFrom } from '../../../shared/http/cursor';
 
 /** numeric comes back as a string with 12 decimals: drop trailing zeros. */
 const trim = (v: unknown): string => {
@@ -86,21 +86,6 @@ const toLine = (r: Row, currency: string): InvoiceLine => ({
   metricCode: (r.metric_code as string | null) ?? null,
   metadata: (r.metadata as Record<string, unknown>) ?? {},
 });
-
-const encodeCursor = (createdAt: Date, id: string) =>
-  Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
-const decodeCursor = (cursor: string): [string, string] | null => {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const createdAt = new Date(at ?? '');
-  // Only what encodeCursor writes (a round trip and a uuid): anything else is refused, never cast by Postgres.
-  return id &&
-    isUuid(id) &&
-    !Number.isNaN(createdAt.getTime()) &&
-    createdAt.toISOString() === at &&
-    /^\d{4}-/.test(at)
-    ? [at, id]
-    : null;
-};
 
 @Injectable()
 export class TypeOrmInvoiceRepository extends InvoiceRepository {
@@ -237,26 +222,18 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
     const where = ['tenant_id = $1'];
     if (q.status) where.push(`status = $${params.push(q.status)}`);
     if (q.customerId) where.push(`customer_id = $${params.push(q.customerId)}`);
-    const cursor = q.cursor ? decodeCursor(q.cursor) : null;
-    if (q.cursor && !cursor)
-      throw new InvalidError('invalid_cursor', 'cursor is not one this API returned', [
-        { field: 'cursor', message: 'invalid cursor' },
-      ]);
+    const cursor = q.cursor ? decodeCursor(q.cursor, ['instant', 'uuid']) : null;
     if (cursor)
       where.push(
         `(created_at, id) < ($${params.push(cursor[0])}::timestamptz, $${params.push(cursor[1])}::uuid)`,
       );
     const rows = await this.q(
-      `SELECT * FROM invoices WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $2`,
+      `SELECT *, ${instantSql('created_at')} AS cursor_at FROM invoices WHERE ${where.join(' AND ')}
+       ORDER BY created_at DESC, id DESC LIMIT $2`,
       params,
     );
-    const page = rows.slice(0, q.limit);
-    const last = page[page.length - 1];
-    return {
-      items: await this.withLines(page),
-      nextCursor:
-        rows.length > q.limit && last ? encodeCursor(last.created_at as Date, last.id as string) : null,
-    };
+    const page = pageFrom(rows, q.limit, (last) => [last.cursor_at as string, last.id as string]);
+    return { items: await this.withLines(page.items), nextCursor: page.nextCursor };
   }
 
   async update(tenantId: TenantId, id: string, patch: Partial<Invoice>): Promise<void> {

@@ -7,6 +7,7 @@ import { FailedJob, FailedJobRepository } from '../domain/failed-job.repository.
 import { InvoiceRun, InvoiceRunRepository, RunItem } from '../domain/invoice-run.repository.port';
 import { VerificationRule, VerificationRuleRepository } from '../domain/verification-rule';
 import { queryRows, Row } from './sql-rows';
+import { decodeCursor, instantSql, Page, pageFrom } from '../../../shared/http/cursor';
 
 @Injectable()
 abstract class Sql {
@@ -115,17 +116,23 @@ export class TypeOrmFailedJobRepository extends Sql implements FailedJobReposito
 
   async list(
     tenantId: TenantId,
-    q: { status?: FailedJob['status']; queue?: string; limit: number },
-  ): Promise<FailedJob[]> {
-    const params: unknown[] = [tenantId, q.limit];
+    q: { status?: FailedJob['status']; queue?: string; limit: number; cursor?: string },
+  ): Promise<Page<FailedJob>> {
+    const params: unknown[] = [tenantId, q.limit + 1];
     const where = ['tenant_id = $1'];
     if (q.status) where.push(`status = $${params.push(q.status)}`);
     if (q.queue) where.push(`queue = $${params.push(q.queue)}`);
+    if (q.cursor) {
+      const [at, id] = decodeCursor(q.cursor, ['instant', 'uuid']);
+      where.push(`(created_at, id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
+    }
     const rows = await this.q(
-      `SELECT * FROM failed_jobs WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id LIMIT $2`,
+      `SELECT *, ${instantSql('created_at')} AS cursor_at FROM failed_jobs WHERE ${where.join(' AND ')}
+       ORDER BY created_at DESC, id DESC LIMIT $2`,
       params,
     );
-    return rows.map(toFailedJob);
+    const page = pageFrom(rows, q.limit, (last) => [last.cursor_at as string, last.id as string]);
+    return { items: page.items.map(toFailedJob), nextCursor: page.nextCursor };
   }
 
   async find(tenantId: TenantId, id: string): Promise<FailedJob | null> {

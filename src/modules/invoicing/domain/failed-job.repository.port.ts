@@ -1,4 +1,5 @@
 import { TenantId } from '../../../shared/domain/tenant-id';
+import { Page } from '../../../shared/http/cursor';
 
 /** A job that exhausted its retries: the dead letter, listed by the API until retried. */
 export interface FailedJob {
@@ -19,8 +20,8 @@ export abstract class FailedJobRepository {
   abstract record(job: Omit<FailedJob, 'id' | 'status' | 'createdAt'>): Promise<void>;
   abstract list(
     tenantId: TenantId,
-    q: { status?: FailedJob['status']; queue?: string; limit: number },
-  ): Promise<FailedJob[]>;
+    q: { status?: FailedJob['status']; queue?: string; limit: number; cursor?: string },
+  ): Promise<Page<FailedJob>>;
   abstract find(tenantId: TenantId, id: string): Promise<FailedJob | null>;
   abstract markRetried(tenantId: TenantId, id: string): Promise<boolean>;
 }

@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -41,6 +52,8 @@ import {
   UpdateOrganizationDto,
 } from './tenancy.dto';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
+import { createdKey, paginateInMemory } from '../../../shared/http/cursor';
+import { CursorPageQuery } from '../../../shared/http/pagination.dto';
 
 /** Exactly the declared fields: the stored invitation also holds its tenant and inviter. */
 export const toInvitationDto = (i: Invitation): InvitationDto => ({
@@ -94,12 +107,17 @@ export class OrganizationsController {
     summary: "List the caller's organizations with the caller's role in each",
   })
   @ApiOkResponse({ type: OrganizationListDto })
-  async list(@CurrentPrincipal() principal: Principal): Promise<OrganizationListDto> {
-    if (principal.kind !== 'user') {
-      if (!principal.tenantId) return { items: [] };
-      return { items: [await this.getOrganization.execute(principal.tenantId)] };
-    }
-    return { items: await this.listMine.execute(principal.id) };
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() q: CursorPageQuery,
+  ): Promise<OrganizationListDto> {
+    const all =
+      principal.kind === 'user'
+        ? await this.listMine.execute(principal.id)
+        : principal.tenantId
+          ? [await this.getOrganization.execute(principal.tenantId)]
+          : [];
+    return paginateInMemory(all, q, createdKey);
   }
 
   @Get(':id')

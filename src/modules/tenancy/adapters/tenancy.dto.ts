@@ -47,6 +47,7 @@ export class OrganizationDto {
 
 export class OrganizationListDto {
   @ApiProperty({ type: [OrganizationDto] }) items!: OrganizationDto[];
+  @ApiProperty({ example: null, nullable: true, type: String }) nextCursor!: string | null;
 }
 
 export class AddMemberDto {

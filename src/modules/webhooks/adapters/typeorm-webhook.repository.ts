@@ -12,6 +12,7 @@ import {
   WebhookEndpointRepository,
 } from '../domain/webhook.repository.port';
 import { queryRows, Row } from './sql-rows';
+import { decodeCursor, instantSql, Page, pageFrom } from '../../../shared/http/cursor';
 
 // Raw SQL with tenant_id always bound as a parameter (these tables are small and simple).
 
@@ -150,13 +151,20 @@ export class TypeOrmWebhookDeliveryRepository extends WebhookDeliveryRepository 
     return rows[0] ? toDelivery(rows[0]) : null;
   }
 
-  async listForEndpoint(tenantId: TenantId, endpointId: string, limit: number): Promise<WebhookDelivery[]> {
+  async listForEndpoint(
+    tenantId: TenantId,
+    endpointId: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<WebhookDelivery>> {
+    const [at, id] = page.cursor ? decodeCursor(page.cursor, ['instant', 'uuid']) : [null, null];
     const rows = await this.q(
-      `SELECT * FROM webhook_deliveries WHERE tenant_id = $1 AND endpoint_id = $2
-       ORDER BY created_at DESC, id LIMIT $3`,
-      [tenantId, endpointId, limit],
+      `SELECT *, ${instantSql('created_at')} AS cursor_at FROM webhook_deliveries WHERE tenant_id = $1 AND endpoint_id = $2
+         AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5::uuid))
+       ORDER BY created_at DESC, id DESC LIMIT $3`,
+      [tenantId, endpointId, page.limit + 1, at, id],
     );
-    return rows.map(toDelivery);
+    const result = pageFrom(rows, page.limit, (last) => [last.cursor_at as string, last.id as string]);
+    return { items: result.items.map(toDelivery), nextCursor: result.nextCursor };
   }
 
   async attempts(tenantId: TenantId, deliveryId: string): Promise<DeliveryAttempt[]> {

@@ -20,13 +20,14 @@ import { RedeliverWebhook } from '../application/redeliver-webhook.use-case';
 import {
   CreatedWebhookEndpointDto,
   CreateWebhookEndpointDto,
-  ListDeliveriesQuery,
   UpdateWebhookEndpointDto,
   WebhookDeliveryDto,
   WebhookDeliveryListDto,
   WebhookEndpointDto,
   WebhookEndpointListDto,
 } from './webhooks.dto';
+import { createdKey, paginateInMemory } from '../../../shared/http/cursor';
+import { CursorPageQuery } from '../../../shared/http/pagination.dto';
 
 /** A malformed id cannot exist: answer 404 like any unknown id. */
 const idParam = (what: string, id: string): string => {
@@ -70,8 +71,12 @@ export class WebhookEndpointsController {
   @Scopes('webhooks:read')
   @ApiOperation({ operationId: 'listWebhookEndpoints', summary: 'List webhook endpoints' })
   @ApiOkResponse({ type: WebhookEndpointListDto })
-  async list(@CurrentTenant() tenantId: TenantId): Promise<WebhookEndpointListDto> {
-    return { items: (await this.endpoints.list(tenantId)).map(WebhookEndpointDto.of) };
+  async list(
+    @CurrentTenant() tenantId: TenantId,
+    @Query() q: CursorPageQuery,
+  ): Promise<WebhookEndpointListDto> {
+    const page = paginateInMemory(await this.endpoints.list(tenantId), q, createdKey);
+    return { items: page.items.map(WebhookEndpointDto.of), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
@@ -122,11 +127,14 @@ export class WebhookEndpointsController {
   async deliveriesOf(
     @CurrentTenant() tenantId: TenantId,
     @Param('id') id: string,
-    @Query() query: ListDeliveriesQuery,
+    @Query() query: CursorPageQuery,
   ): Promise<WebhookDeliveryListDto> {
     const endpoint = await this.endpointOf(tenantId, id);
-    const items = await this.deliveries.listForEndpoint(tenantId, endpoint.id, query.limit ?? 50);
-    return { items: items.map((d) => WebhookDeliveryDto.of(d)) };
+    const page = await this.deliveries.listForEndpoint(tenantId, endpoint.id, {
+      limit: query.limit ?? 50,
+      cursor: query.cursor,
+    });
+    return { items: page.items.map((d) => WebhookDeliveryDto.of(d)), nextCursor: page.nextCursor };
   }
 
   @Get(':id/deliveries/:deliveryId')

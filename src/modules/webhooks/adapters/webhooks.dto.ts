@@ -1,17 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsInt,
   IsOptional,
   IsString,
   IsUrl,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import { WEBHOOK_EVENT_TYPES } from '../../../shared/contracts/webhook-events';
@@ -77,16 +73,6 @@ export class UpdateWebhookEndpointDto {
   enabled?: boolean;
 }
 
-export class ListDeliveriesQuery {
-  @ApiPropertyOptional({ example: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-}
-
 export class WebhookEndpointDto {
   @ApiProperty({ example: '0b6f3c1e-7f3a-4a8b-9a43-0f3f2f6f7a10' }) id!: string;
   @ApiProperty({ example: 'https://example.com/hooks/tollgate' }) url!: string;
@@ -117,6 +103,7 @@ export class CreatedWebhookEndpointDto extends WebhookEndpointDto {
 
 export class WebhookEndpointListDto {
   @ApiProperty({ type: [WebhookEndpointDto] }) items!: WebhookEndpointDto[];
+  @ApiProperty({ example: null, nullable: true, type: String }) nextCursor!: string | null;
 }
 
 export class DeliveryAttemptDto {
@@ -167,4 +154,5 @@ export class WebhookDeliveryDto {
 
 export class WebhookDeliveryListDto {
   @ApiProperty({ type: [WebhookDeliveryDto] }) items!: WebhookDeliveryDto[];
+  @ApiProperty({ example: null, nullable: true, type: String }) nextCursor!: string | null;
 }

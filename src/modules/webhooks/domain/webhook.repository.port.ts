@@ -1,4 +1,5 @@
 import { TenantId } from '../../../shared/domain/tenant-id';
+import { Page } from '../../../shared/http/cursor';
 
 export interface WebhookEndpoint {
   id: string;
@@ -55,7 +56,12 @@ export abstract class WebhookDeliveryRepository {
   /** Inserts deliveries; duplicates of (endpoint, event) are ignored. */
   abstract insertMany(deliveries: WebhookDelivery[]): Promise<void>;
   abstract find(tenantId: TenantId, id: string): Promise<WebhookDelivery | null>;
-  abstract listForEndpoint(tenantId: TenantId, endpointId: string, limit: number): Promise<WebhookDelivery[]>;
+  /** Newest first. */
+  abstract listForEndpoint(
+    tenantId: TenantId,
+    endpointId: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<WebhookDelivery>>;
   abstract attempts(tenantId: TenantId, deliveryId: string): Promise<DeliveryAttempt[]>;
   abstract recordAttempt(
     tenantId: TenantId,
