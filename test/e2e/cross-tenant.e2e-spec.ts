@@ -101,7 +101,7 @@ describe('cross-tenant matrix (auth and tenancy routes)', () => {
     expect(org.body.name).toBe('Tenant A');
     const members = await a.auth(t.http.get(`/api/v1/organizations/${a.tenantId}/members`)).expect(200);
     expect(
-      members.body.members.map((m: { userId: string; role: string }) => [m.userId, m.role]).sort(),
+      members.body.items.map((m: { userId: string; role: string }) => [m.userId, m.role]).sort(),
     ).toEqual(
       [
         [a.userId, 'owner'],

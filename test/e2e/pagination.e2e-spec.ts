@@ -2,7 +2,7 @@ import { signUp, SignedUp } from '../support/auth';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Lists with another contract on purpose: OpenAI's own list shape for OpenAI clients. */
-const OTHER_CONTRACTS = ['listModels', 'listMembers'];
+const OTHER_CONTRACTS = ['listModels'];
 
 describe('One pagination contract on every list', () => {
   let t: TestApp;

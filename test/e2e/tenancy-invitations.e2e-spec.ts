@@ -51,7 +51,7 @@ describe('invitations: nobody joins an organization without accepting with a ver
     const members = await owner
       .auth(t.http.get(`/api/v1/organizations/${owner.tenantId}/members`))
       .expect(200);
-    expect(members.body.members.map((m: { email: string }) => m.email)).not.toContain(victim);
+    expect(members.body.items.map((m: { email: string }) => m.email)).not.toContain(victim);
 
     // The invitation and the verification link went to the invited mailbox, which the attacker cannot read.
     const mails = await t.smtp.waitFor((m) => m.envelopeTo.includes(victim), 2);

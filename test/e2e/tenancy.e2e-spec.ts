@@ -69,7 +69,7 @@ describe('tenancy: organizations, members, roles, audit log', () => {
   it('invites by email (members join by accepting), changes roles and removes members', async () => {
     const member = await addMember(t, owner, 'member');
     const list = await owner.auth(t.http.get(`${org()}/members`)).expect(200);
-    expect(list.body.members).toEqual(
+    expect(list.body.items).toEqual(
       expect.arrayContaining([expect.objectContaining({ userId: member.userId, role: 'member' })]),
     );
     const dup = await owner

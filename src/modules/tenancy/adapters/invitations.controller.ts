@@ -1,7 +1,9 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../../shared/http/auth.decorators';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
+import { createdKey, paginateInMemory } from '../../../shared/http/cursor';
+import { CursorPageQuery } from '../../../shared/http/pagination.dto';
 import { Principal } from '../../../shared/context/principal';
 import { ForbiddenError } from '../../../shared/domain/domain-error';
 import { ListMyInvitations } from '../application/list-my-invitations.use-case';
@@ -30,10 +32,14 @@ export class InvitationsController {
     summary: 'Pending invitations to my verified email address',
   })
   @ApiOkResponse({ type: ReceivedInvitationListDto })
-  async list(@CurrentPrincipal() principal: Principal): Promise<ReceivedInvitationListDto> {
-    const items = await this.listMine.execute(userOnly(principal));
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() q: CursorPageQuery,
+  ): Promise<ReceivedInvitationListDto> {
+    const page = paginateInMemory(await this.listMine.execute(userOnly(principal)), q, createdKey);
     return {
-      items: items.map((i) => ({
+      nextCursor: page.nextCursor,
+      items: page.items.map((i) => ({
         id: i.id,
         organization: { id: i.organization.id, name: i.organization.name },
         role: i.role,

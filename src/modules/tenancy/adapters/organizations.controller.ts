@@ -144,11 +144,11 @@ export class OrganizationsController {
   @Get(':id/members')
   @TenantFromParam('id')
   @Scopes('members:read')
-  @ApiOperation({ operationId: 'listMembers', summary: 'List members and pending invitations' })
+  @ApiOperation({ operationId: 'listMembers', summary: 'List members (invitations: listInvitations)' })
   @ApiOkResponse({ type: MemberListDto })
-  async members(@CurrentTenant() tenantId: TenantId): Promise<MemberListDto> {
-    const { members, invitations } = await this.listMembers.execute(tenantId);
-    return { members, invitations: invitations.map(toInvitationDto) };
+  async members(@CurrentTenant() tenantId: TenantId, @Query() q: CursorPageQuery): Promise<MemberListDto> {
+    const { members } = await this.listMembers.execute(tenantId);
+    return paginateInMemory(members, q, (m) => `${m.joinedAt.toISOString()}|${m.userId}`);
   }
 
   @Post(':id/members')
@@ -178,8 +178,12 @@ export class OrganizationsController {
     summary: "The organization's pending, unexpired invitations",
   })
   @ApiOkResponse({ type: InvitationListDto })
-  async invitations(@CurrentTenant() tenantId: TenantId): Promise<InvitationListDto> {
-    return { items: (await this.listInvitations.execute(tenantId)).map(toInvitationDto) };
+  async invitations(
+    @CurrentTenant() tenantId: TenantId,
+    @Query() q: CursorPageQuery,
+  ): Promise<InvitationListDto> {
+    const page = paginateInMemory(await this.listInvitations.execute(tenantId), q, createdKey);
+    return { items: page.items.map(toInvitationDto), nextCursor: page.nextCursor };
   }
 
   @Delete(':id/invitations/:invitationId')

@@ -85,6 +85,7 @@ export class InvitationDto {
 
 export class InvitationListDto {
   @ApiProperty({ type: [InvitationDto] }) items!: InvitationDto[];
+  @ApiProperty({ example: null, nullable: true, type: String }) nextCursor!: string | null;
 }
 
 export class InvitingOrganizationDto {
@@ -102,6 +103,7 @@ export class ReceivedInvitationDto {
 
 export class ReceivedInvitationListDto {
   @ApiProperty({ type: [ReceivedInvitationDto] }) items!: ReceivedInvitationDto[];
+  @ApiProperty({ example: null, nullable: true, type: String }) nextCursor!: string | null;
 }
 
 export class AddMemberResultDto {
@@ -115,8 +117,8 @@ export class AddMemberResultDto {
 }
 
 export class MemberListDto {
-  @ApiProperty({ type: [MemberDto] }) members!: MemberDto[];
-  @ApiProperty({ type: [InvitationDto] }) invitations!: InvitationDto[];
+  @ApiProperty({ type: [MemberDto] }) items!: MemberDto[];
+  @ApiProperty({ example: null, nullable: true, type: String }) nextCursor!: string | null;
 }
 
 export class AuditLogQueryDto {
