@@ -22,7 +22,10 @@ describe('One pagination contract on every list', () => {
       expect([path, query]).toEqual([path, expect.arrayContaining(['limit', 'cursor'])]);
       const ref = op.responses['200'].content['application/json'].schema.$ref;
       const schema = doc.components.schemas[ref.split('/').pop()];
-      expect([path, Object.keys(schema.properties).sort()]).toEqual([path, ['items', 'nextCursor']]);
+      expect([path, Object.keys(schema.properties)]).toEqual([
+        path,
+        expect.arrayContaining(['items', 'nextCursor']),
+      ]);
     }
   });
   afterAll(() => t.close());

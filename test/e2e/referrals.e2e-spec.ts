@@ -48,7 +48,7 @@ describe('referrals: codes, links and credit rewards granted once', () => {
       .expect(201);
     expect(generated.body.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     const list = await a.auth(t.http.get(`/api/v1/customers/${referrerId}/referral-codes`)).expect(200);
-    expect(list.body.data.map((c: any) => c.code)).toEqual(['FRIENDS-OF-REF', generated.body.code]);
+    expect(list.body.items.map((c: any) => c.code)).toEqual(['FRIENDS-OF-REF', generated.body.code]);
     await a
       .auth(t.http.post(`/api/v1/customers/${referrerId}/referral-codes`))
       .send({ code: 'Friends-Of-Ref' })
@@ -60,7 +60,7 @@ describe('referrals: codes, links and credit rewards granted once', () => {
       await customer(a, { name: 'New', currency: 'USD', referralCode: 'friends-of-ref' }).expect(201)
     ).body.id;
     let list = await a.auth(t.http.get(`/api/v1/customers/${referrerId}/referrals`)).expect(200);
-    expect(list.body.data).toEqual([
+    expect(list.body.items).toEqual([
       expect.objectContaining({ refereeCustomerId: referee, status: 'pending', referrerReward: '10' }),
     ]);
     expect((await credits(referrerId)).balance).toBe('0');
@@ -75,7 +75,7 @@ describe('referrals: codes, links and credit rewards granted once', () => {
     expect((await credits(referee)).balance).toBe('5');
     expect((await credits(referrerId)).ledger.filter((e: any) => e.kind === 'free_grant')).toHaveLength(1);
     list = await a.auth(t.http.get(`/api/v1/customers/${referrerId}/referrals`)).expect(200);
-    expect(list.body.data[0]).toMatchObject({ status: 'rewarded', rewardInvoiceId: expect.any(String) });
+    expect(list.body.items[0]).toMatchObject({ status: 'rewarded', rewardInvoiceId: expect.any(String) });
     expect(list.body.stats).toEqual({
       referred: 1,
       pending: 0,

@@ -23,6 +23,8 @@ import {
   ReferralProgramDto,
   UpdateReferralProgramDto,
 } from './referrals.dto';
+import { createdKey, paginateInMemory } from '../../../shared/http/cursor';
+import { CursorPageQuery } from '../../../shared/http/pagination.dto';
 
 const customerId = (id: string) => {
   if (!isUuid(id)) throw new NotFoundError('Customer', id);
@@ -87,9 +89,14 @@ export class ReferralsController {
   @Scopes('customers:read')
   @ApiOperation({ operationId: 'listReferralCodes', summary: "A customer's referral codes" })
   @ApiOkResponse({ type: ReferralCodeListDto })
-  async codes(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<ReferralCodeListDto> {
+  async codes(
+    @CurrentTenant() tenantId: TenantId,
+    @Param('id') id: string,
+    @Query() q: CursorPageQuery,
+  ): Promise<ReferralCodeListDto> {
     if (!(await this.referrals.party(tenantId, customerId(id)))) throw new NotFoundError('Customer', id);
-    return { data: (await this.referrals.codes(tenantId, id)).map(codeView) };
+    const page = paginateInMemory(await this.referrals.codes(tenantId, id), q, createdKey);
+    return { items: page.items.map(codeView), nextCursor: page.nextCursor };
   }
 
   @Get('customers/:id/referrals')

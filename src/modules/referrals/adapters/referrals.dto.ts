@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -14,6 +13,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { REWARD_TRIGGERS, RewardTrigger } from '../domain/referral';
+import { CursorPageQuery } from '../../../shared/http/pagination.dto';
 
 const AMOUNT = /^\d{1,18}(\.\d{1,12})?$/;
 const amountMessage = { message: '$property must be a non-negative decimal string with up to 12 decimals' };
@@ -71,7 +71,8 @@ export class ReferralCodeDto {
 }
 
 export class ReferralCodeListDto {
-  @ApiProperty({ type: [ReferralCodeDto] }) data!: ReferralCodeDto[];
+  @ApiProperty({ type: [ReferralCodeDto] }) items!: ReferralCodeDto[];
+  @ApiProperty({ example: null, nullable: true, type: String }) nextCursor!: string | null;
 }
 
 export class CreateReferralDto {
@@ -79,7 +80,7 @@ export class CreateReferralDto {
   @ApiProperty({ example: 'ACME-FRIENDS' }) @IsString() @MinLength(1) @MaxLength(64) code!: string;
 }
 
-export class ListReferralsQueryDto {
+export class ListReferralsQueryDto extends CursorPageQuery {
   @ApiPropertyOptional({ enum: ['pending', 'rewarded'] })
   @IsOptional()
   @IsIn(['pending', 'rewarded'])
@@ -88,13 +89,6 @@ export class ListReferralsQueryDto {
   @IsOptional()
   @IsUUID()
   referrerCustomerId?: string;
-  @ApiPropertyOptional({ example: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
 
 export class ReferralDto {
@@ -122,6 +116,8 @@ export class ReferralStatsDto {
 }
 
 export class ReferralListDto {
-  @ApiProperty({ type: [ReferralDto] }) data!: ReferralDto[];
-  @ApiProperty({ type: ReferralStatsDto }) stats!: ReferralStatsDto;
+  @ApiProperty({ type: [ReferralDto] }) items!: ReferralDto[];
+  @ApiProperty({ example: null, nullable: true, type: String }) nextCursor!: string | null;
+  @ApiProperty({ type: ReferralStatsDto, description: 'Counts over the whole filtered list, not this page' })
+  stats!: ReferralStatsDto;
 }

@@ -11,6 +11,7 @@ import {
   ReferralRepository,
   ReferralStats,
 } from '../domain/referral';
+import { decodeCursor, instantSql, Page, pageFrom } from '../../../shared/http/cursor';
 
 /** numeric -> canonical decimal string. */
 const num = (v: string): string => {
@@ -158,15 +159,18 @@ export class TypeOrmReferralRepository extends ReferralRepository {
 
   async list(
     tenantId: TenantId,
-    f: { referrerCustomerId?: string; status?: Referral['status']; limit: number },
-  ): Promise<Referral[]> {
+    f: { referrerCustomerId?: string; status?: Referral['status']; limit: number; cursor?: string },
+  ): Promise<Page<Referral>> {
+    const [at, id] = f.cursor ? decodeCursor(f.cursor, ['instant', 'uuid']) : [null, null];
     const rows = await this.q(
-      `SELECT ${REFERRAL_COLS} FROM referrals
+      `SELECT ${REFERRAL_COLS}, ${instantSql('created_at')} AS cursor_at FROM referrals
         WHERE tenant_id = $1 AND ($2::uuid IS NULL OR referrer_customer_id = $2) AND ($3::text IS NULL OR status = $3)
+          AND ($5::timestamptz IS NULL OR (created_at, id) < ($5::timestamptz, $6::uuid))
         ORDER BY created_at DESC, id DESC LIMIT $4`,
-      [tenantId, f.referrerCustomerId ?? null, f.status ?? null, f.limit],
+      [tenantId, f.referrerCustomerId ?? null, f.status ?? null, f.limit + 1, at, id],
     );
-    return rows.map(toReferral);
+    const page = pageFrom(rows, f.limit, (last) => [last.cursor_at as string, last.id as string]);
+    return { items: page.items.map(toReferral), nextCursor: page.nextCursor };
   }
 
   async stats(tenantId: TenantId, f: { referrerCustomerId?: string }): Promise<ReferralStats> {

@@ -1,5 +1,6 @@
 import { InvalidError } from '../../../shared/domain/domain-error';
 import { TenantId } from '../../../shared/domain/tenant-id';
+import { Page } from '../../../shared/http/cursor';
 
 export type RewardTrigger = 'signup' | 'first_paid_invoice';
 export const REWARD_TRIGGERS: readonly RewardTrigger[] = ['signup', 'first_paid_invoice'];
@@ -99,7 +100,7 @@ export abstract class ReferralRepository {
   ): Promise<Referral | null>;
   abstract list(
     tenantId: TenantId,
-    filter: { referrerCustomerId?: string; status?: Referral['status']; limit: number },
-  ): Promise<Referral[]>;
+    filter: { referrerCustomerId?: string; status?: Referral['status']; limit: number; cursor?: string },
+  ): Promise<Page<Referral>>;
   abstract stats(tenantId: TenantId, filter: { referrerCustomerId?: string }): Promise<ReferralStats>;
 }
