@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -17,6 +17,8 @@ import {
   ServiceAccountKeyDto,
   ServiceAccountKeyListDto,
 } from './service-account-keys.dto';
+import { paginateInMemory } from '../../../shared/http/cursor';
+import { CursorPageQuery } from '../../../shared/http/pagination.dto';
 
 const serviceAccountOnly = (p: Principal) => {
   if (p.kind !== 'service_account')
@@ -66,8 +68,12 @@ export class ServiceAccountKeysController {
     summary: "The calling service account's signing keys",
   })
   @ApiOkResponse({ type: ServiceAccountKeyListDto })
-  async list(@CurrentPrincipal() principal: Principal): Promise<ServiceAccountKeyListDto> {
-    return { data: (await this.keys.list(serviceAccountOnly(principal))).map(view) };
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() q: CursorPageQuery,
+  ): Promise<ServiceAccountKeyListDto> {
+    const keys = (await this.keys.list(serviceAccountOnly(principal))).map(view);
+    return paginateInMemory(keys, q, (k) => k.keyId);
   }
 
   @Delete(':keyId')

@@ -35,5 +35,6 @@ export class ServiceAccountKeyDto {
 }
 
 export class ServiceAccountKeyListDto {
-  @ApiProperty({ type: [ServiceAccountKeyDto] }) data!: ServiceAccountKeyDto[];
+  @ApiProperty({ type: [ServiceAccountKeyDto] }) items!: ServiceAccountKeyDto[];
+  @ApiProperty({ example: null, nullable: true, type: String }) nextCursor!: string | null;
 }
