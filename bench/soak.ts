@@ -18,6 +18,7 @@ const role = process.argv[2];
 /** Requests per second of each kind. */
 const RATE = { ingest: 4, chatJson: 8, chatStream: 8, chatAborted: 2, read: 8 };
 type Kind = keyof typeof RATE;
+const OWNER = { email: 'soak-owner@example.test', password: 'bench-password-123' };
 
 async function runFake() {
   const { startFakeOpenAi } = await import('../test/fakes/fake-openai');
@@ -32,6 +33,18 @@ async function runApi() {
   const config = loadConfig(process.env, { PORT: '0' });
   const app = await createHttpApp({ config, logger: createRootLogger('warn'), workers: true });
   await app.listen(0, '127.0.0.1');
+  // The owner is made the way `npm run cli -- owner:create` does (sign-up through HTTP needs the
+  // verification mail).
+  const { ClsService } = await import('nestjs-cls');
+  const { CreateOwner } = await import('../src/modules/auth/application/create-owner.use-case');
+  await app.get(ClsService).run(() =>
+    app.get(CreateOwner).execute({
+      email: OWNER.email,
+      password: OWNER.password,
+      name: 'Soak',
+      organizationName: 'Soak Org',
+    }),
+  );
   process.on('message', (m: string) => {
     if (m === 'exit') process.exit(0);
     if (m !== 'memory') return;
@@ -106,36 +119,29 @@ async function main() {
   const db = new Client({ connectionString: databaseUrl(dbName) });
   await db.connect();
   try {
-    const call = async (path: string, init: RequestInit = {}, token?: string) => {
+    const call = async (path: string, init: RequestInit = {}) => {
       const res = await fetch(`${base}${path}`, {
         ...init,
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(init.headers as Record<string, string>),
-        },
+        headers: { 'content-type': 'application/json', ...(init.headers as Record<string, string>) },
       });
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as Record<string, any>;
     };
-    const post = (path: string, body: unknown, token?: string) =>
-      call(path, { method: 'POST', body: JSON.stringify(body) }, token);
-    const reg = await post('/api/v1/auth/register', {
-      email: `soak-${runId}@example.test`,
-      password: 'bench-password-123',
-      name: 'Soak',
-      organizationName: 'Soak Org',
-    });
-    const token = reg.accessToken as string;
-    await post('/api/v1/customers', { name: 'Acme', currency: 'USD', externalId: 'acme' }, token);
-    await post('/api/v1/billable-metrics', { code: 'calls', name: 'Calls', aggregation: 'count' }, token);
-    const key: string = (
-      await post(
-        '/api/v1/api-keys',
-        { name: 'soak', scopes: ['chat:invoke', 'usage:write', 'usage:read', 'agents:read'] },
-        token,
-      )
-    ).key;
+    const login = await call('/api/v1/auth/login', { method: 'POST', body: JSON.stringify(OWNER) });
+    const post = (path: string, body: unknown) =>
+      call(path, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { authorization: `Bearer ${login.accessToken}` },
+      });
+    await post('/api/v1/customers', { name: 'Acme', currency: 'USD', externalId: 'acme' });
+    await post('/api/v1/billable-metrics', { code: 'calls', name: 'Calls', aggregation: 'count' });
+    const key = (
+      await post('/api/v1/api-keys', {
+        name: 'soak',
+        scopes: ['chat:invoke', 'usage:write', 'usage:read', 'agents:read'],
+      })
+    ).key as string;
     const headers = { 'content-type': 'application/json', 'x-api-key': key };
 
     let seq = 0;
