@@ -104,7 +104,8 @@ async function main() {
         body: JSON.stringify({ name: 'Bench customer', currency: 'USD', timezone: 'UTC', taxRate: '20' }),
       });
       const now = new Date();
-      const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 1));
+      // Started on the first of last month: exactly one period has ended (a run catches up every ended period).
+      const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
       const sub = await json(`${base}/api/v1/subscriptions`, {
         method: 'POST',
         headers: owner,
