@@ -113,7 +113,7 @@ describe('cross-tenant isolation of every route in the OpenAPI document', () => 
       clock,
       env: chatEnv(fake, {
         INVOICE_GRACE_PERIOD_HOURS: '0',
-        WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+        OUTBOUND_ALLOW_PRIVATE_ADDRESSES: 'true',
         ...isolated.env,
       }),
     });
