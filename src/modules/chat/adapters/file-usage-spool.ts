@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Gauge, register } from 'prom-client';
@@ -40,10 +40,15 @@ export class FileUsageSpool extends UsageSpool implements OnApplicationShutdown 
   constructor(config: AppConfig) {
     super();
     this.dir = config.chat.usageSpoolDir;
-    mkdirSync(this.dir, { recursive: true });
-    for (const name of readdirSync(this.dir))
-      if (name === ACTIVE || DRAINING_RE.test(name))
-        this.count += countLines(readFileSync(join(this.dir, name), 'utf8'));
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      for (const name of readdirSync(this.dir))
+        if (name === ACTIVE || DRAINING_RE.test(name))
+          this.count += countLines(readFileSync(join(this.dir, name), 'utf8'));
+    } catch (err) {
+      // Serving goes on without a spool: records then fall back to the log line (see ChatMetering).
+      this.logger.error({ err, dir: this.dir }, 'the usage spool directory cannot be used');
+    }
     if (!register.getSingleMetric(USAGE_SPOOL_DEPTH))
       new Gauge({
         name: USAGE_SPOOL_DEPTH,
@@ -94,6 +99,7 @@ export class FileUsageSpool extends UsageSpool implements OnApplicationShutdown 
     store: (records: UsageRecord[]) => Promise<void>,
     isPoison: (error: unknown) => boolean,
   ): Promise<number> {
+    if (!existsSync(this.dir)) return 0;
     const names = readdirSync(this.dir).filter((n) => {
       const m = DRAINING_RE.exec(n);
       return m && (Number(m[1]) === process.pid || !alive(Number(m[1])));
