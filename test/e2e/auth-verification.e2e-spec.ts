@@ -136,6 +136,15 @@ describe('email verification and registration without account enumeration', () =
     });
   });
 
+  it('sends at most AUTH_REGISTER_MAX_MAILS_PER_ADDRESS mails to one address per window, answering 202 still', async () => {
+    const address = email();
+    for (let i = 0; i < 5; i++)
+      await register({ email: address, password: TEST_PASSWORD, name: `N${i}` }).expect(202);
+    await t.smtp.waitFor((m) => m.envelopeTo.includes(address), 3);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(t.smtp.mailsTo(address)).toHaveLength(3);
+  });
+
   it('rate-limits registration per client IP with 429 and Retry-After', async () => {
     const from = ip();
     for (let i = 0; i < 3; i++)

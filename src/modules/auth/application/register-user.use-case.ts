@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
+import { createHash } from 'node:crypto';
 import { AppConfig } from '../../../config/app-config';
 import { MailMessage } from '../../../shared/contracts/mailer';
 import { normalizeEmail } from '../../../shared/domain/email';
@@ -58,8 +59,9 @@ export class RegisterUser {
     // a new address from a taken one.
     const passwordHash = await this.hasher.hash(input.password);
     const mail = await this.register(email, passwordHash, input.name.trim(), input.organizationName);
-    // Sign-ups may not be used to flood one mailbox.
-    if (await this.limiter.hit(`register:mail:${email}`, registerMaxMailsPerAddress, registerWindowSeconds))
+    // Sign-ups may not be used to flood one mailbox. The address is hashed so Redis holds none.
+    const mailbox = createHash('sha256').update(email).digest('hex').slice(0, 32);
+    if (await this.limiter.hit(`register:mail:${mailbox}`, registerMaxMailsPerAddress, registerWindowSeconds))
       this.verifications.deliver(mail);
     return ACCEPTED;
   }
