@@ -9,6 +9,7 @@ import { createValidationPipe } from './shared/http/validation';
 import { installHttpHooks } from './modules/observability/http-metrics';
 import { setupSwagger } from './shared/http/swagger';
 import { installInputGuards, useJsonBodyParser } from './shared/http/input-guards';
+import { installSecurityHeaders } from './shared/http/security-headers';
 import { PinoNestLogger } from './shared/logging/nest-logger';
 import { ClsService, CLS_ID } from 'nestjs-cls';
 import type { FastifyInstance } from 'fastify';
@@ -96,10 +97,11 @@ export async function createHttpApp(
   installHttpHooks(fastify, logger);
   useJsonBodyParser(app, { bodyLimit: config.bodyLimitBytes, maxDepth: config.bodyMaxDepth });
   installInputGuards(fastify);
+  await installSecurityHeaders(app);
 
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  setupSwagger(app, { serverUrl: config.publicBaseUrl });
+  if (config.swaggerUi) setupSwagger(app, { serverUrl: config.publicBaseUrl });
   await app.init();
   await fastify.ready();
   return app;

@@ -169,6 +169,9 @@ describe('Stripe webhooks', () => {
     const stale = await send(event, SECRET, Math.floor(Date.now() / 1000) - 3600).expect(400);
     expect(stale.body).toMatchObject({ code: 'stale_stripe_signature' });
     expect(stale.body.detail).toMatch(/timestamp is outside the tolerance \(\d+ s\)/);
+    // The tolerance applies both ways: a timestamp an hour ahead is no fresher than one an hour old.
+    const future = await send(event, SECRET, Math.floor(Date.now() / 1000) + 3600).expect(400);
+    expect(future.body).toMatchObject({ code: 'stale_stripe_signature' });
     const stored = await db.query(`SELECT count(*)::int AS n FROM stripe_events WHERE stripe_event_id = $1`, [
       event.id,
     ]);

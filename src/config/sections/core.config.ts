@@ -22,6 +22,10 @@ export const coreConfigSchema = z.object({
    * verification, http_get) reach loopback and private addresses on any port.
    */
   OUTBOUND_ALLOW_PRIVATE_ADDRESSES: envBool(false),
+  /** Serve Swagger UI at /docs and the OpenAPI document at /docs-json. */
+  SWAGGER_UI: envBool(true),
+  /** When set, GET /metrics requires `Authorization: Bearer <token>` (Prometheus `authorization` setting). */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Ports outbound calls to public addresses may use. */
   OUTBOUND_ALLOWED_PORTS: envList('80,443')
     .transform((ports) => ports.map(Number))
@@ -42,5 +46,7 @@ export const coreConfig = (env: z.infer<typeof coreConfigSchema>) => ({
   publicBaseUrl: env.PUBLIC_BASE_URL,
   trustProxy: env.TRUST_PROXY,
   requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+  swaggerUi: env.SWAGGER_UI,
+  metricsToken: env.METRICS_TOKEN,
   outbound: { allowPrivate: env.OUTBOUND_ALLOW_PRIVATE_ADDRESSES, allowedPorts: env.OUTBOUND_ALLOWED_PORTS },
 });

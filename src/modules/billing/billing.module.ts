@@ -1,3 +1,5 @@
+import { PlanDirectory } from '../../shared/contracts/plans';
+import { RepositoryPlanDirectory } from './application/plan-directory';
 import { Global, Module } from '@nestjs/common';
 import { BudgetSource, UsageEventSink } from '../../shared/contracts/metering';
 import { BillingForInvoicing } from '../../shared/contracts/billing-for-invoicing';
@@ -74,6 +76,7 @@ import { SubscriptionRepository } from './domain/subscription';
     SpendCapsController,
   ],
   providers: [
+    { provide: PlanDirectory, useClass: RepositoryPlanDirectory },
     { provide: CustomerRepository, useClass: TypeOrmCustomerRepository },
     { provide: MetricRepository, useClass: TypeOrmMetricRepository },
     { provide: UsageRepository, useClass: TypeOrmUsageRepository },
@@ -118,6 +121,7 @@ import { SubscriptionRepository } from './domain/subscription';
     CommitInvoicedPeriod,
   ],
   exports: [
+    PlanDirectory,
     UsageEventSink,
     BudgetSource,
     BillingForInvoicing,

@@ -1,4 +1,7 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Res } from '@nestjs/common';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { AppConfig } from '../../config/app-config';
+import { UnauthenticatedError } from '../../shared/domain/domain-error';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PrometheusController } from '@willsoto/nestjs-prometheus';
 import { Public } from '../../shared/http/auth.decorators';
@@ -8,6 +11,10 @@ import { ApiNoStoreDependency } from '../../shared/http/openapi.decorators';
 @Public()
 @Controller()
 export class MetricsController extends PrometheusController {
+  constructor(private readonly config: AppConfig) {
+    super();
+  }
+
   @Get()
   @ApiNoStoreDependency()
   @ApiProduces('text/plain')
@@ -16,7 +23,20 @@ export class MetricsController extends PrometheusController {
     summary: 'Prometheus metrics (process defaults, HTTP histogram, in-flight gauge)',
   })
   @ApiOkResponse({ description: 'Prometheus text exposition format', schema: { type: 'string' } })
-  override index(@Res({ passthrough: true }) response: unknown) {
+  override index(
+    @Res({ passthrough: true }) response: unknown,
+    @Headers('authorization') authorization?: string,
+  ) {
+    const token = this.config.metricsToken;
+    if (token && !sameSecret(authorization ?? '', `Bearer ${token}`))
+      throw new UnauthenticatedError(
+        'GET /metrics needs the METRICS_TOKEN bearer token',
+        'metrics_token_required',
+      );
     return super.index(response);
   }
 }
+
+/** Constant-time comparison of two strings of any length (hashes first, so lengths do not leak). */
+const sameSecret = (a: string, b: string): boolean =>
+  timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());

@@ -1,4 +1,5 @@
-import { Role } from './principal';
+import { ForbiddenError } from '../domain/domain-error';
+import { Principal, Role } from './principal';
 
 /**
  * Scopes are the unit of permission. API keys and service accounts hold scopes directly; users get the
@@ -11,6 +12,8 @@ export const SCOPES = [
   'members:manage',
   'api_keys:read',
   'api_keys:manage',
+  /** Revoke and cap keys others created; without it, api_keys:manage covers only one's own keys. */
+  'api_keys:manage_all',
   'audit:read',
   'agents:read',
   'agents:write',
@@ -74,6 +77,17 @@ export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   ],
   viewer: READ_SCOPES.filter((s) => s !== 'api_keys:read'),
 };
+
+/** The `createdBy` stamp of keys a principal creates, e.g. `user:<id>`. */
+export const creatorRef = (principal: { kind: string; id: string }): string =>
+  `${principal.kind}:${principal.id}`;
+
+/** api_keys:manage covers the keys one created; others' keys need api_keys:manage_all (owners, admins). */
+export function assertMayManageKey(actor: Principal, createdBy: string | null): void {
+  const held = actor.kind === 'user' ? (actor.role ? ROLE_SCOPES[actor.role] : []) : actor.scopes;
+  if (held.includes('api_keys:manage_all') || createdBy === creatorRef(actor)) return;
+  throw new ForbiddenError('Only its creator or a key manager may change this API key', 'not_key_creator');
+}
 
 export const roleHasScopes = (role: Role, scopes: readonly string[]): boolean =>
   scopes.every((s) => (ROLE_SCOPES[role] as readonly string[]).includes(s));

@@ -1,3 +1,5 @@
+import { PlanDirectory } from '../../../shared/contracts/plans';
+import { assertOwnPlan } from './create-agent.use-case';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../shared/domain/clock.port';
 import { NotFoundError } from '../../../shared/domain/domain-error';
@@ -17,6 +19,7 @@ export class UpdateAgent {
     private readonly policy: AgentSettingsPolicy,
     private readonly cache: AgentCache,
     private readonly clock: Clock,
+    private readonly plans: PlanDirectory,
   ) {}
 
   async execute(tenantId: TenantId, id: string, patch: AgentPatch): Promise<Agent> {
@@ -26,6 +29,8 @@ export class UpdateAgent {
     const agent: Agent = { ...current, ...defined, updatedAt: this.clock.now() };
     agent.tools = [...new Set(agent.tools)];
     this.policy.check(agent);
+    if (agent.billingPlanId !== current.billingPlanId)
+      await assertOwnPlan(this.plans, tenantId, agent.billingPlanId);
     await this.agents.save(agent);
     this.cache.forget(agent);
     return agent;

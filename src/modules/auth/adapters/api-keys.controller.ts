@@ -56,8 +56,9 @@ export class ApiKeysController {
   @ApiNoContentResponse({ description: 'Revoked' })
   async revoke(
     @CurrentTenant() tenantId: TenantId,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<void> {
-    await this.revokeApiKey.execute(tenantId, id);
+    await this.revokeApiKey.execute(tenantId, id, principal);
   }
 }

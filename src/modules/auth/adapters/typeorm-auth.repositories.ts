@@ -319,6 +319,11 @@ export class TypeOrmApiKeyRepository extends ApiKeyRepository {
     return (await this.rows.find(tenantId, {}, { order: { createdAt: 'DESC' } })).map(toApiKey);
   }
 
+  async find(tenantId: TenantId, id: string): Promise<StoredApiKey | null> {
+    const row = await this.rows.findOne(tenantId, { id });
+    return row ? toApiKey(row) : null;
+  }
+
   async revoke(tenantId: TenantId, id: string, at: Date): Promise<string | null> {
     const row = await this.rows.findOne(tenantId, { id, revokedAt: IsNull() });
     if (!row) return null;

@@ -2,7 +2,7 @@ import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '../../../config/app-config';
 import { Principal } from '../../../shared/context/principal';
-import { ROLE_SCOPES } from '../../../shared/context/permissions';
+import { assertMayManageKey, creatorRef, ROLE_SCOPES } from '../../../shared/context/permissions';
 import { Clock } from '../../../shared/domain/clock.port';
 import {
   ForbiddenError,
@@ -67,7 +67,7 @@ export class CreateApiKey {
       prefix,
       secretHash: hashApiKeySecret(this.config.auth.apiKeyPepper, secret),
       scopes: [...new Set(input.scopes)],
-      createdBy: creator ? `${creator.kind}:${creator.id}` : 'cli',
+      createdBy: creator ? creatorRef(creator) : 'cli',
       expiresAt: input.expiresAt ?? null,
     };
     await this.repo.insert(stored);
@@ -77,7 +77,8 @@ export class CreateApiKey {
       details: { name: stored.name, prefix, scopes: stored.scopes },
       ...(creator ? {} : { actor: { kind: 'cli', id: 'cli' } }),
     });
-    return { ...stored, lastUsedAt: null, revokedAt: null, createdAt: this.clock.now(), key };
+    // Exactly the declared response: never the stored hash or the tenant.
+    return { ...view({ ...stored, lastUsedAt: null, revokedAt: null, createdAt: this.clock.now() }), key };
   }
 }
 
@@ -99,7 +100,9 @@ export class RevokeApiKey {
     private readonly clock: Clock,
   ) {}
 
-  async execute(tenantId: TenantId, id: string): Promise<void> {
+  async execute(tenantId: TenantId, id: string, actor: Principal | null): Promise<void> {
+    const key = await this.repo.find(tenantId, id);
+    if (key && actor) assertMayManageKey(actor, key.createdBy);
     const prefix = await this.repo.revoke(tenantId, id, this.clock.now());
     if (!prefix) throw new NotFoundError('API key', id);
     // Every instance drops its cached copy now, so the key fails everywhere on its next use.

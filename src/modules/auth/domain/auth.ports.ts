@@ -101,6 +101,7 @@ export abstract class ApiKeyRepository {
   /** Across tenants: the prefix is what identifies the key on the request path. */
   abstract findByPrefix(prefix: string): Promise<StoredApiKey | null>;
   abstract list(tenantId: TenantId): Promise<StoredApiKey[]>;
+  abstract find(tenantId: TenantId, id: string): Promise<StoredApiKey | null>;
   /** The revoked key's prefix, or null when no live key with that id is in this tenant. */
   abstract revoke(tenantId: TenantId, id: string, at: Date): Promise<string | null>;
   abstract touch(id: string, at: Date): Promise<void>;

@@ -6,7 +6,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
+import { CurrentPrincipal, CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
+import { assertMayManageKey } from '../../../shared/context/permissions';
+import { Principal } from '../../../shared/context/principal';
 import { NotFoundError } from '../../../shared/domain/domain-error';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { CreateCoupon } from '../application/coupons.use-case';
@@ -99,10 +101,11 @@ export class SpendCapsController {
   @ApiOkResponse({ type: SpendCapViewDto })
   async put(
     @CurrentTenant() tenantId: TenantId,
+    @CurrentPrincipal() actor: Principal,
     @Param('apiKeyId', ApiKeyId) apiKeyId: string,
     @Body() body: SpendCapDto,
   ): Promise<SpendCapViewDto> {
-    if (!(await this.caps.apiKeyExists(tenantId, apiKeyId))) throw new NotFoundError('API key', apiKeyId);
+    await this.assertMayCap(tenantId, actor, apiKeyId);
     const cap = { apiKeyId, amount: body.amount, currency: body.currency.toUpperCase() };
     await this.caps.upsert(tenantId, cap);
     await this.budgets.invalidateApiKey(tenantId, apiKeyId);
@@ -129,9 +132,17 @@ export class SpendCapsController {
   @ApiNoContentResponse({ description: 'Removed' })
   async remove(
     @CurrentTenant() tenantId: TenantId,
+    @CurrentPrincipal() actor: Principal,
     @Param('apiKeyId', ApiKeyId) apiKeyId: string,
   ): Promise<void> {
+    await this.assertMayCap(tenantId, actor, apiKeyId);
     if (!(await this.caps.delete(tenantId, apiKeyId))) throw new NotFoundError('Spend cap', apiKeyId);
     await this.budgets.invalidateApiKey(tenantId, apiKeyId);
+  }
+
+  private async assertMayCap(tenantId: TenantId, actor: Principal, apiKeyId: string): Promise<void> {
+    const createdBy = await this.caps.apiKeyCreator(tenantId, apiKeyId);
+    if (createdBy === undefined) throw new NotFoundError('API key', apiKeyId);
+    assertMayManageKey(actor, createdBy);
   }
 }

@@ -12,12 +12,12 @@ export class TypeOrmApiKeySpendCapRepository extends ApiKeySpendCapRepository {
     super();
   }
 
-  async apiKeyExists(tenantId: TenantId, apiKeyId: string): Promise<boolean> {
-    const rows = await sql(this.t, `SELECT 1 FROM api_keys WHERE tenant_id = $1 AND id = $2`, [
+  async apiKeyCreator(tenantId: TenantId, apiKeyId: string): Promise<string | null | undefined> {
+    const [row] = await sql(this.t, `SELECT created_by FROM api_keys WHERE tenant_id = $1 AND id = $2`, [
       tenantId,
       apiKeyId,
     ]);
-    return rows.length > 0;
+    return row ? ((row.created_by as string | null) ?? null) : undefined;
   }
 
   async upsert(tenantId: TenantId, cap: ApiKeySpendCap): Promise<void> {

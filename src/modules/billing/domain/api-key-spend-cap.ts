@@ -7,8 +7,8 @@ export interface ApiKeySpendCap {
 }
 
 export abstract class ApiKeySpendCapRepository {
-  /** False when the API key does not exist in this tenant. */
-  abstract apiKeyExists(tenantId: TenantId, apiKeyId: string): Promise<boolean>;
+  /** Who created the API key (`user:<id>`, ...), or undefined when it does not exist in this tenant. */
+  abstract apiKeyCreator(tenantId: TenantId, apiKeyId: string): Promise<string | null | undefined>;
   abstract upsert(tenantId: TenantId, cap: ApiKeySpendCap): Promise<void>;
   abstract find(tenantId: TenantId, apiKeyId: string): Promise<ApiKeySpendCap | null>;
   abstract delete(tenantId: TenantId, apiKeyId: string): Promise<boolean>;

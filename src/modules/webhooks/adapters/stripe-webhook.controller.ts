@@ -17,6 +17,12 @@ export class StripeWebhookAckDto {
   duplicate!: boolean;
 }
 
+const staleSignature = (toleranceSeconds: number) =>
+  new InvalidError(
+    'stale_stripe_signature',
+    `The Stripe-Signature timestamp is outside the tolerance (${toleranceSeconds} s)`,
+  );
+
 /** Stripe calls this; it is authenticated by the Stripe-Signature header over the raw body, not by a login. */
 @ApiTags('webhooks')
 @Controller('webhooks/stripe')
@@ -61,15 +67,16 @@ export class StripeWebhookController {
       // The SDK checks the signature first: a stale timestamp on a correct signature is a replay or a clock
       // problem, worth telling apart from a wrong secret.
       if (/timestamp outside the tolerance/i.test((err as Error).message ?? ''))
-        throw new InvalidError(
-          'stale_stripe_signature',
-          `The Stripe-Signature timestamp is outside the tolerance (${stripeToleranceSeconds} s)`,
-        );
+        throw staleSignature(stripeToleranceSeconds);
       throw new InvalidError(
         'invalid_stripe_signature',
         'The Stripe-Signature header does not match the body',
       );
     }
+    // The SDK only refuses old timestamps; one from the future is no fresher (a replay signed ahead of time).
+    const signedAt = Number(/(?:^|,)\s*t=(\d+)/.exec(signature)?.[1]);
+    if (signedAt - Math.floor(Date.now() / 1000) > stripeToleranceSeconds)
+      throw staleSignature(stripeToleranceSeconds);
     if (!event?.id || !event.type || !event.data?.object)
       throw new InvalidError('invalid_stripe_event', 'Not a Stripe event');
     const { duplicate } = await this.receive.execute(event);
