@@ -79,14 +79,12 @@ export class EmailVerifications {
   }
 
   deliver(message: MailMessage): void {
-    this.mailer
-      .send(message)
-      .catch((err: unknown) =>
-        this.logger.error({
-          msg: 'mail could not be sent',
-          subject: message.subject,
-          ...describeMailFailure(err),
-        }),
-      );
+    this.mailer.send(message).catch((err: unknown) =>
+      this.logger.error({
+        msg: 'mail could not be sent',
+        subject: message.subject,
+        ...describeMailFailure(err),
+      }),
+    );
   }
 }
