@@ -147,6 +147,7 @@ export type CreateApiKeyDto = {
     | 'members:manage'
     | 'api_keys:read'
     | 'api_keys:manage'
+    | 'api_keys:manage_all'
     | 'audit:read'
     | 'agents:read'
     | 'agents:write'
@@ -8244,6 +8245,9 @@ export type CreateReferralResponse = CreateReferralResponses[keyof CreateReferra
 
 export type GetMetricsData = {
   body?: never;
+  headers: {
+    authorization: string;
+  };
   path?: never;
   query?: never;
   url: '/metrics';
