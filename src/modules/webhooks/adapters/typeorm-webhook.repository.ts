@@ -11,7 +11,8 @@ import {
   WebhookEndpoint,
   WebhookEndpointRepository,
 } from '../domain/webhook.repository.port';
-import { queryRows, Row } from './sql-rows';
+import { tenantQuery } from '../../../shared/persistence/tenant-sql';
+import { Row } from './sql-rows';
 import { decodeCursor, instantSql, Page, pageFrom } from '../../../shared/http/cursor';
 
 // Raw SQL with tenant_id always bound as a parameter (these tables are small and simple).
@@ -48,21 +49,21 @@ export class TypeOrmWebhookEndpointRepository extends WebhookEndpointRepository 
     super();
   }
 
-  private q(sql: string, params: unknown[]): Promise<Row[]> {
-    return queryRows(this.txHost.tx, sql, params);
+  private q(tenantId: TenantId, sql: string, params: unknown[]): Promise<Row[]> {
+    return tenantQuery<Row>(this.txHost.tx, tenantId, sql, params);
   }
 
   async insert(e: WebhookEndpoint): Promise<void> {
     await this.q(
+      e.tenantId,
       `INSERT INTO webhook_endpoints (id, tenant_id, url, description, event_types, secret, enabled)
-       VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-      [e.id, e.tenantId, e.url, e.description, e.eventTypes, e.secret, e.enabled],
+       VALUES ($2,$1,$3,$4,$5,$6,$7)`,
+      [e.id, e.url, e.description, e.eventTypes, e.secret, e.enabled],
     );
   }
 
   async find(tenantId: TenantId, id: string): Promise<WebhookEndpoint | null> {
-    const rows = await this.q(`SELECT * FROM webhook_endpoints WHERE tenant_id = $1 AND id = $2`, [
-      tenantId,
+    const rows = await this.q(tenantId, `SELECT * FROM webhook_endpoints WHERE tenant_id = $1 AND id = $2`, [
       id,
     ]);
     return rows[0] ? toEndpoint(rows[0]) : null;
@@ -70,8 +71,9 @@ export class TypeOrmWebhookEndpointRepository extends WebhookEndpointRepository 
 
   async list(tenantId: TenantId): Promise<WebhookEndpoint[]> {
     const rows = await this.q(
+      tenantId,
       `SELECT * FROM webhook_endpoints WHERE tenant_id = $1 ORDER BY created_at, id`,
-      [tenantId],
+      [],
     );
     return rows.map(toEndpoint);
   }
@@ -82,35 +84,31 @@ export class TypeOrmWebhookEndpointRepository extends WebhookEndpointRepository 
     patch: Partial<Pick<WebhookEndpoint, 'url' | 'description' | 'eventTypes' | 'enabled'>>,
   ): Promise<boolean> {
     const rows = await this.q(
+      tenantId,
       `UPDATE webhook_endpoints SET
          url = COALESCE($3, url), description = COALESCE($4, description),
          event_types = COALESCE($5, event_types), enabled = COALESCE($6, enabled)
        WHERE tenant_id = $1 AND id = $2 RETURNING id`,
-      [
-        tenantId,
-        id,
-        patch.url ?? null,
-        patch.description ?? null,
-        patch.eventTypes ?? null,
-        patch.enabled ?? null,
-      ],
+      [id, patch.url ?? null, patch.description ?? null, patch.eventTypes ?? null, patch.enabled ?? null],
     );
     return rows.length > 0;
   }
 
   async delete(tenantId: TenantId, id: string): Promise<boolean> {
-    const rows = await this.q(`DELETE FROM webhook_endpoints WHERE tenant_id = $1 AND id = $2 RETURNING id`, [
+    const rows = await this.q(
       tenantId,
-      id,
-    ]);
+      `DELETE FROM webhook_endpoints WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+      [id],
+    );
     return rows.length > 0;
   }
 
   async subscribedTo(tenantId: TenantId, eventType: string): Promise<WebhookEndpoint[]> {
     const rows = await this.q(
+      tenantId,
       `SELECT * FROM webhook_endpoints
        WHERE tenant_id = $1 AND enabled AND ($2 = ANY(event_types) OR '*' = ANY(event_types))`,
-      [tenantId, eventType],
+      [eventType],
     );
     return rows.map(toEndpoint);
   }
@@ -122,19 +120,24 @@ export class TypeOrmWebhookDeliveryRepository extends WebhookDeliveryRepository 
     super();
   }
 
-  private q(sql: string, params: unknown[]): Promise<Row[]> {
-    return queryRows(this.txHost.tx, sql, params);
+  private q(tenantId: TenantId, sql: string, params: unknown[]): Promise<Row[]> {
+    return tenantQuery<Row>(this.txHost.tx, tenantId, sql, params);
   }
 
   async insertMany(deliveries: WebhookDelivery[]): Promise<void> {
     if (!deliveries.length) return;
+    const tenantId = deliveries[0].tenantId;
+    if (deliveries.some((d) => d.tenantId !== tenantId))
+      throw new Error('deliveries of one tenant at a time');
     await this.q(
+      tenantId,
       `INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, event_type, payload)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::jsonb[])
+       SELECT d.id, $1, d.endpoint_id, d.event_id, d.event_type, d.payload
+       FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::jsonb[])
+         AS d(id, endpoint_id, event_id, event_type, payload)
        ON CONFLICT (endpoint_id, event_id) DO NOTHING`,
       [
         deliveries.map((d) => d.id),
-        deliveries.map((d) => d.tenantId),
         deliveries.map((d) => d.endpointId),
         deliveries.map((d) => d.eventId),
         deliveries.map((d) => d.eventType),
@@ -144,8 +147,7 @@ export class TypeOrmWebhookDeliveryRepository extends WebhookDeliveryRepository 
   }
 
   async find(tenantId: TenantId, id: string): Promise<WebhookDelivery | null> {
-    const rows = await this.q(`SELECT * FROM webhook_deliveries WHERE tenant_id = $1 AND id = $2`, [
-      tenantId,
+    const rows = await this.q(tenantId, `SELECT * FROM webhook_deliveries WHERE tenant_id = $1 AND id = $2`, [
       id,
     ]);
     return rows[0] ? toDelivery(rows[0]) : null;
@@ -158,10 +160,11 @@ export class TypeOrmWebhookDeliveryRepository extends WebhookDeliveryRepository 
   ): Promise<Page<WebhookDelivery>> {
     const [at, id] = page.cursor ? decodeCursor(page.cursor, ['instant', 'uuid']) : [null, null];
     const rows = await this.q(
+      tenantId,
       `SELECT *, ${instantSql('created_at')} AS cursor_at FROM webhook_deliveries WHERE tenant_id = $1 AND endpoint_id = $2
          AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5::uuid))
        ORDER BY created_at DESC, id DESC LIMIT $3`,
-      [tenantId, endpointId, page.limit + 1, at, id],
+      [endpointId, page.limit + 1, at, id],
     );
     const result = pageFrom(rows, page.limit, (last) => [last.cursor_at as string, last.id as string]);
     return { items: result.items.map(toDelivery), nextCursor: result.nextCursor };
@@ -169,8 +172,9 @@ export class TypeOrmWebhookDeliveryRepository extends WebhookDeliveryRepository 
 
   async attempts(tenantId: TenantId, deliveryId: string): Promise<DeliveryAttempt[]> {
     const rows = await this.q(
+      tenantId,
       `SELECT * FROM webhook_delivery_attempts WHERE tenant_id = $1 AND delivery_id = $2 ORDER BY attempt`,
-      [tenantId, deliveryId],
+      [deliveryId],
     );
     return rows.map((r) => ({
       attempt: r.attempt as number,
@@ -189,6 +193,7 @@ export class TypeOrmWebhookDeliveryRepository extends WebhookDeliveryRepository 
     outcome: DeliveryStatus,
   ): Promise<void> {
     await this.q(
+      tenantId,
       `WITH d AS (
          UPDATE webhook_deliveries SET attempts = attempts + 1, status = $3, last_status_code = $4,
            last_error = $5, delivered_at = CASE WHEN $3 = 'delivered' THEN now() ELSE delivered_at END
@@ -196,14 +201,15 @@ export class TypeOrmWebhookDeliveryRepository extends WebhookDeliveryRepository 
        INSERT INTO webhook_delivery_attempts
          (id, tenant_id, delivery_id, attempt, status_code, error, response_body, duration_ms)
        SELECT $6, $1, $2, d.attempts, $4, $5, $7, $8 FROM d`,
-      [tenantId, deliveryId, outcome, a.statusCode, a.error, newId(), a.responseBody, a.durationMs],
+      [deliveryId, outcome, a.statusCode, a.error, newId(), a.responseBody, a.durationMs],
     );
   }
 
   async markPending(tenantId: TenantId, deliveryId: string): Promise<void> {
-    await this.q(`UPDATE webhook_deliveries SET status = 'pending' WHERE tenant_id = $1 AND id = $2`, [
+    await this.q(
       tenantId,
-      deliveryId,
-    ]);
+      `UPDATE webhook_deliveries SET status = 'pending' WHERE tenant_id = $1 AND id = $2`,
+      [deliveryId],
+    );
   }
 }
