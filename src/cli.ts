@@ -4,7 +4,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import * as argon2 from 'argon2';
 import { loadDotenv } from './config/load-dotenv';
-import { ConfigError, loadConfig } from './config/app-config';
+import { ConfigError } from './config/app-config';
+import { loadConfigWithSecrets } from './config/vault-secrets';
 import { SCOPES } from './shared/context/permissions';
 import { DomainError } from './shared/domain/domain-error';
 import { asTenantId } from './shared/domain/tenant-id';
@@ -85,7 +86,7 @@ const need = (flags: Record<string, string>, name: string): string => {
 async function withApp<T>(work: (app: INestApplicationContext, m: App) => Promise<T>): Promise<T> {
   const m = await loadApp();
   // The CLI prints its own output; only warnings and errors from the app are logged.
-  const config = loadConfig(undefined, { LOG_LEVEL: 'warn' });
+  const config = await loadConfigWithSecrets(undefined, { LOG_LEVEL: 'warn' });
   const app = await m.NestFactory.createApplicationContext(m.AppModule.forRoot({ config, workers: false }), {
     logger: new m.PinoNestLogger(m.createRootLogger(config.logLevel)),
   });

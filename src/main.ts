@@ -1,14 +1,15 @@
 import './shared/runtime/require-node';
 import 'reflect-metadata';
 import { loadDotenv } from './config/load-dotenv';
-import { ConfigError, loadConfig } from './config/app-config';
+import { ConfigError } from './config/app-config';
+import { loadConfigWithSecrets } from './config/vault-secrets';
 import { createRootLogger } from './shared/logging/logger';
 import { createHttpApp } from './http-app';
 
 /** HTTP API. With WORKERS_IN_API=true (the default, for one machine) it also runs the BullMQ workers. */
 async function main() {
   loadDotenv();
-  const config = loadConfig();
+  const config = await loadConfigWithSecrets();
   const logger = createRootLogger(config.logLevel);
   const app = await createHttpApp({ config, logger, workers: config.workersInApi });
   await app.listen({ port: config.port, host: config.host });

@@ -2,7 +2,8 @@ import './shared/runtime/require-node';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadDotenv } from './config/load-dotenv';
-import { ConfigError, loadConfig } from './config/app-config';
+import { ConfigError } from './config/app-config';
+import { loadConfigWithSecrets } from './config/vault-secrets';
 import { createRootLogger } from './shared/logging/logger';
 import { PinoNestLogger } from './shared/logging/nest-logger';
 import { AppModule } from './app.module';
@@ -10,7 +11,7 @@ import { AppModule } from './app.module';
 /** BullMQ workers only (no HTTP): scale these separately from API replicas, all on the same Redis. */
 async function worker() {
   loadDotenv();
-  const config = loadConfig();
+  const config = await loadConfigWithSecrets();
   const logger = createRootLogger(config.logLevel);
   const app = await NestFactory.createApplicationContext(
     AppModule.forRoot({ config, logger, workers: true }),

@@ -7,6 +7,7 @@ import { billingConfig, billingConfigSchema } from './sections/billing.config';
 import { invoicingConfig, invoicingConfigSchema } from './sections/invoicing.config';
 import { webhooksConfig, webhooksConfigSchema } from './sections/webhooks.config';
 import { mailConfig, mailConfigSchema } from './sections/mail.config';
+import { vaultConfig, vaultConfigSchema, vaultProblems } from './sections/vault.config';
 
 const envSchema = coreConfigSchema
   .extend(dataConfigSchema.shape)
@@ -15,7 +16,8 @@ const envSchema = coreConfigSchema
   .extend(billingConfigSchema.shape)
   .extend(invoicingConfigSchema.shape)
   .extend(webhooksConfigSchema.shape)
-  .extend(mailConfigSchema.shape);
+  .extend(mailConfigSchema.shape)
+  .extend(vaultConfigSchema.shape);
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -28,6 +30,7 @@ const build = (env: Env) => ({
   invoicing: invoicingConfig(env),
   webhooks: webhooksConfig(env),
   mail: mailConfig(env),
+  ...vaultConfig(env),
 });
 
 export type AppConfigShape = ReturnType<typeof build>;
@@ -41,6 +44,11 @@ export interface AppConfig extends AppConfigShape {}
 
 export class ConfigError extends Error {}
 
+/** Variables a KV v2 secret may provide (VAULT_KV_PATH): the configuration's own, except Vault's. */
+export const CONFIG_VARIABLES: ReadonlySet<string> = new Set(
+  Object.keys(envSchema.shape).filter((k) => !k.startsWith('VAULT_')),
+);
+
 export function loadConfig(
   source: NodeJS.ProcessEnv = process.env,
   overrides: Record<string, string> = {},
@@ -53,6 +61,8 @@ export function loadConfig(
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  const vault = vaultProblems(parsed.data);
+  if (vault.length) throw new ConfigError(`Invalid configuration:\n${vault.map((p) => `  ${p}`).join('\n')}`);
   if (parsed.data.NODE_ENV === 'production') {
     const problems = productionSecretProblems(parsed.data);
     if (problems.length)

@@ -1,6 +1,8 @@
 import { Global, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/app-config';
+import { Clock } from '../../shared/domain/clock.port';
+import { InvalidationBus } from '../tenancy/domain/invalidation-bus.port';
 import { PrincipalResolver } from '../../shared/http/principal-resolver.port';
 import { TenancyModule } from '../tenancy/tenancy.module';
 import {
@@ -14,6 +16,8 @@ import {
 } from './domain/auth.ports';
 import { PasswordHasher } from './application/password-hasher';
 import { SigningKeys } from './application/signing-keys';
+import { LocalSigningKeys } from './adapters/local-signing-keys';
+import { VaultTransitSigningKeys } from './adapters/vault-transit-signing-keys';
 import { TokenService } from './application/token-service';
 import { Sessions } from './application/sessions';
 import { GetMe, LogIn, LogOut, RefreshSession } from './application/user-sessions.use-cases';
@@ -71,7 +75,15 @@ import { ApiKeysController } from './adapters/api-keys.controller';
     SignedRequestAuthenticator,
     RegisterServiceAccountKey,
     PasswordHasher,
-    SigningKeys,
+    {
+      // Only the configured adapter is built (and started): the other would touch its store for nothing.
+      provide: SigningKeys,
+      inject: [SigningKeyRepository, InvalidationBus, AppConfig, Clock],
+      useFactory: (repo: SigningKeyRepository, bus: InvalidationBus, config: AppConfig, clock: Clock) =>
+        config.signingBackend === 'vault'
+          ? new VaultTransitSigningKeys(bus, config, clock)
+          : new LocalSigningKeys(repo, bus, config, clock),
+    },
     TokenService,
     Sessions,
     RegisterUser,

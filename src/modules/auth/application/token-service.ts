@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { JWTPayload, jwtVerify } from 'jose';
 import { AppConfig } from '../../../config/app-config';
 import { Clock } from '../../../shared/domain/clock.port';
 import { UnauthenticatedError } from '../../../shared/domain/domain-error';
@@ -21,6 +21,8 @@ export interface ServiceAccessClaims {
   /** tenants it may select with X-Organization-Id when not bound: '*' or a list */
   ten?: '*' | string[];
 }
+
+const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 export type AccessClaims = JWTPayload & (UserAccessClaims | ServiceAccessClaims) & { sub: string };
 
@@ -54,17 +56,21 @@ export class TokenService {
     claims: UserAccessClaims | ServiceAccessClaims,
     ttlSeconds = this.accessTtlSeconds,
   ): Promise<string> {
-    const { kid, key } = await this.keys.signer();
+    const signer = await this.keys.signer();
     const now = Math.floor(this.clock.now().getTime() / 1000);
-    return new SignJWT({ ...claims })
-      .setProtectedHeader({ alg: 'EdDSA', kid, typ: 'JWT' })
-      .setSubject(subject)
-      .setIssuer(this.config.auth.issuer)
-      .setAudience(this.config.auth.audience)
-      .setIssuedAt(now)
-      .setExpirationTime(now + ttlSeconds)
-      .setJti(randomBytes(9).toString('base64url'))
-      .sign(key);
+    // Compact JWS built here rather than by jose: the signature may come from a remote signer (Vault Transit).
+    const header = b64url({ alg: 'EdDSA', kid: signer.kid, typ: 'JWT' });
+    const payload = b64url({
+      ...claims,
+      sub: subject,
+      iss: this.config.auth.issuer,
+      aud: this.config.auth.audience,
+      iat: now,
+      exp: now + ttlSeconds,
+      jti: randomBytes(9).toString('base64url'),
+    });
+    const signature = await signer.sign(Buffer.from(`${header}.${payload}`));
+    return `${header}.${payload}.${Buffer.from(signature).toString('base64url')}`;
   }
 
   async verify(token: string): Promise<AccessClaims> {
