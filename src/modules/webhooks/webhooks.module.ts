@@ -8,10 +8,9 @@ import { StripeEventRepository } from './domain/stripe-event.repository.port';
 import { PublishWebhookEvent } from './application/publish-webhook-event';
 import { DeliverWebhook } from './application/deliver-webhook.use-case';
 import { RedeliverWebhook } from './application/redeliver-webhook.use-case';
-import {
-  CreateWebhookEndpoint,
-  UpdateWebhookEndpoint,
-} from './application/manage-webhook-endpoints.use-case';
+import { CreateWebhookEndpoint } from './application/create-webhook-endpoint.use-case';
+import { DeleteWebhookEndpoint } from './application/delete-webhook-endpoint.use-case';
+import { UpdateWebhookEndpoint } from './application/update-webhook-endpoint.use-case';
 import { ReceiveStripeEvent } from './application/receive-stripe-event.use-case';
 import { ProcessStripeEvent } from './application/process-stripe-event.use-case';
 import { WebhookEndpointsController } from './adapters/webhook-endpoints.controller';
@@ -42,6 +41,7 @@ import { TypeOrmStripeEventRepository } from './adapters/typeorm-stripe-event.re
     RedeliverWebhook,
     CreateWebhookEndpoint,
     UpdateWebhookEndpoint,
+    DeleteWebhookEndpoint,
     ReceiveStripeEvent,
     ProcessStripeEvent,
   ],

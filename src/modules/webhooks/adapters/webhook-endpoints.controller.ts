@@ -10,12 +10,11 @@ import {
 import { CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { NotFoundError } from '../../../shared/domain/domain-error';
-import { isUuid } from '../../../shared/domain/ids';
 import { WebhookDeliveryRepository, WebhookEndpointRepository } from '../domain/webhook.repository.port';
-import {
-  CreateWebhookEndpoint,
-  UpdateWebhookEndpoint,
-} from '../application/manage-webhook-endpoints.use-case';
+import { CreateWebhookEndpoint } from '../application/create-webhook-endpoint.use-case';
+import { DeleteWebhookEndpoint } from '../application/delete-webhook-endpoint.use-case';
+import { UpdateWebhookEndpoint } from '../application/update-webhook-endpoint.use-case';
+import { uuidOr404 } from '../../../shared/http/uuid-or-404.pipe';
 import { RedeliverWebhook } from '../application/redeliver-webhook.use-case';
 import {
   CreatedWebhookEndpointDto,
@@ -29,12 +28,6 @@ import {
 import { createdKey, paginateInMemory } from '../../../shared/http/cursor';
 import { CursorPageQuery } from '../../../shared/http/pagination.dto';
 
-/** A malformed id cannot exist: answer 404 like any unknown id. */
-const idParam = (what: string, id: string): string => {
-  if (!isUuid(id)) throw new NotFoundError(what, id);
-  return id;
-};
-
 @ApiTags('webhooks')
 @Controller('api/v1/webhook-endpoints')
 export class WebhookEndpointsController {
@@ -43,11 +36,12 @@ export class WebhookEndpointsController {
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly createEndpoint: CreateWebhookEndpoint,
     private readonly updateEndpoint: UpdateWebhookEndpoint,
+    private readonly deleteEndpoint: DeleteWebhookEndpoint,
     private readonly redeliverWebhook: RedeliverWebhook,
   ) {}
 
   private async endpointOf(tenantId: TenantId, id: string) {
-    const endpoint = await this.endpoints.find(tenantId, idParam('Webhook endpoint', id));
+    const endpoint = await this.endpoints.find(tenantId, uuidOr404('Webhook endpoint', id));
     if (!endpoint) throw new NotFoundError('Webhook endpoint', id);
     return endpoint;
   }
@@ -100,7 +94,7 @@ export class WebhookEndpointsController {
     @Body() body: UpdateWebhookEndpointDto,
   ): Promise<WebhookEndpointDto> {
     return WebhookEndpointDto.of(
-      await this.updateEndpoint.execute(tenantId, idParam('Webhook endpoint', id), body),
+      await this.updateEndpoint.execute(tenantId, uuidOr404('Webhook endpoint', id), body),
     );
   }
 
@@ -113,8 +107,7 @@ export class WebhookEndpointsController {
   })
   @ApiNoContentResponse({ description: 'Deleted' })
   async remove(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<void> {
-    if (!(await this.endpoints.delete(tenantId, idParam('Webhook endpoint', id))))
-      throw new NotFoundError('Webhook endpoint', id);
+    await this.deleteEndpoint.execute(tenantId, uuidOr404('Webhook endpoint', id));
   }
 
   @Get(':id/deliveries')
@@ -149,7 +142,7 @@ export class WebhookEndpointsController {
     @Param('id') id: string,
     @Param('deliveryId') deliveryId: string,
   ): Promise<WebhookDeliveryDto> {
-    const delivery = await this.deliveries.find(tenantId, idParam('Webhook delivery', deliveryId));
+    const delivery = await this.deliveries.find(tenantId, uuidOr404('Webhook delivery', deliveryId));
     if (!delivery || delivery.endpointId !== id) throw new NotFoundError('Webhook delivery', deliveryId);
     return WebhookDeliveryDto.of(delivery, await this.deliveries.attempts(tenantId, deliveryId));
   }
@@ -168,7 +161,7 @@ export class WebhookEndpointsController {
     @Param('deliveryId') deliveryId: string,
   ): Promise<WebhookDeliveryDto> {
     return WebhookDeliveryDto.of(
-      await this.redeliverWebhook.execute(tenantId, id, idParam('Webhook delivery', deliveryId)),
+      await this.redeliverWebhook.execute(tenantId, id, uuidOr404('Webhook delivery', deliveryId)),
     );
   }
 }
