@@ -123,7 +123,7 @@ describe('invitations: nobody joins an organization without accepting with a ver
     const members = await owner
       .auth(t.http.get(`/api/v1/organizations/${owner.tenantId}/members`))
       .expect(200);
-    const joined = members.body.members.filter((m: { userId: string }) => m.userId === ivy.userId);
+    const joined = members.body.items.filter((m: { userId: string }) => m.userId === ivy.userId);
     expect(joined).toHaveLength(statuses.includes(200) ? 1 : 0);
   });
 
