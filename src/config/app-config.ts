@@ -76,7 +76,7 @@ export function loadConfig(
 /** Secrets that would let anyone who read the source or guessed decrypt keys or forge signatures. */
 function productionSecretProblems(env: Env): string[] {
   const problems = authSecretProblems(env);
-  if (env.OUTBOUND_ALLOW_PRIVATE_ADDRESSES)
+  if (env.OUTBOUND_ALLOW_PRIVATE_ADDRESSES || env.WEBHOOK_ALLOW_PRIVATE_URLS)
     problems.push(
       'OUTBOUND_ALLOW_PRIVATE_ADDRESSES: lets tenants reach internal addresses; development only',
     );

@@ -22,6 +22,8 @@ export const coreConfigSchema = z.object({
    * verification, http_get) reach loopback and private addresses on any port.
    */
   OUTBOUND_ALLOW_PRIVATE_ADDRESSES: envBool(false),
+  /** Former name of OUTBOUND_ALLOW_PRIVATE_ADDRESSES, still honoured. */
+  WEBHOOK_ALLOW_PRIVATE_URLS: envBool(false),
   /** Serve Swagger UI at /docs and the OpenAPI document at /docs-json. */
   SWAGGER_UI: envBool(true),
   /** When set, GET /metrics requires `Authorization: Bearer <token>` (Prometheus `authorization` setting). */
@@ -48,5 +50,8 @@ export const coreConfig = (env: z.infer<typeof coreConfigSchema>) => ({
   requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
   swaggerUi: env.SWAGGER_UI,
   metricsToken: env.METRICS_TOKEN,
-  outbound: { allowPrivate: env.OUTBOUND_ALLOW_PRIVATE_ADDRESSES, allowedPorts: env.OUTBOUND_ALLOWED_PORTS },
+  outbound: {
+    allowPrivate: env.OUTBOUND_ALLOW_PRIVATE_ADDRESSES || env.WEBHOOK_ALLOW_PRIVATE_URLS,
+    allowedPorts: env.OUTBOUND_ALLOWED_PORTS,
+  },
 });
