@@ -36,7 +36,7 @@ import { VoidInvoice } from '../application/void-invoice.use-case';
 import { PreviewInvoice } from '../application/preview-invoice.use-case';
 import { IssueCreditNote } from '../application/issue-credit-note.use-case';
 import { RefundCreditNote } from '../application/refund-credit-note.use-case';
-import { StartInvoiceRun } from '../application/invoice-runs.use-case';
+import { StartInvoiceRun } from '../application/start-invoice-run.use-case';
 import { RetryFailedJob } from '../application/retry-failed-job.use-case';
 import {
   BilledOutcomeDto,

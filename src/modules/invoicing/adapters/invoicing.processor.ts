@@ -10,7 +10,7 @@ import { InvoiceEndedPeriods } from '../application/invoice-ended-periods.use-ca
 import { Clock } from '../../../shared/domain/clock.port';
 import { FinalizeInvoice } from '../application/finalize-invoice.use-case';
 import { RunInvoiceScheduler } from '../application/run-invoice-scheduler.use-case';
-import { ExpandInvoiceRun } from '../application/invoice-runs.use-case';
+import { ExpandInvoiceRun } from '../application/expand-invoice-run.use-case';
 import { MarkOverdueInvoices } from '../application/mark-overdue-invoices.use-case';
 import { RecordFailedJob } from '../application/record-failed-job.use-case';
 import { VerifyOutcome } from '../application/verify-outcome.use-case';

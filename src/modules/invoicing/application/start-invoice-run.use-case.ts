@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { BillingForInvoicing } from '../../../shared/contracts/billing-for-invoicing';
 import { Clock } from '../../../shared/domain/clock.port';
 import { InvalidError } from '../../../shared/domain/domain-error';
 import { newId } from '../../../shared/domain/ids';
@@ -8,9 +7,6 @@ import { JobQueue } from '../../../shared/queue/job-queue.port';
 import { QUEUES } from '../../../shared/queue/queue-names';
 import { InvoiceRun, InvoiceRunRepository } from '../domain/invoice-run.repository.port';
 import { ExpandRunJob, expandRunJobId, INVOICING_JOBS } from './invoicing-jobs';
-import { InvoiceJobQueue } from './invoice-job-queue';
-
-const PAGE = 1000;
 
 /**
  * `period` "YYYY-MM" invoices every subscription period of the tenant that ended by the end of that month
@@ -47,28 +43,5 @@ export class StartInvoiceRun {
       opts: { jobId: expandRunJobId(id), attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
     });
     return (await this.runs.find(tenantId, id))!;
-  }
-}
-
-@Injectable()
-export class ExpandInvoiceRun {
-  constructor(
-    private readonly runs: InvoiceRunRepository,
-    private readonly billing: BillingForInvoicing,
-    private readonly jobs: InvoiceJobQueue,
-  ) {}
-
-  async execute(tenantId: TenantId, runId: string): Promise<void> {
-    const run = await this.runs.find(tenantId, runId);
-    if (!run || run.expandedAt) return;
-    let after: string | undefined;
-    for (;;) {
-      const page = await this.billing.dueSubscriptionPeriodsOfTenant(tenantId, run.asOf, PAGE, after);
-      await this.runs.addItems(tenantId, runId, page);
-      await this.jobs.generate(page, { asOf: run.asOf, runId });
-      if (page.length < PAGE) break;
-      after = page[page.length - 1].subscriptionId;
-    }
-    await this.runs.markExpanded(tenantId, runId);
   }
 }
