@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { Principal, Role } from '../../../shared/context/principal';
-import { Clock } from '../../../shared/domain/clock.port';
 import { NotFoundError } from '../../../shared/domain/domain-error';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Member, MembershipRepository } from '../domain/membership.repository.port';
-import { Invitation, InvitationRepository } from '../domain/invitation.repository.port';
 import { OrganizationRepository } from '../domain/organization.repository.port';
 import { assertMayManage, assertOwnerRemains } from '../domain/member-rules';
 import { AuditTrail } from './audit-trail';
@@ -13,18 +11,11 @@ import { MembershipDirectory } from './membership-directory';
 
 @Injectable()
 export class ListMembers {
-  constructor(
-    private readonly memberships: MembershipRepository,
-    private readonly invitations: InvitationRepository,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly memberships: MembershipRepository) {}
 
-  async execute(tenantId: TenantId): Promise<{ members: Member[]; invitations: Invitation[] }> {
-    const [members, invitations] = await Promise.all([
-      this.memberships.list(tenantId),
-      this.invitations.listPending(tenantId, this.clock.now()),
-    ]);
-    return { members, invitations };
+  /** Members only: pending invitations have their own list (ListInvitations). */
+  async execute(tenantId: TenantId): Promise<{ members: Member[] }> {
+    return { members: await this.memberships.list(tenantId) };
   }
 }
 
