@@ -399,10 +399,15 @@ async function main() {
       );
     }
   } finally {
+    // The API's queues write keys until it has exited: wait for that (at most 5 s) before deleting them.
+    const apiExited = new Promise((r) => {
+      api.child.once('exit', r);
+      setTimeout(r, 5000).unref();
+    });
     api.child.send('exit');
     fake.child.kill();
     proxy.child.kill();
-    await new Promise((r) => setTimeout(r, 300));
+    await apiExited;
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
     const { default: Redis } = await import('ioredis');
     const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
