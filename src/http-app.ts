@@ -7,7 +7,8 @@ import type { Logger } from 'pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { createValidationPipe } from './shared/http/validation';
 import { installHttpHooks } from './modules/observability/http-metrics';
-import { setupSwagger } from './shared/http/swagger';
+import { buildOpenApiDocument, setupSwagger } from './shared/http/swagger';
+import { installDeclaredResponses } from './shared/http/declared-response';
 import { installInputGuards, useJsonBodyParser } from './shared/http/input-guards';
 import { installSecurityHeaders } from './shared/http/security-headers';
 import { PinoNestLogger } from './shared/logging/nest-logger';
@@ -101,7 +102,9 @@ export async function createHttpApp(
 
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  if (config.swaggerUi) setupSwagger(app, { serverUrl: config.publicBaseUrl });
+  const document = buildOpenApiDocument(app, { serverUrl: config.publicBaseUrl });
+  if (config.swaggerUi) setupSwagger(app, document);
+  installDeclaredResponses(fastify, document);
   await app.init();
   await fastify.ready();
   return app;

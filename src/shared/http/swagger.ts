@@ -223,8 +223,8 @@ export function buildOpenApiDocument(app: INestApplication, options: OpenApiOpti
 }
 
 /** Swagger UI at /docs, the OpenAPI 3 document at /docs-json. */
-export function setupSwagger(app: INestApplication, options: OpenApiOptions): void {
-  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app, options), {
+export function setupSwagger(app: INestApplication, document: OpenAPIObject): void {
+  SwaggerModule.setup('docs', app, () => document, {
     jsonDocumentUrl: 'docs-json',
     swaggerOptions: { persistAuthorization: true },
   });
