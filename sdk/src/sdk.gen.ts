@@ -2,1269 +2,2371 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AcceptInvitationData, AcceptInvitationErrors, AcceptInvitationResponses, AddMemberData, AddMemberErrors, AddMemberResponses, ArchiveAgentData, ArchiveAgentErrors, ArchiveAgentResponses, CancelSubscriptionData, CancelSubscriptionErrors, CancelSubscriptionResponses, ChangeMemberRoleData, ChangeMemberRoleErrors, ChangeMemberRoleResponses, ChangePlanData, ChangePlanErrors, ChangePlanResponses, ChangeSeatsData, ChangeSeatsErrors, ChangeSeatsResponses, ChatWithAgentData, ChatWithAgentErrors, ChatWithAgentResponses, CreateAgentData, CreateAgentErrors, CreateAgentResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateBillableMetricData, CreateBillableMetricErrors, CreateBillableMetricResponses, CreateChatCompletionData, CreateChatCompletionErrors, CreateChatCompletionResponses, CreateCheckoutSessionData, CreateCheckoutSessionErrors, CreateCheckoutSessionResponses, CreateCouponData, CreateCouponErrors, CreateCouponResponses, CreateCreditNoteData, CreateCreditNoteErrors, CreateCreditNoteResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateOrganizationData, CreateOrganizationErrors, CreateOrganizationResponses, CreatePlanData, CreatePlanErrors, CreatePlanResponses, CreateReferralCodeData, CreateReferralCodeErrors, CreateReferralCodeResponses, CreateReferralData, CreateReferralErrors, CreateReferralResponses, CreateSubscriptionData, CreateSubscriptionErrors, CreateSubscriptionResponses, CreateWebhookEndpointData, CreateWebhookEndpointErrors, CreateWebhookEndpointResponses, DeclineInvitationData, DeclineInvitationErrors, DeclineInvitationResponses, DeleteConversationData, DeleteConversationErrors, DeleteConversationResponses, DeleteCustomerData, DeleteCustomerErrors, DeleteCustomerResponses, DeleteOutcomeVerificationRuleData, DeleteOutcomeVerificationRuleErrors, DeleteOutcomeVerificationRuleResponses, DeleteWebhookEndpointData, DeleteWebhookEndpointErrors, DeleteWebhookEndpointResponses, FinalizeInvoiceData, FinalizeInvoiceErrors, FinalizeInvoiceResponses, GetAgentData, GetAgentErrors, GetAgentResponses, GetAgentStatsData, GetAgentStatsErrors, GetAgentStatsResponses, GetAgentStatusData, GetAgentStatusErrors, GetAgentStatusResponses, GetApiKeySpendCapData, GetApiKeySpendCapErrors, GetApiKeySpendCapResponses, GetBillableMetricData, GetBillableMetricErrors, GetBillableMetricResponses, GetConversationData, GetConversationErrors, GetConversationResponses, GetCouponData, GetCouponErrors, GetCouponResponses, GetCreditBalanceData, GetCreditBalanceErrors, GetCreditBalanceResponses, GetCreditNoteData, GetCreditNoteErrors, GetCreditNotePdfData, GetCreditNotePdfErrors, GetCreditNotePdfResponses, GetCreditNoteResponses, GetCurrentPrincipalData, GetCurrentPrincipalErrors, GetCurrentPrincipalResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetCustomerData, GetCustomerErrors, GetCustomerResponses, GetInvoiceData, GetInvoiceErrors, GetInvoicePdfData, GetInvoicePdfErrors, GetInvoicePdfResponses, GetInvoiceResponses, GetInvoiceRunData, GetInvoiceRunErrors, GetInvoiceRunResponses, GetJwksData, GetJwksErrors, GetJwksResponses, GetLivenessData, GetLivenessErrors, GetLivenessResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetOrganizationData, GetOrganizationErrors, GetOrganizationResponses, GetPlanData, GetPlanErrors, GetPlanResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetReferralProgramData, GetReferralProgramErrors, GetReferralProgramResponses, GetSubscriptionData, GetSubscriptionErrors, GetSubscriptionResponses, GetTopUsageData, GetTopUsageErrors, GetTopUsageResponses, GetUpcomingInvoiceData, GetUpcomingInvoiceErrors, GetUpcomingInvoiceResponses, GetUsageSeriesData, GetUsageSeriesErrors, GetUsageSeriesResponses, GetUsageSummaryData, GetUsageSummaryErrors, GetUsageSummaryResponses, GetWebhookDeliveryData, GetWebhookDeliveryErrors, GetWebhookDeliveryResponses, GetWebhookEndpointData, GetWebhookEndpointErrors, GetWebhookEndpointResponses, GrantCreditsData, GrantCreditsErrors, GrantCreditsResponses, IngestUsageEventsData, IngestUsageEventsErrors, IngestUsageEventsResponses, IssueTokenData, IssueTokenErrors, IssueTokenResponses, LeaveOrganizationData, LeaveOrganizationErrors, LeaveOrganizationResponses, ListAgentsData, ListAgentsErrors, ListAgentsResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditLogsData, ListAuditLogsErrors, ListAuditLogsResponses, ListBillableMetricsData, ListBillableMetricsErrors, ListBillableMetricsResponses, ListConversationsData, ListConversationsErrors, ListConversationsResponses, ListCouponsData, ListCouponsErrors, ListCouponsResponses, ListCreditNotesData, ListCreditNotesErrors, ListCreditNotesResponses, ListCustomerReferralsData, ListCustomerReferralsErrors, ListCustomerReferralsResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListFailedJobsData, ListFailedJobsErrors, ListFailedJobsResponses, ListInvitationsData, ListInvitationsErrors, ListInvitationsResponses, ListInvoicesData, ListInvoicesErrors, ListInvoicesResponses, ListMembersData, ListMembersErrors, ListMembersResponses, ListModelsData, ListModelsErrors, ListModelsResponses, ListMyInvitationsData, ListMyInvitationsErrors, ListMyInvitationsResponses, ListOrganizationsData, ListOrganizationsErrors, ListOrganizationsResponses, ListOutcomeVerificationRulesData, ListOutcomeVerificationRulesErrors, ListOutcomeVerificationRulesResponses, ListPlansData, ListPlansErrors, ListPlansResponses, ListReferralCodesData, ListReferralCodesErrors, ListReferralCodesResponses, ListReferralsData, ListReferralsErrors, ListReferralsResponses, ListServiceAccountKeysData, ListServiceAccountKeysErrors, ListServiceAccountKeysResponses, ListSubscriptionsData, ListSubscriptionsErrors, ListSubscriptionsResponses, ListToolsData, ListToolsErrors, ListToolsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhookEndpointsData, ListWebhookEndpointsErrors, ListWebhookEndpointsResponses, LogInData, LogInErrors, LogInResponses, LogOutData, LogOutErrors, LogOutResponses, PreviewInvoiceData, PreviewInvoiceErrors, PreviewInvoiceResponses, PutOutcomeVerificationRuleData, PutOutcomeVerificationRuleErrors, PutOutcomeVerificationRuleResponses, ReceiveStripeEventData, ReceiveStripeEventErrors, ReceiveStripeEventResponses, RecordAgentActivitiesData, RecordAgentActivitiesErrors, RecordAgentActivitiesResponses, RecordAgentCostsData, RecordAgentCostsErrors, RecordAgentCostsResponses, RecordAgentOutcomesData, RecordAgentOutcomesErrors, RecordAgentOutcomesResponses, RedeemCouponData, RedeemCouponErrors, RedeemCouponResponses, RedeliverWebhookData, RedeliverWebhookErrors, RedeliverWebhookResponses, RefreshTokensData, RefreshTokensErrors, RefreshTokensResponses, RegisterServiceAccountKeyData, RegisterServiceAccountKeyErrors, RegisterServiceAccountKeyResponses, RegisterUserData, RegisterUserErrors, RegisterUserResponses, RemoveApiKeySpendCapData, RemoveApiKeySpendCapErrors, RemoveApiKeySpendCapResponses, RemoveMemberData, RemoveMemberErrors, RemoveMemberResponses, RenameConversationData, RenameConversationErrors, RenameConversationResponses, ResendVerificationEmailData, ResendVerificationEmailErrors, ResendVerificationEmailResponses, RetryCreditNoteRefundData, RetryCreditNoteRefundErrors, RetryCreditNoteRefundResponses, RetryFailedJobData, RetryFailedJobErrors, RetryFailedJobResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RevokeInvitationData, RevokeInvitationErrors, RevokeInvitationResponses, RevokeServiceAccountKeyData, RevokeServiceAccountKeyErrors, RevokeServiceAccountKeyResponses, SetApiKeySpendCapData, SetApiKeySpendCapErrors, SetApiKeySpendCapResponses, SetReferralProgramData, SetReferralProgramErrors, SetReferralProgramResponses, StartInvoiceRunData, StartInvoiceRunErrors, StartInvoiceRunResponses, SyncPaymentCustomerData, SyncPaymentCustomerErrors, SyncPaymentCustomerResponses, UpdateAgentData, UpdateAgentErrors, UpdateAgentResponses, UpdateCurrentUserData, UpdateCurrentUserErrors, UpdateCurrentUserResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateOrganizationData, UpdateOrganizationErrors, UpdateOrganizationResponses, UpdatePlanData, UpdatePlanErrors, UpdatePlanResponses, UpdateWebhookEndpointData, UpdateWebhookEndpointErrors, UpdateWebhookEndpointResponses, VerifyEmailData, VerifyEmailErrors, VerifyEmailResponses, VoidInvoiceData, VoidInvoiceErrors, VoidInvoiceResponses } from './types.gen';
+import type {
+  AcceptInvitationData,
+  AcceptInvitationErrors,
+  AcceptInvitationResponses,
+  AddMemberData,
+  AddMemberErrors,
+  AddMemberResponses,
+  ArchiveAgentData,
+  ArchiveAgentErrors,
+  ArchiveAgentResponses,
+  CancelSubscriptionData,
+  CancelSubscriptionErrors,
+  CancelSubscriptionResponses,
+  ChangeMemberRoleData,
+  ChangeMemberRoleErrors,
+  ChangeMemberRoleResponses,
+  ChangePlanData,
+  ChangePlanErrors,
+  ChangePlanResponses,
+  ChangeSeatsData,
+  ChangeSeatsErrors,
+  ChangeSeatsResponses,
+  ChatWithAgentData,
+  ChatWithAgentErrors,
+  ChatWithAgentResponses,
+  CreateAgentData,
+  CreateAgentErrors,
+  CreateAgentResponses,
+  CreateApiKeyData,
+  CreateApiKeyErrors,
+  CreateApiKeyResponses,
+  CreateBillableMetricData,
+  CreateBillableMetricErrors,
+  CreateBillableMetricResponses,
+  CreateChatCompletionData,
+  CreateChatCompletionErrors,
+  CreateChatCompletionResponses,
+  CreateCheckoutSessionData,
+  CreateCheckoutSessionErrors,
+  CreateCheckoutSessionResponses,
+  CreateCouponData,
+  CreateCouponErrors,
+  CreateCouponResponses,
+  CreateCreditNoteData,
+  CreateCreditNoteErrors,
+  CreateCreditNoteResponses,
+  CreateCustomerData,
+  CreateCustomerErrors,
+  CreateCustomerResponses,
+  CreateOrganizationData,
+  CreateOrganizationErrors,
+  CreateOrganizationResponses,
+  CreatePlanData,
+  CreatePlanErrors,
+  CreatePlanResponses,
+  CreateReferralCodeData,
+  CreateReferralCodeErrors,
+  CreateReferralCodeResponses,
+  CreateReferralData,
+  CreateReferralErrors,
+  CreateReferralResponses,
+  CreateSubscriptionData,
+  CreateSubscriptionErrors,
+  CreateSubscriptionResponses,
+  CreateWebhookEndpointData,
+  CreateWebhookEndpointErrors,
+  CreateWebhookEndpointResponses,
+  DeclineInvitationData,
+  DeclineInvitationErrors,
+  DeclineInvitationResponses,
+  DeleteConversationData,
+  DeleteConversationErrors,
+  DeleteConversationResponses,
+  DeleteCustomerData,
+  DeleteCustomerErrors,
+  DeleteCustomerResponses,
+  DeleteOutcomeVerificationRuleData,
+  DeleteOutcomeVerificationRuleErrors,
+  DeleteOutcomeVerificationRuleResponses,
+  DeleteWebhookEndpointData,
+  DeleteWebhookEndpointErrors,
+  DeleteWebhookEndpointResponses,
+  FinalizeInvoiceData,
+  FinalizeInvoiceErrors,
+  FinalizeInvoiceResponses,
+  GetAgentData,
+  GetAgentErrors,
+  GetAgentResponses,
+  GetAgentStatsData,
+  GetAgentStatsErrors,
+  GetAgentStatsResponses,
+  GetAgentStatusData,
+  GetAgentStatusErrors,
+  GetAgentStatusResponses,
+  GetApiKeySpendCapData,
+  GetApiKeySpendCapErrors,
+  GetApiKeySpendCapResponses,
+  GetBillableMetricData,
+  GetBillableMetricErrors,
+  GetBillableMetricResponses,
+  GetConversationData,
+  GetConversationErrors,
+  GetConversationResponses,
+  GetCouponData,
+  GetCouponErrors,
+  GetCouponResponses,
+  GetCreditBalanceData,
+  GetCreditBalanceErrors,
+  GetCreditBalanceResponses,
+  GetCreditNoteData,
+  GetCreditNoteErrors,
+  GetCreditNotePdfData,
+  GetCreditNotePdfErrors,
+  GetCreditNotePdfResponses,
+  GetCreditNoteResponses,
+  GetCurrentPrincipalData,
+  GetCurrentPrincipalErrors,
+  GetCurrentPrincipalResponses,
+  GetCurrentUserData,
+  GetCurrentUserErrors,
+  GetCurrentUserResponses,
+  GetCustomerData,
+  GetCustomerErrors,
+  GetCustomerResponses,
+  GetInvoiceData,
+  GetInvoiceErrors,
+  GetInvoicePdfData,
+  GetInvoicePdfErrors,
+  GetInvoicePdfResponses,
+  GetInvoiceResponses,
+  GetInvoiceRunData,
+  GetInvoiceRunErrors,
+  GetInvoiceRunResponses,
+  GetJwksData,
+  GetJwksErrors,
+  GetJwksResponses,
+  GetLivenessData,
+  GetLivenessErrors,
+  GetLivenessResponses,
+  GetMetricsData,
+  GetMetricsErrors,
+  GetMetricsResponses,
+  GetOrganizationData,
+  GetOrganizationErrors,
+  GetOrganizationResponses,
+  GetPlanData,
+  GetPlanErrors,
+  GetPlanResponses,
+  GetReadinessData,
+  GetReadinessErrors,
+  GetReadinessResponses,
+  GetReferralProgramData,
+  GetReferralProgramErrors,
+  GetReferralProgramResponses,
+  GetSubscriptionData,
+  GetSubscriptionErrors,
+  GetSubscriptionResponses,
+  GetTopUsageData,
+  GetTopUsageErrors,
+  GetTopUsageResponses,
+  GetUpcomingInvoiceData,
+  GetUpcomingInvoiceErrors,
+  GetUpcomingInvoiceResponses,
+  GetUsageSeriesData,
+  GetUsageSeriesErrors,
+  GetUsageSeriesResponses,
+  GetUsageSummaryData,
+  GetUsageSummaryErrors,
+  GetUsageSummaryResponses,
+  GetWebhookDeliveryData,
+  GetWebhookDeliveryErrors,
+  GetWebhookDeliveryResponses,
+  GetWebhookEndpointData,
+  GetWebhookEndpointErrors,
+  GetWebhookEndpointResponses,
+  GrantCreditsData,
+  GrantCreditsErrors,
+  GrantCreditsResponses,
+  IngestUsageEventsData,
+  IngestUsageEventsErrors,
+  IngestUsageEventsResponses,
+  IssueTokenData,
+  IssueTokenErrors,
+  IssueTokenResponses,
+  LeaveOrganizationData,
+  LeaveOrganizationErrors,
+  LeaveOrganizationResponses,
+  ListAgentsData,
+  ListAgentsErrors,
+  ListAgentsResponses,
+  ListApiKeysData,
+  ListApiKeysErrors,
+  ListApiKeysResponses,
+  ListAuditLogsData,
+  ListAuditLogsErrors,
+  ListAuditLogsResponses,
+  ListBillableMetricsData,
+  ListBillableMetricsErrors,
+  ListBillableMetricsResponses,
+  ListConversationsData,
+  ListConversationsErrors,
+  ListConversationsResponses,
+  ListCouponsData,
+  ListCouponsErrors,
+  ListCouponsResponses,
+  ListCreditNotesData,
+  ListCreditNotesErrors,
+  ListCreditNotesResponses,
+  ListCustomerReferralsData,
+  ListCustomerReferralsErrors,
+  ListCustomerReferralsResponses,
+  ListCustomersData,
+  ListCustomersErrors,
+  ListCustomersResponses,
+  ListFailedJobsData,
+  ListFailedJobsErrors,
+  ListFailedJobsResponses,
+  ListInvitationsData,
+  ListInvitationsErrors,
+  ListInvitationsResponses,
+  ListInvoicesData,
+  ListInvoicesErrors,
+  ListInvoicesResponses,
+  ListMembersData,
+  ListMembersErrors,
+  ListMembersResponses,
+  ListModelsData,
+  ListModelsErrors,
+  ListModelsResponses,
+  ListMyInvitationsData,
+  ListMyInvitationsErrors,
+  ListMyInvitationsResponses,
+  ListOrganizationsData,
+  ListOrganizationsErrors,
+  ListOrganizationsResponses,
+  ListOutcomeVerificationRulesData,
+  ListOutcomeVerificationRulesErrors,
+  ListOutcomeVerificationRulesResponses,
+  ListPlansData,
+  ListPlansErrors,
+  ListPlansResponses,
+  ListReferralCodesData,
+  ListReferralCodesErrors,
+  ListReferralCodesResponses,
+  ListReferralsData,
+  ListReferralsErrors,
+  ListReferralsResponses,
+  ListServiceAccountKeysData,
+  ListServiceAccountKeysErrors,
+  ListServiceAccountKeysResponses,
+  ListSubscriptionsData,
+  ListSubscriptionsErrors,
+  ListSubscriptionsResponses,
+  ListToolsData,
+  ListToolsErrors,
+  ListToolsResponses,
+  ListWebhookDeliveriesData,
+  ListWebhookDeliveriesErrors,
+  ListWebhookDeliveriesResponses,
+  ListWebhookEndpointsData,
+  ListWebhookEndpointsErrors,
+  ListWebhookEndpointsResponses,
+  LogInData,
+  LogInErrors,
+  LogInResponses,
+  LogOutData,
+  LogOutErrors,
+  LogOutResponses,
+  PreviewInvoiceData,
+  PreviewInvoiceErrors,
+  PreviewInvoiceResponses,
+  PutOutcomeVerificationRuleData,
+  PutOutcomeVerificationRuleErrors,
+  PutOutcomeVerificationRuleResponses,
+  ReceiveStripeEventData,
+  ReceiveStripeEventErrors,
+  ReceiveStripeEventResponses,
+  RecordAgentActivitiesData,
+  RecordAgentActivitiesErrors,
+  RecordAgentActivitiesResponses,
+  RecordAgentCostsData,
+  RecordAgentCostsErrors,
+  RecordAgentCostsResponses,
+  RecordAgentOutcomesData,
+  RecordAgentOutcomesErrors,
+  RecordAgentOutcomesResponses,
+  RedeemCouponData,
+  RedeemCouponErrors,
+  RedeemCouponResponses,
+  RedeliverWebhookData,
+  RedeliverWebhookErrors,
+  RedeliverWebhookResponses,
+  RefreshTokensData,
+  RefreshTokensErrors,
+  RefreshTokensResponses,
+  RegisterServiceAccountKeyData,
+  RegisterServiceAccountKeyErrors,
+  RegisterServiceAccountKeyResponses,
+  RegisterUserData,
+  RegisterUserErrors,
+  RegisterUserResponses,
+  RemoveApiKeySpendCapData,
+  RemoveApiKeySpendCapErrors,
+  RemoveApiKeySpendCapResponses,
+  RemoveMemberData,
+  RemoveMemberErrors,
+  RemoveMemberResponses,
+  RenameConversationData,
+  RenameConversationErrors,
+  RenameConversationResponses,
+  ResendVerificationEmailData,
+  ResendVerificationEmailErrors,
+  ResendVerificationEmailResponses,
+  RetryCreditNoteRefundData,
+  RetryCreditNoteRefundErrors,
+  RetryCreditNoteRefundResponses,
+  RetryFailedJobData,
+  RetryFailedJobErrors,
+  RetryFailedJobResponses,
+  RevokeApiKeyData,
+  RevokeApiKeyErrors,
+  RevokeApiKeyResponses,
+  RevokeInvitationData,
+  RevokeInvitationErrors,
+  RevokeInvitationResponses,
+  RevokeServiceAccountKeyData,
+  RevokeServiceAccountKeyErrors,
+  RevokeServiceAccountKeyResponses,
+  SetApiKeySpendCapData,
+  SetApiKeySpendCapErrors,
+  SetApiKeySpendCapResponses,
+  SetReferralProgramData,
+  SetReferralProgramErrors,
+  SetReferralProgramResponses,
+  StartInvoiceRunData,
+  StartInvoiceRunErrors,
+  StartInvoiceRunResponses,
+  SyncPaymentCustomerData,
+  SyncPaymentCustomerErrors,
+  SyncPaymentCustomerResponses,
+  UpdateAgentData,
+  UpdateAgentErrors,
+  UpdateAgentResponses,
+  UpdateCurrentUserData,
+  UpdateCurrentUserErrors,
+  UpdateCurrentUserResponses,
+  UpdateCustomerData,
+  UpdateCustomerErrors,
+  UpdateCustomerResponses,
+  UpdateOrganizationData,
+  UpdateOrganizationErrors,
+  UpdateOrganizationResponses,
+  UpdatePlanData,
+  UpdatePlanErrors,
+  UpdatePlanResponses,
+  UpdateWebhookEndpointData,
+  UpdateWebhookEndpointErrors,
+  UpdateWebhookEndpointResponses,
+  VerifyEmailData,
+  VerifyEmailErrors,
+  VerifyEmailResponses,
+  VoidInvoiceData,
+  VoidInvoiceErrors,
+  VoidInvoiceResponses,
+} from './types.gen';
 
-export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
-    /**
-     * You can provide a client instance returned by `createClient()` instead of
-     * individual options. This might be also useful if you want to implement a
-     * custom client.
-     */
-    client?: Client;
-    /**
-     * You can pass arbitrary values through the `meta` object. This can be
-     * used to access values that aren't defined as part of the SDK function.
-     */
-    meta?: Record<string, unknown>;
+export type Options<
+  TData extends TDataShape = TDataShape,
+  ThrowOnError extends boolean = boolean,
+  TResponse = unknown,
+> = Options2<TData, ThrowOnError, TResponse> & {
+  /**
+   * You can provide a client instance returned by `createClient()` instead of
+   * individual options. This might be also useful if you want to implement a
+   * custom client.
+   */
+  client?: Client;
+  /**
+   * You can pass arbitrary values through the `meta` object. This can be
+   * used to access values that aren't defined as part of the SDK function.
+   */
+  meta?: Record<string, unknown>;
 };
 
 /**
  * Liveness: the process is up and serving HTTP
  */
-export const getLiveness = <ThrowOnError extends boolean = false>(options?: Options<GetLivenessData, ThrowOnError>) => (options?.client ?? client).get<GetLivenessResponses, GetLivenessErrors, ThrowOnError>({ url: '/health', ...options });
+export const getLiveness = <ThrowOnError extends boolean = false>(
+  options?: Options<GetLivenessData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<GetLivenessResponses, GetLivenessErrors, ThrowOnError>({
+    url: '/health',
+    ...options,
+  });
 
 /**
  * Readiness: Postgres and Redis answer
  */
-export const getReadiness = <ThrowOnError extends boolean = false>(options?: Options<GetReadinessData, ThrowOnError>) => (options?.client ?? client).get<GetReadinessResponses, GetReadinessErrors, ThrowOnError>({ url: '/health/ready', ...options });
+export const getReadiness = <ThrowOnError extends boolean = false>(
+  options?: Options<GetReadinessData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<GetReadinessResponses, GetReadinessErrors, ThrowOnError>({
+    url: '/health/ready',
+    ...options,
+  });
 
 /**
  * Create an account (and optionally an organization it owns); a verification link is mailed. The answer is the same for an address that already has an account. Sign in with /auth/login.
  */
-export const registerUser = <ThrowOnError extends boolean = false>(options: Options<RegisterUserData, ThrowOnError>) => (options.client ?? client).post<RegisterUserResponses, RegisterUserErrors, ThrowOnError>({
+export const registerUser = <ThrowOnError extends boolean = false>(
+  options: Options<RegisterUserData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<RegisterUserResponses, RegisterUserErrors, ThrowOnError>({
     url: '/api/v1/auth/register',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Verify the email address with the single-use token from the verification mail
  */
-export const verifyEmail = <ThrowOnError extends boolean = false>(options: Options<VerifyEmailData, ThrowOnError>) => (options.client ?? client).post<VerifyEmailResponses, VerifyEmailErrors, ThrowOnError>({
+export const verifyEmail = <ThrowOnError extends boolean = false>(
+  options: Options<VerifyEmailData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<VerifyEmailResponses, VerifyEmailErrors, ThrowOnError>({
     url: '/api/v1/auth/verify-email',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Mail a new verification link to the signed-in user (rate-limited)
  */
-export const resendVerificationEmail = <ThrowOnError extends boolean = false>(options?: Options<ResendVerificationEmailData, ThrowOnError>) => (options?.client ?? client).post<ResendVerificationEmailResponses, ResendVerificationEmailErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const resendVerificationEmail = <ThrowOnError extends boolean = false>(
+  options?: Options<ResendVerificationEmailData, ThrowOnError>,
+) =>
+  (options?.client ?? client).post<
+    ResendVerificationEmailResponses,
+    ResendVerificationEmailErrors,
+    ThrowOnError
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/auth/verify-email/resend',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Sign in with email and password
  */
-export const logIn = <ThrowOnError extends boolean = false>(options: Options<LogInData, ThrowOnError>) => (options.client ?? client).post<LogInResponses, LogInErrors, ThrowOnError>({
+export const logIn = <ThrowOnError extends boolean = false>(options: Options<LogInData, ThrowOnError>) =>
+  (options.client ?? client).post<LogInResponses, LogInErrors, ThrowOnError>({
     url: '/api/v1/auth/login',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Exchange a refresh token for new tokens (the old refresh token stops working)
  */
-export const refreshTokens = <ThrowOnError extends boolean = false>(options: Options<RefreshTokensData, ThrowOnError>) => (options.client ?? client).post<RefreshTokensResponses, RefreshTokensErrors, ThrowOnError>({
+export const refreshTokens = <ThrowOnError extends boolean = false>(
+  options: Options<RefreshTokensData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<RefreshTokensResponses, RefreshTokensErrors, ThrowOnError>({
     url: '/api/v1/auth/refresh',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * End the session: its refresh tokens stop working
  */
-export const logOut = <ThrowOnError extends boolean = false>(options: Options<LogOutData, ThrowOnError>) => (options.client ?? client).post<LogOutResponses, LogOutErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const logOut = <ThrowOnError extends boolean = false>(options: Options<LogOutData, ThrowOnError>) =>
+  (options.client ?? client).post<LogOutResponses, LogOutErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/auth/logout',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * The caller: user and organizations (or the API key / service account)
  */
-export const getCurrentUser = <ThrowOnError extends boolean = false>(options?: Options<GetCurrentUserData, ThrowOnError>) => (options?.client ?? client).get<GetCurrentUserResponses, GetCurrentUserErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getCurrentUser = <ThrowOnError extends boolean = false>(
+  options?: Options<GetCurrentUserData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<GetCurrentUserResponses, GetCurrentUserErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/auth/me',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Choose the default organization (used when a request sends no X-Organization-Id)
  */
-export const updateCurrentUser = <ThrowOnError extends boolean = false>(options: Options<UpdateCurrentUserData, ThrowOnError>) => (options.client ?? client).patch<UpdateCurrentUserResponses, UpdateCurrentUserErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const updateCurrentUser = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateCurrentUserData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateCurrentUserResponses, UpdateCurrentUserErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/auth/me',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * What the sent credentials resolve to (anonymous when none); cheap, for probes
  */
-export const getCurrentPrincipal = <ThrowOnError extends boolean = false>(options?: Options<GetCurrentPrincipalData, ThrowOnError>) => (options?.client ?? client).get<GetCurrentPrincipalResponses, GetCurrentPrincipalErrors, ThrowOnError>({ url: '/api/v1/auth/principal', ...options });
+export const getCurrentPrincipal = <ThrowOnError extends boolean = false>(
+  options?: Options<GetCurrentPrincipalData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<GetCurrentPrincipalResponses, GetCurrentPrincipalErrors, ThrowOnError>({
+    url: '/api/v1/auth/principal',
+    ...options,
+  });
 
 /**
  * OAuth 2.0 client credentials: a scoped access token for a service account
  */
-export const issueToken = <ThrowOnError extends boolean = false>(options: Options<IssueTokenData, ThrowOnError>) => (options.client ?? client).post<IssueTokenResponses, IssueTokenErrors, ThrowOnError>({
+export const issueToken = <ThrowOnError extends boolean = false>(
+  options: Options<IssueTokenData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<IssueTokenResponses, IssueTokenErrors, ThrowOnError>({
     url: '/api/v1/auth/token',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Public keys (next, active, retired) that verify Tollgate access tokens
  */
-export const getJwks = <ThrowOnError extends boolean = false>(options?: Options<GetJwksData, ThrowOnError>) => (options?.client ?? client).get<GetJwksResponses, GetJwksErrors, ThrowOnError>({ url: '/.well-known/jwks.json', ...options });
+export const getJwks = <ThrowOnError extends boolean = false>(options?: Options<GetJwksData, ThrowOnError>) =>
+  (options?.client ?? client).get<GetJwksResponses, GetJwksErrors, ThrowOnError>({
+    url: '/.well-known/jwks.json',
+    ...options,
+  });
 
 /**
  * List the organization's API keys (prefix, scopes, last use, expiry)
  */
-export const listApiKeys = <ThrowOnError extends boolean = false>(options?: Options<ListApiKeysData, ThrowOnError>) => (options?.client ?? client).get<ListApiKeysResponses, ListApiKeysErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listApiKeys = <ThrowOnError extends boolean = false>(
+  options?: Options<ListApiKeysData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListApiKeysResponses, ListApiKeysErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/api-keys',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Create an API key (the secret is shown once)
  */
-export const createApiKey = <ThrowOnError extends boolean = false>(options: Options<CreateApiKeyData, ThrowOnError>) => (options.client ?? client).post<CreateApiKeyResponses, CreateApiKeyErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const createApiKey = <ThrowOnError extends boolean = false>(
+  options: Options<CreateApiKeyData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateApiKeyResponses, CreateApiKeyErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/api-keys',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Revoke an API key; it fails on every instance from now on
  */
-export const revokeApiKey = <ThrowOnError extends boolean = false>(options: Options<RevokeApiKeyData, ThrowOnError>) => (options.client ?? client).delete<RevokeApiKeyResponses, RevokeApiKeyErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const revokeApiKey = <ThrowOnError extends boolean = false>(
+  options: Options<RevokeApiKeyData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<RevokeApiKeyResponses, RevokeApiKeyErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/api-keys/{id}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * The calling service account's signing keys
  */
-export const listServiceAccountKeys = <ThrowOnError extends boolean = false>(options?: Options<ListServiceAccountKeysData, ThrowOnError>) => (options?.client ?? client).get<ListServiceAccountKeysResponses, ListServiceAccountKeysErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listServiceAccountKeys = <ThrowOnError extends boolean = false>(
+  options?: Options<ListServiceAccountKeysData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<
+    ListServiceAccountKeysResponses,
+    ListServiceAccountKeysErrors,
+    ThrowOnError
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/auth/service-account-keys',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Register an Ed25519 public key to sign requests with (HTTP Message Signatures)
  */
-export const registerServiceAccountKey = <ThrowOnError extends boolean = false>(options: Options<RegisterServiceAccountKeyData, ThrowOnError>) => (options.client ?? client).post<RegisterServiceAccountKeyResponses, RegisterServiceAccountKeyErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const registerServiceAccountKey = <ThrowOnError extends boolean = false>(
+  options: Options<RegisterServiceAccountKeyData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<
+    RegisterServiceAccountKeyResponses,
+    RegisterServiceAccountKeyErrors,
+    ThrowOnError
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/auth/service-account-keys',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Revoke a signing key (signatures by it fail)
  */
-export const revokeServiceAccountKey = <ThrowOnError extends boolean = false>(options: Options<RevokeServiceAccountKeyData, ThrowOnError>) => (options.client ?? client).delete<RevokeServiceAccountKeyResponses, RevokeServiceAccountKeyErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const revokeServiceAccountKey = <ThrowOnError extends boolean = false>(
+  options: Options<RevokeServiceAccountKeyData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<
+    RevokeServiceAccountKeyResponses,
+    RevokeServiceAccountKeyErrors,
+    ThrowOnError
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/auth/service-account-keys/{keyId}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * List the caller's organizations with the caller's role in each
  */
-export const listOrganizations = <ThrowOnError extends boolean = false>(options?: Options<ListOrganizationsData, ThrowOnError>) => (options?.client ?? client).get<ListOrganizationsResponses, ListOrganizationsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listOrganizations = <ThrowOnError extends boolean = false>(
+  options?: Options<ListOrganizationsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListOrganizationsResponses, ListOrganizationsErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/organizations',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Create an organization; the caller becomes its owner
  */
-export const createOrganization = <ThrowOnError extends boolean = false>(options: Options<CreateOrganizationData, ThrowOnError>) => (options.client ?? client).post<CreateOrganizationResponses, CreateOrganizationErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const createOrganization = <ThrowOnError extends boolean = false>(
+  options: Options<CreateOrganizationData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateOrganizationResponses, CreateOrganizationErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/organizations',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Get an organization
  */
-export const getOrganization = <ThrowOnError extends boolean = false>(options: Options<GetOrganizationData, ThrowOnError>) => (options.client ?? client).get<GetOrganizationResponses, GetOrganizationErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getOrganization = <ThrowOnError extends boolean = false>(
+  options: Options<GetOrganizationData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetOrganizationResponses, GetOrganizationErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/organizations/{id}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Update an organization
  */
-export const updateOrganization = <ThrowOnError extends boolean = false>(options: Options<UpdateOrganizationData, ThrowOnError>) => (options.client ?? client).patch<UpdateOrganizationResponses, UpdateOrganizationErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const updateOrganization = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateOrganizationData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateOrganizationResponses, UpdateOrganizationErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/organizations/{id}',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * List members (invitations: listInvitations)
  */
-export const listMembers = <ThrowOnError extends boolean = false>(options: Options<ListMembersData, ThrowOnError>) => (options.client ?? client).get<ListMembersResponses, ListMembersErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listMembers = <ThrowOnError extends boolean = false>(
+  options: Options<ListMembersData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<ListMembersResponses, ListMembersErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/organizations/{id}/members',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Invite an address (with or without an account); it becomes a member only when the invitee accepts
  */
-export const addMember = <ThrowOnError extends boolean = false>(options: Options<AddMemberData, ThrowOnError>) => (options.client ?? client).post<AddMemberResponses, AddMemberErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const addMember = <ThrowOnError extends boolean = false>(
+  options: Options<AddMemberData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<AddMemberResponses, AddMemberErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/organizations/{id}/members',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * The organization's pending, unexpired invitations
  */
-export const listInvitations = <ThrowOnError extends boolean = false>(options: Options<ListInvitationsData, ThrowOnError>) => (options.client ?? client).get<ListInvitationsResponses, ListInvitationsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listInvitations = <ThrowOnError extends boolean = false>(
+  options: Options<ListInvitationsData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<ListInvitationsResponses, ListInvitationsErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/organizations/{id}/invitations',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Revoke a pending invitation (only owners revoke owner invitations)
  */
-export const revokeInvitation = <ThrowOnError extends boolean = false>(options: Options<RevokeInvitationData, ThrowOnError>) => (options.client ?? client).delete<RevokeInvitationResponses, RevokeInvitationErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const revokeInvitation = <ThrowOnError extends boolean = false>(
+  options: Options<RevokeInvitationData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<RevokeInvitationResponses, RevokeInvitationErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/organizations/{id}/invitations/{invitationId}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Leave the organization (the last owner cannot)
  */
-export const leaveOrganization = <ThrowOnError extends boolean = false>(options: Options<LeaveOrganizationData, ThrowOnError>) => (options.client ?? client).post<LeaveOrganizationResponses, LeaveOrganizationErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const leaveOrganization = <ThrowOnError extends boolean = false>(
+  options: Options<LeaveOrganizationData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<LeaveOrganizationResponses, LeaveOrganizationErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/organizations/{id}/leave',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Remove a member (the last owner cannot be removed)
  */
-export const removeMember = <ThrowOnError extends boolean = false>(options: Options<RemoveMemberData, ThrowOnError>) => (options.client ?? client).delete<RemoveMemberResponses, RemoveMemberErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const removeMember = <ThrowOnError extends boolean = false>(
+  options: Options<RemoveMemberData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<RemoveMemberResponses, RemoveMemberErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/organizations/{id}/members/{userId}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Change a member's role (the last owner cannot be demoted)
  */
-export const changeMemberRole = <ThrowOnError extends boolean = false>(options: Options<ChangeMemberRoleData, ThrowOnError>) => (options.client ?? client).patch<ChangeMemberRoleResponses, ChangeMemberRoleErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const changeMemberRole = <ThrowOnError extends boolean = false>(
+  options: Options<ChangeMemberRoleData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<ChangeMemberRoleResponses, ChangeMemberRoleErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/organizations/{id}/members/{userId}',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Pending invitations to my verified email address
  */
-export const listMyInvitations = <ThrowOnError extends boolean = false>(options?: Options<ListMyInvitationsData, ThrowOnError>) => (options?.client ?? client).get<ListMyInvitationsResponses, ListMyInvitationsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listMyInvitations = <ThrowOnError extends boolean = false>(
+  options?: Options<ListMyInvitationsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListMyInvitationsResponses, ListMyInvitationsErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/invitations',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Accept: join the organization with the invited role (needs a verified email)
  */
-export const acceptInvitation = <ThrowOnError extends boolean = false>(options: Options<AcceptInvitationData, ThrowOnError>) => (options.client ?? client).post<AcceptInvitationResponses, AcceptInvitationErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const acceptInvitation = <ThrowOnError extends boolean = false>(
+  options: Options<AcceptInvitationData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<AcceptInvitationResponses, AcceptInvitationErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/invitations/{id}/accept',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Decline the invitation
  */
-export const declineInvitation = <ThrowOnError extends boolean = false>(options: Options<DeclineInvitationData, ThrowOnError>) => (options.client ?? client).post<DeclineInvitationResponses, DeclineInvitationErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const declineInvitation = <ThrowOnError extends boolean = false>(
+  options: Options<DeclineInvitationData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<DeclineInvitationResponses, DeclineInvitationErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/invitations/{id}/decline',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Security-relevant actions in the organization, newest first
  */
-export const listAuditLogs = <ThrowOnError extends boolean = false>(options?: Options<ListAuditLogsData, ThrowOnError>) => (options?.client ?? client).get<ListAuditLogsResponses, ListAuditLogsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listAuditLogs = <ThrowOnError extends boolean = false>(
+  options?: Options<ListAuditLogsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListAuditLogsResponses, ListAuditLogsErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/audit-logs',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * List agents, newest first
  */
-export const listAgents = <ThrowOnError extends boolean = false>(options?: Options<ListAgentsData, ThrowOnError>) => (options?.client ?? client).get<ListAgentsResponses, ListAgentsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listAgents = <ThrowOnError extends boolean = false>(
+  options?: Options<ListAgentsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListAgentsResponses, ListAgentsErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/agents',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Create an agent
  */
-export const createAgent = <ThrowOnError extends boolean = false>(options: Options<CreateAgentData, ThrowOnError>) => (options.client ?? client).post<CreateAgentResponses, CreateAgentErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const createAgent = <ThrowOnError extends boolean = false>(
+  options: Options<CreateAgentData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateAgentResponses, CreateAgentErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/agents',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Archive an agent (kept for history and billing; chat answers 409)
  */
-export const archiveAgent = <ThrowOnError extends boolean = false>(options: Options<ArchiveAgentData, ThrowOnError>) => (options.client ?? client).delete<ArchiveAgentResponses, ArchiveAgentErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const archiveAgent = <ThrowOnError extends boolean = false>(
+  options: Options<ArchiveAgentData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<ArchiveAgentResponses, ArchiveAgentErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/agents/{id}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Get an agent
  */
-export const getAgent = <ThrowOnError extends boolean = false>(options: Options<GetAgentData, ThrowOnError>) => (options.client ?? client).get<GetAgentResponses, GetAgentErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getAgent = <ThrowOnError extends boolean = false>(
+  options: Options<GetAgentData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetAgentResponses, GetAgentErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/agents/{id}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Change an agent (settings, tools, status)
  */
-export const updateAgent = <ThrowOnError extends boolean = false>(options: Options<UpdateAgentData, ThrowOnError>) => (options.client ?? client).patch<UpdateAgentResponses, UpdateAgentErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const updateAgent = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateAgentData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateAgentResponses, UpdateAgentErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/agents/{id}',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * List the tools agents may enable
  */
-export const listTools = <ThrowOnError extends boolean = false>(options?: Options<ListToolsData, ThrowOnError>) => (options?.client ?? client).get<ListToolsResponses, ListToolsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listTools = <ThrowOnError extends boolean = false>(
+  options?: Options<ListToolsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListToolsResponses, ListToolsErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/tools',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Chat with an agent (JSON, or Server-Sent Events with stream: true)
  *
  * SSE events: `delta` {content}, `tool_call` {id,name,arguments}, `tool_result` {id,name,content,isError}, `done` (the JSON answer), `error` (problem details).
  */
-export const chatWithAgent = <ThrowOnError extends boolean = false>(options: Options<ChatWithAgentData, ThrowOnError>) => (options.client ?? client).post<ChatWithAgentResponses, ChatWithAgentErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const chatWithAgent = <ThrowOnError extends boolean = false>(
+  options: Options<ChatWithAgentData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<ChatWithAgentResponses, ChatWithAgentErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/agents/{id}/chat',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Agent status: last activity and the last 24 hours of conversations, messages and tokens
  */
-export const getAgentStatus = <ThrowOnError extends boolean = false>(options: Options<GetAgentStatusData, ThrowOnError>) => (options.client ?? client).get<GetAgentStatusResponses, GetAgentStatusErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getAgentStatus = <ThrowOnError extends boolean = false>(
+  options: Options<GetAgentStatusData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetAgentStatusResponses, GetAgentStatusErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/agents/{id}/status',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * OpenAI-compatible chat completion (model = agent:<slug> or a model id; stream supported)
  */
-export const createChatCompletion = <ThrowOnError extends boolean = false>(options: Options<CreateChatCompletionData, ThrowOnError>) => (options.client ?? client).post<CreateChatCompletionResponses, CreateChatCompletionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const createChatCompletion = <ThrowOnError extends boolean = false>(
+  options: Options<CreateChatCompletionData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateChatCompletionResponses, CreateChatCompletionErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/v1/chat/completions',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * OpenAI-compatible model list: the organization's active agents and the priced models
  */
-export const listModels = <ThrowOnError extends boolean = false>(options?: Options<ListModelsData, ThrowOnError>) => (options?.client ?? client).get<ListModelsResponses, ListModelsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listModels = <ThrowOnError extends boolean = false>(
+  options?: Options<ListModelsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListModelsResponses, ListModelsErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/v1/models',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * List conversations, newest first (filter by agent or external user)
  */
-export const listConversations = <ThrowOnError extends boolean = false>(options?: Options<ListConversationsData, ThrowOnError>) => (options?.client ?? client).get<ListConversationsResponses, ListConversationsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listConversations = <ThrowOnError extends boolean = false>(
+  options?: Options<ListConversationsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListConversationsResponses, ListConversationsErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/conversations',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Delete a conversation (hidden now, purged after the retention period)
  */
-export const deleteConversation = <ThrowOnError extends boolean = false>(options: Options<DeleteConversationData, ThrowOnError>) => (options.client ?? client).delete<DeleteConversationResponses, DeleteConversationErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const deleteConversation = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteConversationData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteConversationResponses, DeleteConversationErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/conversations/{id}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Get a conversation with a page of its messages (oldest first)
  */
-export const getConversation = <ThrowOnError extends boolean = false>(options: Options<GetConversationData, ThrowOnError>) => (options.client ?? client).get<GetConversationResponses, GetConversationErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getConversation = <ThrowOnError extends boolean = false>(
+  options: Options<GetConversationData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetConversationResponses, GetConversationErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/conversations/{id}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Rename a conversation
  */
-export const renameConversation = <ThrowOnError extends boolean = false>(options: Options<RenameConversationData, ThrowOnError>) => (options.client ?? client).patch<RenameConversationResponses, RenameConversationErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const renameConversation = <ThrowOnError extends boolean = false>(
+  options: Options<RenameConversationData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<RenameConversationResponses, RenameConversationErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/conversations/{id}',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * List customers
  */
-export const listCustomers = <ThrowOnError extends boolean = false>(options?: Options<ListCustomersData, ThrowOnError>) => (options?.client ?? client).get<ListCustomersResponses, ListCustomersErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listCustomers = <ThrowOnError extends boolean = false>(
+  options?: Options<ListCustomersData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListCustomersResponses, ListCustomersErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/customers',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Create a customer (who the tenant bills)
  */
-export const createCustomer = <ThrowOnError extends boolean = false>(options: Options<CreateCustomerData, ThrowOnError>) => (options.client ?? client).post<CreateCustomerResponses, CreateCustomerErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const createCustomer = <ThrowOnError extends boolean = false>(
+  options: Options<CreateCustomerData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateCustomerResponses, CreateCustomerErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/customers',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Delete a customer without live subscriptions
  */
-export const deleteCustomer = <ThrowOnError extends boolean = false>(options: Options<DeleteCustomerData, ThrowOnError>) => (options.client ?? client).delete<DeleteCustomerResponses, DeleteCustomerErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const deleteCustomer = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteCustomerData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<DeleteCustomerResponses, DeleteCustomerErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/customers/{id}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Get a customer
  */
-export const getCustomer = <ThrowOnError extends boolean = false>(options: Options<GetCustomerData, ThrowOnError>) => (options.client ?? client).get<GetCustomerResponses, GetCustomerErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getCustomer = <ThrowOnError extends boolean = false>(
+  options: Options<GetCustomerData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetCustomerResponses, GetCustomerErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/customers/{id}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Update a customer
  */
-export const updateCustomer = <ThrowOnError extends boolean = false>(options: Options<UpdateCustomerData, ThrowOnError>) => (options.client ?? client).patch<UpdateCustomerResponses, UpdateCustomerErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const updateCustomer = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateCustomerData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateCustomerResponses, UpdateCustomerErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/customers/{id}',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Credit balance (derived from the ledger) and the latest ledger entries
  */
-export const getCreditBalance = <ThrowOnError extends boolean = false>(options: Options<GetCreditBalanceData, ThrowOnError>) => (options.client ?? client).get<GetCreditBalanceResponses, GetCreditBalanceErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getCreditBalance = <ThrowOnError extends boolean = false>(
+  options: Options<GetCreditBalanceData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetCreditBalanceResponses, GetCreditBalanceErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/customers/{id}/credits',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Grant credits (paid top-up or free grant, optional expiry); idempotent per reference
  */
-export const grantCredits = <ThrowOnError extends boolean = false>(options: Options<GrantCreditsData, ThrowOnError>) => (options.client ?? client).post<GrantCreditsResponses, GrantCreditsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const grantCredits = <ThrowOnError extends boolean = false>(
+  options: Options<GrantCreditsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<GrantCreditsResponses, GrantCreditsErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/customers/{id}/credits/grants',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Apply a coupon to the customer’s coming invoices
  */
-export const redeemCoupon = <ThrowOnError extends boolean = false>(options: Options<RedeemCouponData, ThrowOnError>) => (options.client ?? client).post<RedeemCouponResponses, RedeemCouponErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const redeemCoupon = <ThrowOnError extends boolean = false>(
+  options: Options<RedeemCouponData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<RedeemCouponResponses, RedeemCouponErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/customers/{id}/coupons',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Create or update the customer at Stripe and link it
  */
-export const syncPaymentCustomer = <ThrowOnError extends boolean = false>(options: Options<SyncPaymentCustomerData, ThrowOnError>) => (options.client ?? client).put<SyncPaymentCustomerResponses, SyncPaymentCustomerErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const syncPaymentCustomer = <ThrowOnError extends boolean = false>(
+  options: Options<SyncPaymentCustomerData, ThrowOnError>,
+) =>
+  (options.client ?? client).put<SyncPaymentCustomerResponses, SyncPaymentCustomerErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/customers/{id}/payment-customer',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Stripe Checkout Session: credit top-up or saving a payment method for subscriptions
  */
-export const createCheckoutSession = <ThrowOnError extends boolean = false>(options: Options<CreateCheckoutSessionData, ThrowOnError>) => (options.client ?? client).post<CreateCheckoutSessionResponses, CreateCheckoutSessionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const createCheckoutSession = <ThrowOnError extends boolean = false>(
+  options: Options<CreateCheckoutSessionData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateCheckoutSessionResponses, CreateCheckoutSessionErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/customers/{id}/checkout-sessions',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * List billable metrics
  */
-export const listBillableMetrics = <ThrowOnError extends boolean = false>(options?: Options<ListBillableMetricsData, ThrowOnError>) => (options?.client ?? client).get<ListBillableMetricsResponses, ListBillableMetricsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listBillableMetrics = <ThrowOnError extends boolean = false>(
+  options?: Options<ListBillableMetricsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListBillableMetricsResponses, ListBillableMetricsErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/billable-metrics',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Create a billable metric (aggregation over an event property)
  */
-export const createBillableMetric = <ThrowOnError extends boolean = false>(options: Options<CreateBillableMetricData, ThrowOnError>) => (options.client ?? client).post<CreateBillableMetricResponses, CreateBillableMetricErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const createBillableMetric = <ThrowOnError extends boolean = false>(
+  options: Options<CreateBillableMetricData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateBillableMetricResponses, CreateBillableMetricErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/billable-metrics',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Get a billable metric
  */
-export const getBillableMetric = <ThrowOnError extends boolean = false>(options: Options<GetBillableMetricData, ThrowOnError>) => (options.client ?? client).get<GetBillableMetricResponses, GetBillableMetricErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getBillableMetric = <ThrowOnError extends boolean = false>(
+  options: Options<GetBillableMetricData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetBillableMetricResponses, GetBillableMetricErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/billable-metrics/{id}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Ingest up to 1,000 usage events (idempotent per eventId; bad events rejected one by one)
  */
-export const ingestUsageEvents = <ThrowOnError extends boolean = false>(options: Options<IngestUsageEventsData, ThrowOnError>) => (options.client ?? client).post<IngestUsageEventsResponses, IngestUsageEventsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const ingestUsageEvents = <ThrowOnError extends boolean = false>(
+  options: Options<IngestUsageEventsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<IngestUsageEventsResponses, IngestUsageEventsErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/usage/events',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Usage of a customer in [from, to), aggregated in SQL by metric, agent or day
  */
-export const getUsageSummary = <ThrowOnError extends boolean = false>(options: Options<GetUsageSummaryData, ThrowOnError>) => (options.client ?? client).get<GetUsageSummaryResponses, GetUsageSummaryErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getUsageSummary = <ThrowOnError extends boolean = false>(
+  options: Options<GetUsageSummaryData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetUsageSummaryResponses, GetUsageSummaryErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/usage/summary',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Record a typed activity with a quantity (a usage event on the metric named by the type)
  */
-export const recordAgentActivities = <ThrowOnError extends boolean = false>(options: Options<RecordAgentActivitiesData, ThrowOnError>) => (options.client ?? client).post<RecordAgentActivitiesResponses, RecordAgentActivitiesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const recordAgentActivities = <ThrowOnError extends boolean = false>(
+  options: Options<RecordAgentActivitiesData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<RecordAgentActivitiesResponses, RecordAgentActivitiesErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/agents/{id}/activities',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Record a cost the tenant paid for the agent (for margin and cost-plus pricing)
  */
-export const recordAgentCosts = <ThrowOnError extends boolean = false>(options: Options<RecordAgentCostsData, ThrowOnError>) => (options.client ?? client).post<RecordAgentCostsResponses, RecordAgentCostsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const recordAgentCosts = <ThrowOnError extends boolean = false>(
+  options: Options<RecordAgentCostsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<RecordAgentCostsResponses, RecordAgentCostsErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/agents/{id}/costs',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Record an outcome (pending until verified; only verified outcomes are billed)
  */
-export const recordAgentOutcomes = <ThrowOnError extends boolean = false>(options: Options<RecordAgentOutcomesData, ThrowOnError>) => (options.client ?? client).post<RecordAgentOutcomesResponses, RecordAgentOutcomesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const recordAgentOutcomes = <ThrowOnError extends boolean = false>(
+  options: Options<RecordAgentOutcomesData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<RecordAgentOutcomesResponses, RecordAgentOutcomesErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/agents/{id}/outcomes',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Agent activities, costs, outcome value, revenue billed and margin
  */
-export const getAgentStats = <ThrowOnError extends boolean = false>(options: Options<GetAgentStatsData, ThrowOnError>) => (options.client ?? client).get<GetAgentStatsResponses, GetAgentStatsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getAgentStats = <ThrowOnError extends boolean = false>(
+  options: Options<GetAgentStatsData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetAgentStatsResponses, GetAgentStatsErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/agents/{id}/stats',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * List plans with their current version
  */
-export const listPlans = <ThrowOnError extends boolean = false>(options?: Options<ListPlansData, ThrowOnError>) => (options?.client ?? client).get<ListPlansResponses, ListPlansErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listPlans = <ThrowOnError extends boolean = false>(
+  options?: Options<ListPlansData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListPlansResponses, ListPlansErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/plans',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Create a plan: base, seat, usage and outcome charges (hybrid plans mix them)
  */
-export const createPlan = <ThrowOnError extends boolean = false>(options: Options<CreatePlanData, ThrowOnError>) => (options.client ?? client).post<CreatePlanResponses, CreatePlanErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const createPlan = <ThrowOnError extends boolean = false>(
+  options: Options<CreatePlanData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreatePlanResponses, CreatePlanErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/plans',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Get a plan with its current version
  */
-export const getPlan = <ThrowOnError extends boolean = false>(options: Options<GetPlanData, ThrowOnError>) => (options.client ?? client).get<GetPlanResponses, GetPlanErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getPlan = <ThrowOnError extends boolean = false>(options: Options<GetPlanData, ThrowOnError>) =>
+  (options.client ?? client).get<GetPlanResponses, GetPlanErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/plans/{id}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Edit a plan: a new version when it has subscribers (they stay on theirs)
  */
-export const updatePlan = <ThrowOnError extends boolean = false>(options: Options<UpdatePlanData, ThrowOnError>) => (options.client ?? client).put<UpdatePlanResponses, UpdatePlanErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const updatePlan = <ThrowOnError extends boolean = false>(
+  options: Options<UpdatePlanData, ThrowOnError>,
+) =>
+  (options.client ?? client).put<UpdatePlanResponses, UpdatePlanErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/plans/{id}',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * List subscriptions
  */
-export const listSubscriptions = <ThrowOnError extends boolean = false>(options?: Options<ListSubscriptionsData, ThrowOnError>) => (options?.client ?? client).get<ListSubscriptionsResponses, ListSubscriptionsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listSubscriptions = <ThrowOnError extends boolean = false>(
+  options?: Options<ListSubscriptionsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListSubscriptionsResponses, ListSubscriptionsErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/subscriptions',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Subscribe a customer to a plan (periods in the customer’s timezone)
  */
-export const createSubscription = <ThrowOnError extends boolean = false>(options: Options<CreateSubscriptionData, ThrowOnError>) => (options.client ?? client).post<CreateSubscriptionResponses, CreateSubscriptionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const createSubscription = <ThrowOnError extends boolean = false>(
+  options: Options<CreateSubscriptionData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateSubscriptionResponses, CreateSubscriptionErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/subscriptions',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Get a subscription
  */
-export const getSubscription = <ThrowOnError extends boolean = false>(options: Options<GetSubscriptionData, ThrowOnError>) => (options.client ?? client).get<GetSubscriptionResponses, GetSubscriptionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getSubscription = <ThrowOnError extends boolean = false>(
+  options: Options<GetSubscriptionData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetSubscriptionResponses, GetSubscriptionErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/subscriptions/{id}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Rate the open period so far (what the next invoice would say now)
  */
-export const getUpcomingInvoice = <ThrowOnError extends boolean = false>(options: Options<GetUpcomingInvoiceData, ThrowOnError>) => (options.client ?? client).get<GetUpcomingInvoiceResponses, GetUpcomingInvoiceErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getUpcomingInvoice = <ThrowOnError extends boolean = false>(
+  options: Options<GetUpcomingInvoiceData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetUpcomingInvoiceResponses, GetUpcomingInvoiceErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/subscriptions/{id}/upcoming',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Change the seat count (in-advance seats prorated by day)
  */
-export const changeSeats = <ThrowOnError extends boolean = false>(options: Options<ChangeSeatsData, ThrowOnError>) => (options.client ?? client).post<ChangeSeatsResponses, ChangeSeatsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const changeSeats = <ThrowOnError extends boolean = false>(
+  options: Options<ChangeSeatsData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<ChangeSeatsResponses, ChangeSeatsErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/subscriptions/{id}/seats',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Move to another plan (or the latest version of the same plan), prorated by day
  */
-export const changePlan = <ThrowOnError extends boolean = false>(options: Options<ChangePlanData, ThrowOnError>) => (options.client ?? client).post<ChangePlanResponses, ChangePlanErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const changePlan = <ThrowOnError extends boolean = false>(
+  options: Options<ChangePlanData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<ChangePlanResponses, ChangePlanErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/subscriptions/{id}/change-plan',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Cancel at period end or now
  */
-export const cancelSubscription = <ThrowOnError extends boolean = false>(options: Options<CancelSubscriptionData, ThrowOnError>) => (options.client ?? client).post<CancelSubscriptionResponses, CancelSubscriptionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const cancelSubscription = <ThrowOnError extends boolean = false>(
+  options: Options<CancelSubscriptionData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CancelSubscriptionResponses, CancelSubscriptionErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/subscriptions/{id}/cancel',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * List coupons
  */
-export const listCoupons = <ThrowOnError extends boolean = false>(options?: Options<ListCouponsData, ThrowOnError>) => (options?.client ?? client).get<ListCouponsResponses, ListCouponsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listCoupons = <ThrowOnError extends boolean = false>(
+  options?: Options<ListCouponsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListCouponsResponses, ListCouponsErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/coupons',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Create a coupon (percentage or fixed; once, N periods or forever)
  */
-export const createCoupon = <ThrowOnError extends boolean = false>(options: Options<CreateCouponData, ThrowOnError>) => (options.client ?? client).post<CreateCouponResponses, CreateCouponErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const createCoupon = <ThrowOnError extends boolean = false>(
+  options: Options<CreateCouponData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateCouponResponses, CreateCouponErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/coupons',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Get a coupon
  */
-export const getCoupon = <ThrowOnError extends boolean = false>(options: Options<GetCouponData, ThrowOnError>) => (options.client ?? client).get<GetCouponResponses, GetCouponErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getCoupon = <ThrowOnError extends boolean = false>(
+  options: Options<GetCouponData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetCouponResponses, GetCouponErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/coupons/{id}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Remove the spend cap of an API key
  */
-export const removeApiKeySpendCap = <ThrowOnError extends boolean = false>(options: Options<RemoveApiKeySpendCapData, ThrowOnError>) => (options.client ?? client).delete<RemoveApiKeySpendCapResponses, RemoveApiKeySpendCapErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const removeApiKeySpendCap = <ThrowOnError extends boolean = false>(
+  options: Options<RemoveApiKeySpendCapData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<RemoveApiKeySpendCapResponses, RemoveApiKeySpendCapErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/spend-caps/api-keys/{apiKeyId}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Get the spend cap of an API key
  */
-export const getApiKeySpendCap = <ThrowOnError extends boolean = false>(options: Options<GetApiKeySpendCapData, ThrowOnError>) => (options.client ?? client).get<GetApiKeySpendCapResponses, GetApiKeySpendCapErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getApiKeySpendCap = <ThrowOnError extends boolean = false>(
+  options: Options<GetApiKeySpendCapData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetApiKeySpendCapResponses, GetApiKeySpendCapErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/spend-caps/api-keys/{apiKeyId}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Set the monthly hard spend cap of an API key
  */
-export const setApiKeySpendCap = <ThrowOnError extends boolean = false>(options: Options<SetApiKeySpendCapData, ThrowOnError>) => (options.client ?? client).put<SetApiKeySpendCapResponses, SetApiKeySpendCapErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const setApiKeySpendCap = <ThrowOnError extends boolean = false>(
+  options: Options<SetApiKeySpendCapData, ThrowOnError>,
+) =>
+  (options.client ?? client).put<SetApiKeySpendCapResponses, SetApiKeySpendCapErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/spend-caps/api-keys/{apiKeyId}',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * List invoices, newest first
  */
-export const listInvoices = <ThrowOnError extends boolean = false>(options?: Options<ListInvoicesData, ThrowOnError>) => (options?.client ?? client).get<ListInvoicesResponses, ListInvoicesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listInvoices = <ThrowOnError extends boolean = false>(
+  options?: Options<ListInvoicesData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListInvoicesResponses, ListInvoicesErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/invoices',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * What the current period of a subscription would cost now (nothing is stored)
  */
-export const previewInvoice = <ThrowOnError extends boolean = false>(options: Options<PreviewInvoiceData, ThrowOnError>) => (options.client ?? client).post<PreviewInvoiceResponses, PreviewInvoiceErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const previewInvoice = <ThrowOnError extends boolean = false>(
+  options: Options<PreviewInvoiceData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<PreviewInvoiceResponses, PreviewInvoiceErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/invoices/preview',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Start an invoice run for every period ended by the given month; answers with the run id
  */
-export const startInvoiceRun = <ThrowOnError extends boolean = false>(options: Options<StartInvoiceRunData, ThrowOnError>) => (options.client ?? client).post<StartInvoiceRunResponses, StartInvoiceRunErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const startInvoiceRun = <ThrowOnError extends boolean = false>(
+  options: Options<StartInvoiceRunData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<StartInvoiceRunResponses, StartInvoiceRunErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/invoices/runs',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Progress of an invoice run (jobs done / failed)
  */
-export const getInvoiceRun = <ThrowOnError extends boolean = false>(options: Options<GetInvoiceRunData, ThrowOnError>) => (options.client ?? client).get<GetInvoiceRunResponses, GetInvoiceRunErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getInvoiceRun = <ThrowOnError extends boolean = false>(
+  options: Options<GetInvoiceRunData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetInvoiceRunResponses, GetInvoiceRunErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/invoices/runs/{runId}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Get an invoice with its lines and value receipt
  */
-export const getInvoice = <ThrowOnError extends boolean = false>(options: Options<GetInvoiceData, ThrowOnError>) => (options.client ?? client).get<GetInvoiceResponses, GetInvoiceErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getInvoice = <ThrowOnError extends boolean = false>(
+  options: Options<GetInvoiceData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetInvoiceResponses, GetInvoiceErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/invoices/{id}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Finalize a draft now: number it, set the due date, push it for collection
  */
-export const finalizeInvoice = <ThrowOnError extends boolean = false>(options: Options<FinalizeInvoiceData, ThrowOnError>) => (options.client ?? client).post<FinalizeInvoiceResponses, FinalizeInvoiceErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const finalizeInvoice = <ThrowOnError extends boolean = false>(
+  options: Options<FinalizeInvoiceData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<FinalizeInvoiceResponses, FinalizeInvoiceErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/invoices/{id}/finalize',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Void a draft or unpaid invoice
  */
-export const voidInvoice = <ThrowOnError extends boolean = false>(options: Options<VoidInvoiceData, ThrowOnError>) => (options.client ?? client).post<VoidInvoiceResponses, VoidInvoiceErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const voidInvoice = <ThrowOnError extends boolean = false>(
+  options: Options<VoidInvoiceData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<VoidInvoiceResponses, VoidInvoiceErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/invoices/{id}/void',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * The invoice as a PDF document
  */
-export const getInvoicePdf = <ThrowOnError extends boolean = false>(options: Options<GetInvoicePdfData, ThrowOnError>) => (options.client ?? client).get<GetInvoicePdfResponses, GetInvoicePdfErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getInvoicePdf = <ThrowOnError extends boolean = false>(
+  options: Options<GetInvoicePdfData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetInvoicePdfResponses, GetInvoicePdfErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/invoices/{id}/pdf',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Credit notes issued against an invoice
  */
-export const listCreditNotes = <ThrowOnError extends boolean = false>(options: Options<ListCreditNotesData, ThrowOnError>) => (options.client ?? client).get<ListCreditNotesResponses, ListCreditNotesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listCreditNotes = <ThrowOnError extends boolean = false>(
+  options: Options<ListCreditNotesData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<ListCreditNotesResponses, ListCreditNotesErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/invoices/{id}/credit-notes',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Correct a finalized invoice with a credit note (full or per line; refund or wallet credit)
  */
-export const createCreditNote = <ThrowOnError extends boolean = false>(options: Options<CreateCreditNoteData, ThrowOnError>) => (options.client ?? client).post<CreateCreditNoteResponses, CreateCreditNoteErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const createCreditNote = <ThrowOnError extends boolean = false>(
+  options: Options<CreateCreditNoteData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateCreditNoteResponses, CreateCreditNoteErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/invoices/{id}/credit-notes',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Get a credit note
  */
-export const getCreditNote = <ThrowOnError extends boolean = false>(options: Options<GetCreditNoteData, ThrowOnError>) => (options.client ?? client).get<GetCreditNoteResponses, GetCreditNoteErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getCreditNote = <ThrowOnError extends boolean = false>(
+  options: Options<GetCreditNoteData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetCreditNoteResponses, GetCreditNoteErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/credit-notes/{id}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * The credit note as a PDF document
  */
-export const getCreditNotePdf = <ThrowOnError extends boolean = false>(options: Options<GetCreditNotePdfData, ThrowOnError>) => (options.client ?? client).get<GetCreditNotePdfResponses, GetCreditNotePdfErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getCreditNotePdf = <ThrowOnError extends boolean = false>(
+  options: Options<GetCreditNotePdfData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetCreditNotePdfResponses, GetCreditNotePdfErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/credit-notes/{id}/pdf',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Send (again) a pending or failed refund to the payment provider; never refunds twice
  */
-export const retryCreditNoteRefund = <ThrowOnError extends boolean = false>(options: Options<RetryCreditNoteRefundData, ThrowOnError>) => (options.client ?? client).post<RetryCreditNoteRefundResponses, RetryCreditNoteRefundErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const retryCreditNoteRefund = <ThrowOnError extends boolean = false>(
+  options: Options<RetryCreditNoteRefundData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<RetryCreditNoteRefundResponses, RetryCreditNoteRefundErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/credit-notes/{id}/refund',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Outcome verification rules, one per outcome type
  */
-export const listOutcomeVerificationRules = <ThrowOnError extends boolean = false>(options?: Options<ListOutcomeVerificationRulesData, ThrowOnError>) => (options?.client ?? client).get<ListOutcomeVerificationRulesResponses, ListOutcomeVerificationRulesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listOutcomeVerificationRules = <ThrowOnError extends boolean = false>(
+  options?: Options<ListOutcomeVerificationRulesData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<
+    ListOutcomeVerificationRulesResponses,
+    ListOutcomeVerificationRulesErrors,
+    ThrowOnError
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/outcome-verification-rules',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Remove the rule of an outcome type (its outcomes are then verified as recorded)
  */
-export const deleteOutcomeVerificationRule = <ThrowOnError extends boolean = false>(options: Options<DeleteOutcomeVerificationRuleData, ThrowOnError>) => (options.client ?? client).delete<DeleteOutcomeVerificationRuleResponses, DeleteOutcomeVerificationRuleErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const deleteOutcomeVerificationRule = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteOutcomeVerificationRuleData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<
+    DeleteOutcomeVerificationRuleResponses,
+    DeleteOutcomeVerificationRuleErrors,
+    ThrowOnError
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/outcome-verification-rules/{outcomeType}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Set how outcomes of a type are verified (threshold, evidence, webhook, dispute window)
  */
-export const putOutcomeVerificationRule = <ThrowOnError extends boolean = false>(options: Options<PutOutcomeVerificationRuleData, ThrowOnError>) => (options.client ?? client).put<PutOutcomeVerificationRuleResponses, PutOutcomeVerificationRuleErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const putOutcomeVerificationRule = <ThrowOnError extends boolean = false>(
+  options: Options<PutOutcomeVerificationRuleData, ThrowOnError>,
+) =>
+  (options.client ?? client).put<
+    PutOutcomeVerificationRuleResponses,
+    PutOutcomeVerificationRuleErrors,
+    ThrowOnError
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/outcome-verification-rules/{outcomeType}',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Dead letters: jobs that failed after all retries (invoices, outcome checks, Stripe events)
  */
-export const listFailedJobs = <ThrowOnError extends boolean = false>(options?: Options<ListFailedJobsData, ThrowOnError>) => (options?.client ?? client).get<ListFailedJobsResponses, ListFailedJobsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listFailedJobs = <ThrowOnError extends boolean = false>(
+  options?: Options<ListFailedJobsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListFailedJobsResponses, ListFailedJobsErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/failed-jobs',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Put a dead job back on its queue
  */
-export const retryFailedJob = <ThrowOnError extends boolean = false>(options: Options<RetryFailedJobData, ThrowOnError>) => (options.client ?? client).post<RetryFailedJobResponses, RetryFailedJobErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const retryFailedJob = <ThrowOnError extends boolean = false>(
+  options: Options<RetryFailedJobData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<RetryFailedJobResponses, RetryFailedJobErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/failed-jobs/{id}/retry',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * List webhook endpoints
  */
-export const listWebhookEndpoints = <ThrowOnError extends boolean = false>(options?: Options<ListWebhookEndpointsData, ThrowOnError>) => (options?.client ?? client).get<ListWebhookEndpointsResponses, ListWebhookEndpointsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listWebhookEndpoints = <ThrowOnError extends boolean = false>(
+  options?: Options<ListWebhookEndpointsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListWebhookEndpointsResponses, ListWebhookEndpointsErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/webhook-endpoints',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Register a webhook endpoint (the signing secret is shown once)
  */
-export const createWebhookEndpoint = <ThrowOnError extends boolean = false>(options: Options<CreateWebhookEndpointData, ThrowOnError>) => (options.client ?? client).post<CreateWebhookEndpointResponses, CreateWebhookEndpointErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const createWebhookEndpoint = <ThrowOnError extends boolean = false>(
+  options: Options<CreateWebhookEndpointData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateWebhookEndpointResponses, CreateWebhookEndpointErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/webhook-endpoints',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Delete a webhook endpoint and its delivery log
  */
-export const deleteWebhookEndpoint = <ThrowOnError extends boolean = false>(options: Options<DeleteWebhookEndpointData, ThrowOnError>) => (options.client ?? client).delete<DeleteWebhookEndpointResponses, DeleteWebhookEndpointErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const deleteWebhookEndpoint = <ThrowOnError extends boolean = false>(
+  options: Options<DeleteWebhookEndpointData, ThrowOnError>,
+) =>
+  (options.client ?? client).delete<
+    DeleteWebhookEndpointResponses,
+    DeleteWebhookEndpointErrors,
+    ThrowOnError
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/webhook-endpoints/{id}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Get a webhook endpoint
  */
-export const getWebhookEndpoint = <ThrowOnError extends boolean = false>(options: Options<GetWebhookEndpointData, ThrowOnError>) => (options.client ?? client).get<GetWebhookEndpointResponses, GetWebhookEndpointErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getWebhookEndpoint = <ThrowOnError extends boolean = false>(
+  options: Options<GetWebhookEndpointData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetWebhookEndpointResponses, GetWebhookEndpointErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/webhook-endpoints/{id}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Change a webhook endpoint (URL, event types, enabled)
  */
-export const updateWebhookEndpoint = <ThrowOnError extends boolean = false>(options: Options<UpdateWebhookEndpointData, ThrowOnError>) => (options.client ?? client).patch<UpdateWebhookEndpointResponses, UpdateWebhookEndpointErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
-    url: '/api/v1/webhook-endpoints/{id}',
-    ...options,
-    headers: {
+export const updateWebhookEndpoint = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateWebhookEndpointData, ThrowOnError>,
+) =>
+  (options.client ?? client).patch<UpdateWebhookEndpointResponses, UpdateWebhookEndpointErrors, ThrowOnError>(
+    {
+      security: [
+        { scheme: 'bearer', type: 'http' },
+        { name: 'X-API-Key', type: 'apiKey' },
+      ],
+      url: '/api/v1/webhook-endpoints/{id}',
+      ...options,
+      headers: {
         'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+        ...options.headers,
+      },
+    },
+  );
 
 /**
  * Delivery log of an endpoint, newest first
  */
-export const listWebhookDeliveries = <ThrowOnError extends boolean = false>(options: Options<ListWebhookDeliveriesData, ThrowOnError>) => (options.client ?? client).get<ListWebhookDeliveriesResponses, ListWebhookDeliveriesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listWebhookDeliveries = <ThrowOnError extends boolean = false>(
+  options: Options<ListWebhookDeliveriesData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<ListWebhookDeliveriesResponses, ListWebhookDeliveriesErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/webhook-endpoints/{id}/deliveries',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * One delivery with its attempt log (status codes, errors, timings)
  */
-export const getWebhookDelivery = <ThrowOnError extends boolean = false>(options: Options<GetWebhookDeliveryData, ThrowOnError>) => (options.client ?? client).get<GetWebhookDeliveryResponses, GetWebhookDeliveryErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getWebhookDelivery = <ThrowOnError extends boolean = false>(
+  options: Options<GetWebhookDeliveryData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetWebhookDeliveryResponses, GetWebhookDeliveryErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Send a delivery again (same event id and body, fresh retry schedule)
  */
-export const redeliverWebhook = <ThrowOnError extends boolean = false>(options: Options<RedeliverWebhookData, ThrowOnError>) => (options.client ?? client).post<RedeliverWebhookResponses, RedeliverWebhookErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const redeliverWebhook = <ThrowOnError extends boolean = false>(
+  options: Options<RedeliverWebhookData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<RedeliverWebhookResponses, RedeliverWebhookErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Stripe webhook intake: verify the signature, store the event, acknowledge at once
  */
-export const receiveStripeEvent = <ThrowOnError extends boolean = false>(options: Options<ReceiveStripeEventData, ThrowOnError>) => (options.client ?? client).post<ReceiveStripeEventResponses, ReceiveStripeEventErrors, ThrowOnError>({
+export const receiveStripeEvent = <ThrowOnError extends boolean = false>(
+  options: Options<ReceiveStripeEventData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<ReceiveStripeEventResponses, ReceiveStripeEventErrors, ThrowOnError>({
     url: '/webhooks/stripe',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Chat usage over time: requests, tokens, cost, rated revenue and margin
  *
  * Buckets by hour, day or month in the organization's time zone (or `timezone`), optionally one series per agent, customer, model or API key with the top N kept and the rest summed as "other".
  */
-export const getUsageSeries = <ThrowOnError extends boolean = false>(options: Options<GetUsageSeriesData, ThrowOnError>) => (options.client ?? client).get<GetUsageSeriesResponses, GetUsageSeriesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getUsageSeries = <ThrowOnError extends boolean = false>(
+  options: Options<GetUsageSeriesData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetUsageSeriesResponses, GetUsageSeriesErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/analytics/usage',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Top agents, customers, models or API keys over a range
  */
-export const getTopUsage = <ThrowOnError extends boolean = false>(options: Options<GetTopUsageData, ThrowOnError>) => (options.client ?? client).get<GetTopUsageResponses, GetTopUsageErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getTopUsage = <ThrowOnError extends boolean = false>(
+  options: Options<GetTopUsageData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetTopUsageResponses, GetTopUsageErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/analytics/top',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * The organization's referral program (disabled until configured)
  */
-export const getReferralProgram = <ThrowOnError extends boolean = false>(options?: Options<GetReferralProgramData, ThrowOnError>) => (options?.client ?? client).get<GetReferralProgramResponses, GetReferralProgramErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const getReferralProgram = <ThrowOnError extends boolean = false>(
+  options?: Options<GetReferralProgramData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<GetReferralProgramResponses, GetReferralProgramErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/referral-program',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Configure the referral program: rewards for each side and when they are granted
  */
-export const setReferralProgram = <ThrowOnError extends boolean = false>(options: Options<SetReferralProgramData, ThrowOnError>) => (options.client ?? client).put<SetReferralProgramResponses, SetReferralProgramErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const setReferralProgram = <ThrowOnError extends boolean = false>(
+  options: Options<SetReferralProgramData, ThrowOnError>,
+) =>
+  (options.client ?? client).put<SetReferralProgramResponses, SetReferralProgramErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/referral-program',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * A customer's referral codes
  */
-export const listReferralCodes = <ThrowOnError extends boolean = false>(options: Options<ListReferralCodesData, ThrowOnError>) => (options.client ?? client).get<ListReferralCodesResponses, ListReferralCodesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listReferralCodes = <ThrowOnError extends boolean = false>(
+  options: Options<ListReferralCodesData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<ListReferralCodesResponses, ListReferralCodesErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/customers/{id}/referral-codes',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Create a referral code owned by a customer
  */
-export const createReferralCode = <ThrowOnError extends boolean = false>(options: Options<CreateReferralCodeData, ThrowOnError>) => (options.client ?? client).post<CreateReferralCodeResponses, CreateReferralCodeErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const createReferralCode = <ThrowOnError extends boolean = false>(
+  options: Options<CreateReferralCodeData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateReferralCodeResponses, CreateReferralCodeErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/customers/{id}/referral-codes',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * The customers this customer referred, with counts and credits earned
  */
-export const listCustomerReferrals = <ThrowOnError extends boolean = false>(options: Options<ListCustomerReferralsData, ThrowOnError>) => (options.client ?? client).get<ListCustomerReferralsResponses, ListCustomerReferralsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listCustomerReferrals = <ThrowOnError extends boolean = false>(
+  options: Options<ListCustomerReferralsData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<ListCustomerReferralsResponses, ListCustomerReferralsErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/customers/{id}/referrals',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Referrals of the organization, newest first, with counts and credits granted
  */
-export const listReferrals = <ThrowOnError extends boolean = false>(options?: Options<ListReferralsData, ThrowOnError>) => (options?.client ?? client).get<ListReferralsResponses, ListReferralsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const listReferrals = <ThrowOnError extends boolean = false>(
+  options?: Options<ListReferralsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<ListReferralsResponses, ListReferralsErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/referrals',
-    ...options
-});
+    ...options,
+  });
 
 /**
  * Refer an existing customer with a code (customers can also be created with referralCode)
  */
-export const createReferral = <ThrowOnError extends boolean = false>(options: Options<CreateReferralData, ThrowOnError>) => (options.client ?? client).post<CreateReferralResponses, CreateReferralErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+export const createReferral = <ThrowOnError extends boolean = false>(
+  options: Options<CreateReferralData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CreateReferralResponses, CreateReferralErrors, ThrowOnError>({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
     url: '/api/v1/referrals',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
 
 /**
  * Prometheus metrics (process defaults, HTTP histogram, in-flight gauge)
  */
-export const getMetrics = <ThrowOnError extends boolean = false>(options: Options<GetMetricsData, ThrowOnError>) => (options.client ?? client).get<GetMetricsResponses, GetMetricsErrors, ThrowOnError>({ url: '/metrics', ...options });
+export const getMetrics = <ThrowOnError extends boolean = false>(
+  options: Options<GetMetricsData, ThrowOnError>,
+) =>
+  (options.client ?? client).get<GetMetricsResponses, GetMetricsErrors, ThrowOnError>({
+    url: '/metrics',
+    ...options,
+  });
