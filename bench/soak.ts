@@ -208,6 +208,10 @@ async function main() {
 
     const kinds = Object.keys(RATE) as Kind[];
     const chatCalls = { sent: 0, answered: 0 };
+    /** Failures by kind and status (0 = no HTTP answer), for the summary. */
+    const failures = new Map<string, number>();
+    const fail = (kind: Kind, status: number) =>
+      failures.set(`${kind} ${status}`, (failures.get(`${kind} ${status}`) ?? 0) + 1);
     type Minute = Record<Kind, { ms: number[]; errors: number }>;
     const fresh = (): Minute =>
       Object.fromEntries(kinds.map((k) => [k, { ms: [], errors: 0 }])) as unknown as Minute;
@@ -222,10 +226,14 @@ async function main() {
           if (status >= 200 && status < 300) {
             bucket.ms.push(performance.now() - t0);
             if (kind.startsWith('chat')) chatCalls.answered++;
-          } else bucket.errors++;
+          } else {
+            bucket.errors++;
+            fail(kind, status);
+          }
         })
         .catch(() => {
           bucket.errors++;
+          fail(kind, 0);
         })
         .finally(() => inFlight.delete(p));
       inFlight.add(p);
@@ -274,6 +282,7 @@ async function main() {
     console.log(
       `\nheap slope after minute 1: ${Number.isNaN(heapSlope) ? 'n/a (needs 3+ minutes)' : `${mb(heapSlope)} MB/min`}`,
     );
+    console.log(`failures by kind and status: ${JSON.stringify(Object.fromEntries(failures))}`);
     const metrics = await (await fetch(`${base}/metrics`)).text();
     console.log(
       `http_requests_in_flight at the end: ${/^http_requests_in_flight (\S+)$/m.exec(metrics)?.[1]}`,

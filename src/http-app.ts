@@ -9,6 +9,7 @@ import { createValidationPipe } from './shared/http/validation';
 import { installHttpHooks } from './modules/observability/http-metrics';
 import { buildOpenApiDocument, setupSwagger } from './shared/http/swagger';
 import { installDeclaredResponses } from './shared/http/declared-response';
+import { installRequestDeadline } from './shared/http/request-deadline';
 import { installInputGuards, useJsonBodyParser } from './shared/http/input-guards';
 import { installSecurityHeaders } from './shared/http/security-headers';
 import { PinoNestLogger } from './shared/logging/nest-logger';
@@ -16,6 +17,7 @@ import { ClsService, CLS_ID } from 'nestjs-cls';
 import type { FastifyInstance } from 'fastify';
 import { RequestContextStore } from './shared/context/request-context';
 
+const CHAT_ROUTE_RE = /^\/(v1\/chat\/completions|api\/v1\/agents\/[^/]+\/chat)(\?|$)/;
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
 
 // Made ids are UUID-shaped: a random per-process prefix and a counter in the last 12 hex digits. Unique
@@ -79,9 +81,6 @@ export async function createHttpApp(
     bodyLimit: config.bodyLimitBytes,
     genReqId: requestIdFor,
     trustProxy: config.trustProxy,
-    // The request deadline: 503 + Retry-After when no answer is ready in time (event streams, which hijack
-    // the reply, are bounded by the chat stream timeouts instead).
-    handlerTimeout: config.requestTimeoutMs,
     routerOptions: { ignoreTrailingSlash: true },
   } as ConstructorParameters<typeof FastifyAdapter>[0]);
 
@@ -96,6 +95,8 @@ export async function createHttpApp(
   const fastify = app.getHttpAdapter().getInstance();
   installRequestContext(fastify, app.get(ClsService));
   installHttpHooks(fastify, logger);
+  // Model calls have their own, longer deadlines (CHAT_UPSTREAM_TIMEOUT_MS, stream idle and total caps).
+  installRequestDeadline(fastify, config.requestTimeoutMs, logger, (url) => CHAT_ROUTE_RE.test(url));
   useJsonBodyParser(app, { bodyLimit: config.bodyLimitBytes, maxDepth: config.bodyMaxDepth });
   installInputGuards(fastify);
   await installSecurityHeaders(app);

@@ -15,7 +15,7 @@ export const coreConfigSchema = z.object({
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
   /** Trust X-Forwarded-For from a load balancer (client IPs for rate limits and audit). Only behind a proxy you control. */
   TRUST_PROXY: envBool(false),
-  /** A request (other than an event stream) still unanswered after this long gets 503 + Retry-After. */
+  /** A request still unanswered after this long gets 503 + Retry-After (chat routes have their own limits). */
   REQUEST_TIMEOUT_MS: envInt(30000, 100),
   /**
    * Development and tests only (refused with NODE_ENV=production): let outbound calls (webhooks, outcome
