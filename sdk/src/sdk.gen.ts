@@ -2364,9 +2364,9 @@ export const createReferral = <ThrowOnError extends boolean = false>(
  * Prometheus metrics (process defaults, HTTP histogram, in-flight gauge)
  */
 export const getMetrics = <ThrowOnError extends boolean = false>(
-  options: Options<GetMetricsData, ThrowOnError>,
+  options?: Options<GetMetricsData, ThrowOnError>,
 ) =>
-  (options.client ?? client).get<GetMetricsResponses, GetMetricsErrors, ThrowOnError>({
+  (options?.client ?? client).get<GetMetricsResponses, GetMetricsErrors, ThrowOnError>({
     url: '/metrics',
     ...options,
   });

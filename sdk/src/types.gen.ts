@@ -8245,9 +8245,6 @@ export type CreateReferralResponse = CreateReferralResponses[keyof CreateReferra
 
 export type GetMetricsData = {
   body?: never;
-  headers: {
-    authorization: string;
-  };
   path?: never;
   query?: never;
   url: '/metrics';

@@ -134,6 +134,10 @@ function problemStatuses(op: Operation): Set<ProblemStatus> {
 /** Completes one operation in place; returns the problem statuses it declares. */
 function completeOperation(path: string, op: Operation): Set<ProblemStatus> {
   op.tags = [resourceTag(path)];
+  // Credentials are security schemes, not parameters (OpenAPI ignores an Authorization header parameter).
+  op.parameters = (op.parameters as ParameterObject[] | undefined)?.filter(
+    (p) => !(p.in === 'header' && p.name.toLowerCase() === 'authorization'),
+  );
   if (op[OPENAPI_MARKERS.public]) op.security = [];
   if (op[OPENAPI_MARKERS.tenant] && !op[OPENAPI_MARKERS.tenantFromPath]) {
     op.parameters = [
