@@ -3,6 +3,7 @@ import { fork, ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { nodeArgsFor } from './support/load';
+import { signUpOwner } from './support/sign-up';
 
 /**
  * GET /api/v1/analytics/usage over 10 million chat calls (llm_usage), through the whole app: a 90-day
@@ -75,14 +76,11 @@ async function main() {
   const pool = new Pool({ connectionString: env.DATABASE_URL, max: 2 });
   try {
     const base = `http://127.0.0.1:${api.port}`;
-    const reg = await json(`${base}/api/v1/auth/register`, {
-      method: 'POST',
-      body: JSON.stringify({
-        email: `bench-${runId}@example.test`,
-        password: 'correct-horse-battery-staple',
-        name: 'Bench',
-        organizationName: 'Bench',
-      }),
+    const reg = await signUpOwner(base, {
+      email: `bench-${runId}@example.test`,
+      password: 'correct-horse-battery-staple',
+      name: 'Bench',
+      organizationName: 'Bench',
     });
     const tenantId = reg.organization.id;
     const headers = { authorization: `Bearer ${reg.accessToken}`, 'x-organization-id': tenantId };
