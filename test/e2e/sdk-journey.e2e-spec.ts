@@ -1,4 +1,7 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import OpenAI from 'openai';
+import type { Client } from '../../sdk/src/client';
 import { createClient, createConfig } from '../../sdk/src/client';
 import * as api from '../../sdk/src';
 import { FixedClock } from '../../src/shared/domain/clock.port';
@@ -40,9 +43,49 @@ describe('SDK journey: from sign-up to an invoice PDF and the audit log', () => 
     await drop?.();
   });
 
+  /** Every JSON answer the journey receives, checked against its operation's declared schema. */
+  const mismatches: string[] = [];
+  let checked = 0;
+  const checkResponses = (doc: any) => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema(doc, 'doc');
+    const route = (method: string, path: string) =>
+      Object.entries<Record<string, any>>(doc.paths).find(([template]) =>
+        new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path),
+      )?.[1]?.[method.toLowerCase()];
+    return (c: Client) =>
+      c.interceptors.response.use(async (response, request) => {
+        const op = route(request.method, new URL(request.url).pathname);
+        const type = response.headers.get('content-type') ?? '';
+        if (!op || !/json/.test(type)) return response;
+        const declared = op.responses[String(response.status)];
+        if (!declared) {
+          mismatches.push(`${op.operationId}: status ${response.status} not declared`);
+          return response;
+        }
+        const target = declared.$ref ? doc.components.responses[declared.$ref.split('/').pop()] : declared;
+        const schema = Object.values<any>(target.content ?? {})[0]?.schema;
+        if (!schema) return response;
+        const ref = schema.$ref ? { $ref: `doc${schema.$ref}` } : schema;
+        const validate = ajv.compile(ref);
+        checked++;
+        if (!validate(await response.clone().json()))
+          mismatches.push(`${op.operationId} ${response.status}: ${ajv.errorsText(validate.errors)}`);
+        return response;
+      });
+  };
+
   it('register, organization, API key, agent, chat, usage, plan, invoice, PDF, webhook endpoint, audit log', async () => {
     const baseUrl = t.url!;
-    const anonymous = createClient(createConfig({ baseUrl }));
+    const doc = await (await fetch(`${baseUrl}/docs-json`)).json();
+    const validated = checkResponses(doc);
+    const createClientChecked = (config: Parameters<typeof createConfig>[0]) => {
+      const c = createClient(createConfig(config));
+      validated(c);
+      return c;
+    };
+    const anonymous = createClientChecked({ baseUrl });
 
     // Register, verify the address from the mail, sign in.
     const email = `journey-${Date.now()}@example.test`;
@@ -58,7 +101,7 @@ describe('SDK journey: from sign-up to an invoice PDF and the audit log', () => 
     const session = await api.logIn({ client: anonymous, throwOnError: true, body: { email, password } });
 
     // The generator's default auth: the one token goes out as bearer and as X-API-Key.
-    const asUser = createClient(createConfig({ baseUrl, auth: () => session.data.accessToken }));
+    const asUser = createClientChecked({ baseUrl, auth: () => session.data.accessToken });
     const org = await api.createOrganization({
       client: asUser,
       throwOnError: true,
@@ -87,7 +130,7 @@ describe('SDK journey: from sign-up to an invoice PDF and the audit log', () => 
       },
     });
     // From here on the API key: it does not expire when the clock moves past the billing period.
-    const client = createClient(createConfig({ baseUrl, auth: () => key.data.key }));
+    const client = createClientChecked({ baseUrl, auth: () => key.data.key });
 
     const agent = await api.createAgent({
       client,
@@ -197,7 +240,7 @@ describe('SDK journey: from sign-up to an invoice PDF and the audit log', () => 
 
     // The audit log is for owners and admins: sign in again (the first session expired with the period).
     const later = await api.logIn({ client: anonymous, throwOnError: true, body: { email, password } });
-    const asOwner = createClient(createConfig({ baseUrl, auth: () => later.data.accessToken }));
+    const asOwner = createClientChecked({ baseUrl, auth: () => later.data.accessToken });
     const audit = await api.listAuditLogs({
       client: asOwner,
       throwOnError: true,
@@ -205,5 +248,8 @@ describe('SDK journey: from sign-up to an invoice PDF and the audit log', () => 
       query: { limit: 100 },
     });
     expect(audit.data.items.map((e) => e.action)).toEqual(expect.arrayContaining(['api_key.created']));
+
+    expect(mismatches).toEqual([]);
+    expect(checked).toBeGreaterThanOrEqual(20);
   });
 });
