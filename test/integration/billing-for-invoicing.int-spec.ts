@@ -219,7 +219,7 @@ describe('BillingForInvoicing', () => {
   });
 
   it('bills a trial period as free plus the first period in advance, then starts paid periods at the trial end', async () => {
-    const plans = (await a.auth(t.http.get('/api/v1/plans')).expect(200)).body.data;
+    const plans = (await a.auth(t.http.get('/api/v1/plans')).expect(200)).body.items;
     const trial = (
       await a
         .auth(t.http.post('/api/v1/subscriptions'))
