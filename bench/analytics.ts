@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { fork, ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { Pool } from 'pg';
-import { nodeArgsFor } from './support/load';
+import { json, startServer, timed } from './support/load';
 import { signUpOwner } from './support/sign-up';
 
 /**
@@ -13,51 +13,7 @@ import { signUpOwner } from './support/sign-up';
  * index), i.e. what the endpoint would cost without the hourly rollup.
  * Goal: < 100 ms for the 90-day daily series of one tenant. Uses a throw-away database on DATABASE_URL's server.
  */
-const role = process.argv[2];
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 10_000_000);
-
-async function runApi() {
-  const { loadConfig } = await import('../src/config/app-config');
-  const { createRootLogger } = await import('../src/shared/logging/logger');
-  const { createHttpApp } = await import('../src/http-app');
-  const config = loadConfig(process.env, { PORT: '0' });
-  const app = await createHttpApp({ config, logger: createRootLogger('warn'), workers: false });
-  await app.listen(0, '127.0.0.1');
-  process.send!({ port: (app.getHttpServer().address() as { port: number }).port });
-}
-
-function startApi(env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
-  const child = fork(__filename, ['api'], {
-    execArgv: nodeArgsFor(__filename),
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (m: { port: number }) => resolve({ port: m.port, child }));
-    child.once('exit', (code) => reject(new Error(`api exited with ${code}`)));
-  });
-}
-
-async function json(url: string, init: RequestInit = {}): Promise<any> {
-  const res = await fetch(url, {
-    ...init,
-    headers: { 'content-type': 'application/json', ...(init.headers ?? {}) },
-  });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
-
-async function timed(runs: number, fn: () => Promise<unknown>) {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    await fn();
-    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  ms.sort((a, b) => a - b);
-  return { p50: +ms[Math.floor(runs / 2)].toFixed(1), max: +ms[runs - 1].toFixed(1) };
-}
 
 async function main() {
   const { withAdmin, databaseUrl } = await import('../test/setup/test-database');
@@ -72,7 +28,10 @@ async function main() {
     // The load takes longer than a default access token lives.
     AUTH_ACCESS_TOKEN_TTL_SECONDS: '86400',
   };
-  const api = await startApi(env);
+  const api = await startServer(join(__dirname, 'support/full-app-server'), [], {
+    ...env,
+    BENCH_LOG_LEVEL: 'warn',
+  });
   const pool = new Pool({ connectionString: env.DATABASE_URL, max: 2 });
   try {
     const base = `http://127.0.0.1:${api.port}`;
@@ -206,9 +165,7 @@ async function main() {
   }
 }
 
-if (role === 'api') void runApi();
-else
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

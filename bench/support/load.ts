@@ -89,3 +89,26 @@ export function median(runs: LoadResult[]): LoadResult {
   const sorted = [...runs].sort((a, b) => a.rps - b.rps);
   return sorted[Math.floor(sorted.length / 2)];
 }
+
+/** A JSON request that throws, with the answer, on any non-2xx status. */
+export async function json(url: string, init: RequestInit = {}): Promise<any> {
+  const res = await fetch(url, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init.headers ?? {}) },
+  });
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** Runs fn `runs` times in a row; the median and the slowest in milliseconds. */
+export async function timed(runs: number, fn: () => Promise<unknown>) {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: +ms[Math.floor(runs / 2)].toFixed(1), max: +ms[runs - 1].toFixed(1) };
+}
