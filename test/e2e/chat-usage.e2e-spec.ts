@@ -33,17 +33,19 @@ describe('usage records: durable buffer, batch insert, idempotent hand-off to Bi
           .expect(200),
       ),
     );
+    // Billing's sink is recorded on its class, before the worker starts: the worker may hand the records
+    // over while it is still starting, before any instance could be patched.
+    const sinkClass = Object.getPrototypeOf(api.app.get(UsageEventSink)) as UsageEventSink;
     await api.close(); // the API process dies with 3 acknowledged records and no worker has run
 
+    const received: UsageEvent[] = [];
+    const ingest = sinkClass.ingest;
+    sinkClass.ingest = async function (this: UsageEventSink, events: UsageEvent[]) {
+      received.push(...events);
+      return ingest.call(this, events);
+    };
     const worker = await startTestApp({ workers: true, env: env() });
     try {
-      const received: UsageEvent[] = [];
-      const sink = worker.app.get(UsageEventSink);
-      const ingest = sink.ingest.bind(sink);
-      sink.ingest = async (events: UsageEvent[]) => {
-        received.push(...events);
-        return ingest(events);
-      };
       const rows = await waitFor(async () => {
         const r = await sql(worker, 'SELECT * FROM llm_usage WHERE tenant_id = $1 ORDER BY id', [
           owner.tenantId,
@@ -103,6 +105,7 @@ describe('usage records: durable buffer, batch insert, idempotent hand-off to Bi
         properties: { tokens: rows[0].prompt_tokens },
       });
     } finally {
+      sinkClass.ingest = ingest;
       await worker.close();
     }
   });
