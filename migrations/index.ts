@@ -13,6 +13,7 @@ import { UsageAnalytics1764000570000 } from './1764000570000-UsageAnalytics';
 import { IdentityConsent1764000500000 } from './1764000500000-IdentityConsent';
 import { Referrals1764000571000 } from './1764000571000-Referrals';
 import { ServiceAccountKeys1764000572000 } from './1764000572000-ServiceAccountKeys';
+import { Notifications1764000600000 } from './1764000600000-Notifications';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI and the tests load the
@@ -34,4 +35,5 @@ export const ALL_MIGRATIONS = [
   IdentityConsent1764000500000,
   Referrals1764000571000,
   ServiceAccountKeys1764000572000,
+  Notifications1764000600000,
 ];

@@ -25,8 +25,10 @@ import { InvoicingModule } from './modules/invoicing/invoicing.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { AnalyticsModule } from './modules/analytics/analytics.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { InvoicingWorkersModule } from './modules/invoicing/invoicing-workers.module';
 import { WebhooksWorkersModule } from './modules/webhooks/webhooks-workers.module';
+import { NotificationsWorkersModule } from './modules/notifications/notifications-workers.module';
 import { ChatWorkersModule } from './modules/chat/adapters/chat-workers.module';
 import { ConversationsWorkersModule } from './modules/conversations/adapters/conversations-workers.module';
 
@@ -42,6 +44,7 @@ const FEATURE_MODULES: Type[] = [
   WebhooksModule,
   AnalyticsModule,
   ReferralsModule,
+  NotificationsModule,
 ];
 
 /** Modules holding BullMQ processors and job schedulers; loaded only where workers run. */
@@ -50,6 +53,7 @@ const WORKER_MODULES: Type[] = [
   ConversationsWorkersModule,
   InvoicingWorkersModule,
   WebhooksWorkersModule,
+  NotificationsWorkersModule,
 ];
 
 export interface AppModuleOptions {

@@ -144,6 +144,9 @@ import type {
   GetMetricsData,
   GetMetricsErrors,
   GetMetricsResponses,
+  GetNotificationSettingsData,
+  GetNotificationSettingsErrors,
+  GetNotificationSettingsResponses,
   GetOrganizationData,
   GetOrganizationErrors,
   GetOrganizationResponses,
@@ -351,6 +354,9 @@ import type {
   UpdateCustomerData,
   UpdateCustomerErrors,
   UpdateCustomerResponses,
+  UpdateNotificationSettingsData,
+  UpdateNotificationSettingsErrors,
+  UpdateNotificationSettingsResponses,
   UpdateOrganizationData,
   UpdateOrganizationErrors,
   UpdateOrganizationResponses,
@@ -2353,6 +2359,48 @@ export const createReferral = <ThrowOnError extends boolean = false>(
       { name: 'X-API-Key', type: 'apiKey' },
     ],
     url: '/api/v1/referrals',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The organization's email notifications: which events, which recipients (defaults until set)
+ */
+export const getNotificationSettings = <ThrowOnError extends boolean = false>(
+  options?: Options<GetNotificationSettingsData, ThrowOnError>,
+) =>
+  (options?.client ?? client).get<
+    GetNotificationSettingsResponses,
+    GetNotificationSettingsErrors,
+    ThrowOnError
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/api/v1/notification-settings',
+    ...options,
+  });
+
+/**
+ * Change the email notifications; fields left out keep their value
+ */
+export const updateNotificationSettings = <ThrowOnError extends boolean = false>(
+  options: Options<UpdateNotificationSettingsData, ThrowOnError>,
+) =>
+  (options.client ?? client).put<
+    UpdateNotificationSettingsResponses,
+    UpdateNotificationSettingsErrors,
+    ThrowOnError
+  >({
+    security: [
+      { scheme: 'bearer', type: 'http' },
+      { name: 'X-API-Key', type: 'apiKey' },
+    ],
+    url: '/api/v1/notification-settings',
     ...options,
     headers: {
       'Content-Type': 'application/json',

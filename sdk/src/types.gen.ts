@@ -1483,6 +1483,8 @@ export type CreateWebhookEndpointDto = {
     | 'outcome.verified'
     | 'outcome.rejected'
     | 'credits.low'
+    | 'spend_cap.reached'
+    | 'member.invited'
     | '*'
   >;
   description?: string;
@@ -1532,6 +1534,8 @@ export type UpdateWebhookEndpointDto = {
     | 'outcome.verified'
     | 'outcome.rejected'
     | 'credits.low'
+    | 'spend_cap.reached'
+    | 'member.invited'
     | '*'
   >;
   description?: string;
@@ -1783,6 +1787,38 @@ export type CreateReferralDto = {
    */
   customerId: string;
   code: string;
+};
+
+export type NotificationSettingsDto = {
+  enabledEvents: Array<
+    | 'invoice.finalized'
+    | 'invoice.payment_failed'
+    | 'credits.low'
+    | 'subscription.trial_ending'
+    | 'spend_cap.reached'
+  >;
+  /**
+   * Members with these roles receive the organization's mails
+   */
+  recipientRoles: Array<'owner' | 'admin' | 'billing'>;
+  extraRecipients: Array<string>;
+  /**
+   * Also mail the billed customer (its email) about its invoices, credits, trial and cap
+   */
+  notifyCustomer: boolean;
+};
+
+export type UpdateNotificationSettingsDto = {
+  enabledEvents?: Array<
+    | 'invoice.finalized'
+    | 'invoice.payment_failed'
+    | 'credits.low'
+    | 'subscription.trial_ending'
+    | 'spend_cap.reached'
+  >;
+  recipientRoles?: Array<'owner' | 'admin' | 'billing'>;
+  extraRecipients?: Array<string>;
+  notifyCustomer?: boolean;
 };
 
 /**
@@ -8242,6 +8278,109 @@ export type CreateReferralResponses = {
 };
 
 export type CreateReferralResponse = CreateReferralResponses[keyof CreateReferralResponses];
+
+export type GetNotificationSettingsData = {
+  body?: never;
+  headers?: {
+    /**
+     * Organization to act in. Needed by users who belong to more than one organization; API keys and tenant-bound service accounts act in their own (a different value answers 404).
+     */
+    'X-Organization-Id'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/api/v1/notification-settings';
+};
+
+export type GetNotificationSettingsErrors = {
+  /**
+   * No valid bearer token or API key
+   */
+  401: ProblemDetails;
+  /**
+   * The caller lacks the role or scope, or no organization is selected
+   */
+  403: ProblemDetails;
+  /**
+   * No such resource in the selected organization
+   */
+  404: ProblemDetails;
+  /**
+   * A store is unavailable
+   */
+  503: ProblemDetails;
+  /**
+   * Unexpected error (RFC 9457 problem details)
+   */
+  default: ProblemDetails;
+};
+
+export type GetNotificationSettingsError = GetNotificationSettingsErrors[keyof GetNotificationSettingsErrors];
+
+export type GetNotificationSettingsResponses = {
+  200: NotificationSettingsDto;
+};
+
+export type GetNotificationSettingsResponse =
+  GetNotificationSettingsResponses[keyof GetNotificationSettingsResponses];
+
+export type UpdateNotificationSettingsData = {
+  body: UpdateNotificationSettingsDto;
+  headers?: {
+    /**
+     * Organization to act in. Needed by users who belong to more than one organization; API keys and tenant-bound service accounts act in their own (a different value answers 404).
+     */
+    'X-Organization-Id'?: string;
+  };
+  path?: never;
+  query?: never;
+  url: '/api/v1/notification-settings';
+};
+
+export type UpdateNotificationSettingsErrors = {
+  /**
+   * The request is invalid; `errors` names each field
+   */
+  400: ProblemDetails;
+  /**
+   * No valid bearer token or API key
+   */
+  401: ProblemDetails;
+  /**
+   * The caller lacks the role or scope, or no organization is selected
+   */
+  403: ProblemDetails;
+  /**
+   * No such resource in the selected organization
+   */
+  404: ProblemDetails;
+  /**
+   * The body exceeds the size limit
+   */
+  413: ProblemDetails;
+  /**
+   * The body is not JSON
+   */
+  415: ProblemDetails;
+  /**
+   * A store is unavailable
+   */
+  503: ProblemDetails;
+  /**
+   * Unexpected error (RFC 9457 problem details)
+   */
+  default: ProblemDetails;
+};
+
+export type UpdateNotificationSettingsError =
+  UpdateNotificationSettingsErrors[keyof UpdateNotificationSettingsErrors];
+
+export type UpdateNotificationSettingsResponses = {
+  200: NotificationSettingsDto;
+};
+
+export type UpdateNotificationSettingsResponse =
+  UpdateNotificationSettingsResponses[keyof UpdateNotificationSettingsResponses];
 
 export type GetMetricsData = {
   body?: never;

@@ -7,6 +7,7 @@ import { billingConfig, billingConfigSchema } from './sections/billing.config';
 import { invoicingConfig, invoicingConfigSchema } from './sections/invoicing.config';
 import { webhooksConfig, webhooksConfigSchema } from './sections/webhooks.config';
 import { mailConfig, mailConfigSchema } from './sections/mail.config';
+import { notificationsConfig, notificationsConfigSchema } from './sections/notifications.config';
 import { vaultConfig, vaultConfigSchema, vaultProblems } from './sections/vault.config';
 
 const envSchema = coreConfigSchema
@@ -17,6 +18,7 @@ const envSchema = coreConfigSchema
   .extend(invoicingConfigSchema.shape)
   .extend(webhooksConfigSchema.shape)
   .extend(mailConfigSchema.shape)
+  .extend(notificationsConfigSchema.shape)
   .extend(vaultConfigSchema.shape);
 
 export type Env = z.infer<typeof envSchema>;
@@ -30,6 +32,7 @@ const build = (env: Env) => ({
   invoicing: invoicingConfig(env),
   webhooks: webhooksConfig(env),
   mail: mailConfig(env),
+  notifications: notificationsConfig(env),
   ...vaultConfig(env),
 });
 

@@ -22,7 +22,8 @@ describe('invitations: nobody joins an organization without accepting with a ver
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    // Workers: invitation mails are sent by the notifications worker.
+    t = await startTestApp({ clock, workers: true });
     owner = await signUp(t, { orgName: 'Inviting Co' });
   });
   afterAll(() => t.close());

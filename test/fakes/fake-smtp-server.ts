@@ -38,6 +38,8 @@ export interface FakeSmtpOptions {
  */
 export class FakeSmtpServer {
   readonly received: ReceivedMail[] = [];
+  /** The next this many recipients get a transient 451 at RCPT TO (a relay that is busy or greylisting). */
+  deferNext = 0;
   private server!: SMTPServer;
   port = 0;
 
@@ -66,7 +68,13 @@ export class FakeSmtpServer {
         err.responseCode = 535;
         cb(err);
       },
-      onRcptTo(address: SMTPServerAddress, _session, cb) {
+      onRcptTo: (address: SMTPServerAddress, _session, cb) => {
+        if (this.deferNext > 0) {
+          this.deferNext--;
+          const err = new Error('Try again later') as Error & { responseCode: number };
+          err.responseCode = 451;
+          return cb(err);
+        }
         if (refuseRecipient?.(address.address)) {
           const err = new Error(`Mailbox unavailable: ${address.address}`) as Error & {
             responseCode: number;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { InvoiceDocuments } from '../../shared/contracts/invoice-documents';
 import { InvoicePayments } from '../../shared/contracts/invoice-payments';
 import { FailedJobRepository } from './domain/failed-job.repository.port';
 import { InvoiceCollector } from './domain/invoice-collector.port';
@@ -19,6 +20,7 @@ import { MarkOverdueInvoices } from './application/mark-overdue-invoices.use-cas
 import { PreviewInvoice } from './application/preview-invoice.use-case';
 import { RecordFailedJob } from './application/record-failed-job.use-case';
 import { RecordInvoicePayment } from './application/record-invoice-payment';
+import { RenderInvoicePdf } from './application/render-invoice-pdf.use-case';
 import { RefundCreditNote } from './application/refund-credit-note.use-case';
 import { RetryFailedJob } from './application/retry-failed-job.use-case';
 import { RunInvoiceScheduler } from './application/run-invoice-scheduler.use-case';
@@ -56,6 +58,7 @@ import {
     { provide: InvoiceCollector, useClass: GatewayInvoiceCollector },
     { provide: OutcomeVerifier, useClass: SignedOutcomeVerifier },
     { provide: InvoicePayments, useClass: RecordInvoicePayment },
+    { provide: InvoiceDocuments, useClass: RenderInvoicePdf },
     InvoiceJobQueue,
     InvoiceCompletion,
     GenerateInvoice,
@@ -75,6 +78,7 @@ import {
   ],
   exports: [
     InvoicePayments,
+    InvoiceDocuments,
     RecordFailedJob,
     InvoiceRunRepository,
     GenerateInvoice,

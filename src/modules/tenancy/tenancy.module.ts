@@ -24,7 +24,6 @@ import { LeaveOrganization } from './application/leave-organization.use-case';
 import { InvitationRepository } from './domain/invitation.repository.port';
 import { TypeOrmInvitationRepository } from './adapters/typeorm-invitation.repository';
 import { InvitationsController } from './adapters/invitations.controller';
-import { MailModule } from '../../shared/mail/mail.module';
 import { ListAuditLogs } from './application/list-audit-logs.use-case';
 import { AuditLogRow, InvitationRow, MembershipRow, OrganizationRow } from './adapters/tenancy.orm-entities';
 import {
@@ -38,10 +37,7 @@ import { AuditLogsController } from './adapters/audit-logs.controller';
 
 /** Organizations (tenants), memberships and roles, and the audit log. See docs/modules/tenancy.md. */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([OrganizationRow, MembershipRow, InvitationRow, AuditLogRow]),
-    MailModule,
-  ],
+  imports: [TypeOrmModule.forFeature([OrganizationRow, MembershipRow, InvitationRow, AuditLogRow])],
   controllers: [OrganizationsController, InvitationsController, AuditLogsController],
   providers: [
     { provide: OrganizationRepository, useClass: TypeOrmOrganizationRepository },

@@ -53,6 +53,9 @@ export interface Budget {
   ttlSeconds: number;
   /** Why a request over this budget is refused, e.g. 'spend_cap_exceeded' or 'insufficient_credits'. */
   reason: string;
+  /** Whose budget it is (named in the `spend_cap.reached` event). */
+  customerId?: string;
+  apiKeyId?: string;
 }
 
 export abstract class BudgetSource {

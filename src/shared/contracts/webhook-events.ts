@@ -12,6 +12,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'outcome.verified',
   'outcome.rejected',
   'credits.low',
+  'spend_cap.reached',
+  'member.invited',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -30,6 +30,8 @@ export const TENANT_TABLES: ReadonlySet<string> = new Set([
   'llm_usage',
   'memberships',
   'messages',
+  'notification_outbox',
+  'notification_settings',
   'outcome_verification_rules',
   'plan_versions',
   'plans',

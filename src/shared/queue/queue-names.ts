@@ -5,6 +5,7 @@ export const QUEUES = {
   usageRecords: 'usage-records',
   stripeEvents: 'stripe-events',
   outboundWebhooks: 'outbound-webhooks',
+  notifications: 'notifications',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

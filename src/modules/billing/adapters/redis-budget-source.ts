@@ -121,6 +121,7 @@ export class RedisBudgetSource extends BudgetSource implements BudgetCache {
         currency: customer.currency,
         periodEnd: period.end.getTime(),
         reason: 'spend_cap_exceeded',
+        customerId: customer.id,
       });
     if (customer.prepaidOnly) {
       // Credits are consumed at invoicing; until then this period's spend is drawn against the balance.
@@ -154,6 +155,7 @@ export class RedisBudgetSource extends BudgetSource implements BudgetCache {
         currency: cap.currency,
         periodEnd: period.end.getTime(),
         reason: 'spend_cap_exceeded',
+        apiKeyId: scope.apiKeyId,
       },
     ];
   }

@@ -110,7 +110,14 @@ export class DebitCredits {
     const before = sumMoney(
       grants.filter((g) => g.expiresAt === null || g.expiresAt > now).map((g) => g.remaining),
     );
-    await this.announceLowBalance(tenantId, customerId, wallet.currency, before, before.minus(applied));
+    await this.announceLowBalance(
+      tenantId,
+      customerId,
+      wallet.currency,
+      before,
+      before.minus(applied),
+      reference,
+    );
     return applied.toString();
   }
 
@@ -120,6 +127,7 @@ export class DebitCredits {
     currency: string,
     before: Dec,
     after: Dec,
+    reference: string,
   ): Promise<void> {
     const threshold = dec(this.config.billing.creditsLowThreshold);
     if (before.lt(threshold) || after.gte(threshold)) return;
@@ -130,6 +138,7 @@ export class DebitCredits {
       balance: formatMoney(after, currency),
       threshold: formatMoney(threshold, currency),
       currency,
+      reference,
     });
   }
 }

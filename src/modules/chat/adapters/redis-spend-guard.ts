@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { Budget } from '../../../shared/contracts/metering';
-import { PaymentRequiredError } from '../../../shared/domain/domain-error';
 import { dec } from '../../../shared/domain/money';
 import { newId } from '../../../shared/domain/ids';
 import { RedisClient, redisKey } from '../../../shared/redis/redis.module';
-import { Reservation, SpendGuard, StaleReservation } from '../domain/limits.port';
+import { BudgetExhaustedError, Reservation, SpendGuard, StaleReservation } from '../domain/limits.port';
 import { toNanos } from '../domain/pricing';
 
 /**
@@ -137,13 +136,18 @@ export class RedisSpendGuard extends SpendGuard {
     );
     if (failed) {
       const budget = budgets[failed - 1];
-      throw new PaymentRequiredError(
+      throw new BudgetExhaustedError(
         `This request could cost up to ${dec(nanos).div(1e9).toFixed()} ${budget.currency}, more than is left ` +
           `of the ${budget.limit} ${budget.currency} budget`,
-        budget.reason,
+        budget,
       );
     }
     return reservation;
+  }
+
+  async firstRefusal(budget: Budget): Promise<boolean> {
+    const key = redisKey(this.config, 'budget-refused', budget.key);
+    return (await this.redis.set(key, '1', 'EX', Math.max(1, Math.ceil(budget.ttlSeconds)), 'NX')) === 'OK';
   }
 
   async settle(reservation: Reservation, actualNanos: number): Promise<void> {

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { Budget } from '../../../shared/contracts/metering';
+import { WebhookEvents } from '../../../shared/contracts/webhook-events';
+import { asTenantId } from '../../../shared/domain/tenant-id';
 import { InvalidError } from '../../../shared/domain/domain-error';
 import { Dec, dec } from '../../../shared/domain/money';
 import {
@@ -11,7 +13,7 @@ import {
   LlmUsage,
   UpstreamError,
 } from '../domain/llm-provider.port';
-import { SpendGuard } from '../domain/limits.port';
+import { BudgetExhaustedError, SpendGuard } from '../domain/limits.port';
 import { SettleSpend } from './settle-spend';
 import { costOf, toNanos } from '../domain/pricing';
 import { estimatePromptTokens, estimateTextTokens, reservePromptTokens } from '../domain/prompt';
@@ -55,11 +57,14 @@ export interface CallBilling {
  */
 @Injectable()
 export class CallModel {
+  private readonly logger = new Logger('CallModel');
+
   constructor(
     private readonly llm: LlmProvider,
     private readonly spend: SpendGuard,
     private readonly settleSpend: SettleSpend,
     private readonly config: AppConfig,
+    private readonly events: WebhookEvents,
   ) {}
 
   async execute(
@@ -74,11 +79,16 @@ export class CallModel {
     const price = this.config.chat.models[request.model];
     if (!price) throw new InvalidError('model_not_priced', `Model ${request.model} has no price configured`);
     const worstCase = costOf(price, reservePromptTokens(request.messages), request.maxTokens);
-    const reservation = await this.spend.reserve(opts.budgets, toNanos(worstCase), {
-      tenantId: opts.tenantId,
-      usageId: opts.usageId,
-      expiresAt: Date.now() + this.config.chat.reservationTtlMs,
-    });
+    const reservation = await this.spend
+      .reserve(opts.budgets, toNanos(worstCase), {
+        tenantId: opts.tenantId,
+        usageId: opts.usageId,
+        expiresAt: Date.now() + this.config.chat.reservationTtlMs,
+      })
+      .catch(async (error: unknown) => {
+        await this.announceCapReached(opts.tenantId, error);
+        throw error;
+      });
 
     const acc = { content: '', toolCalls: [] as Array<{ id: string; name: string; arguments: string }> };
     let outcome: Omit<CallOutcome, 'promptCost' | 'completionCost' | 'content' | 'toolCalls'>;
@@ -110,6 +120,24 @@ export class CallModel {
       promptCost,
       completionCost,
     };
+  }
+
+  /** The first refusal by a spend cap in its period publishes `spend_cap.reached`; never fails the call. */
+  private async announceCapReached(tenantId: string, error: unknown): Promise<void> {
+    if (!(error instanceof BudgetExhaustedError) || error.budget.reason !== 'spend_cap_exceeded') return;
+    const { key, limit, currency, customerId, apiKeyId } = error.budget;
+    try {
+      if (!(await this.spend.firstRefusal(error.budget))) return;
+      await this.events.publish(asTenantId(tenantId), 'spend_cap.reached', {
+        budgetKey: key,
+        limit,
+        currency,
+        customerId: customerId ?? null,
+        apiKeyId: apiKeyId ?? null,
+      });
+    } catch (err) {
+      this.logger.warn({ msg: 'spend_cap.reached not published', err });
+    }
   }
 
   private estimate(

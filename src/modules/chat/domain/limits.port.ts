@@ -1,4 +1,5 @@
 import { Budget } from '../../../shared/contracts/metering';
+import { PaymentRequiredError } from '../../../shared/domain/domain-error';
 
 /** One sliding-window counter: at most `limit` units per window under `key`; this request adds `cost`. */
 export interface RateRule {
@@ -36,12 +37,22 @@ export interface StaleReservation {
   usageId: string;
 }
 
+/** A reservation refused because it would take `budget` over its limit (402, code = the budget's reason). */
+export class BudgetExhaustedError extends PaymentRequiredError {
+  constructor(
+    message: string,
+    readonly budget: Budget,
+  ) {
+    super(message, budget.reason);
+  }
+}
+
 /**
  * Reserve-then-settle against every budget at once; atomic so concurrent requests cannot overspend.
  * Settling and reconciling are idempotent (a reservation is closed once), so both may be retried.
  */
 export abstract class SpendGuard {
-  /** Throws PaymentRequiredError naming the exhausted budget's reason. */
+  /** Throws BudgetExhaustedError naming the exhausted budget. */
   abstract reserve(
     budgets: Budget[],
     nanos: number,
@@ -56,4 +67,6 @@ export abstract class SpendGuard {
    * call cost, less what other calls of the same record already settled.
    */
   abstract reconcile(reservation: StaleReservation, recordedNanos: number): Promise<void>;
+  /** True for the first refusal of this budget (its key names the period) on any instance, false after. */
+  abstract firstRefusal(budget: Budget): Promise<boolean>;
 }

@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { AppConfig } from '../../../config/app-config';
-import { describeMailFailure, Mailer, MailMessage } from '../../../shared/contracts/mailer';
+import { WebhookEvents } from '../../../shared/contracts/webhook-events';
 import { Principal, Role } from '../../../shared/context/principal';
 import { Clock } from '../../../shared/domain/clock.port';
 import { ConflictError, NotFoundError } from '../../../shared/domain/domain-error';
@@ -21,18 +21,17 @@ export interface InviteMemberResult {
 
 /**
  * Invites an address into the organization, whether or not it has an account: nobody becomes a member
- * without accepting (POST /invitations/:id/accept, with that address verified). The invitee is told by mail.
+ * without accepting (POST /invitations/:id/accept, with that address verified). `member.invited` is published
+ * with the invitation; the notifications worker mails the invitee.
  */
 @Injectable()
 export class InviteMember {
-  private readonly logger = new Logger('InviteMember');
-
   constructor(
     private readonly memberships: MembershipRepository,
     private readonly invitations: InvitationRepository,
     private readonly organizations: OrganizationRepository,
     private readonly audit: AuditTrail,
-    private readonly mailer: Mailer,
+    private readonly events: WebhookEvents,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -43,14 +42,7 @@ export class InviteMember {
     input: { email: string; role: Role },
   ): Promise<InviteMemberResult> {
     assertMayManage(actor, [input.role]);
-    const { invitation, mail } = await this.invite(tenantId, actor, normalizeEmail(input.email), input.role);
-    this.mailer.send(mail).catch((err: unknown) =>
-      this.logger.error({
-        msg: 'mail could not be sent',
-        invitationId: invitation.id,
-        ...describeMailFailure(err),
-      }),
-    );
+    const invitation = await this.invite(tenantId, actor, normalizeEmail(input.email), input.role);
     return { status: 'invited', invitation };
   }
 
@@ -79,25 +71,13 @@ export class InviteMember {
       target: email,
       details: { role, invitationId: invitation.id },
     });
-    return { invitation, mail: this.mail(invitation, organization.name) };
-  }
-
-  private mail(invitation: Invitation, organizationName: string): MailMessage {
-    const base = this.config.publicBaseUrl;
-    return {
-      to: [invitation.email],
-      subject: `You are invited to join ${organizationName}`,
-      text: [
-        'Hello,',
-        '',
-        `you are invited to join the organization "${organizationName}" as ${invitation.role}.`,
-        `Sign in at ${base} with ${invitation.email} (or create an account with this address and verify it),`,
-        `then accept or decline: GET ${base}/api/v1/invitations lists your invitations,`,
-        `POST ${base}/api/v1/invitations/${invitation.id}/accept accepts this one.`,
-        '',
-        `The invitation expires on ${invitation.expiresAt.toISOString()}. If you do not know this`,
-        'organization, ignore this mail: nothing happens unless you accept.',
-      ].join('\n'),
-    };
+    await this.events.publish(tenantId, 'member.invited', {
+      invitationId: invitation.id,
+      email,
+      role,
+      organizationName: organization.name,
+      expiresAt: invitation.expiresAt.toISOString(),
+    });
+    return invitation;
   }
 }
