@@ -7,13 +7,12 @@ import { asTenantId } from '../../src/shared/domain/tenant-id';
 import { InvoicePayments } from '../../src/shared/contracts/invoice-payments';
 import { WebhookEvents } from '../../src/shared/contracts/webhook-events';
 import { DebitCredits } from '../../src/modules/billing/application/credits.use-case';
-import { CallModel } from '../../src/modules/chat/application/call-model';
 import { ScanEndingTrials } from '../../src/modules/notifications/application/scan-ending-trials.use-case';
 import { SendNotification } from '../../src/modules/notifications/application/send-notification.use-case';
 import { RequeuePendingNotifications } from '../../src/modules/notifications/application/requeue-pending-notifications.use-case';
 import { startTestApp, TestApp } from '../support/test-app';
 import { until } from '../support/until';
-import { AuthFn, createApiKey, isolatedEnv, signUp, withApiKey } from '../support/auth';
+import { AuthFn, createApiKey, isolatedEnv, SignedUp, signUp, withApiKey } from '../support/auth';
 import { ReceivedMail } from '../fakes/fake-smtp-server';
 
 const PROBLEM = /application\/problem\+json/;
@@ -24,6 +23,7 @@ interface Org {
   auth: AuthFn;
   tenantId: string;
   ownerEmail: string;
+  owner: SignedUp;
 }
 
 describe('email notifications', () => {
@@ -63,7 +63,7 @@ describe('email notifications', () => {
   async function makeOrg(orgName?: string): Promise<Org> {
     const user = await signUp(t, { orgName });
     const key = await createApiKey(t, user, [...SCOPES]);
-    return { auth: withApiKey(key.key), tenantId: user.tenantId, ownerEmail: user.email };
+    return { auth: withApiKey(key.key), tenantId: user.tenantId, ownerEmail: user.email, owner: user };
   }
 
   const mailsTo = (to: string, subject: RegExp) => (m: ReceivedMail) =>
@@ -224,32 +224,29 @@ describe('email notifications', () => {
 
   it('mails a spend cap reached once per cap and period, however many requests it refuses', async () => {
     const org = await makeOrg();
-    const call = () =>
-      t.app
-        .get(CallModel)
-        .execute(
-          { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hello' }], maxTokens: 20 } as never,
-          {
-            tenantId: org.tenantId,
-            usageId: `u-${randomBytes(4).toString('hex')}`,
-            signal: new AbortController().signal,
-            budgets: [
-              {
-                key: `cust:cap-${org.tenantId}:2026-01`,
-                limit: '0.000001',
-                spent: '0',
-                currency: 'USD',
-                ttlSeconds: 3600,
-                reason: 'spend_cap_exceeded',
-                customerId: '00000000-0000-4000-8000-000000000001',
-              },
-            ],
-          },
-        );
-    for (let i = 0; i < 3; i++)
-      await expect(inCls(call)).rejects.toMatchObject({ code: 'spend_cap_exceeded' });
+    const agent = await org
+      .auth(t.http.post('/api/v1/agents'))
+      .send({
+        name: 'capped',
+        slug: `capped-${randomBytes(3).toString('hex')}`,
+        model: 'gpt-4o-mini',
+        maxTokens: 20,
+      })
+      .expect(201);
+    // The owner's session still works: the clock has not moved yet (the invoice test moves it, last).
+    const key = await createApiKey(t, org.owner, ['chat:invoke']);
+    await org
+      .auth(t.http.put(`/api/v1/spend-caps/api-keys/${key.id}`))
+      .send({ amount: '0.000001', currency: 'USD' })
+      .expect(200);
+    for (let i = 0; i < 3; i++) {
+      const refused = await withApiKey(key.key)(t.http.post(`/api/v1/agents/${agent.body.id}/chat`))
+        .send({ message: `hello ${i}` })
+        .expect(402);
+      expect(refused.body.code).toBe('spend_cap_exceeded');
+    }
     const mail = await exactlyOne(org.ownerEmail, /Spend cap of 0.000001 USD reached/);
-    expect(mail.text).toContain('refused (402)');
+    expect(mail.text).toContain(`API key ${key.id} reached its spend cap`);
   });
 
   it('mails a trial ending once, however often the scan runs', async () => {

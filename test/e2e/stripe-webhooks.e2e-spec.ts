@@ -16,6 +16,7 @@ const PROBLEM = /application\/problem\+json/;
 interface Org {
   auth: AuthFn;
   tenantId: string;
+  email: string;
 }
 
 describe('Stripe webhooks', () => {
@@ -67,7 +68,7 @@ describe('Stripe webhooks', () => {
         Array.from({ length: 8 }, async () => {
           const user = await signUp(t);
           const key = await createApiKey(t, user, [...SCOPES]);
-          return { auth: withApiKey(key.key), tenantId: user.tenantId };
+          return { auth: withApiKey(key.key), tenantId: user.tenantId, email: user.email };
         }),
       )),
     );
@@ -356,6 +357,15 @@ describe('Stripe webhooks', () => {
     expect(await processed(failed.id)).toMatchObject({ status: 'processed' });
     let sub = await a.auth(t.http.get(`/api/v1/subscriptions/${subscriptionId}`)).expect(200);
     expect(sub.body.status).toBe('past_due');
+    // The owner is mailed once, also when Stripe reports the failure again.
+    const failedMail = (m: { envelopeTo: string[]; subject: string }) =>
+      m.envelopeTo.includes(a.email) && /Payment failed for invoice/.test(m.subject);
+    await t.smtp.waitFor(failedMail);
+    const again = stripeEvent('invoice.payment_failed', failed.data.object, tick());
+    await send(again).expect(200);
+    await processed(again.id);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(t.smtp.received.filter(failedMail)).toHaveLength(1);
 
     // payment_intent.succeeded for an invoice names neither the invoice nor us: linked through Stripe's
     // invoice payments to the Stripe invoice id Tollgate stored when it pushed the invoice.
