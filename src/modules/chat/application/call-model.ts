@@ -122,7 +122,10 @@ export class CallModel {
     };
   }
 
-  /** The first refusal by a spend cap in its period publishes `spend_cap.reached`; never fails the call. */
+  /**
+   * The first refusal by a spend cap in its period publishes `spend_cap.reached` (the 402 stands either way;
+   * a publish that fails is logged, and that period's event is lost).
+   */
   private async announceCapReached(tenantId: string, error: unknown): Promise<void> {
     if (!(error instanceof BudgetExhaustedError) || error.budget.reason !== 'spend_cap_exceeded') return;
     const { key, limit, currency, customerId, apiKeyId } = error.budget;

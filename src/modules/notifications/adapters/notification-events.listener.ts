@@ -13,7 +13,7 @@ const MAILED = [
   'member.invited',
 ] as const satisfies readonly (WebhookEventType & MailedEvent)[];
 
-/** Domain events that are mailed; each becomes outbox rows in the publisher's transaction. */
+/** Each mailed event becomes outbox rows, in the publisher's transaction when it has one. */
 @Injectable()
 export class NotificationEventsListener implements OnModuleInit {
   constructor(
