@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config/app-config';
 import { loadConfigWithSecrets } from '../../src/config/vault-secrets';
 import { SigningKeys } from '../../src/modules/auth/application/signing-keys';
 import { FixedClock } from '../../src/shared/domain/clock.port';
+import { VaultClient, VaultError } from '../../src/shared/vault/vault-client';
 import { FakeVault, startFakeVault } from '../fakes/fake-vault';
 import { signUp, SignedUp } from '../support/auth';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -120,6 +121,134 @@ describe('Vault: access tokens signed by Transit, secrets from KV v2', () => {
     await expect(
       startTestApp({ env: { ...env, VAULT_ROLE_ID: '', VAULT_SECRET_ID: '', VAULT_TOKEN: 'hvs.nope' } }),
     ).rejects.toThrow(/permission denied/);
+  });
+
+  describe('refusals, as Vault answers them', () => {
+    const client = (settings: { token?: string; roleId?: string; secretId?: string; namespace?: string }) =>
+      new VaultClient({ addr: vault.url, timeoutMs: 2000, ...settings });
+    const root = () => client({ token: vault.rootToken });
+    const raw = async (method: string, path: string, token: string | null, body?: unknown) => {
+      const res = await fetch(`${vault.url}/v1/${path}`, {
+        method,
+        headers: {
+          ...(token ? { 'X-Vault-Token': token } : {}),
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: res.status, body: await res.json() };
+    };
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => {
+          throw new Error('Vault accepted');
+        },
+        (e: VaultError) => ({ status: e.status, errors: e.errors }),
+      );
+
+    it('a missing or wrong token: 403 {"errors":["permission denied"]}', async () => {
+      expect(await raw('GET', 'transit/keys/access-tokens', null)).toEqual({
+        status: 403,
+        body: { errors: ['permission denied'] },
+      });
+      expect(await raw('GET', 'transit/keys/access-tokens', 'hvs.wrong')).toEqual({
+        status: 403,
+        body: { errors: ['permission denied'] },
+      });
+      expect(await refusal(client({ token: 'hvs.wrong' }).read('secret/data/tollgate'))).toEqual({
+        status: 403,
+        errors: ['permission denied'],
+      });
+    });
+
+    it('an AppRole login with a wrong secret_id: 400 "invalid role or secret ID"', async () => {
+      expect(
+        await raw('POST', 'auth/approle/login', null, { role_id: vault.roleId, secret_id: 'wrong' }),
+      ).toEqual({ status: 400, body: { errors: ['invalid role or secret ID'] } });
+      expect(
+        await refusal(client({ roleId: vault.roleId, secretId: 'wrong' }).read('transit/keys/access-tokens')),
+      ).toEqual({ status: 400, errors: ['invalid role or secret ID'] });
+    });
+
+    it('a missing Transit key or KV secret: 404 {"errors":[]}, read by the client as nothing there', async () => {
+      expect(await raw('GET', 'transit/keys/nope', vault.rootToken)).toEqual({
+        status: 404,
+        body: { errors: [] },
+      });
+      expect(await raw('GET', 'secret/data/nothing/here', vault.rootToken)).toEqual({
+        status: 404,
+        body: { errors: [] },
+      });
+      expect(await root().read('transit/keys/nope')).toBeNull();
+    });
+
+    it("an unknown key to sign with, rotate or configure: 400 with Vault's message", async () => {
+      expect(await refusal(root().write('transit/sign/nope', { input: 'aGk=' }))).toEqual({
+        status: 400,
+        errors: ['signing key not found'],
+      });
+      expect(await refusal(root().write('transit/keys/nope/rotate'))).toEqual({
+        status: 400,
+        errors: ['key not found'],
+      });
+      expect(await refusal(root().write('transit/keys/nope/config', { min_decryption_version: 1 }))).toEqual({
+        status: 400,
+        errors: ['no existing key named nope could be found'],
+      });
+    });
+
+    it('a key type that does not sign: 400, and the app refuses to start on it', async () => {
+      const created = await root().write<{ data: { type: string; supports_signing: boolean } }>(
+        'transit/keys/symmetric',
+      );
+      expect(created!.data).toMatchObject({ type: 'aes256-gcm96', supports_signing: false });
+      expect(await refusal(root().write('transit/sign/symmetric', { input: 'aGk=' }))).toEqual({
+        status: 400,
+        errors: ['key type aes256-gcm96 does not support signing'],
+      });
+      await expect(startTestApp({ env: { ...env, VAULT_TRANSIT_KEY: 'symmetric' } })).rejects.toThrow(
+        /must be of type ed25519/,
+      );
+    });
+
+    it('a signing version above the latest or archived, and input that is not base64: 400', async () => {
+      await root().write('transit/keys/scratch', { type: 'ed25519' });
+      await root().write('transit/keys/scratch/rotate');
+      expect(await refusal(root().write('transit/sign/scratch', { input: 'aGk=', key_version: 3 }))).toEqual({
+        status: 400,
+        errors: ['requested version for signing is higher than the latest key version'],
+      });
+      await root().write('transit/keys/scratch/config', { min_decryption_version: 2 });
+      expect(await refusal(root().write('transit/sign/scratch', { input: 'aGk=', key_version: 1 }))).toEqual({
+        status: 400,
+        errors: ['no such key version'],
+      });
+      const read = await root().read<{ data: { keys: Record<string, unknown>; latest_version: number } }>(
+        'transit/keys/scratch',
+      );
+      expect(Object.keys(read!.data.keys)).toEqual(['2']);
+      expect(read!.data.latest_version).toBe(2);
+      expect(await refusal(root().write('transit/sign/scratch', { input: 'not base64!' }))).toMatchObject({
+        status: 400,
+        errors: [expect.stringMatching(/^unable to decode input: illegal base64 data/)],
+      });
+      const signed = await root().write<{ data: { signature: string; key_version: number } }>(
+        'transit/sign/scratch',
+        { input: 'aGk=' },
+      );
+      expect(signed!.data).toMatchObject({
+        signature: expect.stringMatching(/^vault:v2:[A-Za-z0-9+/]+=*$/),
+        key_version: 2,
+      });
+    });
+
+    it('sends the namespace header when VAULT_NAMESPACE is set', async () => {
+      await client({ token: vault.rootToken, namespace: 'team-a/' }).read('transit/keys/access-tokens');
+      expect(vault.requests.at(-1)).toMatchObject({
+        path: '/v1/transit/keys/access-tokens',
+        namespace: 'team-a/',
+      });
+    });
   });
 
   describe('secrets from KV v2 at start', () => {

@@ -49,7 +49,7 @@ export class VaultClient {
     return this.token;
   }
 
-  /** 404 answers null (Vault's "nothing here"); other failures throw VaultError. */
+  /** 404 (`{"errors":[]}`, Vault's "nothing here") answers null; other failures throw VaultError. */
   private async call<T>(
     method: 'GET' | 'POST',
     path: string,
@@ -87,8 +87,16 @@ export class VaultClient {
 
   private async body(res: Response, what: string): Promise<unknown> {
     const text = await res.text();
-    const json = text ? (JSON.parse(text) as { errors?: string[] }) : null;
-    if (!res.ok) throw new VaultError(res.status, json?.errors ?? [], what);
+    let json: { errors?: unknown } | null = null;
+    try {
+      json = text ? (JSON.parse(text) as { errors?: unknown }) : null;
+    } catch {
+      // Not Vault answering (a proxy's HTML page, a truncated body): keep the start of it for the error.
+      throw new VaultError(res.status, [`unexpected non-JSON answer: ${text.slice(0, 80)}`], what);
+    }
+    // Vault answers every status >= 400 with {"errors": [...]}; 204 and 200 are both success.
+    if (!res.ok)
+      throw new VaultError(res.status, Array.isArray(json?.errors) ? json.errors.map(String) : [], what);
     return json;
   }
 }
