@@ -14,6 +14,7 @@ import { IdentityConsent1764000500000 } from './1764000500000-IdentityConsent';
 import { Referrals1764000571000 } from './1764000571000-Referrals';
 import { ServiceAccountKeys1764000572000 } from './1764000572000-ServiceAccountKeys';
 import { Notifications1764000600000 } from './1764000600000-Notifications';
+import { NotificationCreditsLowThreshold1764000640000 } from './1764000640000-NotificationCreditsLowThreshold';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI and the tests load the
@@ -36,4 +37,5 @@ export const ALL_MIGRATIONS = [
   Referrals1764000571000,
   ServiceAccountKeys1764000572000,
   Notifications1764000600000,
+  NotificationCreditsLowThreshold1764000640000,
 ];

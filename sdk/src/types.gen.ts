@@ -1806,6 +1806,10 @@ export type NotificationSettingsDto = {
    * Also mail the billed customer (its email) about its invoices, credits, trial and cap
    */
   notifyCustomer: boolean;
+  /**
+   * This organization's credits-low threshold (decimal, wallet currency): a debit taking a wallet from at least this balance to below it emits credits.low. Null: the server's default (CREDITS_LOW_THRESHOLD)
+   */
+  creditsLowThreshold: string | null;
 };
 
 export type UpdateNotificationSettingsDto = {
@@ -1819,6 +1823,10 @@ export type UpdateNotificationSettingsDto = {
   recipientRoles?: Array<'owner' | 'admin' | 'billing'>;
   extraRecipients?: Array<string>;
   notifyCustomer?: boolean;
+  /**
+   * A non-negative decimal string; null goes back to the server's default
+   */
+  creditsLowThreshold?: string | null;
 };
 
 /**

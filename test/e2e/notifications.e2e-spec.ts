@@ -120,6 +120,7 @@ describe('email notifications', () => {
       recipientRoles: ['owner', 'admin'],
       extraRecipients: [],
       notifyCustomer: false,
+      creditsLowThreshold: null,
     });
     for (const body of [
       { enabledEvents: ['invoice.exploded'] },
@@ -127,6 +128,11 @@ describe('email notifications', () => {
       { extraRecipients: ['not-an-address'] },
       { notifyCustomer: 'yes' },
       { extraRecipients: 'finance@acme.test' },
+      { creditsLowThreshold: '-1' },
+      { creditsLowThreshold: 25 },
+      { creditsLowThreshold: '1e3' },
+      { creditsLowThreshold: '12.1234567890123' },
+      { creditsLowThreshold: '' },
     ]) {
       const bad = await a.auth(t.http.put('/api/v1/notification-settings')).send(body).expect(400);
       expect(bad.headers['content-type']).toMatch(PROBLEM);
@@ -198,6 +204,55 @@ describe('email notifications', () => {
     await settle();
     expect(t.smtp.received.filter(mailsTo(org.ownerEmail, subject))).toHaveLength(1);
     expect(t.smtp.received.filter(mailsTo(extra, subject))).toHaveLength(1);
+  });
+
+  it("an organization's own credits-low threshold decides when credits.low is emitted and mailed", async () => {
+    // Global CREDITS_LOW_THRESHOLD is 10. A threshold above it mails a crossing the global one would miss.
+    const high = await makeOrg();
+    const set = await high
+      .auth(t.http.put('/api/v1/notification-settings'))
+      .send({ creditsLowThreshold: '50.00' })
+      .expect(200);
+    expect(set.body.creditsLowThreshold).toBe('50');
+    expect((await high.auth(t.http.get('/api/v1/notification-settings')).expect(200)).body).toMatchObject({
+      creditsLowThreshold: '50',
+      enabledEvents: expect.arrayContaining(['credits.low']),
+    });
+    const hc = await customer(high);
+    await high
+      .auth(t.http.post(`/api/v1/customers/${hc.id}/credits/grants`))
+      .send({ amount: '60', paid: true })
+      .expect(201);
+    const highTenant = asTenantId(high.tenantId);
+    await inCls(() => t.app.get(DebitCredits).execute(highTenant, hc.id, '15', 'manual:high-1', 'test'));
+    const mail = await exactlyOne(high.ownerEmail, /Credit balance low: 45.00 USD/);
+    expect(mail.text).toContain('below 50.00 USD');
+
+    // A threshold below the global one: crossing 10 says nothing, crossing 2 mails.
+    const low = await makeOrg();
+    await low
+      .auth(t.http.put('/api/v1/notification-settings'))
+      .send({ creditsLowThreshold: '2' })
+      .expect(200);
+    const lc = await customer(low);
+    await low
+      .auth(t.http.post(`/api/v1/customers/${lc.id}/credits/grants`))
+      .send({ amount: '12', paid: true })
+      .expect(201);
+    const lowTenant = asTenantId(low.tenantId);
+    await inCls(() => t.app.get(DebitCredits).execute(lowTenant, lc.id, '5', 'manual:low-a', 'test'));
+    await settle();
+    expect(t.smtp.mailsTo(low.ownerEmail).filter((m) => /Credit balance low/.test(m.subject))).toEqual([]);
+    await inCls(() => t.app.get(DebitCredits).execute(lowTenant, lc.id, '6', 'manual:low-b', 'test'));
+    const lowMail = await exactlyOne(low.ownerEmail, /Credit balance low: 1.00 USD/);
+    expect(lowMail.text).toContain('below 2.00 USD');
+
+    // null goes back to the global default.
+    const reset = await low
+      .auth(t.http.put('/api/v1/notification-settings'))
+      .send({ creditsLowThreshold: null })
+      .expect(200);
+    expect(reset.body.creditsLowThreshold).toBeNull();
   });
 
   it('sends nothing for an event the organization turned off', async () => {
@@ -294,7 +349,7 @@ describe('email notifications', () => {
     expect(t.smtp.received.filter(mailsTo(invitee, /You are invited/))).toHaveLength(1);
   });
 
-  it('invoice finalized: one mail with the PDF, HTML escaped; payment failed: one mail however often Stripe says so', async () => {
+  it('invoice finalized: one mail with the PDF, HTML escaped; payment failed: one mail per collection attempt, however often Stripe reports it', async () => {
     const org = await makeOrg(`Acme <b>&</b> ${randomBytes(2).toString('hex')}`);
     const c = await customer(org, 'ap@acme.test');
     await org.auth(t.http.put('/api/v1/notification-settings')).send({ notifyCustomer: true }).expect(200);
@@ -325,13 +380,26 @@ describe('email notifications', () => {
 
     const payments = t.app.get(InvoicePayments);
     const tenantId = asTenantId(org.tenantId);
-    for (let i = 0; i < 2; i++)
-      await inCls(() => payments.markPaymentFailed(tenantId, { invoiceId: invoice.id }));
-    const failed = await exactlyOne(
-      org.ownerEmail,
-      new RegExp(`Payment failed for invoice ${invoice.number}`),
-    );
+    const failedSubject = new RegExp(`Payment failed for invoice ${invoice.number}`);
+    // The first attempt, reported twice (a repeated Stripe event): one mail.
+    for (const stripeEventId of ['evt_attempt1', 'evt_attempt1_again'])
+      await inCls(() =>
+        payments.markPaymentFailed(tenantId, { invoiceId: invoice.id }, { count: 1, stripeEventId }),
+      );
+    const failed = await exactlyOne(org.ownerEmail, failedSubject);
     expect(failed.attachments).toEqual([]);
+    // Stripe's next attempt days later fails too: mailed again, once.
+    for (let i = 0; i < 2; i++)
+      await inCls(() =>
+        payments.markPaymentFailed(
+          tenantId,
+          { invoiceId: invoice.id },
+          { count: 2, stripeEventId: 'evt_attempt2' },
+        ),
+      );
+    await t.smtp.waitFor(mailsTo(org.ownerEmail, failedSubject), 2, 20_000);
+    await settle();
+    expect(t.smtp.received.filter(mailsTo(org.ownerEmail, failedSubject))).toHaveLength(2);
     expect(t.smtp.received.filter(mailsTo(org.ownerEmail, subject))).toHaveLength(1);
   });
 });

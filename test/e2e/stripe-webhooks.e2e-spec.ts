@@ -349,6 +349,7 @@ describe('Stripe webhooks', () => {
         id: invoice.stripeInvoiceId,
         object: 'invoice',
         status: 'open',
+        attempt_count: 1,
         metadata: { tenant_id: a.tenantId, tollgate_invoice_id: invoice.id },
       },
       tick(),
@@ -357,15 +358,27 @@ describe('Stripe webhooks', () => {
     expect(await processed(failed.id)).toMatchObject({ status: 'processed' });
     let sub = await a.auth(t.http.get(`/api/v1/subscriptions/${subscriptionId}`)).expect(200);
     expect(sub.body.status).toBe('past_due');
-    // The owner is mailed once, also when Stripe reports the failure again.
+    // The owner is mailed once per attempt: the same event delivered again, or the same attempt reported by
+    // another event, adds nothing; Stripe's next attempt failing is mailed again.
     const failedMail = (m: { envelopeTo: string[]; subject: string }) =>
       m.envelopeTo.includes(a.email) && /Payment failed for invoice/.test(m.subject);
     await t.smtp.waitFor(failedMail);
+    await send(failed).expect(200);
     const again = stripeEvent('invoice.payment_failed', failed.data.object, tick());
     await send(again).expect(200);
     await processed(again.id);
     await new Promise((r) => setTimeout(r, 1500));
     expect(t.smtp.received.filter(failedMail)).toHaveLength(1);
+    const nextAttempt = stripeEvent(
+      'invoice.payment_failed',
+      { ...failed.data.object, attempt_count: 2 },
+      tick(),
+    );
+    await send(nextAttempt).expect(200);
+    expect(await processed(nextAttempt.id)).toMatchObject({ status: 'processed' });
+    await t.smtp.waitFor(failedMail, 2, 20_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(t.smtp.received.filter(failedMail)).toHaveLength(2);
 
     // payment_intent.succeeded for an invoice names neither the invoice nor us: linked through Stripe's
     // invoice payments to the Stripe invoice id Tollgate stored when it pushed the invoice.

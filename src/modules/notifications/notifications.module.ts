@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { CreditsLowThresholds } from '../../shared/contracts/credits-low-thresholds';
 import { MailModule } from '../../shared/mail/mail.module';
 import { InvoicingModule } from '../invoicing/invoicing.module';
 import {
@@ -7,6 +8,7 @@ import {
   NotificationSettingsRepository,
   RecipientDirectory,
 } from './domain/notification';
+import { CreditsLowThresholdOfSettings } from './application/credits-low-threshold';
 import { GetNotificationSettings } from './application/get-notification-settings.use-case';
 import { RecordNotification } from './application/record-notification.use-case';
 import { RequeuePendingNotifications } from './application/requeue-pending-notifications.use-case';
@@ -25,7 +27,9 @@ import {
 /**
  * Email notifications: domain events become outbox rows (one per recipient, once per event) sent by the
  * notifications worker with retries; per-organization settings. See docs/modules/notifications.md.
+ * Global: Billing reads an organization's credits-low threshold from its settings.
  */
+@Global()
 @Module({
   imports: [MailModule, InvoicingModule],
   controllers: [NotificationSettingsController],
@@ -41,7 +45,8 @@ import {
     ScanEndingTrials,
     RequeuePendingNotifications,
     NotificationEventsListener,
+    { provide: CreditsLowThresholds, useClass: CreditsLowThresholdOfSettings },
   ],
-  exports: [SendNotification, ScanEndingTrials, RequeuePendingNotifications],
+  exports: [SendNotification, ScanEndingTrials, RequeuePendingNotifications, CreditsLowThresholds],
 })
 export class NotificationsModule {}

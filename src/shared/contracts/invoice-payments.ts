@@ -1,5 +1,11 @@
 import { TenantId } from '../domain/tenant-id';
 
+/** Which collection attempt failed: Stripe's invoice `attempt_count` and the event that reported it. */
+export interface PaymentAttempt {
+  count?: number | null;
+  stripeEventId?: string | null;
+}
+
 /**
  * What payment events (Stripe webhooks, handled in the Webhooks module) may do to invoices. Invoicing
  * provides it globally. Every method is idempotent and never moves an invoice backwards
@@ -14,10 +20,14 @@ export abstract class InvoicePayments {
     ref: { invoiceId?: string; stripeInvoiceId?: string },
     paidAt: Date,
   ): Promise<'paid' | 'noted' | 'unchanged' | 'not_found'>;
-  /** A collection attempt failed: the subscription goes past_due and `invoice.payment_failed` is emitted. */
+  /**
+   * A collection attempt failed: the subscription goes past_due and `invoice.payment_failed` is emitted,
+   * naming the attempt (Stripe's `attempt_count` and the Stripe event) so each attempt can be told apart.
+   */
   abstract markPaymentFailed(
     tenantId: TenantId,
     ref: { invoiceId?: string; stripeInvoiceId?: string },
+    attempt?: PaymentAttempt,
   ): Promise<'recorded' | 'unchanged' | 'not_found'>;
   /** A refund of a credit note went through. */
   abstract markRefunded(tenantId: TenantId, creditNoteId: string): Promise<void>;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { AppConfig } from '../../../config/app-config';
+import { CreditsLowThresholds } from '../../../shared/contracts/credits-low-thresholds';
 import { WebhookEvents } from '../../../shared/contracts/webhook-events';
 import { Clock } from '../../../shared/domain/clock.port';
 import { InvalidError, NotFoundError } from '../../../shared/domain/domain-error';
@@ -69,13 +70,14 @@ export class DebitCredits {
     private readonly events: WebhookEvents,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly lowThresholds: CreditsLowThresholds,
   ) {}
 
   /**
    * Consumes up to `amount` under the wallet's row lock (joins the caller's transaction): concurrent
    * debits queue on the lock and each sees the previous ones, so the balance never goes below zero.
-   * Returns what was actually applied. The debit that takes the balance below CREDITS_LOW_THRESHOLD
-   * emits `credits.low` (once per crossing: the lock makes "before" exact); published inside the
+   * Returns what was actually applied. The debit that takes the balance below the organization's
+   * credits-low threshold (its notification settings, else CREDITS_LOW_THRESHOLD) emits `credits.low` (once per crossing: the lock makes "before" exact); published inside the
    * transaction, so a rollback drops it with the debit.
    */
   @Transactional()
@@ -129,7 +131,10 @@ export class DebitCredits {
     after: Dec,
     reference: string,
   ): Promise<void> {
-    const threshold = dec(this.config.billing.creditsLowThreshold);
+    if (!after.lt(before)) return;
+    // Per tenant: one primary-key read, only for debits that lower the balance.
+    const own = await this.lowThresholds.forTenant(tenantId);
+    const threshold = dec(own ?? this.config.billing.creditsLowThreshold);
     if (before.lt(threshold) || after.gte(threshold)) return;
     const customer = await this.customers.find(tenantId, customerId);
     await this.events.publish(tenantId, 'credits.low', {

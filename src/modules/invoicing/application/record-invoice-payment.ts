@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { BillingForInvoicing } from '../../../shared/contracts/billing-for-invoicing';
-import { InvoicePayments, StripeRefundState } from '../../../shared/contracts/invoice-payments';
+import {
+  InvoicePayments,
+  PaymentAttempt,
+  StripeRefundState,
+} from '../../../shared/contracts/invoice-payments';
 import { WebhookEvents } from '../../../shared/contracts/webhook-events';
 import { Clock } from '../../../shared/domain/clock.port';
 import { TenantId } from '../../../shared/domain/tenant-id';
@@ -62,13 +66,21 @@ export class RecordInvoicePayment extends InvoicePayments {
   }
 
   @Transactional()
-  async markPaymentFailed(tenantId: TenantId, ref: Ref): Promise<'recorded' | 'unchanged' | 'not_found'> {
+  async markPaymentFailed(
+    tenantId: TenantId,
+    ref: Ref,
+    attempt: PaymentAttempt = {},
+  ): Promise<'recorded' | 'unchanged' | 'not_found'> {
     const invoice = await this.load(tenantId, ref);
     if (!invoice) return 'not_found';
     if (invoice.status !== 'finalized' && invoice.status !== 'uncollectible') return 'unchanged';
     await this.invoices.update(tenantId, invoice.id, { paymentFailedAt: this.clock.now() });
     await this.billing.setSubscriptionStatus(tenantId, invoice.subscriptionId, 'past_due');
-    await this.events.publish(tenantId, 'invoice.payment_failed', invoiceEventPayload(invoice));
+    await this.events.publish(tenantId, 'invoice.payment_failed', {
+      ...invoiceEventPayload(invoice),
+      attemptCount: attempt.count ?? null,
+      stripeEventId: attempt.stripeEventId ?? null,
+    });
     return 'recorded';
   }
 

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import {
   NOTIFICATION_EVENTS,
   NotificationEvent,
@@ -24,7 +34,18 @@ export class NotificationSettingsDto {
     description: 'Also mail the billed customer (its email) about its invoices, credits, trial and cap',
   })
   notifyCustomer!: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '25.00',
+    description:
+      "This organization's credits-low threshold (decimal, wallet currency): a debit taking a wallet from at least this balance to below it emits credits.low. Null: the server's default (CREDITS_LOW_THRESHOLD)",
+  })
+  creditsLowThreshold!: string | null;
 }
+
+/** A non-negative decimal: up to 18 digits before the point and 12 after. */
+const THRESHOLD = /^\d{1,18}(\.\d{1,12})?$/;
 
 export class UpdateNotificationSettingsDto {
   @ApiPropertyOptional({ enum: NOTIFICATION_EVENTS, isArray: true, example: ['invoice.finalized'] })
@@ -53,4 +74,17 @@ export class UpdateNotificationSettingsDto {
   @IsOptional()
   @IsBoolean()
   notifyCustomer?: boolean;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '25.00',
+    pattern: THRESHOLD.source,
+    description: "A non-negative decimal string; null goes back to the server's default",
+  })
+  // IsOptional lets null through: null is the reset, a string must be a decimal.
+  @IsOptional()
+  @IsString()
+  @Matches(THRESHOLD, { message: 'creditsLowThreshold must be a non-negative decimal string, e.g. "25.00"' })
+  creditsLowThreshold?: string | null;
 }

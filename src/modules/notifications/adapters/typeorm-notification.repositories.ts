@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { dec } from '../../../shared/domain/money';
 import { asTenantId, TenantId } from '../../../shared/domain/tenant-id';
 import { crossTenantQuery, tenantExecute, tenantQuery } from '../../../shared/persistence/tenant-sql';
 import {
@@ -27,10 +28,11 @@ export class TypeOrmNotificationSettingsRepository extends NotificationSettingsR
       recipient_roles: RecipientRole[];
       extra_recipients: string[];
       notify_customer: boolean;
+      credits_low_threshold: string | null;
     }>(
       this.t.tx,
       tenantId,
-      `SELECT enabled_events, recipient_roles, extra_recipients, notify_customer
+      `SELECT enabled_events, recipient_roles, extra_recipients, notify_customer, credits_low_threshold
          FROM notification_settings WHERE tenant_id = $1`,
     );
     return r
@@ -39,6 +41,8 @@ export class TypeOrmNotificationSettingsRepository extends NotificationSettingsR
           recipientRoles: r.recipient_roles,
           extraRecipients: r.extra_recipients,
           notifyCustomer: r.notify_customer,
+          creditsLowThreshold:
+            r.credits_low_threshold === null ? null : dec(r.credits_low_threshold).toString(),
         }
       : null;
   }
@@ -47,12 +51,14 @@ export class TypeOrmNotificationSettingsRepository extends NotificationSettingsR
     await tenantQuery(
       this.t.tx,
       tenantId,
-      `INSERT INTO notification_settings (tenant_id, enabled_events, recipient_roles, extra_recipients, notify_customer)
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO notification_settings
+         (tenant_id, enabled_events, recipient_roles, extra_recipients, notify_customer, credits_low_threshold)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (tenant_id) DO UPDATE SET enabled_events = EXCLUDED.enabled_events,
          recipient_roles = EXCLUDED.recipient_roles, extra_recipients = EXCLUDED.extra_recipients,
-         notify_customer = EXCLUDED.notify_customer, updated_at = now()`,
-      [s.enabledEvents, s.recipientRoles, s.extraRecipients, s.notifyCustomer],
+         notify_customer = EXCLUDED.notify_customer, credits_low_threshold = EXCLUDED.credits_low_threshold,
+         updated_at = now()`,
+      [s.enabledEvents, s.recipientRoles, s.extraRecipients, s.notifyCustomer, s.creditsLowThreshold],
     );
   }
 }

@@ -14,6 +14,20 @@ describe('notification domain', () => {
     expect(eventKeyOf('member.invited', {})).toBeNull();
   });
 
+  it('keys a failed payment by its attempt: Stripe attempt count, else the Stripe event, else the invoice', () => {
+    const failed = (extra: Record<string, unknown>) =>
+      eventKeyOf('invoice.payment_failed', { invoiceId: 'i1', ...extra });
+    expect(failed({ attemptCount: 1, stripeEventId: 'evt_a' })).toBe('invoice.payment_failed:i1:attempt-1');
+    // The same attempt reported by another event (or delivered twice) keeps its key; the next one differs.
+    expect(failed({ attemptCount: 1, stripeEventId: 'evt_b' })).toBe(failed({ attemptCount: 1 }));
+    expect(failed({ attemptCount: 2, stripeEventId: 'evt_c' })).toBe('invoice.payment_failed:i1:attempt-2');
+    expect(failed({ attemptCount: null, stripeEventId: 'evt_d' })).toBe(
+      'invoice.payment_failed:i1:event-evt_d',
+    );
+    expect(failed({ attemptCount: null, stripeEventId: null })).toBe('invoice.payment_failed:i1:invoice');
+    expect(eventKeyOf('invoice.payment_failed', { attemptCount: 1 })).toBeNull();
+  });
+
   it('escapes user-provided strings in the HTML body, not in the text body', () => {
     expect(escapeHtml(`<a href="x">&'`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&#39;');
     const mail = composeMail(

@@ -26,6 +26,12 @@ export interface NotificationSettings {
   extraRecipients: string[];
   /** Also mail the billed customer (its `email`) about its own invoices, credits, trial and cap. */
   notifyCustomer: boolean;
+  /**
+   * The organization's own credits-low threshold (a decimal string in the wallet's currency): a debit
+   * taking a wallet from at least this balance to below it emits `credits.low`. Null: the global
+   * CREDITS_LOW_THRESHOLD.
+   */
+  creditsLowThreshold: string | null;
 }
 
 export const DEFAULT_SETTINGS: NotificationSettings = {
@@ -33,6 +39,7 @@ export const DEFAULT_SETTINGS: NotificationSettings = {
   recipientRoles: ['owner', 'admin'],
   extraRecipients: [],
   notifyCustomer: false,
+  creditsLowThreshold: null,
 };
 
 /** One mail of one event to one recipient: the outbox row. */
@@ -50,13 +57,24 @@ export interface Notification {
 const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 /**
+ * Which collection attempt failed: Stripe's `attemptCount` when the event carries it, else the Stripe event
+ * that reported it, else the invoice alone (a failure recorded without either is mailed once per invoice).
+ */
+function paymentAttemptOf(p: Record<string, unknown>): string {
+  if (typeof p.attemptCount === 'number' && p.attemptCount > 0) return `attempt-${p.attemptCount}`;
+  if (typeof p.stripeEventId === 'string' && p.stripeEventId) return `event-${p.stripeEventId}`;
+  return 'invoice';
+}
+
+/**
  * The identity of an event, the same however often it is published: what makes a mail "once per event".
  * Null when the payload lacks what identifies it (nothing is sent rather than something twice).
  */
 export function eventKeyOf(type: MailedEvent, p: Record<string, unknown>): string | null {
   const parts: Record<MailedEvent, unknown[]> = {
     'invoice.finalized': [p.invoiceId],
-    'invoice.payment_failed': [p.invoiceId],
+    // Once per collection attempt: a repeat of the same attempt adds nothing, a later attempt mails again.
+    'invoice.payment_failed': [p.invoiceId, paymentAttemptOf(p)],
     // One crossing of the threshold per debit: the debit's reference names it.
     'credits.low': [p.customerId, p.reference],
     'subscription.trial_ending': [p.subscriptionId, p.trialEnd],

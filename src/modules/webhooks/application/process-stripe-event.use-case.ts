@@ -151,7 +151,11 @@ export class ProcessStripeEvent {
       }
       case 'invoice.payment_failed': {
         if (!(await advance('payment_failed', invoiceStatusRank('payment_failed')))) return false;
-        return (await this.invoices.markPaymentFailed(tenantId, this.invoiceRef(o))) !== 'not_found';
+        const attempt = {
+          count: typeof o.attempt_count === 'number' ? o.attempt_count : null,
+          stripeEventId: event.stripeEventId,
+        };
+        return (await this.invoices.markPaymentFailed(tenantId, this.invoiceRef(o), attempt)) !== 'not_found';
       }
       case 'payment_intent.succeeded': {
         // An invoice's payment intent names no invoice: linked by the payment intent id.
