@@ -1,5 +1,5 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { createParser } from 'eventsource-parser';
+import type { EventSourceMessage } from 'eventsource-parser';
 import { Pool } from 'undici';
 import { AppConfig } from '../../../config/app-config';
 import { DomainError, InvalidError } from '../../../shared/domain/domain-error';
@@ -9,11 +9,10 @@ import {
   LlmRequest,
   LlmToolCall,
   PassthroughLlmProvider,
-  UpstreamError,
 } from '../domain/llm-provider.port';
 import { callAborted, upstreamErrorForStatus, upstreamUnreachable } from './upstream-errors';
 import { upstreamDeadline } from './upstream-deadline';
-import { eachBodyChunk } from './upstream-fetch';
+import { readProviderEventStream } from './read-provider-event-stream';
 
 /** The request body a provider gets: the caller's fields, with the model, limit and settings we decided. */
 export function toWireRequest(request: LlmRequest): Record<string, unknown> {
@@ -168,63 +167,31 @@ export class OpenAiHttpProvider extends PassthroughLlmProvider implements OnModu
 
   async stream(request: LlmRequest, signal: AbortSignal, onChunk: (chunk: LlmChunk) => void): Promise<void> {
     const deadline = this.deadline(signal, true);
-    let started = false;
-    let consumerFailed = false;
-    let consumerError: unknown;
     try {
-      const body = { ...toWireRequest(request), stream: true, stream_options: { include_usage: true } };
-      const res = await this.send(request, body, deadline.signal);
-      if (res.statusCode >= 300) throw await this.failed(res);
-      let done = false;
-      const parser = createParser({
-        onEvent: (event) => {
-          if (done) return;
-          if (event.data.startsWith('[DONE]')) {
-            done = true;
-            return;
-          }
-          let chunk: LlmChunk;
-          try {
-            chunk = toLlmChunk(parseObject(event.data), event.data);
-          } catch {
-            throw upstreamErrorForStatus(0, null, 'The model provider sent a malformed event');
-          }
-          if (chunk.raw.error || event.event === 'error')
-            throw upstreamErrorForStatus(0, null, 'stream error');
-          started = true;
-          try {
-            onChunk(chunk);
-          } catch (error) {
-            consumerFailed = true;
-            consumerError = error;
-            throw error;
-          }
-        },
-      });
-      const decoder = new TextDecoder();
-      // Read to the end even after [DONE]: a body cancelled early would cost the pooled connection.
-      await eachBodyChunk(res.body, (bytes) => {
-        deadline.progressed();
-        parser.feed(decoder.decode(bytes, { stream: true }));
-      });
-    } catch (error) {
-      if (consumerFailed) throw consumerError;
-      const mapped = deadline.error(error);
-      if (!started) throw mapped;
-      // A stream that broke after it started cannot be retried; a dropped connection is the provider's fault.
-      if (!(mapped instanceof UpstreamError)) throw mapped;
-      throw mapped.code === 'upstream_unreachable'
-        ? new UpstreamError(
-            'upstream_failed',
-            'upstream_error',
-            'The model provider broke off the stream',
-            false,
-          )
-        : new UpstreamError(mapped.kind, mapped.code, mapped.message, false, mapped.details);
+      let res: Awaited<ReturnType<OpenAiHttpProvider['send']>>;
+      try {
+        const body = { ...toWireRequest(request), stream: true, stream_options: { include_usage: true } };
+        res = await this.send(request, body, deadline.signal);
+        if (res.statusCode >= 300) throw await this.failed(res);
+      } catch (error) {
+        throw deadline.error(error);
+      }
+      await readProviderEventStream(res.body, deadline, eventToChunk, onChunk);
     } finally {
       deadline.dispose();
     }
   }
+}
+
+function eventToChunk(event: EventSourceMessage): LlmChunk {
+  let chunk: LlmChunk;
+  try {
+    chunk = toLlmChunk(parseObject(event.data), event.data);
+  } catch {
+    throw upstreamErrorForStatus(0, null, 'The model provider sent a malformed event');
+  }
+  if (chunk.raw.error || event.event === 'error') throw upstreamErrorForStatus(0, null, 'stream error');
+  return chunk;
 }
 
 interface WireChunk {

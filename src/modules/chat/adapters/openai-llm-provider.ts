@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { createParser } from 'eventsource-parser';
-import { createUpstreamFetch, eachBodyChunk } from './upstream-fetch';
+import { createUpstreamFetch } from './upstream-fetch';
+import { readProviderEventStream } from './read-provider-event-stream';
 import { toWireRequest } from './openai-http-provider';
 import { callAborted, upstreamErrorForStatus, upstreamTimeout, upstreamUnreachable } from './upstream-errors';
 import { upstreamDeadline } from './upstream-deadline';
@@ -11,15 +11,8 @@ import type {
   ChatCompletionCreateParams,
 } from 'openai/resources/chat/completions';
 import { AppConfig } from '../../../config/app-config';
-import { DomainError, InvalidError } from '../../../shared/domain/domain-error';
-import {
-  LlmChunk,
-  LlmCompletion,
-  LlmProvider,
-  LlmRequest,
-  LlmToolCall,
-  UpstreamError,
-} from '../domain/llm-provider.port';
+import { InvalidError } from '../../../shared/domain/domain-error';
+import { LlmChunk, LlmCompletion, LlmProvider, LlmRequest, LlmToolCall } from '../domain/llm-provider.port';
 
 /** SDK errors in the API's terms (see upstreamErrorForStatus). */
 export function toUpstreamError(error: unknown): Error {
@@ -100,77 +93,45 @@ export class OpenAiLlmProvider extends LlmProvider {
 
   /**
    * The SDK builds and sends the request and turns error statuses into APIErrors (`asResponse()`); the event
-   * stream itself is read here with eventsource-parser and each chunk handed on synchronously. The SDK's
-   * own reader is an async-iterator chain with several promises per chunk, one of the largest costs per
-   * streamed chunk in the chat bench's profiles. Its stream semantics are kept: `[DONE]` ends the data, an
-   * `error` payload is an APIError.
+   * stream itself is read by readProviderEventStream (shared with OpenAiHttpProvider), each chunk handed on
+   * synchronously. The SDK's own reader is an async-iterator chain with several promises per chunk, one of
+   * the largest costs per streamed chunk in the chat bench's profiles. Its stream semantics are kept: `[DONE]`
+   * ends the data, an `error` payload is an APIError.
    */
   async stream(request: LlmRequest, signal: AbortSignal, onChunk: (chunk: LlmChunk) => void): Promise<void> {
     const deadline = this.deadline(signal, true);
-    let started = false;
-    let consumerFailed = false;
-    let consumerError: unknown;
     try {
-      const response = await this.client(request.provider)
-        .chat.completions.create(
-          { ...this.params(request), stream: true, stream_options: { include_usage: true } },
-          { signal: deadline.signal },
-        )
-        .asResponse();
-      if (!response.body) throw new APIConnectionError({ message: 'The stream has no body' });
-      let done = false;
-      const parser = createParser({
-        onEvent: (event) => {
-          if (done) return;
-          if (event.data.startsWith('[DONE]')) {
-            done = true;
-            return;
-          }
+      let response: Response;
+      try {
+        response = await this.client(request.provider)
+          .chat.completions.create(
+            { ...this.params(request), stream: true, stream_options: { include_usage: true } },
+            { signal: deadline.signal },
+          )
+          .asResponse();
+        if (!response.body) throw new APIConnectionError({ message: 'The stream has no body' });
+      } catch (error) {
+        throw deadline.error(error);
+      }
+      const headers = response.headers;
+      await readProviderEventStream(
+        response.body,
+        deadline,
+        (event) => {
           let data: ChatCompletionChunk & { error?: unknown };
           let chunk: LlmChunk;
           try {
             data = JSON.parse(event.data) as typeof data;
             chunk = toLlmChunk(data, event.data); // throws on a shape that is not a chunk object
           } catch {
-            throw new APIError(
-              undefined,
-              undefined,
-              'The model provider sent a malformed event',
-              response.headers,
-            );
+            throw new APIError(undefined, undefined, 'The model provider sent a malformed event', headers);
           }
           if (data.error || event.event === 'error')
-            throw new APIError(undefined, data.error ?? data, undefined, response.headers);
-          started = true;
-          try {
-            onChunk(chunk);
-          } catch (error) {
-            consumerFailed = true;
-            consumerError = error;
-            throw error;
-          }
+            throw new APIError(undefined, data.error ?? data, undefined, headers);
+          return chunk;
         },
-      });
-      const decoder = new TextDecoder();
-      // Read to the end even after [DONE] (a cancelled body would cost the pooled upstream connection).
-      await eachBodyChunk(response.body, (bytes) => {
-        deadline.progressed();
-        parser.feed(decoder.decode(bytes, { stream: true }));
-      });
-    } catch (error) {
-      if (consumerFailed) throw consumerError;
-      const mapped = deadline.error(error);
-      if (!started) throw mapped;
-      // A stream that broke after it started cannot be retried; a dropped connection is the provider's fault.
-      if (mapped instanceof DomainError && !(mapped instanceof UpstreamError)) throw mapped;
-      throw mapped instanceof UpstreamError
-        ? new UpstreamError(mapped.kind, mapped.code, mapped.message, false, mapped.details)
-        : new UpstreamError(
-            'upstream_failed',
-            'upstream_error',
-            'The model provider broke off the stream',
-            false,
-          );
+        onChunk,
+      );
     } finally {
       deadline.dispose();
     }

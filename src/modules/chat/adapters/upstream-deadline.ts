@@ -61,3 +61,5 @@ export function upstreamDeadline(
     },
   };
 }
+
+export type UpstreamDeadline = ReturnType<typeof upstreamDeadline>;
