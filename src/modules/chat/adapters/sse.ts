@@ -7,7 +7,8 @@ import { toProblem } from '../../../shared/http/problem-details';
  */
 export class SseWriter {
   private open = false;
-  private corked = false;
+  /** Events of the current turn of the event loop, written together at its end. */
+  private pending = '';
 
   constructor(private readonly reply: FastifyReply) {}
 
@@ -31,29 +32,31 @@ export class SseWriter {
   /** `event` omitted = an unnamed `data:` line (the OpenAI stream format). */
   send(data: string, event?: string): void {
     if (!this.open) this.start();
-    const raw = this.reply.raw;
-    if (raw.destroyed) return;
-    // Chunks that arrive together (one upstream packet) leave in one write, not one syscall each.
-    if (!this.corked) {
-      this.corked = true;
-      raw.cork();
-      process.nextTick(() => this.flush());
-    }
-    raw.write(event ? `event: ${event}\ndata: ${data}\n\n` : `data: ${data}\n\n`);
+    if (this.reply.raw.destroyed) return;
+    // Chunks that arrive together (one upstream packet) leave as one string in one write: one chunk of the
+    // chunked encoding and one syscall, instead of three writev entries per event (cork() still encoded
+    // and framed each event apart; writes were ~40% of the streamed route's CPU in the bench's profile).
+    if (!this.pending) process.nextTick(() => this.flush());
+    this.pending += event ? `event: ${event}\ndata: ${data}\n\n` : `data: ${data}\n\n`;
   }
 
   private flush(): void {
-    if (!this.corked) return;
-    this.corked = false;
-    this.reply.raw.uncork();
+    if (!this.pending) return;
+    const text = this.pending;
+    this.pending = '';
+    if (!this.reply.raw.destroyed) this.reply.raw.write(text);
   }
 
   end(): void {
-    if (!this.open || this.reply.raw.destroyed) return;
-    // Flush first: on Node 24 a corked response holds its chunks itself, and end() writes the final
-    // zero-length chunk before them, so the last events would arrive after the end of the response.
-    this.flush();
-    this.reply.raw.end();
+    if (!this.open || this.reply.raw.destroyed) {
+      this.pending = '';
+      return;
+    }
+    // The last events and the end of the response leave in one write.
+    const text = this.pending;
+    this.pending = '';
+    if (text) this.reply.raw.end(text);
+    else this.reply.raw.end();
   }
 
   /** An error after the stream started: one error event, then close. */
