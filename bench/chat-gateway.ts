@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import { fork, ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { signUpOwner } from './support/sign-up';
 import autocannon from 'autocannon';
 import { join } from 'node:path';
-import { LoadResult, medianOf, nodeArgsFor, percentile, printTable, startServer } from './support/load';
+import { LoadResult, medianOf, percentile, printTable, startServer } from './support/load';
+import { announcePort, forkRole, runFakeProvider, startInProcessApi } from './support/in-process-app';
 import { pacedLoad } from './support/paced-load';
 
 /**
@@ -24,19 +25,8 @@ import { pacedLoad } from './support/paced-load';
  */
 const role = process.argv[2];
 
-async function runFake() {
-  const { startFakeOpenAi } = await import('../test/fakes/fake-openai');
-  const fake = await startFakeOpenAi();
-  process.send!({ port: Number(new URL(fake.url).port) });
-}
-
 async function runApi() {
-  const { loadConfig } = await import('../src/config/app-config');
-  const { createRootLogger } = await import('../src/shared/logging/logger');
-  const { createHttpApp } = await import('../src/http-app');
-  const config = loadConfig(process.env, { PORT: '0' });
-  const app = await createHttpApp({ config, logger: createRootLogger('warn'), workers: false });
-  await app.listen(0, '127.0.0.1');
+  const app = await startInProcessApi(false);
   // How long one event-loop turn takes under the load: every I/O wait on the request path (the client's
   // request, the Redis replies, the upstream's headers and chunks) also waits about this long before its
   // callback runs. Sampled every 20 ms as the delay of a setImmediate; each 'stats' ask starts anew.
@@ -46,7 +36,6 @@ async function runApi() {
     setImmediate(() => turns.push(performance.now() - t));
   }, 20).unref();
   process.on('message', (m: string) => {
-    if (m === 'exit') process.exit(0); // a normal exit, so --cpu-prof can write its profile
     if (m === 'stats') {
       const sorted = turns.sort((a, b) => a - b);
       turns = [];
@@ -58,35 +47,19 @@ async function runApi() {
           turnP90: percentile(sorted, 90),
         },
       });
-      return;
     }
     if (m === 'cpu') process.send!({ cpu: process.cpuUsage() });
-    if (m !== 'memory') return;
-    global.gc?.();
-    process.send!({ memory: process.memoryUsage() });
   });
-  process.send!({ port: (app.getHttpServer().address() as { port: number }).port });
+  announcePort(app);
 }
 
-function start(args: string[], env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
-  const child = fork(__filename, args, {
-    execArgv: [
-      ...nodeArgsFor(__filename),
-      '--expose-gc',
-      // As `npm start` runs the API (see the Dockerfile for why).
-      ...(args[0] === 'api' ? ['--max-semi-space-size=64'] : []),
-      ...(process.env.BENCH_PROFILE && args[0] === 'api'
-        ? ['--cpu-prof', '--cpu-prof-dir=/tmp/chatprof']
-        : []),
-    ],
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (m: { port: number }) => resolve({ port: m.port, child }));
-    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
-  });
-}
+const start = (args: string[], env: Record<string, string>) =>
+  forkRole(
+    __filename,
+    args,
+    env,
+    process.env.BENCH_PROFILE && args[0] === 'api' ? ['--cpu-prof', '--cpu-prof-dir=/tmp/chatprof'] : [],
+  );
 
 type Stats = {
   cpu: NodeJS.CpuUsage;
@@ -417,7 +390,7 @@ async function main() {
   }
 }
 
-if (role === 'fake') void runFake();
+if (role === 'fake') void runFakeProvider();
 else if (role === 'api') void runApi();
 else
   main().catch((e) => {

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { nodeArgsFor, percentile } from './support/load';
+import { percentile } from './support/load';
+import { announcePort, forkRole, runFakeProvider, startInProcessApi } from './support/in-process-app';
 
 /**
  * Soak: a fixed mix of traffic at a fixed rate (open loop: requests are sent on schedule whatever the
@@ -20,19 +21,8 @@ const RATE = { ingest: 4, chatJson: 8, chatStream: 8, chatAborted: 2, read: 8 };
 type Kind = keyof typeof RATE;
 const OWNER = { email: 'soak-owner@example.test', password: 'bench-password-123' };
 
-async function runFake() {
-  const { startFakeOpenAi } = await import('../test/fakes/fake-openai');
-  const fake = await startFakeOpenAi();
-  process.send!({ port: Number(new URL(fake.url).port) });
-}
-
 async function runApi() {
-  const { loadConfig } = await import('../src/config/app-config');
-  const { createRootLogger } = await import('../src/shared/logging/logger');
-  const { createHttpApp } = await import('../src/http-app');
-  const config = loadConfig(process.env, { PORT: '0' });
-  const app = await createHttpApp({ config, logger: createRootLogger('warn'), workers: true });
-  await app.listen(0, '127.0.0.1');
+  const app = await startInProcessApi(true);
   // The owner is made the way `npm run cli -- owner:create` does (sign-up through HTTP needs the
   // verification mail).
   const { ClsService } = await import('nestjs-cls');
@@ -45,30 +35,10 @@ async function runApi() {
       organizationName: 'Soak Org',
     }),
   );
-  process.on('message', (m: string) => {
-    if (m === 'exit') process.exit(0);
-    if (m !== 'memory') return;
-    global.gc?.();
-    process.send!({ memory: process.memoryUsage() });
-  });
-  process.send!({ port: (app.getHttpServer().address() as { port: number }).port });
+  announcePort(app);
 }
 
-function start(args: string[], env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
-  const child = fork(__filename, args, {
-    execArgv: [
-      ...nodeArgsFor(__filename),
-      '--expose-gc',
-      ...(args[0] === 'api' ? ['--max-semi-space-size=64'] : []),
-    ],
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (m: { port: number }) => resolve({ port: m.port, child }));
-    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
-  });
-}
+const start = (args: string[], env: Record<string, string>) => forkRole(__filename, args, env);
 
 const memoryOf = (child: ChildProcess): Promise<NodeJS.MemoryUsage> =>
   new Promise((resolve) => {
@@ -306,7 +276,7 @@ async function main() {
   }
 }
 
-if (role === 'fake') void runFake();
+if (role === 'fake') void runFakeProvider();
 else if (role === 'api') void runApi();
 else
   main().then(
