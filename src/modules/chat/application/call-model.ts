@@ -78,9 +78,12 @@ export class CallModel {
   ): Promise<CallOutcome> {
     const price = this.config.chat.models[request.model];
     if (!price) throw new InvalidError('model_not_priced', `Model ${request.model} has no price configured`);
-    const worstCase = costOf(price, reservePromptTokens(request.messages), request.maxTokens);
+    // Priced only when there is a budget to hold it against (decimal arithmetic, on every call otherwise).
+    const worstCase = opts.budgets.length
+      ? toNanos(costOf(price, reservePromptTokens(request.messages), request.maxTokens))
+      : 0;
     const reservation = await this.spend
-      .reserve(opts.budgets, toNanos(worstCase), {
+      .reserve(opts.budgets, worstCase, {
         tenantId: opts.tenantId,
         usageId: opts.usageId,
         expiresAt: Date.now() + this.config.chat.reservationTtlMs,
@@ -110,7 +113,8 @@ export class CallModel {
     }
     const promptCost = costOf(price, outcome.usage.promptTokens, 0);
     const completionCost = costOf(price, 0, outcome.usage.completionTokens);
-    await this.settleSpend.execute(reservation, toNanos(promptCost.plus(completionCost)));
+    if (reservation.budgets.length)
+      await this.settleSpend.execute(reservation, toNanos(promptCost.plus(completionCost)));
     return {
       ...outcome,
       content: acc.content,
