@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { RedisClient, redisKey } from '../../../shared/redis/redis.module';
 import { RateDecision, RateLimiter, RateRule } from '../domain/limits.port';
+import type { CounterAdjustment } from '../domain/usage-record';
 
 const WINDOW_MS = 60_000;
 
@@ -46,16 +47,26 @@ end
 return { 0, 0 }
 `;
 
-const ADD = `
+/**
+ * Lua that adds amounts to counters in the current window: KEYS[firstKey..] get ARGV[firstAmount..] in
+ * order. Shared with RedisUsageBuffer, which adds a call's TPM correction in the script that appends its
+ * usage record.
+ */
+export const addToCountersLua = (firstKey: number, firstAmount: number) => `
 local t = redis.call('TIME')
-local cur = math.floor((tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)) / tonumber(ARGV[1]))
-for i, base in ipairs(KEYS) do
-  local k = base .. ':' .. cur
-  redis.call('INCRBY', k, tonumber(ARGV[i + 1]))
-  redis.call('PEXPIRE', k, 2 * tonumber(ARGV[1]))
+local cur = math.floor((tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)) / ${WINDOW_MS})
+for i = ${firstKey}, #KEYS do
+  local k = KEYS[i] .. ':' .. cur
+  redis.call('INCRBY', k, tonumber(ARGV[i - ${firstKey} + ${firstAmount}]))
+  redis.call('PEXPIRE', k, ${2 * WINDOW_MS})
 end
-return 0
 `;
+
+/** The Redis key of a RateRule's (or CounterAdjustment's) counter, without its window suffix. */
+export const rateCounterKey = (config: Pick<AppConfig, 'redisKeyPrefix'>, key: string) =>
+  redisKey(config, 'rl', key);
+
+const ADD = `${addToCountersLua(1, 1)}return 0`;
 
 type LimiterRedis = RedisClient & {
   tgRateAdmit(...args: (string | number)[]): Promise<[number, number]>;
@@ -77,16 +88,16 @@ export class RedisRateLimiter extends RateLimiter {
   }
 
   async admit(rules: RateRule[]): Promise<RateDecision> {
-    const keys = rules.map((r) => redisKey(this.config, 'rl', r.key));
+    const keys = rules.map((r) => rateCounterKey(this.config, r.key));
     const args = rules.flatMap((r) => [r.limit, r.cost]);
     const [index, retryAfterMs] = await this.redis.tgRateAdmit(keys.length, ...keys, WINDOW_MS, ...args);
     return index === 0 ? { allowed: true } : { allowed: false, rule: rules[index - 1], retryAfterMs };
   }
 
-  async add(entries: Array<{ key: string; amount: number }>): Promise<void> {
+  async add(entries: CounterAdjustment[]): Promise<void> {
     const live = entries.filter((e) => e.amount !== 0);
     if (!live.length) return;
-    const keys = live.map((e) => redisKey(this.config, 'rl', e.key));
-    await this.redis.tgRateAdd(keys.length, ...keys, WINDOW_MS, ...live.map((e) => Math.round(e.amount)));
+    const keys = live.map((e) => rateCounterKey(this.config, e.key));
+    await this.redis.tgRateAdd(keys.length, ...keys, ...live.map((e) => Math.round(e.amount)));
   }
 }

@@ -7,7 +7,7 @@ import { Dec } from '../../../shared/domain/money';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Clock } from '../../../shared/domain/clock.port';
 import { RateLimiter, RateRule } from '../domain/limits.port';
-import { UsageBuffer, UsageRecord, UsageSpool } from '../domain/usage-record';
+import { CounterAdjustment, UsageBuffer, UsageRecord, UsageSpool } from '../domain/usage-record';
 import { StoreUsageRecords } from './store-usage-records.use-case';
 
 /** Who pays and who is limited for one chat request. */
@@ -16,6 +16,12 @@ export interface ChatCaller {
   principal: Principal;
   /** The tenant's customer billed for the call (external id from the request), if any. */
   customer?: { id?: string; externalId?: string };
+}
+
+/** Prompt tokens estimated (and admitted against TPM) before the call, and prompt + completion used. */
+export interface TokenCount {
+  estimated: number;
+  actual: number;
 }
 
 const subjectOf = (p: Principal): string =>
@@ -82,12 +88,17 @@ export class ChatMetering {
       );
   }
 
-  /** Brings the TPM counters from the admitted estimate to the tokens actually used. */
-  async settleTokens(caller: ChatCaller, estimatedTokens: number, actualTokens: number): Promise<void> {
-    const delta = actualTokens - estimatedTokens;
-    if (delta === 0) return;
+  /** The TPM counters' move from the admitted estimate to the tokens actually used (none when equal). */
+  private tokenCorrection(caller: ChatCaller, tokens: TokenCount): CounterAdjustment[] {
+    const delta = tokens.actual - tokens.estimated;
+    return delta === 0 ? [] : this.tpmKeys(caller).map((key) => ({ key, amount: delta }));
+  }
+
+  /** Brings the TPM counters from the admitted estimate to the tokens actually used; never fails. */
+  private async settleTokens(counters: CounterAdjustment[]): Promise<void> {
+    if (!counters.length) return;
     await this.limiter
-      .add(this.tpmKeys(caller).map((key) => ({ key, amount: delta })))
+      .add(counters)
       .catch((err: unknown) => this.logger.warn({ err }, 'TPM adjustment failed'));
   }
 
@@ -106,6 +117,8 @@ export class ChatMetering {
    * store itself (Postgres, the same idempotent id, so a record that reached both counts once); if both
    * fail, the local spool (fsynced), replayed when a store answers again. Each step is bounded by its
    * store's timeout (REDIS_COMMAND_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS). Returns the record id.
+   * `tokens` corrects the TPM counters from the admitted estimate to the tokens used, in the same Redis
+   * command as the record (on its own, best effort, when the buffer is down).
    */
   async record(
     caller: ChatCaller,
@@ -124,6 +137,7 @@ export class ChatMetering {
       promptCost: Dec;
       completionCost: Dec;
     },
+    tokens: TokenCount,
   ): Promise<string> {
     const { principal } = caller;
     const record: UsageRecord = {
@@ -138,12 +152,14 @@ export class ChatMetering {
       currency: this.config.chat.currency,
       occurredAt: this.clock.now().toISOString(),
     };
+    const counters = this.tokenCorrection(caller, tokens);
     try {
-      await this.buffer.append(record);
+      await this.buffer.append(record, counters);
       return record.id;
     } catch (err) {
       this.logger.warn({ err, usageId: record.id }, 'usage buffer unavailable; storing the record directly');
     }
+    void this.settleTokens(counters);
     try {
       await this.storeUsage.execute([record]);
       return record.id;

@@ -169,23 +169,26 @@ export class ChatWithAgent {
     };
     const cost = sumCost(outcomes);
     const status = signal.aborted ? 'aborted' : final!.status;
-    await this.metering.record(caller, {
-      id: usageId,
-      agentId: agent.id,
-      conversationId: status === 'failed' ? (isNew ? null : conversationId) : conversationId,
-      endpoint: 'agent_chat',
-      provider: agent.provider,
-      model: agent.model,
-      promptTokens: usage.promptTokens,
-      completionTokens: usage.completionTokens,
-      promptCost: cost.prompt,
-      completionCost: cost.completion,
-      latencyMs: Date.now() - started,
-      status,
-      errorCode:
-        final?.error instanceof DomainError ? final.error.code : final?.error ? 'internal_error' : null,
-    });
-    void this.metering.settleTokens(caller, estimate, usage.promptTokens + usage.completionTokens);
+    await this.metering.record(
+      caller,
+      {
+        id: usageId,
+        agentId: agent.id,
+        conversationId: status === 'failed' ? (isNew ? null : conversationId) : conversationId,
+        endpoint: 'agent_chat',
+        provider: agent.provider,
+        model: agent.model,
+        promptTokens: usage.promptTokens,
+        completionTokens: usage.completionTokens,
+        promptCost: cost.prompt,
+        completionCost: cost.completion,
+        latencyMs: Date.now() - started,
+        status,
+        errorCode:
+          final?.error instanceof DomainError ? final.error.code : final?.error ? 'internal_error' : null,
+      },
+      { estimated: estimate, actual: usage.promptTokens + usage.completionTokens },
+    );
     if (status === 'failed') throw final!.error!;
 
     const reply = this.message('assistant', final!.content, usage);

@@ -108,28 +108,26 @@ export class CompleteChat {
       onChunk,
       via: this.passthrough,
     });
-    // Before the record is awaited, so both Redis commands leave in one auto-pipelined write.
-    void this.metering.settleTokens(
+    await this.metering.record(
       caller,
-      estimate,
-      outcome.usage.promptTokens + outcome.usage.completionTokens,
+      {
+        id: usageId,
+        agentId,
+        conversationId: null,
+        endpoint: 'chat_completions',
+        provider: request.provider,
+        model: request.model,
+        promptTokens: outcome.usage.promptTokens,
+        completionTokens: outcome.usage.completionTokens,
+        promptCost: outcome.promptCost,
+        completionCost: outcome.completionCost,
+        latencyMs: Date.now() - started,
+        status: outcome.status,
+        errorCode:
+          outcome.error instanceof DomainError ? outcome.error.code : outcome.error ? 'internal_error' : null,
+      },
+      { estimated: estimate, actual: outcome.usage.promptTokens + outcome.usage.completionTokens },
     );
-    await this.metering.record(caller, {
-      id: usageId,
-      agentId,
-      conversationId: null,
-      endpoint: 'chat_completions',
-      provider: request.provider,
-      model: request.model,
-      promptTokens: outcome.usage.promptTokens,
-      completionTokens: outcome.usage.completionTokens,
-      promptCost: outcome.promptCost,
-      completionCost: outcome.completionCost,
-      latencyMs: Date.now() - started,
-      status: outcome.status,
-      errorCode:
-        outcome.error instanceof DomainError ? outcome.error.code : outcome.error ? 'internal_error' : null,
-    });
     if (outcome.status === 'failed') throw outcome.error!;
     return { outcome, usageId };
   }

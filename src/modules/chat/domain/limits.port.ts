@@ -1,3 +1,4 @@
+import type { CounterAdjustment } from './usage-record';
 import { Budget } from '../../../shared/contracts/metering';
 import { PaymentRequiredError } from '../../../shared/domain/domain-error';
 
@@ -16,7 +17,7 @@ export type RateDecision = { allowed: true } | { allowed: false; rule: RateRule;
 export abstract class RateLimiter {
   abstract admit(rules: RateRule[]): Promise<RateDecision>;
   /** Adds units after the fact (actual tokens minus the estimate admitted); never refuses. */
-  abstract add(entries: Array<{ key: string; amount: number }>): Promise<void>;
+  abstract add(entries: CounterAdjustment[]): Promise<void>;
 }
 
 /** Worst-case cost held against budgets for one model call of the usage record `usageId`. */

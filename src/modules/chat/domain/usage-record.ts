@@ -24,9 +24,13 @@ export interface UsageRecord {
   occurredAt: string;
 }
 
-/** Durable hand-off: once append resolves the record survives an API crash (Redis), and is stored later. */
+/**
+ * Durable hand-off: once append resolves the record survives an API crash (Redis), and is stored later.
+ * `counters` (RateLimiter keys and amounts, e.g. the call's TPM correction) are added in the same write,
+ * or not at all when the append fails: one command per call instead of two.
+ */
 export abstract class UsageBuffer {
-  abstract append(record: UsageRecord): Promise<void>;
+  abstract append(record: UsageRecord, counters?: CounterAdjustment[]): Promise<void>;
 }
 
 /** Who Billing says a record is billed to, and the revenue its plan rates it at (decimal string). */
@@ -59,4 +63,10 @@ export abstract class UsageSpool {
   ): Promise<number>;
   /** Records waiting in the spool. */
   abstract depth(): number;
+}
+
+/** Units added after the fact to a RateLimiter counter (`key` as in RateRule). */
+export interface CounterAdjustment {
+  key: string;
+  amount: number;
 }
