@@ -2410,6 +2410,8 @@ export const updateNotificationSettings = <ThrowOnError extends boolean = false>
 
 /**
  * Prometheus metrics (process defaults, HTTP histogram, in-flight gauge)
+ *
+ * When the service sets METRICS_TOKEN, send it as `Authorization: Bearer <METRICS_TOKEN>` (not a user token or API key); without it the answer is 401 `metrics_token_required`.
  */
 export const getMetrics = <ThrowOnError extends boolean = false>(
   options?: Options<GetMetricsData, ThrowOnError>,

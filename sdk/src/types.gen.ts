@@ -78,7 +78,7 @@ export type MeDto = {
   kind: 'user' | 'api_key' | 'service_account';
   id: string;
   tenantId: string | null;
-  role: 'owner' | 'admin' | 'billing' | 'member' | 'viewer';
+  role: 'owner' | 'admin' | 'billing' | 'member' | 'viewer' | null;
   scopes: Array<string>;
   user: UserDto | null;
   /**
@@ -452,26 +452,6 @@ export type ToolListDto = {
   nextCursor: string | null;
 };
 
-export type AgentChatDto = {
-  message: string;
-  /**
-   * Continue this conversation
-   */
-  conversationId?: string;
-  /**
-   * Answer as Server-Sent Events
-   */
-  stream?: boolean;
-  /**
-   * The end user's id in your product (conversation filter)
-   */
-  externalUserId?: string;
-  /**
-   * External id of your customer to bill (or the X-Tollgate-Customer header)
-   */
-  customer?: string;
-};
-
 export type UsageDto = {
   promptTokens: number;
   completionTokens: number;
@@ -494,6 +474,26 @@ export type AgentChatResponseDto = {
    */
   cost: string;
   currency: string;
+};
+
+export type AgentChatDto = {
+  message: string;
+  /**
+   * Continue this conversation
+   */
+  conversationId?: string;
+  /**
+   * Answer as Server-Sent Events
+   */
+  stream?: boolean;
+  /**
+   * The end user's id in your product (conversation filter)
+   */
+  externalUserId?: string;
+  /**
+   * External id of your customer to bill (or the X-Tollgate-Customer header)
+   */
+  customer?: string;
 };
 
 export type AgentStatusDto = {
@@ -520,6 +520,35 @@ export type AgentStatusDto = {
    * Model requests in the last 24 h
    */
   requests24h: number;
+};
+
+export type ChatCompletionMessageDto = {
+  role: string;
+  content: string | null;
+  tool_calls?: Array<{
+    [key: string]: unknown;
+  }>;
+};
+
+export type ChatCompletionChoiceDto = {
+  index: number;
+  message: ChatCompletionMessageDto;
+  finish_reason: string;
+};
+
+export type CompletionUsageDto = {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+};
+
+export type ChatCompletionDto = {
+  id: string;
+  object: string;
+  created: number;
+  model: string;
+  choices: Array<ChatCompletionChoiceDto>;
+  usage: CompletionUsageDto;
 };
 
 export type OpenAiMessageDto = {
@@ -589,35 +618,6 @@ export type ChatCompletionRequestDto = {
   logit_bias?: {
     [key: string]: unknown;
   };
-};
-
-export type ChatCompletionMessageDto = {
-  role: string;
-  content: string | null;
-  tool_calls?: Array<{
-    [key: string]: unknown;
-  }>;
-};
-
-export type ChatCompletionChoiceDto = {
-  index: number;
-  message: ChatCompletionMessageDto;
-  finish_reason: string;
-};
-
-export type CompletionUsageDto = {
-  prompt_tokens: number;
-  completion_tokens: number;
-  total_tokens: number;
-};
-
-export type ChatCompletionDto = {
-  id: string;
-  object: string;
-  created: number;
-  model: string;
-  choices: Array<ChatCompletionChoiceDto>;
-  usage: CompletionUsageDto;
 };
 
 export type ModelDto = {
@@ -1655,7 +1655,7 @@ export type UsageSeriesDto = {
   to: string;
   interval: 'hour' | 'day' | 'month';
   timezone: string;
-  groupBy: 'agent' | 'customer' | 'model' | 'api_key';
+  groupBy: 'agent' | 'customer' | 'model' | 'api_key' | null;
   totals: UsageMetricsDto;
   series: Array<UsageSeriesItemDto>;
 };
@@ -1884,31 +1884,9 @@ export type GetReadinessData = {
 
 export type GetReadinessErrors = {
   /**
-   * A dependency is down; the body names it
-   *
-   * The Health Check is not successful
+   * A store is unavailable
    */
-  503: {
-    status?: string;
-    info?: {
-      [key: string]: {
-        status: string;
-        [key: string]: unknown;
-      };
-    } | null;
-    error?: {
-      [key: string]: {
-        status: string;
-        [key: string]: unknown;
-      };
-    } | null;
-    details?: {
-      [key: string]: {
-        status: string;
-        [key: string]: unknown;
-      };
-    };
-  };
+  503: ProblemDetails;
   /**
    * Unexpected error (RFC 9457 problem details)
    */
@@ -1920,28 +1898,17 @@ export type GetReadinessError = GetReadinessErrors[keyof GetReadinessErrors];
 export type GetReadinessResponses = {
   /**
    * Ready; details per dependency
-   *
-   * The Health Check is successful
    */
   200: {
-    status?: string;
+    status: string;
     info?: {
-      [key: string]: {
-        status: string;
-        [key: string]: unknown;
-      };
-    } | null;
+      [key: string]: unknown;
+    };
     error?: {
-      [key: string]: {
-        status: string;
-        [key: string]: unknown;
-      };
-    } | null;
+      [key: string]: unknown;
+    };
     details?: {
-      [key: string]: {
-        status: string;
-        [key: string]: unknown;
-      };
+      [key: string]: unknown;
     };
   };
 };
@@ -2043,6 +2010,10 @@ export type ResendVerificationEmailErrors = {
    * No valid bearer token or API key
    */
   401: ProblemDetails;
+  /**
+   * No such resource in the selected organization
+   */
+  404: ProblemDetails;
   /**
    * The resource is not in a state that allows this
    */
@@ -2178,6 +2149,10 @@ export type LogOutErrors = {
    */
   401: ProblemDetails;
   /**
+   * No such resource in the selected organization
+   */
+  404: ProblemDetails;
+  /**
    * The body exceeds the size limit
    */
   413: ProblemDetails;
@@ -2218,6 +2193,10 @@ export type GetCurrentUserErrors = {
    * No valid bearer token or API key
    */
   401: ProblemDetails;
+  /**
+   * No such resource in the selected organization
+   */
+  404: ProblemDetails;
   /**
    * A store is unavailable
    */
@@ -2324,6 +2303,10 @@ export type IssueTokenErrors = {
    * No valid bearer token or API key
    */
   401: ProblemDetails;
+  /**
+   * The caller lacks the role or scope, or no organization is selected
+   */
+  403: ProblemDetails;
   /**
    * The body exceeds the size limit
    */
@@ -2566,6 +2549,14 @@ export type ListServiceAccountKeysErrors = {
    */
   401: ProblemDetails;
   /**
+   * The caller lacks the role or scope, or no organization is selected
+   */
+  403: ProblemDetails;
+  /**
+   * No such resource in the selected organization
+   */
+  404: ProblemDetails;
+  /**
    * A store is unavailable
    */
   503: ProblemDetails;
@@ -2600,6 +2591,14 @@ export type RegisterServiceAccountKeyErrors = {
    * No valid bearer token or API key
    */
   401: ProblemDetails;
+  /**
+   * The caller lacks the role or scope, or no organization is selected
+   */
+  403: ProblemDetails;
+  /**
+   * No such resource in the selected organization
+   */
+  404: ProblemDetails;
   /**
    * The body exceeds the size limit
    */
@@ -2647,6 +2646,10 @@ export type RevokeServiceAccountKeyErrors = {
    */
   401: ProblemDetails;
   /**
+   * The caller lacks the role or scope, or no organization is selected
+   */
+  403: ProblemDetails;
+  /**
    * No such resource in the selected organization
    */
   404: ProblemDetails;
@@ -2692,6 +2695,10 @@ export type ListOrganizationsErrors = {
    */
   401: ProblemDetails;
   /**
+   * No such resource in the selected organization
+   */
+  404: ProblemDetails;
+  /**
    * A store is unavailable
    */
   503: ProblemDetails;
@@ -2729,6 +2736,10 @@ export type CreateOrganizationErrors = {
    * The caller lacks the role or scope, or no organization is selected
    */
   403: ProblemDetails;
+  /**
+   * No such resource in the selected organization
+   */
+  404: ProblemDetails;
   /**
    * The body exceeds the size limit
    */
@@ -3265,6 +3276,14 @@ export type ListMyInvitationsErrors = {
    */
   401: ProblemDetails;
   /**
+   * The caller lacks the role or scope, or no organization is selected
+   */
+  403: ProblemDetails;
+  /**
+   * No such resource in the selected organization
+   */
+  404: ProblemDetails;
+  /**
    * A store is unavailable
    */
   503: ProblemDetails;
@@ -3300,6 +3319,10 @@ export type AcceptInvitationErrors = {
    * No valid bearer token or API key
    */
   401: ProblemDetails;
+  /**
+   * The caller lacks the role or scope, or no organization is selected
+   */
+  403: ProblemDetails;
   /**
    * No such resource in the selected organization
    */
@@ -3344,6 +3367,10 @@ export type DeclineInvitationErrors = {
    * No valid bearer token or API key
    */
   401: ProblemDetails;
+  /**
+   * The caller lacks the role or scope, or no organization is selected
+   */
+  403: ProblemDetails;
   /**
    * No such resource in the selected organization
    */
@@ -3739,6 +3766,10 @@ export type ListToolsErrors = {
    */
   403: ProblemDetails;
   /**
+   * No such resource in the selected organization
+   */
+  404: ProblemDetails;
+  /**
    * A store is unavailable
    */
   503: ProblemDetails;
@@ -3833,6 +3864,9 @@ export type ChatWithAgentErrors = {
 export type ChatWithAgentError = ChatWithAgentErrors[keyof ChatWithAgentErrors];
 
 export type ChatWithAgentResponses = {
+  /**
+   * The reply; with `stream: true`, Server-Sent Events instead
+   */
   200: AgentChatResponseDto;
 };
 
@@ -3963,6 +3997,9 @@ export type CreateChatCompletionErrors = {
 export type CreateChatCompletionError = CreateChatCompletionErrors[keyof CreateChatCompletionErrors];
 
 export type CreateChatCompletionResponses = {
+  /**
+   * The completion; with `stream: true`, Server-Sent Events instead
+   */
   200: ChatCompletionDto;
 };
 
@@ -5275,6 +5312,10 @@ export type RecordAgentOutcomesErrors = {
 export type RecordAgentOutcomesError = RecordAgentOutcomesErrors[keyof RecordAgentOutcomesErrors];
 
 export type RecordAgentOutcomesResponses = {
+  /**
+   * Already recorded (same externalId): the stored outcome
+   */
+  200: OutcomeDto;
   201: OutcomeDto;
 };
 
@@ -6640,6 +6681,10 @@ export type VoidInvoiceErrors = {
    * The resource is not in a state that allows this
    */
   409: ProblemDetails;
+  /**
+   * The model provider failed
+   */
+  502: ProblemDetails;
   /**
    * A store is unavailable
    */
@@ -8085,6 +8130,10 @@ export type CreateReferralCodeErrors = {
    */
   404: ProblemDetails;
   /**
+   * The resource is not in a state that allows this
+   */
+  409: ProblemDetails;
+  /**
    * The body exceeds the size limit
    */
   413: ProblemDetails;
@@ -8262,6 +8311,10 @@ export type CreateReferralErrors = {
    */
   404: ProblemDetails;
   /**
+   * The resource is not in a state that allows this
+   */
+  409: ProblemDetails;
+  /**
    * The body exceeds the size limit
    */
   413: ProblemDetails;
@@ -8398,6 +8451,10 @@ export type GetMetricsData = {
 };
 
 export type GetMetricsErrors = {
+  /**
+   * No valid bearer token or API key
+   */
+  401: ProblemDetails;
   /**
    * Unexpected error (RFC 9457 problem details)
    */

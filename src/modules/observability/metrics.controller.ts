@@ -5,7 +5,7 @@ import { UnauthenticatedError } from '../../shared/domain/domain-error';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PrometheusController } from '@willsoto/nestjs-prometheus';
 import { Public } from '../../shared/http/auth.decorators';
-import { ApiNoStoreDependency } from '../../shared/http/openapi.decorators';
+import { ApiNoStoreDependency, ApiProblems } from '../../shared/http/openapi.decorators';
 
 @ApiTags('health')
 @Public()
@@ -17,10 +17,14 @@ export class MetricsController extends PrometheusController {
 
   @Get()
   @ApiNoStoreDependency()
+  @ApiProblems(401)
   @ApiProduces('text/plain')
   @ApiOperation({
     operationId: 'getMetrics',
     summary: 'Prometheus metrics (process defaults, HTTP histogram, in-flight gauge)',
+    description:
+      'When the service sets METRICS_TOKEN, send it as `Authorization: Bearer <METRICS_TOKEN>` ' +
+      '(not a user token or API key); without it the answer is 401 `metrics_token_required`.',
   })
   @ApiOkResponse({ description: 'Prometheus text exposition format', schema: { type: 'string' } })
   override index(

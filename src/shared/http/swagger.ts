@@ -125,8 +125,9 @@ function problemStatuses(op: Operation): Set<ProblemStatus> {
   if (params.some((p) => p.in === 'path')) statuses.add(404);
   if (!op[OPENAPI_MARKERS.public]) statuses.add(401);
   if (op[OPENAPI_MARKERS.access] || op[OPENAPI_MARKERS.tenant]) statuses.add(403);
-  // A named organization the caller is not in is answered like a missing one.
-  if (op[OPENAPI_MARKERS.tenant]) statuses.add(404);
+  // Credentials are resolved in the organization X-Organization-Id names, on every authenticated route:
+  // one the caller is not in is answered like a missing one.
+  if (!op[OPENAPI_MARKERS.public]) statuses.add(404);
   if (!op[OPENAPI_MARKERS.noStore]) statuses.add(503);
   return statuses;
 }
@@ -153,6 +154,17 @@ function completeOperation(path: string, op: Operation): Set<ProblemStatus> {
   responses.default ??= { $ref: '#/components/responses/Problem' };
   for (const marker of Object.values(OPENAPI_MARKERS)) delete op[marker];
   return statuses;
+}
+
+/**
+ * OpenAPI 3.0.3: `nullable` adds null to `type` only, so a nullable enum must list null itself or a
+ * validator refuses the null the API sends (e.g. the role of an API key's principal).
+ */
+function nullableEnums(schema: unknown): void {
+  if (!schema || typeof schema !== 'object') return;
+  const s = schema as { nullable?: boolean; enum?: unknown[] } & Record<string, unknown>;
+  if (s.nullable && Array.isArray(s.enum) && !s.enum.includes(null)) s.enum = [...s.enum, null];
+  for (const value of Object.values(s)) if (value && typeof value === 'object') nullableEnums(value);
 }
 
 export interface OpenApiOptions {
@@ -222,6 +234,7 @@ export function buildOpenApiDocument(app: INestApplication, options: OpenApiOpti
     responses: { ...document.components?.responses, ...responses },
     parameters: { ...document.components?.parameters, OrganizationId: ORGANIZATION_HEADER },
   };
+  for (const schema of Object.values(document.components.schemas ?? {})) nullableEnums(schema);
   document.tags = [...tags].sort().map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? name }));
   return document;
 }

@@ -168,7 +168,7 @@ export class AuthController {
     operationId: 'issueToken',
     summary: 'OAuth 2.0 client credentials: a scoped access token for a service account',
   })
-  @ApiProblems(401, 429)
+  @ApiProblems(401, 403, 429)
   @ApiOkResponse({ type: ServiceTokenDto })
   token(@Body() body: ClientCredentialsDto, @Req() request: FastifyRequest): Promise<ServiceTokenDto> {
     return this.issueServiceToken.execute({

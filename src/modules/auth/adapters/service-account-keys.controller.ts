@@ -10,6 +10,7 @@ import { Principal } from '../../../shared/context/principal';
 import { Clock } from '../../../shared/domain/clock.port';
 import { ForbiddenError, NotFoundError } from '../../../shared/domain/domain-error';
 import { CurrentPrincipal } from '../../../shared/http/auth.decorators';
+import { ApiProblems } from '../../../shared/http/openapi.decorators';
 import { RegisterServiceAccountKey } from '../application/register-service-account-key.use-case';
 import { ServiceAccountKey, ServiceAccountKeyRepository } from '../domain/http-signature';
 import {
@@ -49,6 +50,7 @@ export class ServiceAccountKeysController {
     operationId: 'registerServiceAccountKey',
     summary: 'Register an Ed25519 public key to sign requests with (HTTP Message Signatures)',
   })
+  @ApiProblems(403)
   @ApiCreatedResponse({ type: ServiceAccountKeyDto })
   async create(
     @CurrentPrincipal() principal: Principal,
@@ -67,6 +69,7 @@ export class ServiceAccountKeysController {
     operationId: 'listServiceAccountKeys',
     summary: "The calling service account's signing keys",
   })
+  @ApiProblems(403)
   @ApiOkResponse({ type: ServiceAccountKeyListDto })
   async list(
     @CurrentPrincipal() principal: Principal,
@@ -82,6 +85,7 @@ export class ServiceAccountKeysController {
     operationId: 'revokeServiceAccountKey',
     summary: 'Revoke a signing key (signatures by it fail)',
   })
+  @ApiProblems(403)
   @ApiNoContentResponse()
   async revoke(@CurrentPrincipal() principal: Principal, @Param('keyId') keyId: string): Promise<void> {
     if (!(await this.keys.revoke(serviceAccountOnly(principal), keyId, this.clock.now())))

@@ -85,6 +85,7 @@ export class AgentRecordsController {
   })
   @ApiProblems(409)
   @ApiCreatedResponse({ type: OutcomeDto })
+  @ApiOkResponse({ type: OutcomeDto, description: 'Already recorded (same externalId): the stored outcome' })
   async outcomes(
     @CurrentTenant() tenantId: TenantId,
     @Param('id', AgentId) agentId: string,

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiExtraModels,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
 import { Principal } from '../../../shared/context/principal';
@@ -42,8 +49,21 @@ export class AgentChatController {
     required: false,
     description: 'External id of the customer to bill',
   })
-  @ApiProduces('application/json', 'text/event-stream')
-  @ApiOkResponse({ type: AgentChatResponseDto })
+  @ApiExtraModels(AgentChatResponseDto)
+  @ApiOkResponse({
+    description: 'The reply; with `stream: true`, Server-Sent Events instead',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(AgentChatResponseDto) } },
+      'text/event-stream': {
+        schema: {
+          type: 'string',
+          description:
+            'Events `delta` ({ content }), `tool_call`, `tool_result`, then `done` (the reply as in ' +
+            'application/json) or `error` (problem details); each `data:` line is JSON',
+        },
+      },
+    },
+  })
   async chat(
     @CurrentTenant() tenantId: TenantId,
     @CurrentPrincipal() principal: Principal,

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiExtraModels,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../../../config/app-config';
 import { CurrentPrincipal, CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
@@ -53,8 +61,21 @@ export class OpenAiCompatController {
     description: 'External id of the customer to bill',
   })
   @ApiBody({ type: ChatCompletionRequestDto })
-  @ApiProduces('application/json', 'text/event-stream')
-  @ApiOkResponse({ type: ChatCompletionDto })
+  @ApiExtraModels(ChatCompletionDto)
+  @ApiOkResponse({
+    description: 'The completion; with `stream: true`, Server-Sent Events instead',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ChatCompletionDto) } },
+      'text/event-stream': {
+        schema: {
+          type: 'string',
+          description:
+            'OpenAI stream format: `data:` lines each carrying a chat.completion.chunk JSON (or an ' +
+            '`{ error }` object), ending with `data: [DONE]`',
+        },
+      },
+    },
+  })
   async createChatCompletion(
     @CurrentTenant() tenantId: TenantId,
     @CurrentPrincipal() principal: Principal,

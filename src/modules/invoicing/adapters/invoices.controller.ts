@@ -182,7 +182,7 @@ export class InvoicesController {
   @HttpCode(200)
   @Scopes('invoices:write')
   @ApiOperation({ operationId: 'voidInvoice', summary: 'Void a draft or unpaid invoice' })
-  @ApiProblems(409)
+  @ApiProblems(409, 502)
   @ApiOkResponse({ type: InvoiceDto })
   async void(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<InvoiceDto> {
     return InvoiceDto.of(await this.voidInvoice.execute(tenantId, uuidOr404('Invoice', id)));

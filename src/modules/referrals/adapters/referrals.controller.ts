@@ -25,6 +25,7 @@ import {
 } from './referrals.dto';
 import { createdKey, paginateInMemory } from '../../../shared/http/cursor';
 import { CursorPageQuery } from '../../../shared/http/pagination.dto';
+import { ApiProblems } from '../../../shared/http/openapi.decorators';
 
 const customerId = (id: string) => {
   if (!isUuid(id)) throw new NotFoundError('Customer', id);
@@ -76,6 +77,7 @@ export class ReferralsController {
   @Post('customers/:id/referral-codes')
   @Scopes('customers:write')
   @ApiOperation({ operationId: 'createReferralCode', summary: 'Create a referral code owned by a customer' })
+  @ApiProblems(409)
   @ApiCreatedResponse({ type: ReferralCodeDto })
   async createReferralCode(
     @CurrentTenant() tenantId: TenantId,
@@ -120,6 +122,7 @@ export class ReferralsController {
     operationId: 'createReferral',
     summary: 'Refer an existing customer with a code (customers can also be created with referralCode)',
   })
+  @ApiProblems(409)
   @ApiCreatedResponse({ type: ReferralDto })
   refer(@CurrentTenant() tenantId: TenantId, @Body() body: CreateReferralDto): Promise<ReferralDto> {
     return this.registerReferee.execute(tenantId, body.customerId, body.code);

@@ -31,6 +31,7 @@ export class InvitationsController {
     operationId: 'listMyInvitations',
     summary: 'Pending invitations to my verified email address',
   })
+  @ApiProblems(403)
   @ApiOkResponse({ type: ReceivedInvitationListDto })
   async list(
     @CurrentPrincipal() principal: Principal,
@@ -55,7 +56,7 @@ export class InvitationsController {
     operationId: 'acceptInvitation',
     summary: 'Accept: join the organization with the invited role (needs a verified email)',
   })
-  @ApiProblems(409)
+  @ApiProblems(403, 409)
   @ApiOkResponse({ type: OrganizationDto })
   accept(
     @CurrentPrincipal() principal: Principal,
@@ -67,6 +68,7 @@ export class InvitationsController {
   @Post(':id/decline')
   @HttpCode(204)
   @ApiOperation({ operationId: 'declineInvitation', summary: 'Decline the invitation' })
+  @ApiProblems(403)
   @ApiNoContentResponse({ description: 'Declined' })
   async decline(
     @CurrentPrincipal() principal: Principal,
