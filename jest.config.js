@@ -23,6 +23,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   setupFiles: ['reflect-metadata'],
+  setupFilesAfterEnv: ['<rootDir>/test/setup/response-contract.setup.ts'],
   maxWorkers: 2,
   testTimeout: 60000,
   forceExit: true,

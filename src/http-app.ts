@@ -15,6 +15,7 @@ import { installSecurityHeaders } from './shared/http/security-headers';
 import { PinoNestLogger } from './shared/logging/nest-logger';
 import { ClsService, CLS_ID } from 'nestjs-cls';
 import type { FastifyInstance } from 'fastify';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { RequestContextStore } from './shared/context/request-context';
 
 const CHAT_ROUTE_RE = /^\/(v1\/chat\/completions|api\/v1\/agents\/[^/]+\/chat)(\?|$)/;
@@ -72,7 +73,11 @@ function dropClsNoopEnhancers(app: NestFastifyApplication): void {
  * so what is tested is what is served.
  */
 export async function createHttpApp(
-  options: AppModuleOptions & { logger: Logger },
+  options: AppModuleOptions & {
+    logger: Logger;
+    /** Extra Fastify hooks, added once the OpenAPI document is built (tests check every answer against it). */
+    inspect?: (fastify: FastifyInstance, document: OpenAPIObject) => void;
+  },
 ): Promise<NestFastifyApplication> {
   const { config, logger } = options;
   const adapter = new FastifyAdapter({
@@ -106,6 +111,7 @@ export async function createHttpApp(
   const document = buildOpenApiDocument(app, { serverUrl: config.publicBaseUrl });
   if (config.swaggerUi) setupSwagger(app, document);
   installDeclaredResponses(fastify, document);
+  options.inspect?.(fastify, document);
   await app.init();
   await fastify.ready();
   return app;

@@ -8,6 +8,7 @@ import { createRootLogger } from '../../src/shared/logging/logger';
 import { createHttpApp } from '../../src/http-app';
 import type { Logger } from 'pino';
 import { FakeSmtpServer } from '../fakes/fake-smtp-server';
+import { installResponseContract } from './response-contract';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -23,7 +24,7 @@ export interface TestApp {
 /**
  * The real application (same bootstrap as main.ts) against this run's Postgres database and Redis
  * prefix (see test/setup/global-setup.ts), sending mail to an in-process SMTP server. Override any env var
- * for the test.
+ * for the test. Every answer is checked against the OpenAPI document (see response-contract.ts).
  */
 export async function startTestApp(
   opts: {
@@ -37,7 +38,13 @@ export async function startTestApp(
   const smtp = await new FakeSmtpServer().start();
   const config = loadConfig(process.env, { SMTP_URL: smtp.url, ...opts.env });
   const logger = opts.logger ?? createRootLogger(config.logLevel);
-  const app = await createHttpApp({ config, logger, workers: opts.workers ?? false, clock: opts.clock });
+  const app = await createHttpApp({
+    config,
+    logger,
+    workers: opts.workers ?? false,
+    clock: opts.clock,
+    inspect: installResponseContract,
+  });
   let url: string | undefined;
   if (opts.listen) {
     await app.listen(0, '127.0.0.1');
