@@ -4,6 +4,14 @@ export type ClientOptions = {
   baseUrl: 'http://localhost:3000' | (string & {});
 };
 
+export type UserDto = {
+  id: string;
+  email: string;
+  name: string;
+  emailVerified: boolean;
+  createdAt: string;
+};
+
 export type RegisterDto = {
   email: string;
   /**
@@ -53,14 +61,6 @@ export type LogoutDto = {
    * defaults to the session of the access token
    */
   refreshToken?: string;
-};
-
-export type UserDto = {
-  id: string;
-  email: string;
-  name: string;
-  emailVerified: boolean;
-  createdAt: string;
 };
 
 export type OrganizationDto = {

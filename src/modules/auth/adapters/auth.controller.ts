@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiExtraModels,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -30,6 +31,7 @@ import {
   ServiceTokenDto,
   TokenPairDto,
   UpdateMeDto,
+  UserDto,
   VerifyEmailDto,
 } from './auth.dto';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
@@ -40,6 +42,7 @@ const userOnly = (p: Principal) => {
 };
 
 @ApiTags('auth')
+@ApiExtraModels(UserDto) // MeDto.user refers to it
 @Controller('api/v1/auth')
 export class AuthController {
   constructor(

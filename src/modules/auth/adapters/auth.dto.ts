@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -130,7 +130,12 @@ export class MeDto {
     string | null;
   @ApiProperty({ enum: ROLES, example: 'owner', nullable: true }) role!: string | null;
   @ApiProperty({ example: ['agents:read'], type: [String] }) scopes!: readonly string[];
-  @ApiProperty({ type: UserDto, nullable: true }) user!: UserDto | null;
+  // OpenAPI 3.0 applies `nullable` to a sibling `type` only, not through a $ref: a strict validator
+  // refused null here. The null alternative is explicit (generated clients type it `UserDto | null`).
+  @ApiProperty({
+    anyOf: [{ $ref: getSchemaPath(UserDto) }, { type: 'object', nullable: true, enum: [null] }],
+  })
+  user!: UserDto | null;
   @ApiProperty({ example: true, nullable: true, type: Boolean, description: 'users only' })
   emailVerified!: boolean | null;
   @ApiProperty({
