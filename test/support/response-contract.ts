@@ -21,7 +21,8 @@ type Json = Record<string, any>;
 const UNDOCUMENTED = /^\/docs(\/|-json|-yaml|$)/;
 
 export function installResponseContract(fastify: FastifyInstance, document: OpenAPIObject): void {
-  const doc = nullableAsNull(JSON.parse(JSON.stringify(document))) as Json;
+  const doc = JSON.parse(JSON.stringify(document)) as Json;
+  // OpenAPI 3.0 as written: ajv reads `nullable` (null allowed where the same schema has a `type`).
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   ajv.addFormat('binary', true);
@@ -139,20 +140,6 @@ export function installResponseContract(fastify: FastifyInstance, document: Open
     });
     done();
   });
-}
-
-/**
- * `nullable: true` read as generators read it (a nullable `allOf: [$ref]` is "that schema or null"):
- * ajv alone applies it to a sibling `type` only, so a null user of an API key's principal would fail.
- */
-function nullableAsNull(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(nullableAsNull);
-  if (!node || typeof node !== 'object') return node;
-  const out: Json = {};
-  for (const [k, v] of Object.entries(node)) out[k] = nullableAsNull(v);
-  if (out.nullable !== true) return out;
-  delete out.nullable;
-  return { anyOf: [{ type: 'null' }, out] };
 }
 
 function ajvErrors(validate: ValidateFunction): string {
