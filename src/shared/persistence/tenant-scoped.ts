@@ -36,7 +36,7 @@ export class TenantScoped<T extends TenantOwned> {
   }
 
   /** A query builder that already filters `alias.tenant_id = :tenantId`; add conditions with andWhere. */
-  query(tenantId: TenantId, alias: string): SelectQueryBuilder<T> {
+  queryBuilder(tenantId: TenantId, alias: string): SelectQueryBuilder<T> {
     return this.repo
       .createQueryBuilder(alias)
       .where(`${alias}.tenant_id = :__tenantId`, { __tenantId: tenantId });

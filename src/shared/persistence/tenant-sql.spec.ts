@@ -1,4 +1,4 @@
-import { assertTenantScoped, tenantQuery, tenantTablesOf } from './tenant-sql';
+import { assertTenantScoped, globalQuery, tenantExecute, tenantQuery, tenantTablesOf } from './tenant-sql';
 import { TenantId } from '../domain/tenant-id';
 
 describe('tenant-scoped SQL', () => {
@@ -53,5 +53,20 @@ describe('tenant-scoped SQL', () => {
       'a-1',
     ]);
     expect(calls).toEqual([['t-1', 'a-1']]);
+  });
+
+  it('answers the rows of an UPDATE, also one written as a WITH statement', async () => {
+    const db = { query: async () => [[{ id: 'a-1' }], 1] };
+    const sql = 'WITH x AS (SELECT 1) UPDATE agents SET name = $2 WHERE tenant_id = $1 RETURNING id';
+    expect(await tenantQuery(db, 't-1' as TenantId, sql, ['n'])).toEqual([{ id: 'a-1' }]);
+    expect(await tenantExecute(db, 't-1' as TenantId, sql, ['n'])).toBe(1);
+  });
+
+  it('refuses a tenant-owned table in SQL meant for tables of no tenant', async () => {
+    const db = { query: async () => [] };
+    await expect(globalQuery(db, 'SELECT * FROM users WHERE id = $1', ['u'])).resolves.toEqual([]);
+    await expect(
+      globalQuery(db, 'SELECT * FROM users u JOIN memberships m ON m.user_id = u.id'),
+    ).rejects.toThrow(/memberships/);
   });
 });

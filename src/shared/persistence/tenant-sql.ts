@@ -84,9 +84,17 @@ export function assertTenantScoped(sql: string): void {
     );
 }
 
-/** TypeORM's query() answers UPDATE/DELETE with [rows, rowCount]: always return the rows. */
-function rowsOf<Row>(sql: string, result: unknown): Row[] {
-  if (/^\s*(UPDATE|DELETE)\b/i.test(sql) && Array.isArray(result) && Array.isArray(result[0]))
+/**
+ * TypeORM's query() answers a statement whose command is UPDATE or DELETE (also one that starts with WITH)
+ * with [rows, rowCount]: always return the rows. A row is an object, never an array, so the shape tells.
+ */
+function rowsOf<Row>(result: unknown): Row[] {
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  )
     return result[0] as Row[];
   return result as Row[];
 }
@@ -103,7 +111,7 @@ export async function tenantQuery<Row = Record<string, unknown>>(
   params: readonly unknown[] = [],
 ): Promise<Row[]> {
   assertTenantScoped(sql);
-  return rowsOf<Row>(sql, await db.query(sql, [tenantId, ...params]));
+  return rowsOf<Row>(await db.query(sql, [tenantId, ...params]));
 }
 
 /** tenantQuery for an UPDATE or DELETE whose answer is how many rows it changed. */
@@ -135,7 +143,7 @@ export async function crossTenantQuery<Row = Record<string, unknown>>(
   params: readonly unknown[] = [],
 ): Promise<Row[]> {
   if (!why.trim()) throw new Error('crossTenantQuery needs a reason');
-  return rowsOf<Row>(sql, await db.query(sql, [...params]));
+  return rowsOf<Row>(await db.query(sql, [...params]));
 }
 
 /** crossTenantQuery for an UPDATE or DELETE whose answer is how many rows it changed. */
@@ -147,4 +155,24 @@ export async function crossTenantExecute(
 ): Promise<number> {
   if (!why.trim()) throw new Error('crossTenantExecute needs a reason');
   return affectedOf(await db.query(sql, [...params]));
+}
+
+/** Refuses a statement that names a tenant-owned table: such SQL needs tenantQuery or crossTenantQuery. */
+export function assertTenantFree(sql: string): void {
+  const tables = tenantTablesOf(sql);
+  if (tables.length)
+    throw new Error(`SQL on tenant-owned ${tables.join(', ')} needs tenantQuery: ${sql.slice(0, 200)}`);
+}
+
+/**
+ * Raw SQL on tables that belong to no tenant (users, their tokens, signing keys, service accounts, locks):
+ * refused if it names a tenant-owned table.
+ */
+export async function globalQuery<Row = Record<string, unknown>>(
+  db: Queryable,
+  sql: string,
+  params: readonly unknown[] = [],
+): Promise<Row[]> {
+  assertTenantFree(sql);
+  return rowsOf<Row>(await db.query(sql, [...params]));
 }

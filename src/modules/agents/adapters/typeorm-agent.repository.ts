@@ -78,7 +78,7 @@ export class TypeOrmAgentRepository extends AgentRepository {
     tenantId: TenantId,
     filter: { status?: AgentStatus; limit: number; cursor?: string },
   ): Promise<AgentPage> {
-    const q = this.agents.query(tenantId, 'a');
+    const q = this.agents.queryBuilder(tenantId, 'a');
     if (filter.status) q.andWhere('a.status = :status', { status: filter.status });
     if (filter.cursor) {
       const [createdAt, id] = decodeCursor(filter.cursor, ['timestamp', 'uuid']);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TenantId } from '../../../shared/domain/tenant-id';
+import { tenantQuery } from '../../../shared/persistence/tenant-sql';
 import {
   BucketRow,
   Dimension,
@@ -33,7 +34,21 @@ const LABEL_SQL: Record<Exclude<Dimension, 'model'>, string> = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const totals = (r: any): UsageTotals => ({
+interface TotalsRow {
+  requests: string;
+  failed_requests: string;
+  prompt_tokens: string;
+  completion_tokens: string;
+  cost: string;
+  revenue: string;
+}
+
+interface GroupedRow extends TotalsRow {
+  key: string | null;
+  other: boolean;
+}
+
+const totals = (r: TotalsRow): UsageTotals => ({
   requests: Number(r.requests),
   failedRequests: Number(r.failed_requests),
   promptTokens: Number(r.prompt_tokens),
@@ -53,7 +68,11 @@ export class SqlUsageAnalyticsReader extends UsageAnalyticsReader {
   }
 
   async timezoneOf(tenantId: TenantId): Promise<string> {
-    const [row] = await this.db.query(`SELECT timezone FROM organizations WHERE id = $1`, [tenantId]);
+    const [row] = await tenantQuery<{ timezone: string }>(
+      this.db,
+      tenantId,
+      `SELECT timezone FROM organizations WHERE id = $1`,
+    );
     return row?.timezone ?? 'UTC';
   }
 
@@ -61,7 +80,9 @@ export class SqlUsageAnalyticsReader extends UsageAnalyticsReader {
     tenantId: TenantId,
     q: RangeQuery & { interval: Interval; timezone: string },
   ): Promise<BucketRow[]> {
-    const rows = await this.db.query(
+    const rows = await tenantQuery<GroupedRow & { bucket: Date }>(
+      this.db,
+      tenantId,
       `WITH base AS (
          SELECT date_trunc($4::text, hour, $5::text) AS bucket, key, ${SUMS}
            FROM usage_analytics_hourly
@@ -76,9 +97,9 @@ export class SqlUsageAnalyticsReader extends UsageAnalyticsReader {
               sum(b.cost) AS cost, sum(b.revenue) AS revenue
          FROM base b JOIN ranked r ON r.key = b.key
         GROUP BY 1, 2, 3 ORDER BY 1, 3, 2`,
-      [tenantId, q.from, q.to, q.interval, q.timezone, q.groupBy ?? 'total', q.top],
+      [q.from, q.to, q.interval, q.timezone, q.groupBy ?? 'total', q.top],
     );
-    return rows.map((r: any) => ({
+    return rows.map((r) => ({
       bucket: r.bucket,
       key: r.other || r.key === '' ? null : r.key,
       other: r.other,
@@ -87,7 +108,9 @@ export class SqlUsageAnalyticsReader extends UsageAnalyticsReader {
   }
 
   async groups(tenantId: TenantId, q: RangeQuery): Promise<GroupRow[]> {
-    const rows = await this.db.query(
+    const rows = await tenantQuery<GroupedRow>(
+      this.db,
+      tenantId,
       `WITH base AS (
          SELECT key, ${SUMS}, row_number() OVER (ORDER BY ${RANK_SQL[q.rankBy]} DESC, key) AS rank
            FROM usage_analytics_hourly
@@ -99,9 +122,9 @@ export class SqlUsageAnalyticsReader extends UsageAnalyticsReader {
               sum(prompt_tokens) AS prompt_tokens, sum(completion_tokens) AS completion_tokens,
               sum(cost) AS cost, sum(revenue) AS revenue
          FROM base GROUP BY 1, 2 ORDER BY 3`,
-      [tenantId, q.from, q.to, q.groupBy, q.top],
+      [q.from, q.to, q.groupBy, q.top],
     );
-    return rows.map((r: any) => ({
+    return rows.map((r) => ({
       key: r.other || r.key === '' ? null : r.key,
       other: r.other,
       ...totals(r),
@@ -111,8 +134,7 @@ export class SqlUsageAnalyticsReader extends UsageAnalyticsReader {
   async labels(tenantId: TenantId, dimension: Dimension, keys: string[]): Promise<Map<string, string>> {
     const ids = keys.filter((k) => UUID.test(k));
     if (dimension === 'model' || !ids.length) return new Map();
-    const rows: Array<{ key: string; name: string }> = await this.db.query(LABEL_SQL[dimension], [
-      tenantId,
+    const rows = await tenantQuery<{ key: string; name: string }>(this.db, tenantId, LABEL_SQL[dimension], [
       ids,
     ]);
     return new Map(rows.map((r) => [r.key, r.name]));

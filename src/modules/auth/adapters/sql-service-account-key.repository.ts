@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { globalQuery } from '../../../shared/persistence/tenant-sql';
 import { ServiceAccountKey, ServiceAccountKeyRepository } from '../domain/http-signature';
 
-const toKey = (r: any): ServiceAccountKey => ({
+interface ServiceAccountKeyRecord {
+  key_id: string;
+  service_account: string;
+  public_key: string;
+  created_at: Date;
+  revoked_at: Date | null;
+}
+
+const toKey = (r: ServiceAccountKeyRecord): ServiceAccountKey => ({
   keyId: r.key_id,
   serviceAccount: r.service_account,
   publicKey: r.public_key,
@@ -18,7 +27,8 @@ export class SqlServiceAccountKeyRepository extends ServiceAccountKeyRepository 
   }
 
   async insert(k: ServiceAccountKey): Promise<boolean> {
-    const rows = await this.db.query(
+    const rows = await globalQuery(
+      this.db,
       `INSERT INTO service_account_keys (key_id, service_account, public_key, created_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (key_id) DO NOTHING RETURNING key_id`,
       [k.keyId, k.serviceAccount, k.publicKey, k.createdAt],
@@ -27,12 +37,17 @@ export class SqlServiceAccountKeyRepository extends ServiceAccountKeyRepository 
   }
 
   async find(keyId: string): Promise<ServiceAccountKey | null> {
-    const [r] = await this.db.query(`SELECT * FROM service_account_keys WHERE key_id = $1`, [keyId]);
+    const [r] = await globalQuery<ServiceAccountKeyRecord>(
+      this.db,
+      `SELECT * FROM service_account_keys WHERE key_id = $1`,
+      [keyId],
+    );
     return r ? toKey(r) : null;
   }
 
   async list(serviceAccount: string): Promise<ServiceAccountKey[]> {
-    const rows = await this.db.query(
+    const rows = await globalQuery<ServiceAccountKeyRecord>(
+      this.db,
       `SELECT * FROM service_account_keys WHERE service_account = $1 ORDER BY created_at, key_id`,
       [serviceAccount],
     );
@@ -40,7 +55,8 @@ export class SqlServiceAccountKeyRepository extends ServiceAccountKeyRepository 
   }
 
   async revoke(serviceAccount: string, keyId: string, at: Date): Promise<boolean> {
-    const [rows] = await this.db.query(
+    const rows = await globalQuery(
+      this.db,
       `UPDATE service_account_keys SET revoked_at = $3
         WHERE service_account = $1 AND key_id = $2 AND revoked_at IS NULL RETURNING key_id`,
       [serviceAccount, keyId, at],

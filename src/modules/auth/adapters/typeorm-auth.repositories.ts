@@ -4,6 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { DataSource, IsNull } from 'typeorm';
 import { asTenantId, TenantId } from '../../../shared/domain/tenant-id';
 import { TenantScoped } from '../../../shared/persistence/tenant-scoped';
+import { globalQuery } from '../../../shared/persistence/tenant-sql';
 import {
   ApiKeyRepository,
   ConsumeResult,
@@ -47,7 +48,8 @@ export class SqlUserRepository extends UserRepository {
   async create(
     user: Omit<User, 'createdAt' | 'emailVerifiedAt' | 'defaultOrganizationId'>,
   ): Promise<boolean> {
-    const rows: unknown[] = await this.txHost.tx.query(
+    const rows = await globalQuery<unknown>(
+      this.txHost.tx,
       `INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4)
        ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
       [user.id, user.email, user.name, user.passwordHash],
@@ -56,7 +58,8 @@ export class SqlUserRepository extends UserRepository {
   }
 
   async findByEmail(email: string): Promise<User | null> {
-    const rows: UserRecord[] = await this.txHost.tx.query(
+    const rows = await globalQuery<UserRecord>(
+      this.txHost.tx,
       `SELECT * FROM users WHERE lower(email) = lower($1)`,
       [email],
     );
@@ -64,19 +67,20 @@ export class SqlUserRepository extends UserRepository {
   }
 
   async findById(id: string): Promise<User | null> {
-    const rows: UserRecord[] = await this.txHost.tx.query(`SELECT * FROM users WHERE id = $1`, [id]);
+    const rows = await globalQuery<UserRecord>(this.txHost.tx, `SELECT * FROM users WHERE id = $1`, [id]);
     return rows[0] ? toUser(rows[0]) : null;
   }
 
   async markEmailVerified(id: string, at: Date): Promise<void> {
-    await this.txHost.tx.query(
+    await globalQuery(
+      this.txHost.tx,
       `UPDATE users SET email_verified_at = $2 WHERE id = $1 AND email_verified_at IS NULL`,
       [id, at],
     );
   }
 
   async setCredentials(id: string, passwordHash: string, name: string): Promise<void> {
-    await this.txHost.tx.query(`UPDATE users SET password_hash = $2, name = $3 WHERE id = $1`, [
+    await globalQuery(this.txHost.tx, `UPDATE users SET password_hash = $2, name = $3 WHERE id = $1`, [
       id,
       passwordHash,
       name,
@@ -84,7 +88,7 @@ export class SqlUserRepository extends UserRepository {
   }
 
   async setDefaultOrganization(id: string, organizationId: string | null): Promise<void> {
-    await this.txHost.tx.query(`UPDATE users SET default_organization_id = $2 WHERE id = $1`, [
+    await globalQuery(this.txHost.tx, `UPDATE users SET default_organization_id = $2 WHERE id = $1`, [
       id,
       organizationId,
     ]);
@@ -107,7 +111,8 @@ export class SqlEmailVerificationRepository extends EmailVerificationRepository 
   }
 
   async insert(v: EmailVerification): Promise<void> {
-    await this.txHost.tx.query(
+    await globalQuery(
+      this.txHost.tx,
       `INSERT INTO email_verifications (id, user_id, token_hash, expires_at, password_hash, name)
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [v.id, v.userId, v.tokenHash, v.expiresAt, v.passwordHash, v.name],
@@ -116,7 +121,8 @@ export class SqlEmailVerificationRepository extends EmailVerificationRepository 
 
   async consume(tokenHash: Buffer, now: Date): Promise<EmailVerification | null> {
     // One statement: of concurrent uses exactly one sees used_at IS NULL; the others of the user are voided.
-    const rows: EmailVerificationRecord[] = await this.txHost.tx.query(
+    const rows = await globalQuery<EmailVerificationRecord>(
+      this.txHost.tx,
       `WITH used AS (
          UPDATE email_verifications SET used_at = $2
          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2
@@ -149,14 +155,15 @@ export class SqlRefreshTokenRepository extends RefreshTokenRepository {
   }
 
   async createFamily(familyId: string, userId: string): Promise<void> {
-    await this.txHost.tx.query(`INSERT INTO refresh_token_families (id, user_id) VALUES ($1, $2)`, [
+    await globalQuery(this.txHost.tx, `INSERT INTO refresh_token_families (id, user_id) VALUES ($1, $2)`, [
       familyId,
       userId,
     ]);
   }
 
   async insert(t: { id: string; familyId: string; tokenHash: Buffer; expiresAt: Date }): Promise<void> {
-    await this.txHost.tx.query(
+    await globalQuery(
+      this.txHost.tx,
       `INSERT INTO refresh_tokens (id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
       [t.id, t.familyId, t.tokenHash, t.expiresAt],
     );
@@ -164,8 +171,8 @@ export class SqlRefreshTokenRepository extends RefreshTokenRepository {
 
   async consume(tokenHash: Buffer, now: Date): Promise<ConsumeResult> {
     // Row lock + `used_at IS NULL` re-checked after the lock: of concurrent callers exactly one updates.
-    // TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount].
-    const [rotated]: [Array<{ family_id: string; user_id: string }>, number] = await this.txHost.tx.query(
+    const rotated = await globalQuery<{ family_id: string; user_id: string }>(
+      this.txHost.tx,
       `UPDATE refresh_tokens t SET used_at = $2
        FROM refresh_token_families f
        WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > $2
@@ -174,26 +181,28 @@ export class SqlRefreshTokenRepository extends RefreshTokenRepository {
       [tokenHash, now],
     );
     if (rotated[0]) return { outcome: 'rotated', familyId: rotated[0].family_id, userId: rotated[0].user_id };
-    const known: Array<{ family_id: string; user_id: string; used_at: Date | null }> =
-      await this.txHost.tx.query(
-        `SELECT t.family_id, f.user_id, t.used_at FROM refresh_tokens t
+    const known = await globalQuery<{ family_id: string; user_id: string; used_at: Date | null }>(
+      this.txHost.tx,
+      `SELECT t.family_id, f.user_id, t.used_at FROM refresh_tokens t
        JOIN refresh_token_families f ON f.id = t.family_id WHERE t.token_hash = $1`,
-        [tokenHash],
-      );
+      [tokenHash],
+    );
     if (known[0]?.used_at)
       return { outcome: 'reused', familyId: known[0].family_id, userId: known[0].user_id };
     return { outcome: 'invalid' };
   }
 
   async revokeFamily(familyId: string, reason: string): Promise<void> {
-    await this.txHost.tx.query(
+    await globalQuery(
+      this.txHost.tx,
       `UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
       [familyId, reason],
     );
   }
 
   async revokeAllForUser(userId: string, reason: string): Promise<void> {
-    await this.txHost.tx.query(
+    await globalQuery(
+      this.txHost.tx,
       `UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = $2
        WHERE user_id = $1 AND revoked_at IS NULL`,
       [userId, reason],
@@ -201,13 +210,24 @@ export class SqlRefreshTokenRepository extends RefreshTokenRepository {
   }
 
   async familyOf(tokenHash: Buffer): Promise<{ familyId: string; userId: string } | null> {
-    const rows: Array<{ family_id: string; user_id: string }> = await this.txHost.tx.query(
+    const rows = await globalQuery<{ family_id: string; user_id: string }>(
+      this.txHost.tx,
       `SELECT t.family_id, f.user_id FROM refresh_tokens t
        JOIN refresh_token_families f ON f.id = t.family_id WHERE t.token_hash = $1`,
       [tokenHash],
     );
     return rows[0] ? { familyId: rows[0].family_id, userId: rows[0].user_id } : null;
   }
+}
+
+interface SigningKeyRecord {
+  kid: string;
+  status: SigningKeyStatus;
+  public_jwk: StoredSigningKey['publicJwk'];
+  private_key_enc: string;
+  created_at: Date;
+  activated_at: Date | null;
+  retired_at: Date | null;
 }
 
 @Injectable()
@@ -217,15 +237,10 @@ export class SqlSigningKeyRepository extends SigningKeyRepository {
   }
 
   async list(): Promise<StoredSigningKey[]> {
-    const rows: Array<{
-      kid: string;
-      status: SigningKeyStatus;
-      public_jwk: StoredSigningKey['publicJwk'];
-      private_key_enc: string;
-      created_at: Date;
-      activated_at: Date | null;
-      retired_at: Date | null;
-    }> = await this.dataSource.query(`SELECT * FROM signing_keys ORDER BY created_at, kid`);
+    const rows = await globalQuery<SigningKeyRecord>(
+      this.dataSource,
+      `SELECT * FROM signing_keys ORDER BY created_at, kid`,
+    );
     return rows.map((r) => ({
       kid: r.kid,
       status: r.status,
@@ -242,18 +257,19 @@ export class SqlSigningKeyRepository extends SigningKeyRepository {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      await runner.query(`SELECT pg_advisory_lock(hashtext('tollgate:signing_keys'))`);
+      await globalQuery(runner, `SELECT pg_advisory_lock(hashtext('tollgate:signing_keys'))`);
       return await work();
     } finally {
-      await runner
-        .query(`SELECT pg_advisory_unlock(hashtext('tollgate:signing_keys'))`)
-        .catch(() => undefined);
+      await globalQuery(runner, `SELECT pg_advisory_unlock(hashtext('tollgate:signing_keys'))`).catch(
+        () => undefined,
+      );
       await runner.release();
     }
   }
 
   async insert(k: Omit<StoredSigningKey, 'createdAt'>): Promise<void> {
-    await this.dataSource.query(
+    await globalQuery(
+      this.dataSource,
       `INSERT INTO signing_keys (kid, status, public_jwk, private_key_enc, activated_at, retired_at, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, coalesce($5, now()))`,
       [k.kid, k.status, JSON.stringify(k.publicJwk), k.privateKeyEnc, k.activatedAt, k.retiredAt],
@@ -261,7 +277,8 @@ export class SqlSigningKeyRepository extends SigningKeyRepository {
   }
 
   async setStatus(kid: string, status: SigningKeyStatus, at: Date): Promise<void> {
-    await this.dataSource.query(
+    await globalQuery(
+      this.dataSource,
       `UPDATE signing_keys SET status = $2,
          activated_at = CASE WHEN $2 = 'active' THEN $3 ELSE activated_at END,
          retired_at = CASE WHEN $2 = 'retired' THEN $3 ELSE retired_at END
@@ -271,7 +288,8 @@ export class SqlSigningKeyRepository extends SigningKeyRepository {
   }
 
   async remove(kids: string[]): Promise<void> {
-    if (kids.length) await this.dataSource.query(`DELETE FROM signing_keys WHERE kid = ANY($1)`, [kids]);
+    if (kids.length)
+      await globalQuery(this.dataSource, `DELETE FROM signing_keys WHERE kid = ANY($1)`, [kids]);
   }
 }
 

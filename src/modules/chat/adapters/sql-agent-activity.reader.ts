@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TenantId } from '../../../shared/domain/tenant-id';
+import { tenantQuery } from '../../../shared/persistence/tenant-sql';
 import { AgentActivity, AgentActivityReader } from '../domain/agent-activity.port';
+
+interface ActivityRow {
+  last_active_at: Date | null;
+  conversations: number;
+  messages: number;
+  prompt_tokens: string;
+  completion_tokens: string;
+  requests: number;
+}
 
 @Injectable()
 export class SqlAgentActivityReader extends AgentActivityReader {
@@ -10,7 +20,9 @@ export class SqlAgentActivityReader extends AgentActivityReader {
   }
 
   async since(tenantId: TenantId, agentId: string, from: Date): Promise<AgentActivity> {
-    const [row] = await this.db.query(
+    const [row] = await tenantQuery<ActivityRow>(
+      this.db,
+      tenantId,
       `SELECT
          greatest(
            (SELECT max(occurred_at) FROM llm_usage WHERE tenant_id = $1 AND agent_id = $2),
@@ -25,7 +37,7 @@ export class SqlAgentActivityReader extends AgentActivityReader {
                     coalesce(sum(completion_tokens), 0)::bigint AS completion_tokens,
                     count(*)::int AS requests
              FROM llm_usage WHERE tenant_id = $1 AND agent_id = $2 AND occurred_at >= $3) u`,
-      [tenantId, agentId, from],
+      [agentId, from],
     );
     return {
       lastActiveAt: row.last_active_at,

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { asTenantId } from '../../../shared/domain/tenant-id';
+import { crossTenantQuery, tenantQuery } from '../../../shared/persistence/tenant-sql';
 import { RecordAttribution, UsageRecord, UsageStore } from '../domain/usage-record';
 
 /**
@@ -16,7 +18,9 @@ export class SqlUsageStore extends UsageStore {
   async insert(records: UsageRecord[], attribution = new Map<string, RecordAttribution>()): Promise<void> {
     if (!records.length) return;
     const col = <K extends keyof UsageRecord>(k: K) => records.map((r) => r[k]);
-    await this.db.query(
+    await crossTenantQuery(
+      this.db,
+      'a batch holds the records of many tenants, each row with its own tenant_id',
       `WITH ins AS (
          INSERT INTO llm_usage (id, tenant_id, agent_id, conversation_id, api_key_id, user_id, customer_id,
            customer_external_id, endpoint, provider, model, prompt_tokens, completion_tokens, cost, currency,
@@ -72,10 +76,12 @@ export class SqlUsageStore extends UsageStore {
   }
 
   async recordedCost(tenantId: string, usageId: string): Promise<string | null> {
-    const rows = (await this.db.query(
+    const rows = await tenantQuery<{ cost: string }>(
+      this.db,
+      asTenantId(tenantId),
       `SELECT cost::text AS cost FROM llm_usage WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, usageId],
-    )) as Array<{ cost: string }>;
+      [usageId],
+    );
     return rows[0]?.cost ?? null;
   }
 }

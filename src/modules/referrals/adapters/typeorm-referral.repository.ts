@@ -11,6 +11,7 @@ import {
   ReferralRepository,
   ReferralStats,
 } from '../domain/referral';
+import { tenantQuery } from '../../../shared/persistence/tenant-sql';
 import { decodeCursor, instantSql, Page, pageFrom } from '../../../shared/http/cursor';
 
 /** numeric -> canonical decimal string. */
@@ -19,7 +20,29 @@ const num = (v: string): string => {
   return v.replace(/0+$/, '').replace(/\.$/, '');
 };
 
-const toReferral = (r: any): Referral => ({
+interface ReferralRecord {
+  id: string;
+  code: string;
+  referrer_customer_id: string;
+  referee_customer_id: string;
+  status: Referral['status'];
+  referrer_reward: string;
+  referee_reward: string;
+  reward_on: Referral['rewardOn'];
+  reward_expires_in_days: number | null;
+  rewarded_at: Date | null;
+  reward_invoice_id: string | null;
+  created_at: Date;
+}
+
+interface CodeRecord {
+  id: string;
+  customer_id: string;
+  code: string;
+  created_at: Date;
+}
+
+const toReferral = (r: ReferralRecord): Referral => ({
   id: r.id,
   code: r.code,
   referrerCustomerId: r.referrer_customer_id,
@@ -44,22 +67,26 @@ export class TypeOrmReferralRepository extends ReferralRepository {
     super();
   }
 
-  private async q(text: string, params: unknown[]): Promise<any[]> {
-    const result = await this.t.tx.query(text, params);
-    // TypeORM answers UPDATE with [rows, count].
-    return Array.isArray(result) &&
-      result.length === 2 &&
-      Array.isArray(result[0]) &&
-      typeof result[1] === 'number'
-      ? result[0]
-      : result;
+  private q<Row = Record<string, unknown>>(
+    tenantId: TenantId,
+    text: string,
+    params: unknown[],
+  ): Promise<Row[]> {
+    return tenantQuery<Row>(this.t.tx, tenantId, text, params);
   }
 
   async program(tenantId: TenantId): Promise<ReferralProgram | null> {
-    const [r] = await this.q(
+    const [r] = await this.q<{
+      enabled: boolean;
+      referrer_reward: string;
+      referee_reward: string;
+      reward_on: ReferralProgram['rewardOn'];
+      reward_expires_in_days: number | null;
+    }>(
+      tenantId,
       `SELECT enabled, referrer_reward::text, referee_reward::text, reward_on, reward_expires_in_days
          FROM referral_programs WHERE tenant_id = $1`,
-      [tenantId],
+      [],
     );
     return r
       ? {
@@ -74,59 +101,64 @@ export class TypeOrmReferralRepository extends ReferralRepository {
 
   async saveProgram(tenantId: TenantId, p: ReferralProgram): Promise<void> {
     await this.q(
+      tenantId,
       `INSERT INTO referral_programs (tenant_id, enabled, referrer_reward, referee_reward, reward_on, reward_expires_in_days)
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (tenant_id) DO UPDATE SET enabled = EXCLUDED.enabled, referrer_reward = EXCLUDED.referrer_reward,
          referee_reward = EXCLUDED.referee_reward, reward_on = EXCLUDED.reward_on,
          reward_expires_in_days = EXCLUDED.reward_expires_in_days`,
-      [tenantId, p.enabled, p.referrerReward, p.refereeReward, p.rewardOn, p.rewardExpiresInDays],
+      [p.enabled, p.referrerReward, p.refereeReward, p.rewardOn, p.rewardExpiresInDays],
     );
   }
 
   async party(tenantId: TenantId, customerId: string): Promise<ReferralParty | null> {
     if (!isUuid(customerId)) return null;
-    const [r] = await this.q(
+    const [r] = await this.q<{ id: string; email: string | null; external_id: string | null }>(
+      tenantId,
       `SELECT id, email, external_id FROM customers WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, customerId],
+      [customerId],
     );
     return r ? { id: r.id, email: r.email, externalId: r.external_id } : null;
   }
 
   async insertCode(tenantId: TenantId, c: ReferralCode): Promise<boolean> {
-    const rows = await this.q(
-      `INSERT INTO referral_codes (id, tenant_id, customer_id, code, created_at) VALUES ($1, $2, $3, $4, $5)
+    const rows = await this.q<{ id: string }>(
+      tenantId,
+      `INSERT INTO referral_codes (id, tenant_id, customer_id, code, created_at) VALUES ($2, $1, $3, $4, $5)
        ON CONFLICT (tenant_id, code) DO NOTHING RETURNING id`,
-      [c.id, tenantId, c.customerId, c.code, c.createdAt],
+      [c.id, c.customerId, c.code, c.createdAt],
     );
     return rows.length > 0;
   }
 
   async codes(tenantId: TenantId, customerId: string): Promise<ReferralCode[]> {
-    const rows = await this.q(
+    const rows = await this.q<CodeRecord>(
+      tenantId,
       `SELECT id, customer_id, code, created_at FROM referral_codes
         WHERE tenant_id = $1 AND customer_id = $2 ORDER BY created_at, id`,
-      [tenantId, customerId],
+      [customerId],
     );
     return rows.map((r) => ({ id: r.id, customerId: r.customer_id, code: r.code, createdAt: r.created_at }));
   }
 
   async findCode(tenantId: TenantId, code: string): Promise<ReferralCode | null> {
-    const [r] = await this.q(
+    const [r] = await this.q<CodeRecord>(
+      tenantId,
       `SELECT id, customer_id, code, created_at FROM referral_codes WHERE tenant_id = $1 AND code = $2`,
-      [tenantId, code],
+      [code],
     );
     return r ? { id: r.id, customerId: r.customer_id, code: r.code, createdAt: r.created_at } : null;
   }
 
   async insertReferral(tenantId: TenantId, r: Referral): Promise<boolean> {
-    const rows = await this.q(
+    const rows = await this.q<{ id: string }>(
+      tenantId,
       `INSERT INTO referrals (id, tenant_id, code, referrer_customer_id, referee_customer_id, status, referrer_reward,
          referee_reward, reward_on, reward_expires_in_days, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       VALUES ($2, $1, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (tenant_id, referee_customer_id) DO NOTHING RETURNING id`,
       [
         r.id,
-        tenantId,
         r.code,
         r.referrerCustomerId,
         r.refereeCustomerId,
@@ -147,12 +179,13 @@ export class TypeOrmReferralRepository extends ReferralRepository {
     at: Date,
     invoiceId: string | null,
   ): Promise<Referral | null> {
-    const [r] = await this.q(
+    const [r] = await this.q<ReferralRecord>(
+      tenantId,
       `UPDATE referrals SET status = 'rewarded', rewarded_at = $3, reward_invoice_id = $4
         WHERE tenant_id = $1 AND referee_customer_id = $2 AND status = 'pending'
           AND (reward_on = 'signup' OR $4::uuid IS NOT NULL)
        RETURNING ${REFERRAL_COLS}`,
-      [tenantId, refereeCustomerId, at, invoiceId],
+      [refereeCustomerId, at, invoiceId],
     );
     return r ? toReferral(r) : null;
   }
@@ -162,25 +195,33 @@ export class TypeOrmReferralRepository extends ReferralRepository {
     f: { referrerCustomerId?: string; status?: Referral['status']; limit: number; cursor?: string },
   ): Promise<Page<Referral>> {
     const [at, id] = f.cursor ? decodeCursor(f.cursor, ['instant', 'uuid']) : [null, null];
-    const rows = await this.q(
+    const rows = await this.q<ReferralRecord & { cursor_at: string }>(
+      tenantId,
       `SELECT ${REFERRAL_COLS}, ${instantSql('created_at')} AS cursor_at FROM referrals
         WHERE tenant_id = $1 AND ($2::uuid IS NULL OR referrer_customer_id = $2) AND ($3::text IS NULL OR status = $3)
           AND ($5::timestamptz IS NULL OR (created_at, id) < ($5::timestamptz, $6::uuid))
         ORDER BY created_at DESC, id DESC LIMIT $4`,
-      [tenantId, f.referrerCustomerId ?? null, f.status ?? null, f.limit + 1, at, id],
+      [f.referrerCustomerId ?? null, f.status ?? null, f.limit + 1, at, id],
     );
-    const page = pageFrom(rows, f.limit, (last) => [last.cursor_at as string, last.id as string]);
+    const page = pageFrom(rows, f.limit, (last) => [last.cursor_at, last.id]);
     return { items: page.items.map(toReferral), nextCursor: page.nextCursor };
   }
 
   async stats(tenantId: TenantId, f: { referrerCustomerId?: string }): Promise<ReferralStats> {
-    const [r] = await this.q(
+    const [r] = await this.q<{
+      referred: number;
+      pending: number;
+      rewarded: number;
+      referrer_credits: string;
+      referee_credits: string;
+    }>(
+      tenantId,
       `SELECT count(*)::int AS referred, count(*) FILTER (WHERE status = 'pending')::int AS pending,
               count(*) FILTER (WHERE status = 'rewarded')::int AS rewarded,
               coalesce(sum(referrer_reward) FILTER (WHERE status = 'rewarded'), 0)::text AS referrer_credits,
               coalesce(sum(referee_reward) FILTER (WHERE status = 'rewarded'), 0)::text AS referee_credits
          FROM referrals WHERE tenant_id = $1 AND ($2::uuid IS NULL OR referrer_customer_id = $2)`,
-      [tenantId, f.referrerCustomerId ?? null],
+      [f.referrerCustomerId ?? null],
     );
     return {
       referred: r.referred,

@@ -5,6 +5,7 @@ import { LessThanOrEqual, MoreThan } from 'typeorm';
 import { Role } from '../../../shared/context/principal';
 import { asTenantId, TenantId } from '../../../shared/domain/tenant-id';
 import { TenantScoped } from '../../../shared/persistence/tenant-scoped';
+import { crossTenantQuery } from '../../../shared/persistence/tenant-sql';
 import {
   Invitation,
   InvitationRepository,
@@ -91,7 +92,9 @@ export class TypeOrmInvitationRepository extends InvitationRepository {
 
   async listForEmail(email: string, now: Date): Promise<ReceivedInvitation[]> {
     // The invitee's own view spans organizations: they are the one holding the address.
-    const rows: ReceivedRecord[] = await this.txHost.tx.query(
+    const rows = await crossTenantQuery<ReceivedRecord>(
+      this.txHost.tx,
+      "the invitee's own view spans organizations",
       `SELECT i.*, o.name AS organization_name FROM invitations i JOIN organizations o ON o.id = i.tenant_id
        WHERE lower(i.email) = lower($1) AND i.status = 'pending' AND i.expires_at > $2
        ORDER BY i.created_at, i.id`,
@@ -101,7 +104,9 @@ export class TypeOrmInvitationRepository extends InvitationRepository {
   }
 
   async lockForAnswer(id: string): Promise<ReceivedInvitation | null> {
-    const rows: ReceivedRecord[] = await this.txHost.tx.query(
+    const rows = await crossTenantQuery<ReceivedRecord>(
+      this.txHost.tx,
+      'the invitee answers by the invitation id, before any tenant is chosen',
       `SELECT i.*, o.name AS organization_name FROM invitations i JOIN organizations o ON o.id = i.tenant_id
        WHERE i.id = $1 FOR UPDATE OF i`,
       [id],
@@ -115,7 +120,9 @@ export class TypeOrmInvitationRepository extends InvitationRepository {
     at: Date,
     userId: string | null,
   ): Promise<void> {
-    await this.txHost.tx.query(
+    await crossTenantQuery(
+      this.txHost.tx,
+      'the invitee answers by the invitation id, before any tenant is chosen',
       `UPDATE invitations SET status = $2, responded_at = $3, user_id = $4 WHERE id = $1 AND status = 'pending'`,
       [id, status, at, userId],
     );

@@ -5,6 +5,7 @@ import { Role } from '../../../shared/context/principal';
 import { newId } from '../../../shared/domain/ids';
 import { asTenantId, TenantId } from '../../../shared/domain/tenant-id';
 import { TenantScoped } from '../../../shared/persistence/tenant-scoped';
+import { crossTenantQuery, globalQuery, tenantQuery } from '../../../shared/persistence/tenant-sql';
 import {
   Organization,
   OrganizationRepository,
@@ -37,12 +38,19 @@ export class TypeOrmOrganizationRepository extends OrganizationRepository {
   }
 
   async findForUser(userId: string): Promise<OrganizationWithRole[]> {
-    const rows: Array<{ id: string; name: string; timezone: string; created_at: Date; role: Role }> =
-      await this.txHost.tx.query(
-        `SELECT o.id, o.name, o.timezone, o.created_at, m.role FROM memberships m JOIN organizations o ON o.id = m.tenant_id
+    const rows = await crossTenantQuery<{
+      id: string;
+      name: string;
+      timezone: string;
+      created_at: Date;
+      role: Role;
+    }>(
+      this.txHost.tx,
+      "a user's organizations are one membership in each tenant",
+      `SELECT o.id, o.name, o.timezone, o.created_at, m.role FROM memberships m JOIN organizations o ON o.id = m.tenant_id
        WHERE m.user_id = $1 ORDER BY o.created_at, o.id`,
-        [userId],
-      );
+      [userId],
+    );
     return rows.map((r) => ({
       id: asTenantId(r.id),
       name: r.name,
@@ -61,7 +69,7 @@ export class TypeOrmOrganizationRepository extends OrganizationRepository {
   }
 
   async lock(id: TenantId): Promise<void> {
-    await this.txHost.tx.query(`SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`, [id]);
+    await tenantQuery(this.txHost.tx, id, `SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE`);
   }
 }
 
@@ -76,17 +84,19 @@ export class TypeOrmMembershipRepository extends MembershipRepository {
   }
 
   async add(tenantId: TenantId, userId: string, role: Role): Promise<boolean> {
-    const rows: unknown[] = await this.txHost.tx.query(
-      `INSERT INTO memberships (id, tenant_id, user_id, role) VALUES ($1, $2, $3, $4)
+    const rows = await tenantQuery(
+      this.txHost.tx,
+      tenantId,
+      `INSERT INTO memberships (id, tenant_id, user_id, role) VALUES ($2, $1, $3, $4)
        ON CONFLICT (tenant_id, user_id) DO NOTHING RETURNING id`,
-      [newId(), tenantId, userId, role],
+      [newId(), userId, role],
     );
     return rows.length > 0;
   }
 
   private members(tenantId: TenantId) {
     return this.rows
-      .query(tenantId, 'm')
+      .queryBuilder(tenantId, 'm')
       .innerJoin('users', 'u', 'u.id = m.user_id')
       .select([
         'm.user_id AS user_id',
@@ -109,7 +119,9 @@ export class TypeOrmMembershipRepository extends MembershipRepository {
   }
 
   async listForUser(userId: string): Promise<UserMembership[]> {
-    const rows: Array<{ tenant_id: string; role: Role; is_default: boolean }> = await this.txHost.tx.query(
+    const rows = await crossTenantQuery<{ tenant_id: string; role: Role; is_default: boolean }>(
+      this.txHost.tx,
+      "a user's memberships span tenants",
       `SELECT m.tenant_id, m.role, m.tenant_id = u.default_organization_id IS TRUE AS is_default
        FROM memberships m JOIN users u ON u.id = m.user_id
        WHERE m.user_id = $1 ORDER BY m.created_at, m.tenant_id`,
@@ -131,7 +143,8 @@ export class TypeOrmMembershipRepository extends MembershipRepository {
   }
 
   async findUserIdByEmail(email: string): Promise<string | null> {
-    const rows: Array<{ id: string }> = await this.txHost.tx.query(
+    const rows = await globalQuery<{ id: string }>(
+      this.txHost.tx,
       `SELECT id FROM users WHERE lower(email) = lower($1)`,
       [email],
     );
@@ -139,7 +152,8 @@ export class TypeOrmMembershipRepository extends MembershipRepository {
   }
 
   async findUserIdentity(userId: string): Promise<UserIdentity | null> {
-    const rows: Array<{ email: string; verified: boolean }> = await this.txHost.tx.query(
+    const rows = await globalQuery<{ email: string; verified: boolean }>(
+      this.txHost.tx,
       `SELECT email, email_verified_at IS NOT NULL AS verified FROM users WHERE id = $1`,
       [userId],
     );
@@ -177,7 +191,7 @@ export class TypeOrmAuditLogRepository extends AuditLogRepository {
   }
 
   async list(tenantId: TenantId, q: AuditQuery): Promise<AuditEntry[]> {
-    const qb = this.rows.query(tenantId, 'a');
+    const qb = this.rows.queryBuilder(tenantId, 'a');
     if (q.action) qb.andWhere('a.action = :action', { action: q.action });
     if (q.from) qb.andWhere('a.created_at >= :from', { from: q.from });
     if (q.to) qb.andWhere('a.created_at < :to', { to: q.to });
