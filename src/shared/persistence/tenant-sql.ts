@@ -55,6 +55,14 @@ export interface Queryable {
   query(sql: string, params?: unknown[]): Promise<unknown>;
 }
 
+/**
+ * pg's Pool answers { rows }: a Queryable straight on the pool, for the ingestion hot path that skips
+ * TypeORM's query wrapper.
+ */
+export const poolQueryable = (pool: {
+  query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+}): Queryable => ({ query: async (sql, params) => (await pool.query(sql, params)).rows });
+
 const TABLE_REF = /\b(?:FROM|JOIN|UPDATE)\s+([a-z_][a-z0-9_]*)/gi;
 const INSERT_REF = /\bINSERT\s+INTO\s+([a-z_][a-z0-9_]*)(?:\s+AS\s+[a-z_][a-z0-9_]*)?\s*\(([^)]*)\)/gi;
 

@@ -13,7 +13,8 @@ import { CustomerRepository } from '../domain/customer';
 import { MetricRepository, UsageRepository } from '../domain/metering';
 import { calendarMonthOf, Period } from '../domain/periods';
 import { SubscriptionRepository } from '../domain/subscription';
-import { num, sql } from './sql';
+import { num } from './numeric';
+import { tenantQuery } from '../../../shared/persistence/tenant-sql';
 
 interface CachedBudget extends Omit<Budget, 'ttlSeconds'> {
   periodEnd: number;
@@ -139,10 +140,11 @@ export class RedisBudgetSource extends BudgetSource implements BudgetCache {
   }
 
   private async apiKeyBudgets(scope: SpendScope): Promise<CachedBudget[]> {
-    const [cap] = await sql(
-      this.t,
+    const [cap] = await tenantQuery<{ amount: string; currency: string }>(
+      this.t.tx,
+      scope.tenantId,
       `SELECT amount, currency FROM api_key_spend_caps WHERE tenant_id = $1 AND api_key_id = $2`,
-      [scope.tenantId, scope.apiKeyId],
+      [scope.apiKeyId],
     );
     if (!cap) return [];
     const period = calendarMonthOf(this.clock.now(), 'UTC');

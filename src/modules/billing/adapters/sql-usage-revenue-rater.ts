@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { RatedUsage, UsageRevenueRater, UsageToRate } from '../../../shared/contracts/usage-revenue';
+import { asTenantId } from '../../../shared/domain/tenant-id';
 import { isUuid } from '../../../shared/domain/ids';
 import { Charge } from '../domain/plan';
 import { callRevenue } from '../domain/usage-revenue';
-import { sql } from './sql';
+import { tenantQuery } from '../../../shared/persistence/tenant-sql';
 
 interface Billed {
   id: string;
@@ -32,17 +33,23 @@ export class SqlUsageRevenueRater extends UsageRevenueRater {
     for (const [tenantId, batch] of byTenant) {
       const ids = batch.map((i) => i.customer?.id).filter((id): id is string => !!id && isUuid(id));
       const externalIds = batch.map((i) => i.customer?.externalId).filter((id): id is string => !!id);
-      const rows = await sql(
-        this.t,
+      const rows = await tenantQuery<{
+        id: string;
+        external_id: string | null;
+        charges: Billed['charges'] | null;
+        currency: string | null;
+      }>(
+        this.t.tx,
+        asTenantId(tenantId),
         `SELECT c.id, c.external_id, pv.charges, pv.currency
            FROM customers c
            LEFT JOIN LATERAL (
                 SELECT s.plan_version_id FROM subscriptions s
-                 WHERE s.tenant_id = c.tenant_id AND s.customer_id = c.id AND s.status IN ('active', 'past_due')
+                 WHERE s.tenant_id = $1 AND s.customer_id = c.id AND s.status IN ('active', 'past_due')
                  ORDER BY s.started_at DESC LIMIT 1) s ON true
-           LEFT JOIN plan_versions pv ON pv.tenant_id = c.tenant_id AND pv.id = s.plan_version_id
+           LEFT JOIN plan_versions pv ON pv.tenant_id = $1 AND pv.id = s.plan_version_id
           WHERE c.tenant_id = $1 AND (c.id = ANY($2::uuid[]) OR c.external_id = ANY($3::text[]))`,
-        [tenantId, ids, externalIds],
+        [ids, externalIds],
       );
       const billed: Billed[] = rows.map((r) => ({
         id: r.id,

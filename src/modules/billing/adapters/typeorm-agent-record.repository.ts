@@ -3,7 +3,8 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { AgentCost, AgentRecordRepository, AgentStats, Outcome } from '../domain/agent-records';
-import { num, sql } from './sql';
+import { num } from './numeric';
+import { tenantQuery } from '../../../shared/persistence/tenant-sql';
 
 const costToDomain = (r: any): AgentCost => ({
   id: r.id,
@@ -46,14 +47,14 @@ export class TypeOrmAgentRecordRepository extends AgentRecordRepository {
   }
 
   async insertCost(c: AgentCost): Promise<AgentCost> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      c.tenantId,
       `INSERT INTO agent_costs (id, tenant_id, agent_id, customer_id, external_id, cost_type, amount, currency, occurred_at, metadata)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
+       VALUES ($2,$1,$3,$4,$5,$6,$7,$8,$9,$10)
        ON CONFLICT (tenant_id, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING *`,
       [
         c.id,
-        c.tenantId,
         c.agentId,
         c.customerId,
         c.externalId,
@@ -65,23 +66,24 @@ export class TypeOrmAgentRecordRepository extends AgentRecordRepository {
       ],
     );
     if (rows[0]) return costToDomain(rows[0]);
-    const [existing] = await sql(
-      this.t,
+    const [existing] = await tenantQuery(
+      this.t.tx,
+      c.tenantId,
       `SELECT * FROM agent_costs WHERE tenant_id = $1 AND external_id = $2`,
-      [c.tenantId, c.externalId],
+      [c.externalId],
     );
     return costToDomain(existing);
   }
 
   async insertOutcome(o: Outcome): Promise<{ outcome: Outcome; created: boolean }> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      o.tenantId,
       `INSERT INTO agent_outcomes (id, tenant_id, agent_id, customer_id, external_id, type, value, currency, evidence, occurred_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
+       VALUES ($2,$1,$3,$4,$5,$6,$7,$8,$9,$10)
        ON CONFLICT (tenant_id, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING ${OUTCOME_COLS}`,
       [
         o.id,
-        o.tenantId,
         o.agentId,
         o.customerId,
         o.externalId,
@@ -93,19 +95,21 @@ export class TypeOrmAgentRecordRepository extends AgentRecordRepository {
       ],
     );
     if (rows[0]) return { outcome: outcomeToDomain(rows[0]), created: true };
-    const [existing] = await sql(
-      this.t,
+    const [existing] = await tenantQuery(
+      this.t.tx,
+      o.tenantId,
       `SELECT ${OUTCOME_COLS} FROM agent_outcomes WHERE tenant_id = $1 AND external_id = $2`,
-      [o.tenantId, o.externalId],
+      [o.externalId],
     );
     return { outcome: outcomeToDomain(existing), created: false };
   }
 
   async findOutcome(tenantId: TenantId, id: string): Promise<Outcome | null> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `SELECT ${OUTCOME_COLS} FROM agent_outcomes WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, id],
+      [id],
     );
     return rows[0] ? outcomeToDomain(rows[0]) : null;
   }
@@ -117,11 +121,12 @@ export class TypeOrmAgentRecordRepository extends AgentRecordRepository {
     reason: string | null,
     at: Date,
   ) {
-    await sql(
-      this.t,
+    await tenantQuery(
+      this.t.tx,
+      tenantId,
       `UPDATE agent_outcomes SET status = $3, status_reason = $4, verified_at = CASE WHEN $3 = 'verified' THEN $5::timestamptz END
         WHERE tenant_id = $1 AND id = $2 AND status = 'pending'`,
-      [tenantId, id, status, reason, at],
+      [id, status, reason, at],
     );
   }
 
@@ -132,25 +137,27 @@ export class TypeOrmAgentRecordRepository extends AgentRecordRepository {
     currency: string,
     before: Date,
   ) {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `SELECT ${OUTCOME_COLS} FROM agent_outcomes
         WHERE tenant_id = $1 AND customer_id = $2 AND status = 'verified' AND invoice_id IS NULL
           AND verified_at < $3 AND type = ANY($4::text[]) AND currency = $5
         ORDER BY verified_at, id`,
-      [tenantId, customerId, before, types, currency],
+      [customerId, before, types, currency],
     );
     return rows.map(outcomeToDomain);
   }
 
   async markOutcomesBilled(tenantId: TenantId, invoiceId: string, fees: { id: string; amount: string }[]) {
     if (!fees.length) return;
-    await sql(
-      this.t,
+    await tenantQuery(
+      this.t.tx,
+      tenantId,
       `UPDATE agent_outcomes o SET invoice_id = $2, billed_amount = f.amount
          FROM unnest($3::uuid[], $4::numeric[]) AS f(id, amount)
         WHERE o.tenant_id = $1 AND o.id = f.id AND o.invoice_id IS NULL`,
-      [tenantId, invoiceId, fees.map((f) => f.id), fees.map((f) => f.amount)],
+      [invoiceId, fees.map((f) => f.id), fees.map((f) => f.amount)],
     );
   }
 
@@ -161,33 +168,37 @@ export class TypeOrmAgentRecordRepository extends AgentRecordRepository {
     period: { start: Date; end: Date },
     costType?: string,
   ): Promise<string> {
-    const [row] = await sql(
-      this.t,
+    const [row] = await tenantQuery<{ total: string }>(
+      this.t.tx,
+      tenantId,
       `SELECT coalesce(sum(amount), 0) AS total FROM agent_costs
         WHERE tenant_id = $1 AND customer_id = $2 AND currency = $3 AND occurred_at >= $4 AND occurred_at < $5
           AND ($6::text IS NULL OR cost_type = $6::text)`,
-      [tenantId, customerId, currency, period.start, period.end, costType ?? null],
+      [customerId, currency, period.start, period.end, costType ?? null],
     );
     return num(row.total) ?? '0';
   }
 
   async stats(tenantId: TenantId, agentId: string): Promise<AgentStats> {
-    const costs = await sql(
-      this.t,
+    const costs = await tenantQuery<{ currency: string; amount: string }>(
+      this.t.tx,
+      tenantId,
       `SELECT currency, sum(amount) AS amount FROM agent_costs WHERE tenant_id = $1 AND agent_id = $2 GROUP BY currency ORDER BY currency`,
-      [tenantId, agentId],
+      [agentId],
     );
-    const outcomes = await sql(
-      this.t,
+    const outcomes = await tenantQuery<{ status: string; currency: string; count: number; value: string }>(
+      this.t.tx,
+      tenantId,
       `SELECT status, currency, count(*)::int AS count, sum(value) AS value FROM agent_outcomes
         WHERE tenant_id = $1 AND agent_id = $2 GROUP BY status, currency ORDER BY status, currency`,
-      [tenantId, agentId],
+      [agentId],
     );
-    const revenue = await sql(
-      this.t,
+    const revenue = await tenantQuery<{ currency: string; amount: string }>(
+      this.t.tx,
+      tenantId,
       `SELECT currency, sum(billed_amount) AS amount FROM agent_outcomes
         WHERE tenant_id = $1 AND agent_id = $2 AND invoice_id IS NOT NULL GROUP BY currency ORDER BY currency`,
-      [tenantId, agentId],
+      [agentId],
     );
     return {
       costs: costs.map((r) => ({ currency: r.currency, amount: num(r.amount) as string })),

@@ -3,7 +3,8 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Coupon, CouponRedemption, CouponRepository } from '../domain/coupon';
-import { num, sql } from './sql';
+import { num } from './numeric';
+import { tenantQuery } from '../../../shared/persistence/tenant-sql';
 
 const couponToDomain = (r: any): Coupon => ({
   id: r.id,
@@ -36,7 +37,7 @@ const redemptionToDomain = (r: any): CouponRedemption => ({
 });
 
 const REDEMPTION_SELECT = `SELECT r.id AS redemption_id, r.customer_id, r.periods_remaining, r.status, r.created_at AS redeemed_at, ${COUPON_COLS}
-  FROM coupon_redemptions r JOIN coupons c ON c.id = r.coupon_id`;
+  FROM coupon_redemptions r JOIN coupons c ON c.tenant_id = $1 AND c.id = r.coupon_id`;
 
 @Injectable()
 export class TypeOrmCouponRepository extends CouponRepository {
@@ -45,14 +46,14 @@ export class TypeOrmCouponRepository extends CouponRepository {
   }
 
   async insert(c: Coupon): Promise<boolean> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      c.tenantId,
       `INSERT INTO coupons (id, tenant_id, code, name, kind, percent_off, amount_off, currency, duration, duration_periods,
          expires_at, max_redemptions)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) ON CONFLICT (tenant_id, code) DO NOTHING RETURNING id`,
+       VALUES ($2,$1,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) ON CONFLICT (tenant_id, code) DO NOTHING RETURNING id`,
       [
         c.id,
-        c.tenantId,
         c.code,
         c.name,
         c.kind,
@@ -69,28 +70,31 @@ export class TypeOrmCouponRepository extends CouponRepository {
   }
 
   async find(tenantId: TenantId, id: string): Promise<Coupon | null> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `SELECT ${COUPON_COLS} FROM coupons c WHERE c.tenant_id = $1 AND c.id = $2`,
-      [tenantId, id],
+      [id],
     );
     return rows[0] ? couponToDomain(rows[0]) : null;
   }
 
   async findByCode(tenantId: TenantId, code: string): Promise<Coupon | null> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `SELECT ${COUPON_COLS} FROM coupons c WHERE c.tenant_id = $1 AND c.code = $2`,
-      [tenantId, code],
+      [code],
     );
     return rows[0] ? couponToDomain(rows[0]) : null;
   }
 
   async list(tenantId: TenantId): Promise<Coupon[]> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `SELECT ${COUPON_COLS} FROM coupons c WHERE c.tenant_id = $1 ORDER BY c.code`,
-      [tenantId],
+      [],
     );
     return rows.map(couponToDomain);
   }
@@ -102,28 +106,33 @@ export class TypeOrmCouponRepository extends CouponRepository {
     redemptionId: string,
     periodsRemaining: number | null,
   ) {
-    const existing = await sql(
-      this.t,
+    const existing = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `${REDEMPTION_SELECT} WHERE r.tenant_id = $1 AND r.coupon_id = $2 AND r.customer_id = $3`,
-      [tenantId, couponId, customerId],
+      [couponId, customerId],
     );
     if (existing[0]) return { redemption: redemptionToDomain(existing[0]), created: false };
-    const counted = await sql(
-      this.t,
+    const counted = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `UPDATE coupons SET redemptions = redemptions + 1
         WHERE tenant_id = $1 AND id = $2 AND (max_redemptions IS NULL OR redemptions < max_redemptions) RETURNING id`,
-      [tenantId, couponId],
+      [couponId],
     );
     if (!counted.length) return null;
-    await sql(
-      this.t,
-      `INSERT INTO coupon_redemptions (id, tenant_id, coupon_id, customer_id, periods_remaining) VALUES ($1,$2,$3,$4,$5)`,
-      [redemptionId, tenantId, couponId, customerId, periodsRemaining],
-    );
-    const [row] = await sql(this.t, `${REDEMPTION_SELECT} WHERE r.tenant_id = $1 AND r.id = $2`, [
+    await tenantQuery(
+      this.t.tx,
       tenantId,
-      redemptionId,
-    ]);
+      `INSERT INTO coupon_redemptions (id, tenant_id, coupon_id, customer_id, periods_remaining) VALUES ($2,$1,$3,$4,$5)`,
+      [redemptionId, couponId, customerId, periodsRemaining],
+    );
+    const [row] = await tenantQuery(
+      this.t.tx,
+      tenantId,
+      `${REDEMPTION_SELECT} WHERE r.tenant_id = $1 AND r.id = $2`,
+      [redemptionId],
+    );
     return { redemption: redemptionToDomain(row), created: true };
   }
 
@@ -132,24 +141,26 @@ export class TypeOrmCouponRepository extends CouponRepository {
     customerId: string,
     currency: string,
   ): Promise<CouponRedemption[]> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `${REDEMPTION_SELECT} WHERE r.tenant_id = $1 AND r.customer_id = $2 AND r.status = 'active'
          AND (c.kind = 'percentage' OR c.currency = $3) ORDER BY r.created_at, r.id`,
-      [tenantId, customerId, currency],
+      [customerId, currency],
     );
     return rows.map(redemptionToDomain);
   }
 
   async consumePeriod(tenantId: TenantId, redemptionIds: string[]): Promise<void> {
     if (!redemptionIds.length) return;
-    await sql(
-      this.t,
+    await tenantQuery(
+      this.t.tx,
+      tenantId,
       `UPDATE coupon_redemptions
           SET periods_remaining = periods_remaining - 1,
               status = CASE WHEN periods_remaining - 1 <= 0 THEN 'consumed' ELSE status END
         WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND status = 'active' AND periods_remaining IS NOT NULL`,
-      [tenantId, redemptionIds],
+      [redemptionIds],
     );
   }
 }

@@ -3,7 +3,8 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Customer, CustomerPatch, CustomerRepository } from '../domain/customer';
-import { num, sql } from './sql';
+import { num } from './numeric';
+import { tenantQuery } from '../../../shared/persistence/tenant-sql';
 import { decodeCursor, instantSql, Page, pageFrom } from '../../../shared/http/cursor';
 
 const COLS = `id, tenant_id, external_id, name, email, currency, timezone, tax_rate, stripe_customer_id,
@@ -46,15 +47,15 @@ export class TypeOrmCustomerRepository extends CustomerRepository {
   }
 
   async insert(c: Customer): Promise<boolean> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      c.tenantId,
       `INSERT INTO customers (id, tenant_id, external_id, name, email, currency, timezone, tax_rate,
          stripe_customer_id, billing_address, spend_cap, prepaid_only)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
+       VALUES ($2,$1,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
        ON CONFLICT (tenant_id, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING id`,
       [
         c.id,
-        c.tenantId,
         c.externalId,
         c.name,
         c.email,
@@ -71,32 +72,36 @@ export class TypeOrmCustomerRepository extends CustomerRepository {
   }
 
   async find(tenantId: TenantId, id: string): Promise<Customer | null> {
-    const rows = await sql(this.t, `SELECT ${COLS} FROM customers WHERE tenant_id = $1 AND id = $2`, [
+    const rows = await tenantQuery(
+      this.t.tx,
       tenantId,
-      id,
-    ]);
+      `SELECT ${COLS} FROM customers WHERE tenant_id = $1 AND id = $2`,
+      [id],
+    );
     return rows[0] ? toDomain(rows[0]) : null;
   }
 
   async findByRef(tenantId: TenantId, ref: { id?: string; externalId?: string }): Promise<Customer | null> {
     if (ref.id) return this.find(tenantId, ref.id);
     if (!ref.externalId) return null;
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `SELECT ${COLS} FROM customers WHERE tenant_id = $1 AND external_id = $2`,
-      [tenantId, ref.externalId],
+      [ref.externalId],
     );
     return rows[0] ? toDomain(rows[0]) : null;
   }
 
   async list(tenantId: TenantId, page: { limit: number; cursor?: string }): Promise<Page<Customer>> {
     const [at, id] = page.cursor ? decodeCursor(page.cursor, ['instant', 'uuid']) : [null, null];
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `SELECT ${COLS}, ${instantSql('created_at')} AS cursor_at FROM customers WHERE tenant_id = $1
          AND ($3::timestamptz IS NULL OR (created_at, id) > ($3::timestamptz, $4::uuid))
        ORDER BY created_at, id LIMIT $2`,
-      [tenantId, page.limit + 1, at, id],
+      [page.limit + 1, at, id],
     );
     const result = pageFrom(rows, page.limit, (last) => [last.cursor_at as string, last.id as string]);
     return { items: result.items.map(toDomain), nextCursor: result.nextCursor };
@@ -104,16 +109,17 @@ export class TypeOrmCustomerRepository extends CustomerRepository {
 
   async update(tenantId: TenantId, id: string, patch: CustomerPatch): Promise<Customer | null> {
     const sets: string[] = [];
-    const params: unknown[] = [tenantId, id];
+    const params: unknown[] = [id];
     for (const [key, column] of Object.entries(PATCH_COLUMNS)) {
       const value = patch[key as keyof CustomerPatch];
       if (value === undefined) continue;
       params.push(key === 'billingAddress' && value !== null ? JSON.stringify(value) : value);
-      sets.push(`${column} = $${params.length}`);
+      sets.push(`${column} = $${params.length + 1}`);
     }
     if (!sets.length) return this.find(tenantId, id);
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `UPDATE customers SET ${sets.join(', ')} WHERE tenant_id = $1 AND id = $2 RETURNING ${COLS}`,
       params,
     );
@@ -121,24 +127,32 @@ export class TypeOrmCustomerRepository extends CustomerRepository {
   }
 
   async delete(tenantId: TenantId, id: string): Promise<boolean> {
-    const rows = await sql(this.t, `DELETE FROM customers WHERE tenant_id = $1 AND id = $2 RETURNING id`, [
+    const rows = await tenantQuery(
+      this.t.tx,
       tenantId,
-      id,
-    ]);
+      `DELETE FROM customers WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+      [id],
+    );
     return rows.length > 0;
   }
 
   async resolveForIngest(tenantId: TenantId, ids: string[], externalIds: string[]) {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery<{
+      id: string;
+      external_id: string | null;
+      open_period_start: Date | null;
+      first_subscription_start: Date | null;
+    }>(
+      this.t.tx,
+      tenantId,
       `SELECT c.id, c.external_id,
               (SELECT min(s.current_period_start) FROM subscriptions s
-                WHERE s.tenant_id = c.tenant_id AND s.customer_id = c.id AND NOT s.closed) AS open_period_start,
+                WHERE s.tenant_id = $1 AND s.customer_id = c.id AND NOT s.closed) AS open_period_start,
               (SELECT min(s.started_at) FROM subscriptions s
-                WHERE s.tenant_id = c.tenant_id AND s.customer_id = c.id) AS first_subscription_start
+                WHERE s.tenant_id = $1 AND s.customer_id = c.id) AS first_subscription_start
          FROM customers c
         WHERE c.tenant_id = $1 AND (c.id = ANY($2::uuid[]) OR c.external_id = ANY($3::text[]))`,
-      [tenantId, ids, externalIds],
+      [ids, externalIds],
     );
     return rows.map((r) => ({
       id: r.id,

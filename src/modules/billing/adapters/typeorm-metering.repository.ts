@@ -13,7 +13,8 @@ import {
   SummaryRow,
   UsageRepository,
 } from '../domain/metering';
-import { num, sql } from './sql';
+import { num } from './numeric';
+import { poolQueryable, tenantQuery } from '../../../shared/persistence/tenant-sql';
 import { wholeHourOffset } from '../domain/periods';
 
 const metricToDomain = (r: any): BillableMetric => ({
@@ -37,20 +38,12 @@ export class TypeOrmMetricRepository extends MetricRepository {
   }
 
   async insert(m: BillableMetric): Promise<boolean> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      m.tenantId,
       `INSERT INTO billable_metrics (id, tenant_id, code, name, aggregation, field, filters, allows_corrections)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (tenant_id, code) DO NOTHING RETURNING id`,
-      [
-        m.id,
-        m.tenantId,
-        m.code,
-        m.name,
-        m.aggregation,
-        m.field,
-        JSON.stringify(m.filters),
-        m.allowsCorrections,
-      ],
+       VALUES ($2,$1,$3,$4,$5,$6,$7,$8) ON CONFLICT (tenant_id, code) DO NOTHING RETURNING id`,
+      [m.id, m.code, m.name, m.aggregation, m.field, JSON.stringify(m.filters), m.allowsCorrections],
     );
     return rows.length > 0;
   }
@@ -62,28 +55,31 @@ export class TypeOrmMetricRepository extends MetricRepository {
   }
 
   async find(tenantId: TenantId, id: string): Promise<BillableMetric | null> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `SELECT ${METRIC_COLS} FROM billable_metrics WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, id],
+      [id],
     );
     return rows[0] ? metricToDomain(rows[0]) : null;
   }
 
   async findByCodes(tenantId: TenantId, codes: string[]): Promise<BillableMetric[]> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `SELECT ${METRIC_COLS} FROM billable_metrics WHERE tenant_id = $1 AND code = ANY($2::text[])`,
-      [tenantId, codes],
+      [codes],
     );
     return rows.map(metricToDomain);
   }
 
   async list(tenantId: TenantId): Promise<BillableMetric[]> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `SELECT ${METRIC_COLS} FROM billable_metrics WHERE tenant_id = $1 ORDER BY code`,
-      [tenantId],
+      [],
     );
     return rows.map(metricToDomain);
   }
@@ -147,12 +143,12 @@ export class TypeOrmUsageRepository extends UsageRepository {
   }
 
   /** Outside a transaction the hot insert goes straight to pg's pool (TypeORM's query wrapper costs ~10%). */
-  private async write(text: string, params: unknown[]): Promise<{ event_id: string }[]> {
-    if (this.t.isTransactionActive()) return sql(this.t, text, params);
-    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+  private async write(tenantId: TenantId, text: string, params: unknown[]): Promise<{ event_id: string }[]> {
+    if (this.t.isTransactionActive()) return tenantQuery(this.t.tx, tenantId, text, params);
+    const pool = poolQueryable((this.dataSource.driver as PostgresDriver).master as Pool);
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await pool.query(text, params)).rows;
+        return await tenantQuery(pool, tenantId, text, params);
       } catch (err) {
         // The statement is atomic, so a deadlock victim is simply run again.
         if ((err as { code?: string }).code !== '40P01' || attempt >= 3) throw err;
@@ -170,6 +166,7 @@ export class TypeOrmUsageRepository extends UsageRepository {
       // The primary key (tenant_id, event_id) is the dedupe, in the same statement as the write; the hourly
       // rollup adds only the rows that statement wrote, into a random shard (sorted keys: one lock order).
       const result = await this.write(
+        tenantId,
         `WITH ins AS (
            INSERT INTO usage_events (tenant_id, event_id, customer_id, metric_id, agent_id, ts, occurred_at, value, properties, late)
            SELECT $1, * FROM unnest($2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::timestamptz[], $7::timestamptz[],
@@ -187,7 +184,7 @@ export class TypeOrmUsageRepository extends UsageRepository {
                   value_max = greatest(r.value_max, EXCLUDED.value_max)
          )
          SELECT event_id FROM ins`,
-        [tenantId, ...columns(chunk), Math.floor(Math.random() * ROLLUP_SHARDS)],
+        [...columns(chunk), Math.floor(Math.random() * ROLLUP_SHARDS)],
       );
       for (const r of result) inserted.add(r.event_id);
     }
@@ -208,10 +205,11 @@ export class TypeOrmUsageRepository extends UsageRepository {
     tenantId: TenantId,
     q: { customerId: string; from: Date; to: Date; groupBy: 'metric' | 'agent' | 'day'; timezone: string },
   ): Promise<SummaryRow[]> {
-    const metrics = await sql(
-      this.t,
+    const metrics = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `SELECT ${METRIC_COLS} FROM billable_metrics WHERE tenant_id = $1 ORDER BY code`,
-      [tenantId],
+      [],
     ).then((r) => r.map(metricToDomain));
     const group =
       q.groupBy === 'metric'
@@ -250,6 +248,7 @@ export class TypeOrmUsageRepository extends UsageRepository {
     to: Date,
     group: { kind: 'agent' } | { kind: 'day'; timezone: string } | null,
   ): Promise<{ grp?: string | null; value: string; events: string | number }[]> {
+    // $1 is the tenant (bound by tenantQuery, hence params.slice(1)); p() numbers the parameters after it.
     const params: unknown[] = [tenantId, customerId, m.id];
     const p = (v: unknown) => (params.push(v), `$${params.length}`);
     const rollable =
@@ -276,12 +275,13 @@ export class TypeOrmUsageRepository extends UsageRepository {
       const grp = grpOf('e.ts');
       const expr = aggregateExpr(m, params);
       const filter = filterSql(m, params);
-      return sql(
-        this.t,
+      return tenantQuery(
+        this.t.tx,
+        tenantId,
         `SELECT ${grp ? `${grp} AS grp,` : ''} ${expr} AS value, count(*) AS events
            FROM usage_events e WHERE e.${scope.replace(/ AND /g, ' AND e.')} AND e.ts >= ${p(from)} AND e.ts < ${p(to)} ${filter}
            ${groupBy} ${group ? 'ORDER BY 1' : ''}`,
-        params,
+        params.slice(1),
       );
     }
     const HOUR = 3_600_000;
@@ -307,11 +307,12 @@ export class TypeOrmUsageRepository extends UsageRepository {
         `SELECT ${rollGrp ? `${rollGrp} AS grp,` : ''} sum(events) AS events, sum(value_sum) AS s, max(value_max) AS mx
            FROM usage_rollups_hourly WHERE ${scope} AND hour >= ${p(hourStart)} AND hour < ${p(hourEnd)} ${groupBy}`,
       );
-    return sql(
-      this.t,
+    return tenantQuery(
+      this.t.tx,
+      tenantId,
       `SELECT ${outer} ${valueOf('sum(events)', 'sum(s)', 'max(mx)')} AS value, coalesce(sum(events), 0) AS events
          FROM (${parts.join(' UNION ALL ')}) x ${groupBy} ${group ? 'ORDER BY 1' : ''}`,
-      params,
+      params.slice(1),
     );
   }
 
@@ -323,6 +324,7 @@ export class TypeOrmUsageRepository extends UsageRepository {
     price: { rate: string; perTransactionMin?: string; perTransactionMax?: string },
   ): Promise<string> {
     // GREATEST/LEAST skip NULLs: a missing bound clamps nothing. Raw events (the rollups keep only sums).
+    // $1 is the tenant (bound by tenantQuery, hence params.slice(1)); filterSql numbers its own after it.
     const params: unknown[] = [
       tenantId,
       customerId,
@@ -333,13 +335,14 @@ export class TypeOrmUsageRepository extends UsageRepository {
       price.perTransactionMin ?? null,
       price.perTransactionMax ?? null,
     ];
-    const [row] = await sql(
-      this.t,
+    const [row] = await tenantQuery<{ total: string }>(
+      this.t.tx,
+      tenantId,
       `SELECT coalesce(sum(least(greatest(e.value * $6::numeric / 100, $7::numeric), $8::numeric)), 0) AS total
          FROM usage_events e
         WHERE e.tenant_id = $1 AND e.customer_id = $2 AND e.metric_id = $3 AND e.ts >= $4 AND e.ts < $5
           AND e.value IS NOT NULL ${filterSql(metric, params)}`,
-      params,
+      params.slice(1),
     );
     return num(row?.total) ?? '0';
   }
@@ -351,23 +354,25 @@ export class TypeOrmUsageRepository extends UsageRepository {
     from: Date,
     to: Date,
   ): Promise<string> {
-    const [row] = await sql(
-      this.t,
+    const [row] = await tenantQuery<{ spent: string }>(
+      this.t.tx,
+      tenantId,
       `SELECT coalesce(sum(${COST_NUMERIC}), 0) AS spent
          FROM usage_events e
         WHERE e.tenant_id = $1 AND e.customer_id = $2 AND e.metric_id = ANY($3::uuid[]) AND e.ts >= $4 AND e.ts < $5
           AND e.properties ? 'cost'`,
-      [tenantId, customerId, metricIds, from, to],
+      [customerId, metricIds, from, to],
     );
     return num(row.spent) ?? '0';
   }
 
   async agentActivity(tenantId: TenantId, agentId: string): Promise<{ events: number; quantity: string }> {
-    const [row] = await sql(
-      this.t,
+    const [row] = await tenantQuery<{ events: number; quantity: string }>(
+      this.t.tx,
+      tenantId,
       `SELECT count(*)::int AS events, coalesce(sum(value), 0) AS quantity
          FROM usage_events WHERE tenant_id = $1 AND agent_id = $2`,
-      [tenantId, agentId],
+      [agentId],
     );
     return { events: row.events, quantity: num(row.quantity) ?? '0' };
   }

@@ -3,7 +3,8 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Plan, PlanRepository, PlanVersion } from '../domain/plan.repository.port';
-import { num, sql } from './sql';
+import { num } from './numeric';
+import { tenantQuery } from '../../../shared/persistence/tenant-sql';
 
 const planToDomain = (r: any): Plan => ({
   id: r.id,
@@ -38,11 +39,12 @@ export class TypeOrmPlanRepository extends PlanRepository {
   }
 
   async insertPlan(plan: Plan, version: PlanVersion): Promise<boolean> {
-    const rows = await sql(
-      this.t,
-      `INSERT INTO plans (id, tenant_id, code, name, current_version) VALUES ($1,$2,$3,$4,$5)
+    const rows = await tenantQuery(
+      this.t.tx,
+      plan.tenantId,
+      `INSERT INTO plans (id, tenant_id, code, name, current_version) VALUES ($2,$1,$3,$4,$5)
        ON CONFLICT (tenant_id, code) DO NOTHING RETURNING id`,
-      [plan.id, plan.tenantId, plan.code, plan.name, plan.currentVersion],
+      [plan.id, plan.code, plan.name, plan.currentVersion],
     );
     if (!rows.length) return false;
     await this.addVersion(version);
@@ -50,86 +52,91 @@ export class TypeOrmPlanRepository extends PlanRepository {
   }
 
   async find(tenantId: TenantId, id: string): Promise<Plan | null> {
-    const rows = await sql(this.t, `SELECT * FROM plans WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
+      `SELECT * FROM plans WHERE tenant_id = $1 AND id = $2`,
+      [id],
+    );
     return rows[0] ? planToDomain(rows[0]) : null;
   }
 
   async list(tenantId: TenantId): Promise<Plan[]> {
-    const rows = await sql(this.t, `SELECT * FROM plans WHERE tenant_id = $1 ORDER BY code`, [tenantId]);
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
+      `SELECT * FROM plans WHERE tenant_id = $1 ORDER BY code`,
+      [],
+    );
     return rows.map(planToDomain);
   }
 
   async findVersion(tenantId: TenantId, versionId: string): Promise<PlanVersion | null> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `SELECT ${VERSION_COLS} FROM plan_versions WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, versionId],
+      [versionId],
     );
     return rows[0] ? versionToDomain(rows[0]) : null;
   }
 
   async currentVersion(tenantId: TenantId, planId: string): Promise<PlanVersion | null> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `SELECT ${VERSION_COLS.split(', ')
         .map((c) => `v.${c}`)
         .join(', ')}
-         FROM plan_versions v JOIN plans p ON p.id = v.plan_id AND p.current_version = v.version
+         FROM plan_versions v JOIN plans p ON p.tenant_id = $1 AND p.id = v.plan_id AND p.current_version = v.version
         WHERE v.tenant_id = $1 AND v.plan_id = $2`,
-      [tenantId, planId],
+      [planId],
     );
     return rows[0] ? versionToDomain(rows[0]) : null;
   }
 
   async versions(tenantId: TenantId, planId: string): Promise<PlanVersion[]> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `SELECT ${VERSION_COLS} FROM plan_versions WHERE tenant_id = $1 AND plan_id = $2 ORDER BY version`,
-      [tenantId, planId],
+      [planId],
     );
     return rows.map(versionToDomain);
   }
 
   async hasSubscribers(tenantId: TenantId, versionId: string): Promise<boolean> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `SELECT 1 FROM subscriptions WHERE tenant_id = $1 AND plan_version_id = $2 LIMIT 1`,
-      [tenantId, versionId],
+      [versionId],
     );
     return rows.length > 0;
   }
 
   async replaceVersion(v: PlanVersion): Promise<void> {
-    await sql(
-      this.t,
+    await tenantQuery(
+      this.t.tx,
+      v.tenantId,
       `UPDATE plan_versions SET name = $3, currency = $4, interval = $5, trial_days = $6, minimum_commitment = $7, charges = $8
         WHERE tenant_id = $1 AND id = $2`,
-      [
-        v.tenantId,
-        v.id,
-        v.name,
-        v.currency,
-        v.interval,
-        v.trialDays,
-        v.minimumCommitment,
-        JSON.stringify(v.charges),
-      ],
+      [v.id, v.name, v.currency, v.interval, v.trialDays, v.minimumCommitment, JSON.stringify(v.charges)],
     );
-    await sql(this.t, `UPDATE plans SET name = $3 WHERE tenant_id = $1 AND id = $2`, [
-      v.tenantId,
+    await tenantQuery(this.t.tx, v.tenantId, `UPDATE plans SET name = $3 WHERE tenant_id = $1 AND id = $2`, [
       v.planId,
       v.name,
     ]);
   }
 
   async addVersion(v: PlanVersion): Promise<void> {
-    await sql(
-      this.t,
+    await tenantQuery(
+      this.t.tx,
+      v.tenantId,
       `INSERT INTO plan_versions (id, tenant_id, plan_id, version, name, currency, interval, trial_days, minimum_commitment, charges)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+       VALUES ($2,$1,$3,$4,$5,$6,$7,$8,$9,$10)`,
       [
         v.id,
-        v.tenantId,
         v.planId,
         v.version,
         v.name,
@@ -140,11 +147,11 @@ export class TypeOrmPlanRepository extends PlanRepository {
         JSON.stringify(v.charges),
       ],
     );
-    await sql(this.t, `UPDATE plans SET current_version = $3, name = $4 WHERE tenant_id = $1 AND id = $2`, [
+    await tenantQuery(
+      this.t.tx,
       v.tenantId,
-      v.planId,
-      v.version,
-      v.name,
-    ]);
+      `UPDATE plans SET current_version = $3, name = $4 WHERE tenant_id = $1 AND id = $2`,
+      [v.planId, v.version, v.name],
+    );
   }
 }

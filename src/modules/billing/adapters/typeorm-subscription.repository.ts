@@ -3,7 +3,8 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Adjustment, Subscription, SubscriptionRepository } from '../domain/subscription';
-import { num, sql } from './sql';
+import { num } from './numeric';
+import { crossTenantQuery, tenantQuery } from '../../../shared/persistence/tenant-sql';
 import { decodeCursor, instantSql, Page, pageFrom } from '../../../shared/http/cursor';
 
 const COLS = `id, tenant_id, customer_id, plan_id, plan_version_id, status, seats, timezone, started_at, trial_end,
@@ -50,14 +51,14 @@ export class TypeOrmSubscriptionRepository extends SubscriptionRepository {
   }
 
   async insert(s: Subscription): Promise<void> {
-    await sql(
-      this.t,
+    await tenantQuery(
+      this.t.tx,
+      s.tenantId,
       `INSERT INTO subscriptions (id, tenant_id, customer_id, plan_id, plan_version_id, status, seats, timezone, started_at,
          trial_end, anchor_date, period_index, current_period_start, current_period_end, cancel_at_period_end, canceled_at, closed)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`,
+       VALUES ($2,$1,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`,
       [
         s.id,
-        s.tenantId,
         s.customerId,
         s.planId,
         s.planVersionId,
@@ -78,18 +79,21 @@ export class TypeOrmSubscriptionRepository extends SubscriptionRepository {
   }
 
   async find(tenantId: TenantId, id: string): Promise<Subscription | null> {
-    const rows = await sql(this.t, `SELECT ${COLS} FROM subscriptions WHERE tenant_id = $1 AND id = $2`, [
+    const rows = await tenantQuery(
+      this.t.tx,
       tenantId,
-      id,
-    ]);
+      `SELECT ${COLS} FROM subscriptions WHERE tenant_id = $1 AND id = $2`,
+      [id],
+    );
     return rows[0] ? toDomain(rows[0]) : null;
   }
 
   async findForUpdate(tenantId: TenantId, id: string): Promise<Subscription | null> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `SELECT ${COLS} FROM subscriptions WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
-      [tenantId, id],
+      [id],
     );
     return rows[0] ? toDomain(rows[0]) : null;
   }
@@ -99,26 +103,27 @@ export class TypeOrmSubscriptionRepository extends SubscriptionRepository {
     opts: { customerId?: string; limit: number; cursor?: string },
   ): Promise<Page<Subscription>> {
     const [at, id] = opts.cursor ? decodeCursor(opts.cursor, ['instant', 'uuid']) : [null, null];
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `SELECT ${COLS}, ${instantSql('created_at')} AS cursor_at FROM subscriptions WHERE tenant_id = $1 AND ($2::uuid IS NULL OR customer_id = $2::uuid)
          AND ($4::timestamptz IS NULL OR (created_at, id) > ($4::timestamptz, $5::uuid))
         ORDER BY created_at, id LIMIT $3`,
-      [tenantId, opts.customerId ?? null, opts.limit + 1, at, id],
+      [opts.customerId ?? null, opts.limit + 1, at, id],
     );
     const page = pageFrom(rows, opts.limit, (last) => [last.cursor_at as string, last.id as string]);
     return { items: page.items.map(toDomain), nextCursor: page.nextCursor };
   }
 
   async update(s: Subscription): Promise<void> {
-    await sql(
-      this.t,
+    await tenantQuery(
+      this.t.tx,
+      s.tenantId,
       `UPDATE subscriptions SET plan_id = $3, plan_version_id = $4, status = $5, seats = $6, trial_end = $7, anchor_date = $8,
          period_index = $9, current_period_start = $10, current_period_end = $11, cancel_at_period_end = $12,
          canceled_at = $13, closed = $14
        WHERE tenant_id = $1 AND id = $2`,
       [
-        s.tenantId,
         s.id,
         s.planId,
         s.planVersionId,
@@ -138,48 +143,48 @@ export class TypeOrmSubscriptionRepository extends SubscriptionRepository {
 
   async addAdjustments(adjustments: Adjustment[]): Promise<void> {
     for (const a of adjustments) {
-      await sql(
-        this.t,
+      await tenantQuery(
+        this.t.tx,
+        a.tenantId,
         `INSERT INTO subscription_adjustments (id, tenant_id, subscription_id, kind, description, quantity, unit_amount, amount, effective_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-        [
-          a.id,
-          a.tenantId,
-          a.subscriptionId,
-          a.kind,
-          a.description,
-          a.quantity,
-          a.unitAmount,
-          a.amount,
-          a.effectiveAt,
-        ],
+         VALUES ($2,$1,$3,$4,$5,$6,$7,$8,$9)`,
+        [a.id, a.subscriptionId, a.kind, a.description, a.quantity, a.unitAmount, a.amount, a.effectiveAt],
       );
     }
   }
 
   async openAdjustments(tenantId: TenantId, subscriptionId: string, before: Date): Promise<Adjustment[]> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `SELECT * FROM subscription_adjustments
         WHERE tenant_id = $1 AND subscription_id = $2 AND invoice_id IS NULL AND effective_at < $3
         ORDER BY seq`,
-      [tenantId, subscriptionId, before],
+      [subscriptionId, before],
     );
     return rows.map(adjustmentToDomain);
   }
 
   async markAdjustmentsInvoiced(tenantId: TenantId, subscriptionId: string, before: Date, invoiceId: string) {
-    await sql(
-      this.t,
+    await tenantQuery(
+      this.t.tx,
+      tenantId,
       `UPDATE subscription_adjustments SET invoice_id = $4
         WHERE tenant_id = $1 AND subscription_id = $2 AND invoice_id IS NULL AND effective_at < $3`,
-      [tenantId, subscriptionId, before, invoiceId],
+      [subscriptionId, before, invoiceId],
     );
   }
 
   async due(asOf: Date, limit: number, after?: string, tenantId?: TenantId) {
-    const rows = await sql(
-      this.t,
+    const rows = await crossTenantQuery<{
+      tenant_id: TenantId;
+      id: string;
+      customer_id: string;
+      current_period_start: Date;
+      current_period_end: Date;
+    }>(
+      this.t.tx,
+      'the invoice scheduler finds due subscriptions of every tenant (or of the one it is given)',
       `SELECT tenant_id, id, customer_id, current_period_start, current_period_end FROM subscriptions
         WHERE NOT closed AND current_period_end <= $1 AND ($2::uuid IS NULL OR id > $2::uuid)
           AND ($3::uuid IS NULL OR tenant_id = $3::uuid)
@@ -202,18 +207,20 @@ export class TypeOrmSubscriptionRepository extends SubscriptionRepository {
     periodEnd: Date;
     invoiceId: string;
   }): Promise<{ created: boolean; creditsApplied: string }> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      input.tenantId,
       `INSERT INTO subscription_invoiced_periods (id, tenant_id, subscription_id, period_start, period_end, invoice_id, credits_applied)
        VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 0)
        ON CONFLICT (subscription_id, period_start) DO NOTHING RETURNING id`,
-      [input.tenantId, input.subscriptionId, input.periodStart, input.periodEnd, input.invoiceId],
+      [input.subscriptionId, input.periodStart, input.periodEnd, input.invoiceId],
     );
     if (rows.length) return { created: true, creditsApplied: '0' };
-    const [existing] = await sql(
-      this.t,
+    const [existing] = await tenantQuery<{ credits_applied: string }>(
+      this.t.tx,
+      input.tenantId,
       `SELECT credits_applied FROM subscription_invoiced_periods WHERE tenant_id = $1 AND subscription_id = $2 AND period_start = $3`,
-      [input.tenantId, input.subscriptionId, input.periodStart],
+      [input.subscriptionId, input.periodStart],
     );
     return { created: false, creditsApplied: num(existing?.credits_applied) ?? '0' };
   }
@@ -224,18 +231,20 @@ export class TypeOrmSubscriptionRepository extends SubscriptionRepository {
     periodStart: Date,
     credits: string,
   ) {
-    await sql(
-      this.t,
+    await tenantQuery(
+      this.t.tx,
+      tenantId,
       `UPDATE subscription_invoiced_periods SET credits_applied = $4 WHERE tenant_id = $1 AND subscription_id = $2 AND period_start = $3`,
-      [tenantId, subscriptionId, periodStart, credits],
+      [subscriptionId, periodStart, credits],
     );
   }
 
   async liveForCustomer(tenantId: TenantId, customerId: string): Promise<Subscription[]> {
-    const rows = await sql(
-      this.t,
+    const rows = await tenantQuery(
+      this.t.tx,
+      tenantId,
       `SELECT ${COLS} FROM subscriptions WHERE tenant_id = $1 AND customer_id = $2 AND NOT closed ORDER BY current_period_start`,
-      [tenantId, customerId],
+      [customerId],
     );
     return rows.map(toDomain);
   }

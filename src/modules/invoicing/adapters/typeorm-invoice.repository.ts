@@ -8,7 +8,9 @@ import { TenantId, asTenantId } from '../../../shared/domain/tenant-id';
 import { CreditNote } from '../domain/credit-note';
 import { Invoice, InvoiceContent, InvoiceLine, InvoiceStatus } from '../domain/invoice';
 import { InvoicePage, InvoiceRepository, NewInvoice } from '../domain/invoice.repository.port';
-import { queryRows, Row } from './sql-rows';
+import { crossTenantQuery, tenantQuery } from '../../../shared/persistence/tenant-sql';
+
+type Row = Record<string, unknown>;
 import { decodeCursor, instantSql, pageFrom } from '../../../shared/http/cursor';
 
 /** numeric comes back as a string with 12 decimals: drop trailing zeros. */
@@ -93,15 +95,21 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
     super();
   }
 
-  private q(sql: string, params: unknown[]): Promise<Row[]> {
-    return queryRows(this.txHost.tx, sql, params);
+  private q(tenantId: TenantId, sql: string, params: unknown[]): Promise<Row[]> {
+    return tenantQuery<Row>(this.txHost.tx, tenantId, sql, params);
+  }
+
+  /** By an id that is unique across tenants (Stripe's, a scheduler's scan): the rows carry their tenant. */
+  private acrossTenants(why: string, sql: string, params: unknown[]): Promise<Row[]> {
+    return crossTenantQuery<Row>(this.txHost.tx, why, sql, params);
   }
 
   private async withLines(rows: Row[]): Promise<Invoice[]> {
     if (!rows.length) return [];
     const lines = await this.q(
+      asTenantId(rows[0].tenant_id as string),
       `SELECT * FROM invoice_lines WHERE tenant_id = $1 AND invoice_id = ANY($2::uuid[]) ORDER BY position`,
-      [rows[0].tenant_id, rows.map((r) => r.id)],
+      [rows.map((r) => r.id)],
     );
     const currencies = new Map(rows.map((r) => [r.id as string, (r.currency as string).trim()]));
     const byInvoice = new Map<string, InvoiceLine[]>();
@@ -117,16 +125,17 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
     // One statement (one round trip on the invoice-run hot path): the lines are written only if the invoice
     // was. ON CONFLICT waits for a concurrent writer of the same period, then does nothing if it committed.
     const rows = await this.q(
+      inv.tenantId,
       `WITH inv AS (
          INSERT INTO invoices (id, tenant_id, subscription_id, customer_id, status, currency, period_start,
            period_end, subtotal, discount_total, tax_rate, tax_total, credits_applied, total, customer, outcomes,
            grace_until)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)
+         VALUES ($2,$1,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)
          ON CONFLICT (subscription_id, period_start) DO NOTHING RETURNING id),
        lines AS (
          INSERT INTO invoice_lines (id, tenant_id, invoice_id, position, kind, description, quantity, unit_amount,
            amount, charge_id, metric_code, metadata)
-         SELECT u.id, $2, inv.id, u.position, u.kind, u.description, u.quantity, u.unit_amount, u.amount,
+         SELECT u.id, $1, inv.id, u.position, u.kind, u.description, u.quantity, u.unit_amount, u.amount,
            u.charge_id, u.metric_code, u.metadata
          FROM inv, unnest($18::uuid[], $19::int[], $20::text[], $21::text[], $22::numeric[], $23::numeric[],
            $24::numeric[], $25::text[], $26::text[], $27::jsonb[])
@@ -135,7 +144,6 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
        SELECT (SELECT count(*) FROM inv)::int AS inserted, (SELECT count(*) FROM lines)::int AS lines`,
       [
         inv.id,
-        inv.tenantId,
         inv.subscriptionId,
         inv.customerId,
         inv.status,
@@ -168,32 +176,40 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
 
   async findByPeriod(tenantId: TenantId, subscriptionId: string, periodStart: Date): Promise<Invoice | null> {
     const rows = await this.q(
+      tenantId,
       `SELECT * FROM invoices WHERE tenant_id = $1 AND subscription_id = $2 AND period_start = $3`,
-      [tenantId, subscriptionId, periodStart],
+      [subscriptionId, periodStart],
     );
     return (await this.withLines(rows))[0] ?? null;
   }
 
   async find(tenantId: TenantId, id: string, opts: { lock?: boolean } = {}): Promise<Invoice | null> {
     const rows = await this.q(
+      tenantId,
       `SELECT * FROM invoices WHERE tenant_id = $1 AND id = $2 ${opts.lock ? 'FOR UPDATE' : ''}`,
-      [tenantId, id],
+      [id],
     );
     return (await this.withLines(rows))[0] ?? null;
   }
 
   async findByStripeId(stripeInvoiceId: string): Promise<Invoice | null> {
     // Stripe ids are globally unique; the caller scopes what it does by the invoice's own tenant.
-    const rows = await this.q(`SELECT * FROM invoices WHERE stripe_invoice_id = $1`, [stripeInvoiceId]);
+    const rows = await this.acrossTenants(
+      'Stripe ids are unique across tenants',
+      `SELECT * FROM invoices WHERE stripe_invoice_id = $1`,
+      [stripeInvoiceId],
+    );
     return (await this.withLines(rows))[0] ?? null;
   }
 
   async findByStripePaymentIntent(
     paymentIntentId: string,
   ): Promise<{ tenantId: TenantId; id: string } | null> {
-    const rows = await this.q(`SELECT tenant_id, id FROM invoices WHERE stripe_payment_intent_id = $1`, [
-      paymentIntentId,
-    ]);
+    const rows = await this.acrossTenants(
+      'Stripe ids are unique across tenants',
+      `SELECT tenant_id, id FROM invoices WHERE stripe_payment_intent_id = $1`,
+      [paymentIntentId],
+    );
     return rows[0] ? { tenantId: asTenantId(rows[0].tenant_id as string), id: rows[0].id as string } : null;
   }
 
@@ -203,14 +219,19 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
     paymentIntentId: string,
   ): Promise<void> {
     await this.q(
+      tenantId,
       `UPDATE invoices SET stripe_payment_intent_id = $3
         WHERE tenant_id = $1 AND id = $2 AND stripe_payment_intent_id IS NULL`,
-      [tenantId, invoiceId, paymentIntentId],
+      [invoiceId, paymentIntentId],
     );
   }
 
   async findCreditNoteByRefundId(refundId: string): Promise<{ tenantId: TenantId; id: string } | null> {
-    const rows = await this.q(`SELECT tenant_id, id FROM credit_notes WHERE refund_id = $1`, [refundId]);
+    const rows = await this.acrossTenants(
+      'Stripe ids are unique across tenants',
+      `SELECT tenant_id, id FROM credit_notes WHERE refund_id = $1`,
+      [refundId],
+    );
     return rows[0] ? { tenantId: asTenantId(rows[0].tenant_id as string), id: rows[0].id as string } : null;
   }
 
@@ -218,16 +239,16 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
     tenantId: TenantId,
     q: { status?: InvoiceStatus; customerId?: string; limit: number; cursor?: string },
   ): Promise<InvoicePage> {
-    const params: unknown[] = [tenantId, q.limit + 1];
+    // $1 is the tenant, bound by tenantQuery: the others are numbered after it.
+    const params: unknown[] = [q.limit + 1];
+    const next = (v: unknown) => `$${params.push(v) + 1}`;
     const where = ['tenant_id = $1'];
-    if (q.status) where.push(`status = $${params.push(q.status)}`);
-    if (q.customerId) where.push(`customer_id = $${params.push(q.customerId)}`);
+    if (q.status) where.push(`status = ${next(q.status)}`);
+    if (q.customerId) where.push(`customer_id = ${next(q.customerId)}`);
     const cursor = q.cursor ? decodeCursor(q.cursor, ['instant', 'uuid']) : null;
-    if (cursor)
-      where.push(
-        `(created_at, id) < ($${params.push(cursor[0])}::timestamptz, $${params.push(cursor[1])}::uuid)`,
-      );
+    if (cursor) where.push(`(created_at, id) < (${next(cursor[0])}::timestamptz, ${next(cursor[1])}::uuid)`);
     const rows = await this.q(
+      tenantId,
       `SELECT *, ${instantSql('created_at')} AS cursor_at FROM invoices WHERE ${where.join(' AND ')}
        ORDER BY created_at DESC, id DESC LIMIT $2`,
       params,
@@ -238,23 +259,27 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
 
   async update(tenantId: TenantId, id: string, patch: Partial<Invoice>): Promise<void> {
     const sets: string[] = [];
-    const params: unknown[] = [tenantId, id];
+    const params: unknown[] = [id];
     for (const [key, value] of Object.entries(patch)) {
       const column = COLUMNS[key];
       if (!column) throw new Error(`invoice field ${key} is not updatable`);
-      sets.push(`${column} = $${params.push(value)}`);
+      sets.push(`${column} = $${params.push(value) + 1}`);
     }
     if (sets.length)
-      await this.q(`UPDATE invoices SET ${sets.join(', ')} WHERE tenant_id = $1 AND id = $2`, params);
+      await this.q(
+        tenantId,
+        `UPDATE invoices SET ${sets.join(', ')} WHERE tenant_id = $1 AND id = $2`,
+        params,
+      );
   }
 
   async replaceDraftContent(tenantId: TenantId, id: string, c: InvoiceContent): Promise<void> {
     await this.q(
+      tenantId,
       `UPDATE invoices SET subtotal = $3, discount_total = $4, tax_rate = $5, tax_total = $6, credits_applied = $7,
          total = $8, customer = $9, outcomes = $10
        WHERE tenant_id = $1 AND id = $2 AND status = 'draft'`,
       [
-        tenantId,
         id,
         c.subtotal,
         c.discountTotal,
@@ -266,13 +291,14 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
         JSON.stringify(c.outcomes),
       ],
     );
-    await this.q(`DELETE FROM invoice_lines WHERE tenant_id = $1 AND invoice_id = $2`, [tenantId, id]);
+    await this.q(tenantId, `DELETE FROM invoice_lines WHERE tenant_id = $1 AND invoice_id = $2`, [id]);
     await this.insertLines(tenantId, id, c.lines);
   }
 
   private async insertLines(tenantId: TenantId, invoiceId: string, lines: Invoice['lines']): Promise<void> {
     if (!lines.length) return;
     await this.q(
+      tenantId,
       `INSERT INTO invoice_lines (id, tenant_id, invoice_id, position, kind, description, quantity, unit_amount,
          amount, charge_id, metric_code, metadata)
        SELECT u.id, $1, $2, u.position, u.kind, u.description, u.quantity, u.unit_amount, u.amount, u.charge_id,
@@ -281,7 +307,6 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
          $10::text[], $11::text[], $12::jsonb[])
          AS u(id, position, kind, description, quantity, unit_amount, amount, charge_id, metric_code, metadata)`,
       [
-        tenantId,
         invoiceId,
         lines.map((l) => l.id),
         lines.map((l) => l.position),
@@ -299,16 +324,18 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
 
   async nextNumber(tenantId: TenantId, series: string): Promise<number> {
     const rows = await this.q(
+      tenantId,
       `INSERT INTO invoice_number_counters (tenant_id, series, last_number) VALUES ($1, $2, 1)
        ON CONFLICT (tenant_id, series) DO UPDATE SET last_number = invoice_number_counters.last_number + 1
        RETURNING last_number`,
-      [tenantId, series],
+      [series],
     );
     return rows[0].last_number as number;
   }
 
   async draftsPastGrace(asOf: Date, limit: number): Promise<{ tenantId: TenantId; id: string }[]> {
-    const rows = await this.q(
+    const rows = await this.acrossTenants(
+      'the scheduler finalizes the drafts of every tenant',
       `SELECT tenant_id, id FROM invoices WHERE status = 'draft' AND grace_until <= $1 ORDER BY grace_until LIMIT $2`,
       [asOf, limit],
     );
@@ -316,7 +343,8 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
   }
 
   async overdue(asOf: Date, limit: number): Promise<Invoice[]> {
-    const rows = await this.q(
+    const rows = await this.acrossTenants(
+      'the scheduler marks the overdue invoices of every tenant',
       `SELECT * FROM invoices WHERE status = 'finalized' AND due_at < $1 AND overdue_at IS NULL
        ORDER BY due_at LIMIT $2`,
       [asOf, limit],
@@ -326,16 +354,17 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
 
   async insertCreditNote(n: CreditNote): Promise<void> {
     await this.q(
+      n.tenantId,
       `INSERT INTO credit_notes (id, tenant_id, invoice_id, number, reason, method, currency, total, refund_status)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-      [n.id, n.tenantId, n.invoiceId, n.number, n.reason, n.method, n.currency, n.total, n.refundStatus],
+       VALUES ($2,$1,$3,$4,$5,$6,$7,$8,$9)`,
+      [n.id, n.invoiceId, n.number, n.reason, n.method, n.currency, n.total, n.refundStatus],
     );
     await this.q(
+      n.tenantId,
       `INSERT INTO credit_note_lines (id, tenant_id, credit_note_id, invoice_line_id, description, amount)
        SELECT u.id, $1, $2, u.line_id, u.description, u.amount
        FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::numeric[]) AS u(id, line_id, description, amount)`,
       [
-        n.tenantId,
         n.id,
         n.lines.map(() => newId()),
         n.lines.map((l) => l.invoiceLineId),
@@ -344,16 +373,18 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
       ],
     );
     await this.q(
+      n.tenantId,
       `UPDATE invoices SET amount_credited = amount_credited + $3 WHERE tenant_id = $1 AND id = $2`,
-      [n.tenantId, n.invoiceId, n.total],
+      [n.invoiceId, n.total],
     );
   }
 
   private async notesWithLines(rows: Row[]): Promise<CreditNote[]> {
     if (!rows.length) return [];
     const lines = await this.q(
+      asTenantId(rows[0].tenant_id as string),
       `SELECT * FROM credit_note_lines WHERE tenant_id = $1 AND credit_note_id = ANY($2::uuid[]) ORDER BY created_at, id`,
-      [rows[0].tenant_id, rows.map((r) => r.id)],
+      [rows.map((r) => r.id)],
     );
     return rows.map((r) => ({
       id: r.id as string,
@@ -380,14 +411,15 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
   }
 
   async findCreditNote(tenantId: TenantId, id: string): Promise<CreditNote | null> {
-    const rows = await this.q(`SELECT * FROM credit_notes WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    const rows = await this.q(tenantId, `SELECT * FROM credit_notes WHERE tenant_id = $1 AND id = $2`, [id]);
     return (await this.notesWithLines(rows))[0] ?? null;
   }
 
   async creditNotesOf(tenantId: TenantId, invoiceId: string): Promise<CreditNote[]> {
     const rows = await this.q(
+      tenantId,
       `SELECT * FROM credit_notes WHERE tenant_id = $1 AND invoice_id = $2 ORDER BY created_at, id`,
-      [tenantId, invoiceId],
+      [invoiceId],
     );
     return this.notesWithLines(rows);
   }
@@ -399,10 +431,11 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
     extra: { refundId?: string; error?: string | null; from?: CreditNote['refundStatus'][] } = {},
   ): Promise<boolean> {
     const rows = await this.q(
+      tenantId,
       `UPDATE credit_notes SET refund_status = $3, refund_id = COALESCE($4, refund_id), refund_error = $5
         WHERE tenant_id = $1 AND id = $2 AND ($6::text[] IS NULL OR refund_status = ANY($6::text[]))
         RETURNING id`,
-      [tenantId, creditNoteId, status, extra.refundId ?? null, extra.error ?? null, extra.from ?? null],
+      [creditNoteId, status, extra.refundId ?? null, extra.error ?? null, extra.from ?? null],
     );
     return rows.length > 0;
   }

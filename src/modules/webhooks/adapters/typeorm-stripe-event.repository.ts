@@ -4,7 +4,10 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { newId } from '../../../shared/domain/ids';
 import { StoredStripeEvent, StripeEventPayload } from '../domain/stripe-event';
 import { StripeEventRepository } from '../domain/stripe-event.repository.port';
-import { queryRows, Row } from './sql-rows';
+import { asTenantId } from '../../../shared/domain/tenant-id';
+import { crossTenantQuery, tenantQuery } from '../../../shared/persistence/tenant-sql';
+
+type Row = Record<string, unknown>;
 
 @Injectable()
 export class TypeOrmStripeEventRepository extends StripeEventRepository {
@@ -12,12 +15,18 @@ export class TypeOrmStripeEventRepository extends StripeEventRepository {
     super();
   }
 
-  private q(sql: string, params: unknown[]): Promise<Row[]> {
-    return queryRows(this.txHost.tx, sql, params);
+  /** stripe_events is the intake log: an event is stored before its tenant is known (if it has one). */
+  private intake(sql: string, params: unknown[]): Promise<Row[]> {
+    return crossTenantQuery<Row>(
+      this.txHost.tx,
+      'Stripe events arrive before their tenant is known',
+      sql,
+      params,
+    );
   }
 
   async insert(event: StripeEventPayload, tenantId: string | null): Promise<boolean> {
-    const rows = await this.q(
+    const rows = await this.intake(
       `INSERT INTO stripe_events (id, stripe_event_id, tenant_id, type, event_created, payload)
        VALUES ($1,$2,$3,$4,to_timestamp($5),$6) ON CONFLICT (stripe_event_id) DO NOTHING RETURNING id`,
       [newId(), event.id, tenantId, event.type, event.created, JSON.stringify(event)],
@@ -26,7 +35,7 @@ export class TypeOrmStripeEventRepository extends StripeEventRepository {
   }
 
   async lockForProcessing(stripeEventId: string): Promise<StoredStripeEvent | null> {
-    const rows = await this.q(`SELECT * FROM stripe_events WHERE stripe_event_id = $1 FOR UPDATE`, [
+    const rows = await this.intake(`SELECT * FROM stripe_events WHERE stripe_event_id = $1 FOR UPDATE`, [
       stripeEventId,
     ]);
     const r = rows[0];
@@ -48,7 +57,7 @@ export class TypeOrmStripeEventRepository extends StripeEventRepository {
     tenantId: string | null,
     error?: string,
   ): Promise<void> {
-    await this.q(
+    await this.intake(
       `UPDATE stripe_events SET status = $2, tenant_id = COALESCE($3, tenant_id), error = $4, processed_at = now()
        WHERE stripe_event_id = $1`,
       [stripeEventId, status, tenantId, error ?? null],
@@ -65,10 +74,12 @@ export class TypeOrmStripeEventRepository extends StripeEventRepository {
     eventCreated: Date;
   }): Promise<boolean> {
     // Same rule as isNewerState, applied atomically under the row lock of the upsert.
-    const rows = await this.q(
+    const rows = await tenantQuery(
+      this.txHost.tx,
+      asTenantId(s.tenantId),
       `INSERT INTO stripe_object_states
          (object_id, tenant_id, object_type, status, status_rank, object_created, event_created)
-       VALUES ($1,$2,$3,$4,$5,$6,$7)
+       VALUES ($2,$1,$3,$4,$5,$6,$7)
        ON CONFLICT (object_id) DO UPDATE SET status = EXCLUDED.status, status_rank = EXCLUDED.status_rank,
          event_created = EXCLUDED.event_created
        WHERE stripe_object_states.tenant_id = EXCLUDED.tenant_id AND (
@@ -76,7 +87,7 @@ export class TypeOrmStripeEventRepository extends StripeEventRepository {
          (EXCLUDED.status_rank = stripe_object_states.status_rank
           AND EXCLUDED.event_created >= stripe_object_states.event_created))
        RETURNING object_id`,
-      [s.objectId, s.tenantId, s.objectType, s.status, s.rank, s.objectCreated, s.eventCreated],
+      [s.objectId, s.objectType, s.status, s.rank, s.objectCreated, s.eventCreated],
     );
     return rows.length > 0;
   }

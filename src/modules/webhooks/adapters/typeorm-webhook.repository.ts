@@ -12,7 +12,7 @@ import {
   WebhookEndpointRepository,
 } from '../domain/webhook.repository.port';
 import { tenantQuery } from '../../../shared/persistence/tenant-sql';
-import { Row } from './sql-rows';
+type Row = Record<string, unknown>;
 import { decodeCursor, instantSql, Page, pageFrom } from '../../../shared/http/cursor';
 
 // Raw SQL with tenant_id always bound as a parameter (these tables are small and simple).
