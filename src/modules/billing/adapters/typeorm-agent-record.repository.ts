@@ -6,7 +6,21 @@ import { AgentCost, AgentRecordRepository, AgentStats, Outcome } from '../domain
 import { num } from './numeric';
 import { tenantQuery } from '../../../shared/persistence/tenant-sql';
 
-const costToDomain = (r: any): AgentCost => ({
+interface AgentCostRecord {
+  id: AgentCost['id'];
+  tenant_id: AgentCost['tenantId'];
+  agent_id: AgentCost['agentId'];
+  customer_id: AgentCost['customerId'];
+  external_id: AgentCost['externalId'];
+  cost_type: AgentCost['costType'];
+  amount: string;
+  currency: AgentCost['currency'];
+  occurred_at: AgentCost['occurredAt'];
+  metadata: AgentCost['metadata'];
+  created_at: AgentCost['createdAt'];
+}
+
+const costToDomain = (r: AgentCostRecord): AgentCost => ({
   id: r.id,
   tenantId: r.tenant_id,
   agentId: r.agent_id,
@@ -20,7 +34,24 @@ const costToDomain = (r: any): AgentCost => ({
   createdAt: r.created_at,
 });
 
-const outcomeToDomain = (r: any): Outcome => ({
+interface OutcomeRecord {
+  id: Outcome['id'];
+  tenant_id: Outcome['tenantId'];
+  agent_id: Outcome['agentId'];
+  customer_id: Outcome['customerId'];
+  external_id: Outcome['externalId'];
+  type: Outcome['type'];
+  value: string;
+  currency: Outcome['currency'];
+  evidence: Outcome['evidence'];
+  status: Outcome['status'];
+  status_reason: Outcome['statusReason'];
+  verified_at: Outcome['verifiedAt'];
+  occurred_at: Outcome['occurredAt'];
+  created_at: Outcome['createdAt'];
+}
+
+const outcomeToDomain = (r: OutcomeRecord): Outcome => ({
   id: r.id,
   tenantId: r.tenant_id,
   agentId: r.agent_id,
@@ -47,7 +78,7 @@ export class TypeOrmAgentRecordRepository extends AgentRecordRepository {
   }
 
   async insertCost(c: AgentCost): Promise<AgentCost> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<AgentCostRecord>(
       this.t.tx,
       c.tenantId,
       `INSERT INTO agent_costs (id, tenant_id, agent_id, customer_id, external_id, cost_type, amount, currency, occurred_at, metadata)
@@ -66,7 +97,7 @@ export class TypeOrmAgentRecordRepository extends AgentRecordRepository {
       ],
     );
     if (rows[0]) return costToDomain(rows[0]);
-    const [existing] = await tenantQuery(
+    const [existing] = await tenantQuery<AgentCostRecord>(
       this.t.tx,
       c.tenantId,
       `SELECT * FROM agent_costs WHERE tenant_id = $1 AND external_id = $2`,
@@ -76,7 +107,7 @@ export class TypeOrmAgentRecordRepository extends AgentRecordRepository {
   }
 
   async insertOutcome(o: Outcome): Promise<{ outcome: Outcome; created: boolean }> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<OutcomeRecord>(
       this.t.tx,
       o.tenantId,
       `INSERT INTO agent_outcomes (id, tenant_id, agent_id, customer_id, external_id, type, value, currency, evidence, occurred_at)
@@ -95,7 +126,7 @@ export class TypeOrmAgentRecordRepository extends AgentRecordRepository {
       ],
     );
     if (rows[0]) return { outcome: outcomeToDomain(rows[0]), created: true };
-    const [existing] = await tenantQuery(
+    const [existing] = await tenantQuery<OutcomeRecord>(
       this.t.tx,
       o.tenantId,
       `SELECT ${OUTCOME_COLS} FROM agent_outcomes WHERE tenant_id = $1 AND external_id = $2`,
@@ -105,7 +136,7 @@ export class TypeOrmAgentRecordRepository extends AgentRecordRepository {
   }
 
   async findOutcome(tenantId: TenantId, id: string): Promise<Outcome | null> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<OutcomeRecord>(
       this.t.tx,
       tenantId,
       `SELECT ${OUTCOME_COLS} FROM agent_outcomes WHERE tenant_id = $1 AND id = $2`,
@@ -137,7 +168,7 @@ export class TypeOrmAgentRecordRepository extends AgentRecordRepository {
     currency: string,
     before: Date,
   ) {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<OutcomeRecord>(
       this.t.tx,
       tenantId,
       `SELECT ${OUTCOME_COLS} FROM agent_outcomes

@@ -6,7 +6,24 @@ import { Coupon, CouponRedemption, CouponRepository } from '../domain/coupon';
 import { num } from './numeric';
 import { tenantQuery } from '../../../shared/persistence/tenant-sql';
 
-const couponToDomain = (r: any): Coupon => ({
+interface CouponRecord {
+  id: Coupon['id'];
+  tenant_id: Coupon['tenantId'];
+  code: Coupon['code'];
+  name: Coupon['name'];
+  kind: Coupon['kind'];
+  percent_off: string | null;
+  amount_off: string | null;
+  currency: Coupon['currency'];
+  duration: Coupon['duration'];
+  duration_periods: Coupon['durationPeriods'];
+  expires_at: Coupon['expiresAt'];
+  max_redemptions: Coupon['maxRedemptions'];
+  redemptions: Coupon['redemptions'];
+  created_at: Coupon['createdAt'];
+}
+
+const couponToDomain = (r: CouponRecord): Coupon => ({
   id: r.id,
   tenantId: r.tenant_id,
   code: r.code,
@@ -26,7 +43,16 @@ const couponToDomain = (r: any): Coupon => ({
 const COUPON_COLS = `c.id, c.tenant_id, c.code, c.name, c.kind, c.percent_off, c.amount_off, c.currency, c.duration,
   c.duration_periods, c.expires_at, c.max_redemptions, c.redemptions, c.created_at`;
 
-const redemptionToDomain = (r: any): CouponRedemption => ({
+interface CouponRedemptionRecord extends CouponRecord {
+  redemption_id: CouponRedemption['id'];
+  id: CouponRedemption['couponId'];
+  customer_id: CouponRedemption['customerId'];
+  periods_remaining: CouponRedemption['periodsRemaining'];
+  status: CouponRedemption['status'];
+  redeemed_at: CouponRedemption['createdAt'];
+}
+
+const redemptionToDomain = (r: CouponRedemptionRecord): CouponRedemption => ({
   id: r.redemption_id,
   couponId: r.id,
   customerId: r.customer_id,
@@ -70,7 +96,7 @@ export class TypeOrmCouponRepository extends CouponRepository {
   }
 
   async find(tenantId: TenantId, id: string): Promise<Coupon | null> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<CouponRecord>(
       this.t.tx,
       tenantId,
       `SELECT ${COUPON_COLS} FROM coupons c WHERE c.tenant_id = $1 AND c.id = $2`,
@@ -80,7 +106,7 @@ export class TypeOrmCouponRepository extends CouponRepository {
   }
 
   async findByCode(tenantId: TenantId, code: string): Promise<Coupon | null> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<CouponRecord>(
       this.t.tx,
       tenantId,
       `SELECT ${COUPON_COLS} FROM coupons c WHERE c.tenant_id = $1 AND c.code = $2`,
@@ -90,7 +116,7 @@ export class TypeOrmCouponRepository extends CouponRepository {
   }
 
   async list(tenantId: TenantId): Promise<Coupon[]> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<CouponRecord>(
       this.t.tx,
       tenantId,
       `SELECT ${COUPON_COLS} FROM coupons c WHERE c.tenant_id = $1 ORDER BY c.code`,
@@ -106,7 +132,7 @@ export class TypeOrmCouponRepository extends CouponRepository {
     redemptionId: string,
     periodsRemaining: number | null,
   ) {
-    const existing = await tenantQuery(
+    const existing = await tenantQuery<CouponRedemptionRecord>(
       this.t.tx,
       tenantId,
       `${REDEMPTION_SELECT} WHERE r.tenant_id = $1 AND r.coupon_id = $2 AND r.customer_id = $3`,
@@ -127,7 +153,7 @@ export class TypeOrmCouponRepository extends CouponRepository {
       `INSERT INTO coupon_redemptions (id, tenant_id, coupon_id, customer_id, periods_remaining) VALUES ($2,$1,$3,$4,$5)`,
       [redemptionId, couponId, customerId, periodsRemaining],
     );
-    const [row] = await tenantQuery(
+    const [row] = await tenantQuery<CouponRedemptionRecord>(
       this.t.tx,
       tenantId,
       `${REDEMPTION_SELECT} WHERE r.tenant_id = $1 AND r.id = $2`,
@@ -141,7 +167,7 @@ export class TypeOrmCouponRepository extends CouponRepository {
     customerId: string,
     currency: string,
   ): Promise<CouponRedemption[]> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<CouponRedemptionRecord>(
       this.t.tx,
       tenantId,
       `${REDEMPTION_SELECT} WHERE r.tenant_id = $1 AND r.customer_id = $2 AND r.status = 'active'

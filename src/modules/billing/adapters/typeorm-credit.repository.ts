@@ -8,7 +8,18 @@ import { GrantRemaining } from '../domain/credits';
 import { num } from './numeric';
 import { tenantQuery } from '../../../shared/persistence/tenant-sql';
 
-const entryToDomain = (r: any): LedgerEntry => ({
+interface LedgerEntryRecord {
+  id: LedgerEntry['id'];
+  kind: LedgerEntry['kind'];
+  amount: string;
+  grant_id: LedgerEntry['grantId'];
+  expires_at: LedgerEntry['expiresAt'];
+  reference: LedgerEntry['reference'];
+  description: LedgerEntry['description'];
+  created_at: LedgerEntry['createdAt'];
+}
+
+const entryToDomain = (r: LedgerEntryRecord): LedgerEntry => ({
   id: r.id,
   kind: r.kind,
   amount: num(r.amount) as string,
@@ -114,7 +125,7 @@ export class TypeOrmCreditRepository extends CreditRepository {
   }
 
   async ledger(tenantId: TenantId, customerId: string, limit: number): Promise<LedgerEntry[]> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<LedgerEntryRecord>(
       this.t.tx,
       tenantId,
       `SELECT l.* FROM credit_ledger l JOIN credit_wallets w ON w.tenant_id = $1 AND w.id = l.wallet_id

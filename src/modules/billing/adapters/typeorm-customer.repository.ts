@@ -10,7 +10,24 @@ import { decodeCursor, instantSql, Page, pageFrom } from '../../../shared/http/c
 const COLS = `id, tenant_id, external_id, name, email, currency, timezone, tax_rate, stripe_customer_id,
   billing_address, spend_cap, prepaid_only, created_at, updated_at`;
 
-const toDomain = (r: any): Customer => ({
+interface CustomerRecord {
+  id: Customer['id'];
+  tenant_id: Customer['tenantId'];
+  external_id: Customer['externalId'];
+  name: Customer['name'];
+  email: Customer['email'];
+  currency: Customer['currency'];
+  timezone: Customer['timezone'];
+  tax_rate: string;
+  stripe_customer_id: Customer['stripeCustomerId'];
+  billing_address: Customer['billingAddress'];
+  spend_cap: string | null;
+  prepaid_only: Customer['prepaidOnly'];
+  created_at: Customer['createdAt'];
+  updated_at: Customer['updatedAt'];
+}
+
+const toDomain = (r: CustomerRecord): Customer => ({
   id: r.id,
   tenantId: r.tenant_id,
   externalId: r.external_id,
@@ -72,7 +89,7 @@ export class TypeOrmCustomerRepository extends CustomerRepository {
   }
 
   async find(tenantId: TenantId, id: string): Promise<Customer | null> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<CustomerRecord & { cursor_at: string }>(
       this.t.tx,
       tenantId,
       `SELECT ${COLS} FROM customers WHERE tenant_id = $1 AND id = $2`,
@@ -84,7 +101,7 @@ export class TypeOrmCustomerRepository extends CustomerRepository {
   async findByRef(tenantId: TenantId, ref: { id?: string; externalId?: string }): Promise<Customer | null> {
     if (ref.id) return this.find(tenantId, ref.id);
     if (!ref.externalId) return null;
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<CustomerRecord & { cursor_at: string }>(
       this.t.tx,
       tenantId,
       `SELECT ${COLS} FROM customers WHERE tenant_id = $1 AND external_id = $2`,
@@ -95,7 +112,7 @@ export class TypeOrmCustomerRepository extends CustomerRepository {
 
   async list(tenantId: TenantId, page: { limit: number; cursor?: string }): Promise<Page<Customer>> {
     const [at, id] = page.cursor ? decodeCursor(page.cursor, ['instant', 'uuid']) : [null, null];
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<CustomerRecord & { cursor_at: string }>(
       this.t.tx,
       tenantId,
       `SELECT ${COLS}, ${instantSql('created_at')} AS cursor_at FROM customers WHERE tenant_id = $1
@@ -103,7 +120,7 @@ export class TypeOrmCustomerRepository extends CustomerRepository {
        ORDER BY created_at, id LIMIT $2`,
       [page.limit + 1, at, id],
     );
-    const result = pageFrom(rows, page.limit, (last) => [last.cursor_at as string, last.id as string]);
+    const result = pageFrom(rows, page.limit, (last) => [last.cursor_at, last.id]);
     return { items: result.items.map(toDomain), nextCursor: result.nextCursor };
   }
 
@@ -117,7 +134,7 @@ export class TypeOrmCustomerRepository extends CustomerRepository {
       sets.push(`${column} = $${params.length + 1}`);
     }
     if (!sets.length) return this.find(tenantId, id);
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<CustomerRecord & { cursor_at: string }>(
       this.t.tx,
       tenantId,
       `UPDATE customers SET ${sets.join(', ')} WHERE tenant_id = $1 AND id = $2 RETURNING ${COLS}`,

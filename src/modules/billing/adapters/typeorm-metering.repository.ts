@@ -17,7 +17,19 @@ import { num } from './numeric';
 import { poolQueryable, tenantQuery } from '../../../shared/persistence/tenant-sql';
 import { wholeHourOffset } from '../domain/periods';
 
-const metricToDomain = (r: any): BillableMetric => ({
+interface BillableMetricRecord {
+  id: BillableMetric['id'];
+  tenant_id: BillableMetric['tenantId'];
+  code: BillableMetric['code'];
+  name: BillableMetric['name'];
+  aggregation: BillableMetric['aggregation'];
+  field: BillableMetric['field'];
+  filters: BillableMetric['filters'] | null;
+  allows_corrections: BillableMetric['allowsCorrections'];
+  created_at: BillableMetric['createdAt'];
+}
+
+const metricToDomain = (r: BillableMetricRecord): BillableMetric => ({
   id: r.id,
   tenantId: r.tenant_id,
   code: r.code,
@@ -55,7 +67,7 @@ export class TypeOrmMetricRepository extends MetricRepository {
   }
 
   async find(tenantId: TenantId, id: string): Promise<BillableMetric | null> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<BillableMetricRecord>(
       this.t.tx,
       tenantId,
       `SELECT ${METRIC_COLS} FROM billable_metrics WHERE tenant_id = $1 AND id = $2`,
@@ -65,7 +77,7 @@ export class TypeOrmMetricRepository extends MetricRepository {
   }
 
   async findByCodes(tenantId: TenantId, codes: string[]): Promise<BillableMetric[]> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<BillableMetricRecord>(
       this.t.tx,
       tenantId,
       `SELECT ${METRIC_COLS} FROM billable_metrics WHERE tenant_id = $1 AND code = ANY($2::text[])`,
@@ -75,7 +87,7 @@ export class TypeOrmMetricRepository extends MetricRepository {
   }
 
   async list(tenantId: TenantId): Promise<BillableMetric[]> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<BillableMetricRecord>(
       this.t.tx,
       tenantId,
       `SELECT ${METRIC_COLS} FROM billable_metrics WHERE tenant_id = $1 ORDER BY code`,
@@ -205,7 +217,7 @@ export class TypeOrmUsageRepository extends UsageRepository {
     tenantId: TenantId,
     q: { customerId: string; from: Date; to: Date; groupBy: 'metric' | 'agent' | 'day'; timezone: string },
   ): Promise<SummaryRow[]> {
-    const metrics = await tenantQuery(
+    const metrics = await tenantQuery<BillableMetricRecord>(
       this.t.tx,
       tenantId,
       `SELECT ${METRIC_COLS} FROM billable_metrics WHERE tenant_id = $1 ORDER BY code`,

@@ -6,7 +6,16 @@ import { Plan, PlanRepository, PlanVersion } from '../domain/plan.repository.por
 import { num } from './numeric';
 import { tenantQuery } from '../../../shared/persistence/tenant-sql';
 
-const planToDomain = (r: any): Plan => ({
+interface PlanRecord {
+  id: Plan['id'];
+  tenant_id: Plan['tenantId'];
+  code: Plan['code'];
+  name: Plan['name'];
+  current_version: Plan['currentVersion'];
+  created_at: Plan['createdAt'];
+}
+
+const planToDomain = (r: PlanRecord): Plan => ({
   id: r.id,
   tenantId: r.tenant_id,
   code: r.code,
@@ -15,7 +24,21 @@ const planToDomain = (r: any): Plan => ({
   createdAt: r.created_at,
 });
 
-const versionToDomain = (r: any): PlanVersion => ({
+interface PlanVersionRecord {
+  id: PlanVersion['id'];
+  tenant_id: PlanVersion['tenantId'];
+  plan_id: PlanVersion['planId'];
+  version: PlanVersion['version'];
+  name: PlanVersion['name'];
+  currency: PlanVersion['currency'];
+  interval: PlanVersion['interval'];
+  trial_days: PlanVersion['trialDays'];
+  minimum_commitment: string | null;
+  charges: PlanVersion['charges'];
+  created_at: PlanVersion['createdAt'];
+}
+
+const versionToDomain = (r: PlanVersionRecord): PlanVersion => ({
   id: r.id,
   tenantId: r.tenant_id,
   planId: r.plan_id,
@@ -52,7 +75,7 @@ export class TypeOrmPlanRepository extends PlanRepository {
   }
 
   async find(tenantId: TenantId, id: string): Promise<Plan | null> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<PlanRecord>(
       this.t.tx,
       tenantId,
       `SELECT * FROM plans WHERE tenant_id = $1 AND id = $2`,
@@ -62,7 +85,7 @@ export class TypeOrmPlanRepository extends PlanRepository {
   }
 
   async list(tenantId: TenantId): Promise<Plan[]> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<PlanRecord>(
       this.t.tx,
       tenantId,
       `SELECT * FROM plans WHERE tenant_id = $1 ORDER BY code`,
@@ -72,7 +95,7 @@ export class TypeOrmPlanRepository extends PlanRepository {
   }
 
   async findVersion(tenantId: TenantId, versionId: string): Promise<PlanVersion | null> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<PlanVersionRecord>(
       this.t.tx,
       tenantId,
       `SELECT ${VERSION_COLS} FROM plan_versions WHERE tenant_id = $1 AND id = $2`,
@@ -82,7 +105,7 @@ export class TypeOrmPlanRepository extends PlanRepository {
   }
 
   async currentVersion(tenantId: TenantId, planId: string): Promise<PlanVersion | null> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<PlanVersionRecord>(
       this.t.tx,
       tenantId,
       `SELECT ${VERSION_COLS.split(', ')
@@ -96,7 +119,7 @@ export class TypeOrmPlanRepository extends PlanRepository {
   }
 
   async versions(tenantId: TenantId, planId: string): Promise<PlanVersion[]> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<PlanVersionRecord>(
       this.t.tx,
       tenantId,
       `SELECT ${VERSION_COLS} FROM plan_versions WHERE tenant_id = $1 AND plan_id = $2 ORDER BY version`,

@@ -11,7 +11,28 @@ const COLS = `id, tenant_id, customer_id, plan_id, plan_version_id, status, seat
   anchor_date::text AS anchor_date, period_index, current_period_start, current_period_end, cancel_at_period_end,
   canceled_at, closed, created_at`;
 
-const toDomain = (r: any): Subscription => ({
+interface SubscriptionRecord {
+  id: Subscription['id'];
+  tenant_id: Subscription['tenantId'];
+  customer_id: Subscription['customerId'];
+  plan_id: Subscription['planId'];
+  plan_version_id: Subscription['planVersionId'];
+  status: Subscription['status'];
+  seats: Subscription['seats'];
+  timezone: Subscription['timezone'];
+  started_at: Subscription['startedAt'];
+  trial_end: Subscription['trialEnd'];
+  anchor_date: Subscription['anchorDate'];
+  period_index: Subscription['periodIndex'];
+  current_period_start: Subscription['currentPeriodStart'];
+  current_period_end: Subscription['currentPeriodEnd'];
+  cancel_at_period_end: Subscription['cancelAtPeriodEnd'];
+  canceled_at: Subscription['canceledAt'];
+  closed: Subscription['closed'];
+  created_at: Subscription['createdAt'];
+}
+
+const toDomain = (r: SubscriptionRecord): Subscription => ({
   id: r.id,
   tenantId: r.tenant_id,
   customerId: r.customer_id,
@@ -32,7 +53,19 @@ const toDomain = (r: any): Subscription => ({
   createdAt: r.created_at,
 });
 
-const adjustmentToDomain = (r: any): Adjustment => ({
+interface AdjustmentRecord {
+  id: Adjustment['id'];
+  tenant_id: Adjustment['tenantId'];
+  subscription_id: Adjustment['subscriptionId'];
+  kind: Adjustment['kind'];
+  description: Adjustment['description'];
+  quantity: string;
+  unit_amount: string;
+  amount: string;
+  effective_at: Adjustment['effectiveAt'];
+}
+
+const adjustmentToDomain = (r: AdjustmentRecord): Adjustment => ({
   id: r.id,
   tenantId: r.tenant_id,
   subscriptionId: r.subscription_id,
@@ -79,7 +112,7 @@ export class TypeOrmSubscriptionRepository extends SubscriptionRepository {
   }
 
   async find(tenantId: TenantId, id: string): Promise<Subscription | null> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<SubscriptionRecord>(
       this.t.tx,
       tenantId,
       `SELECT ${COLS} FROM subscriptions WHERE tenant_id = $1 AND id = $2`,
@@ -89,7 +122,7 @@ export class TypeOrmSubscriptionRepository extends SubscriptionRepository {
   }
 
   async findForUpdate(tenantId: TenantId, id: string): Promise<Subscription | null> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<SubscriptionRecord>(
       this.t.tx,
       tenantId,
       `SELECT ${COLS} FROM subscriptions WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
@@ -103,7 +136,7 @@ export class TypeOrmSubscriptionRepository extends SubscriptionRepository {
     opts: { customerId?: string; limit: number; cursor?: string },
   ): Promise<Page<Subscription>> {
     const [at, id] = opts.cursor ? decodeCursor(opts.cursor, ['instant', 'uuid']) : [null, null];
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<SubscriptionRecord & { cursor_at: string }>(
       this.t.tx,
       tenantId,
       `SELECT ${COLS}, ${instantSql('created_at')} AS cursor_at FROM subscriptions WHERE tenant_id = $1 AND ($2::uuid IS NULL OR customer_id = $2::uuid)
@@ -111,7 +144,7 @@ export class TypeOrmSubscriptionRepository extends SubscriptionRepository {
         ORDER BY created_at, id LIMIT $3`,
       [opts.customerId ?? null, opts.limit + 1, at, id],
     );
-    const page = pageFrom(rows, opts.limit, (last) => [last.cursor_at as string, last.id as string]);
+    const page = pageFrom(rows, opts.limit, (last) => [last.cursor_at, last.id]);
     return { items: page.items.map(toDomain), nextCursor: page.nextCursor };
   }
 
@@ -154,7 +187,7 @@ export class TypeOrmSubscriptionRepository extends SubscriptionRepository {
   }
 
   async openAdjustments(tenantId: TenantId, subscriptionId: string, before: Date): Promise<Adjustment[]> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<AdjustmentRecord>(
       this.t.tx,
       tenantId,
       `SELECT * FROM subscription_adjustments
@@ -240,7 +273,7 @@ export class TypeOrmSubscriptionRepository extends SubscriptionRepository {
   }
 
   async liveForCustomer(tenantId: TenantId, customerId: string): Promise<Subscription[]> {
-    const rows = await tenantQuery(
+    const rows = await tenantQuery<SubscriptionRecord>(
       this.t.tx,
       tenantId,
       `SELECT ${COLS} FROM subscriptions WHERE tenant_id = $1 AND customer_id = $2 AND NOT closed ORDER BY current_period_start`,
