@@ -13,18 +13,20 @@ import { isUuid } from './shared/domain/ids';
 
 /** The application is imported only by commands that need it, so `help` and usage errors answer at once. */
 async function loadApp() {
-  const [core, cls, logger, nestLogger, appModule, keys, sa, apiKeys, owners, orgs] = await Promise.all([
-    import('@nestjs/core'),
-    import('nestjs-cls'),
-    import('./shared/logging/logger'),
-    import('./shared/logging/nest-logger'),
-    import('./app.module'),
-    import('./modules/auth/application/signing-keys'),
-    import('./modules/auth/application/service-accounts'),
-    import('./modules/auth/application/api-keys.use-cases'),
-    import('./modules/auth/application/create-owner.use-case'),
-    import('./modules/tenancy/application/organizations.use-cases'),
-  ]);
+  const [core, cls, logger, nestLogger, appModule, keys, tokens, catalog, apiKeys, owners, orgs] =
+    await Promise.all([
+      import('@nestjs/core'),
+      import('nestjs-cls'),
+      import('./shared/logging/logger'),
+      import('./shared/logging/nest-logger'),
+      import('./app.module'),
+      import('./modules/auth/application/signing-keys'),
+      import('./modules/auth/application/issue-service-token.use-case'),
+      import('./modules/auth/application/service-account-catalog'),
+      import('./modules/auth/application/create-api-key.use-case'),
+      import('./modules/auth/application/create-owner.use-case'),
+      import('./modules/tenancy/application/get-organization.use-case'),
+    ]);
   return {
     NestFactory: core.NestFactory,
     ClsService: cls.ClsService,
@@ -32,8 +34,8 @@ async function loadApp() {
     PinoNestLogger: nestLogger.PinoNestLogger,
     AppModule: appModule.AppModule,
     SigningKeys: keys.SigningKeys,
-    IssueServiceToken: sa.IssueServiceToken,
-    ServiceAccountCatalog: sa.ServiceAccountCatalog,
+    IssueServiceToken: tokens.IssueServiceToken,
+    ServiceAccountCatalog: catalog.ServiceAccountCatalog,
     CreateApiKey: apiKeys.CreateApiKey,
     CreateOwner: owners.CreateOwner,
     GetOrganization: orgs.GetOrganization,

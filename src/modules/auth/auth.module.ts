@@ -20,7 +20,10 @@ import { LocalSigningKeys } from './adapters/local-signing-keys';
 import { VaultTransitSigningKeys } from './adapters/vault-transit-signing-keys';
 import { TokenService } from './application/token-service';
 import { Sessions } from './application/sessions';
-import { GetMe, LogIn, LogOut, RefreshSession } from './application/user-sessions.use-cases';
+import { GetMe } from './application/get-me.use-case';
+import { LogIn } from './application/log-in.use-case';
+import { LogOut } from './application/log-out.use-case';
+import { RefreshSession } from './application/refresh-session.use-case';
 import { RegisterUser } from './application/register-user.use-case';
 import { CreateOwner } from './application/create-owner.use-case';
 import { EmailVerifications } from './application/email-verifications';
@@ -29,13 +32,12 @@ import { ResendVerificationEmail } from './application/resend-verification-email
 import { SetDefaultOrganization } from './application/set-default-organization.use-case';
 import { MailModule } from '../../shared/mail/mail.module';
 import { RedisRateLimiter } from './adapters/redis-rate-limiter';
-import {
-  ApiKeyAuthenticator,
-  CreateApiKey,
-  ListApiKeys,
-  RevokeApiKey,
-} from './application/api-keys.use-cases';
-import { IssueServiceToken, ServiceAccountCatalog } from './application/service-accounts';
+import { ApiKeyAuthenticator } from './application/api-key-authenticator';
+import { CreateApiKey } from './application/create-api-key.use-case';
+import { ListApiKeys } from './application/list-api-keys.use-case';
+import { RevokeApiKey } from './application/revoke-api-key.use-case';
+import { IssueServiceToken } from './application/issue-service-token.use-case';
+import { ServiceAccountCatalog } from './application/service-account-catalog';
 import { ApiKeyRow } from './adapters/api-key.orm-entity';
 import {
   SqlEmailVerificationRepository,

@@ -7,12 +7,12 @@ import { InvalidationBus } from './domain/invalidation-bus.port';
 import { AuditTrail } from './application/audit-trail';
 import { MembershipDirectory } from './application/membership-directory';
 import { CreateOrganization } from './application/create-organization.use-case';
-import {
-  GetOrganization,
-  ListMyOrganizations,
-  UpdateOrganization,
-} from './application/organizations.use-cases';
-import { ChangeMemberRole, ListMembers, RemoveMember } from './application/members.use-cases';
+import { GetOrganization } from './application/get-organization.use-case';
+import { ListMyOrganizations } from './application/list-my-organizations.use-case';
+import { UpdateOrganization } from './application/update-organization.use-case';
+import { ChangeMemberRole } from './application/change-member-role.use-case';
+import { ListMembers } from './application/list-members.use-case';
+import { RemoveMember } from './application/remove-member.use-case';
 import { InviteMember } from './application/invite-member.use-case';
 import { Invitee } from './application/invitee';
 import { ListMyInvitations } from './application/list-my-invitations.use-case';

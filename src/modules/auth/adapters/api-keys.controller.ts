@@ -9,7 +9,9 @@ import {
 import { CurrentPrincipal, CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
 import { Principal } from '../../../shared/context/principal';
 import { TenantId } from '../../../shared/domain/tenant-id';
-import { CreateApiKey, ListApiKeys, RevokeApiKey } from '../application/api-keys.use-cases';
+import { CreateApiKey } from '../application/create-api-key.use-case';
+import { ListApiKeys } from '../application/list-api-keys.use-case';
+import { RevokeApiKey } from '../application/revoke-api-key.use-case';
 import { ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './auth.dto';
 import { createdKey, paginateInMemory } from '../../../shared/http/cursor';
 import { CursorPageQuery } from '../../../shared/http/pagination.dto';

@@ -12,13 +12,16 @@ import { ClsService } from 'nestjs-cls';
 import { CurrentPrincipal, Public } from '../../../shared/http/auth.decorators';
 import { Principal } from '../../../shared/context/principal';
 import { RequestContextStore } from '../../../shared/context/request-context';
-import { GetMe, LogIn, LogOut, RefreshSession } from '../application/user-sessions.use-cases';
+import { GetMe } from '../application/get-me.use-case';
+import { LogIn } from '../application/log-in.use-case';
+import { LogOut } from '../application/log-out.use-case';
+import { RefreshSession } from '../application/refresh-session.use-case';
 import { RegisterUser } from '../application/register-user.use-case';
 import { VerifyEmail } from '../application/verify-email.use-case';
 import { ResendVerificationEmail } from '../application/resend-verification-email.use-case';
 import { SetDefaultOrganization } from '../application/set-default-organization.use-case';
 import { ForbiddenError } from '../../../shared/domain/domain-error';
-import { IssueServiceToken } from '../application/service-accounts';
+import { IssueServiceToken } from '../application/issue-service-token.use-case';
 import {
   ClientCredentialsDto,
   LoginDto,

@@ -8,7 +8,7 @@ import { asTenantId, TenantId } from '../../../shared/domain/tenant-id';
 import { MembershipDirectory } from '../../tenancy/application/membership-directory';
 import { defaultMembership } from '../../tenancy/domain/default-membership';
 import { looksLikeApiKey } from '../domain/api-key-token';
-import { ApiKeyAuthenticator } from '../application/api-keys.use-cases';
+import { ApiKeyAuthenticator } from '../application/api-key-authenticator';
 import { AccessClaims, TokenService } from '../application/token-service';
 import { SignedRequestAuthenticator } from '../application/signed-requests';
 import { mayUseTenant } from '../domain/service-account';

@@ -4,7 +4,8 @@ import { asTenantId } from '../../../shared/domain/tenant-id';
 import { InvalidationBus } from '../../tenancy/domain/invalidation-bus.port';
 import { generateApiKey } from '../domain/api-key-token';
 import { ApiKeyRepository, StoredApiKey } from '../domain/auth.ports';
-import { ApiKeyAuthenticator, hashApiKeySecret } from './api-keys.use-cases';
+import { ApiKeyAuthenticator } from './api-key-authenticator';
+import { hashApiKeySecret } from './api-keys';
 
 describe('ApiKeyAuthenticator', () => {
   const pepper = 'test-pepper';

@@ -12,7 +12,7 @@ import {
   signatureToVerify,
 } from '../domain/http-signature';
 import { ServiceAccount } from '../domain/service-account';
-import { ServiceAccountCatalog } from './service-accounts';
+import { ServiceAccountCatalog } from './service-account-catalog';
 
 /**
  * Authenticates a request signed with a service account's registered Ed25519 key (RFC 9421): fresh

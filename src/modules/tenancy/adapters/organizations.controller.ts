@@ -27,12 +27,12 @@ import { Principal } from '../../../shared/context/principal';
 import { ForbiddenError } from '../../../shared/domain/domain-error';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { CreateOrganization } from '../application/create-organization.use-case';
-import {
-  GetOrganization,
-  ListMyOrganizations,
-  UpdateOrganization,
-} from '../application/organizations.use-cases';
-import { ChangeMemberRole, ListMembers, RemoveMember } from '../application/members.use-cases';
+import { GetOrganization } from '../application/get-organization.use-case';
+import { ListMyOrganizations } from '../application/list-my-organizations.use-case';
+import { UpdateOrganization } from '../application/update-organization.use-case';
+import { ChangeMemberRole } from '../application/change-member-role.use-case';
+import { ListMembers } from '../application/list-members.use-case';
+import { RemoveMember } from '../application/remove-member.use-case';
 import { InviteMember } from '../application/invite-member.use-case';
 import { ListInvitations } from '../application/list-invitations.use-case';
 import { RevokeInvitation } from '../application/revoke-invitation.use-case';

@@ -2,32 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InvalidError, NotFoundError } from '../../../shared/domain/domain-error';
 import { isValidTimeZone } from '../../../shared/domain/time-zone';
 import { TenantId } from '../../../shared/domain/tenant-id';
-import {
-  Organization,
-  OrganizationRepository,
-  OrganizationWithRole,
-} from '../domain/organization.repository.port';
+import { Organization, OrganizationRepository } from '../domain/organization.repository.port';
 import { AuditTrail } from './audit-trail';
-
-@Injectable()
-export class ListMyOrganizations {
-  constructor(private readonly organizations: OrganizationRepository) {}
-
-  execute(userId: string): Promise<OrganizationWithRole[]> {
-    return this.organizations.findForUser(userId);
-  }
-}
-
-@Injectable()
-export class GetOrganization {
-  constructor(private readonly organizations: OrganizationRepository) {}
-
-  async execute(tenantId: TenantId): Promise<Organization> {
-    const org = await this.organizations.findById(tenantId);
-    if (!org) throw new NotFoundError('Organization', tenantId);
-    return org;
-  }
-}
 
 @Injectable()
 export class UpdateOrganization {

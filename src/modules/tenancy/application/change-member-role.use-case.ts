@@ -10,16 +10,6 @@ import { AuditTrail } from './audit-trail';
 import { MembershipDirectory } from './membership-directory';
 
 @Injectable()
-export class ListMembers {
-  constructor(private readonly memberships: MembershipRepository) {}
-
-  /** Members only: pending invitations have their own list (ListInvitations). */
-  async execute(tenantId: TenantId): Promise<{ members: Member[] }> {
-    return { members: await this.memberships.list(tenantId) };
-  }
-}
-
-@Injectable()
 export class ChangeMemberRole {
   constructor(
     private readonly organizations: OrganizationRepository,
@@ -50,35 +40,5 @@ export class ChangeMemberRole {
       details: { from: member.role, to: role },
     });
     return { ...member, role };
-  }
-}
-
-@Injectable()
-export class RemoveMember {
-  constructor(
-    private readonly organizations: OrganizationRepository,
-    private readonly memberships: MembershipRepository,
-    private readonly directory: MembershipDirectory,
-    private readonly audit: AuditTrail,
-  ) {}
-
-  async execute(tenantId: TenantId, actor: Principal, userId: string): Promise<void> {
-    await this.apply(tenantId, actor, userId);
-    await this.directory.changed(userId);
-  }
-
-  @Transactional()
-  private async apply(tenantId: TenantId, actor: Principal, userId: string): Promise<void> {
-    await this.organizations.lock(tenantId);
-    const member = await this.memberships.find(tenantId, userId);
-    if (!member) throw new NotFoundError('Member', userId);
-    assertMayManage(actor, [member.role]);
-    assertOwnerRemains(member.role, null, await this.memberships.countOwners(tenantId));
-    await this.memberships.remove(tenantId, userId);
-    await this.audit.record(tenantId, {
-      action: 'member.removed',
-      target: userId,
-      details: { email: member.email, role: member.role },
-    });
   }
 }
