@@ -2,7 +2,7 @@ import { ClsService } from 'nestjs-cls';
 import { startTestApp, TestApp } from '../support/test-app';
 import { signUp, SignedUp } from '../support/auth';
 import { FakeWebhookReceiver, ReceivedWebhook } from '../fakes/fake-webhook-receiver';
-import { DebitCredits } from '../../src/modules/billing/application/credits.use-case';
+import { DebitCredits } from '../../src/modules/billing/application/debit-credits.use-case';
 import { BillingForInvoicing } from '../../src/shared/contracts/billing-for-invoicing';
 import { newId } from '../../src/shared/domain/ids';
 import { asTenantId } from '../../src/shared/domain/tenant-id';

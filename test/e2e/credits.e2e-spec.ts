@@ -2,7 +2,7 @@ import { ClsService } from 'nestjs-cls';
 import { startTestApp, TestApp } from '../support/test-app';
 import { signUp, SignedUp } from '../support/auth';
 import { FixedClock } from '../../src/shared/domain/clock.port';
-import { DebitCredits } from '../../src/modules/billing/application/credits.use-case';
+import { DebitCredits } from '../../src/modules/billing/application/debit-credits.use-case';
 import { CreditRepository } from '../../src/modules/billing/domain/credit.repository.port';
 import { TenantId } from '../../src/shared/domain/tenant-id';
 import { dec, sumMoney } from '../../src/shared/domain/money';

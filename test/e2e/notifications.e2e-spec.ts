@@ -6,7 +6,7 @@ import { SCOPES } from '../../src/shared/context/permissions';
 import { asTenantId } from '../../src/shared/domain/tenant-id';
 import { InvoicePayments } from '../../src/shared/contracts/invoice-payments';
 import { WebhookEvents } from '../../src/shared/contracts/webhook-events';
-import { DebitCredits } from '../../src/modules/billing/application/credits.use-case';
+import { DebitCredits } from '../../src/modules/billing/application/debit-credits.use-case';
 import { ScanEndingTrials } from '../../src/modules/notifications/application/scan-ending-trials.use-case';
 import { SendNotification } from '../../src/modules/notifications/application/send-notification.use-case';
 import { RequeuePendingNotifications } from '../../src/modules/notifications/application/requeue-pending-notifications.use-case';

@@ -55,6 +55,7 @@ import { SqlServiceAccountKeyRepository } from './adapters/sql-service-account-k
 import { RedisNonceStore } from './adapters/redis-nonce-store';
 import { NonceStore, ServiceAccountKeyRepository } from './domain/http-signature';
 import { SignedRequestAuthenticator } from './application/signed-requests';
+import { RevokeServiceAccountKey } from './application/revoke-service-account-key.use-case';
 import { RegisterServiceAccountKey } from './application/register-service-account-key.use-case';
 import { ApiKeysController } from './adapters/api-keys.controller';
 
@@ -76,6 +77,7 @@ import { ApiKeysController } from './adapters/api-keys.controller';
     { provide: NonceStore, useClass: RedisNonceStore },
     SignedRequestAuthenticator,
     RegisterServiceAccountKey,
+    RevokeServiceAccountKey,
     PasswordHasher,
     {
       // Only the configured adapter is built (and started): the other would touch its store for nothing.

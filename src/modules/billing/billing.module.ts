@@ -6,30 +6,35 @@ import { BillingForInvoicing } from '../../shared/contracts/billing-for-invoicin
 import { UsageRevenueRater } from '../../shared/contracts/usage-revenue';
 import { CreditGrants } from '../../shared/contracts/credit-grants';
 import { BillingCreditGrants } from './application/billing-credit-grants';
-import {
-  AgentRecordGuards,
-  GetAgentStats,
-  RecordAgentActivity,
-  RecordAgentCost,
-  RecordOutcome,
-} from './application/agent-records.use-case';
+import { AgentRecordGuards } from './application/agent-record-guards';
+import { GetAgentStats } from './application/get-agent-stats.use-case';
+import { RecordAgentActivity } from './application/record-agent-activity.use-case';
+import { RecordAgentCost } from './application/record-agent-cost.use-case';
+import { RecordOutcome } from './application/record-outcome.use-case';
 import { BillingForInvoicingService } from './application/billing-for-invoicing.service';
 import { BudgetCache } from './application/budget-cache.port';
 import { CommitInvoicedPeriod } from './application/commit-invoiced-period.use-case';
-import { CreateCoupon, RedeemCoupon } from './application/coupons.use-case';
+import { ApiKeySpendCapAccess } from './application/api-key-spend-cap-access';
+import { SetApiKeySpendCap } from './application/set-api-key-spend-cap.use-case';
+import { RemoveApiKeySpendCap } from './application/remove-api-key-spend-cap.use-case';
+import { CreateCoupon } from './application/create-coupon.use-case';
+import { RedeemCoupon } from './application/redeem-coupon.use-case';
 import { CreateMetric } from './application/create-metric.use-case';
-import { DebitCredits, GrantCredits } from './application/credits.use-case';
+import { DebitCredits } from './application/debit-credits.use-case';
+import { GrantCredits } from './application/grant-credits.use-case';
 import { IngestUsageEvents } from './application/ingest-usage-events.use-case';
-import { CreateCustomer, DeleteCustomer, UpdateCustomer } from './application/manage-customers.use-case';
-import { CreatePlan, UpdatePlan } from './application/manage-plans.use-case';
-import {
-  CancelSubscription,
-  ChangePlan,
-  ChangeSeats,
-  CreateSubscription,
-  PublishSubscriptionUpdated,
-} from './application/manage-subscriptions.use-case';
-import { CreateCheckoutSession, SyncPaymentCustomer } from './application/payments.use-case';
+import { CreateCustomer } from './application/create-customer.use-case';
+import { DeleteCustomer } from './application/delete-customer.use-case';
+import { UpdateCustomer } from './application/update-customer.use-case';
+import { CreatePlan } from './application/create-plan.use-case';
+import { UpdatePlan } from './application/update-plan.use-case';
+import { CancelSubscription } from './application/cancel-subscription.use-case';
+import { ChangePlan } from './application/change-plan.use-case';
+import { ChangeSeats } from './application/change-seats.use-case';
+import { CreateSubscription } from './application/create-subscription.use-case';
+import { PublishSubscriptionUpdated } from './application/publish-subscription-updated.use-case';
+import { CreateCheckoutSession } from './application/create-checkout-session.use-case';
+import { SyncPaymentCustomer } from './application/sync-payment-customer.use-case';
 import { RatePeriod } from './application/rate-period.use-case';
 import { BillingUsageEventSink } from './application/usage-event-sink';
 import { AgentRecordsController } from './adapters/agent-records.controller';
@@ -114,6 +119,9 @@ import { SubscriptionRepository } from './domain/subscription';
     GrantCredits,
     DebitCredits,
     CreateCoupon,
+    ApiKeySpendCapAccess,
+    SetApiKeySpendCap,
+    RemoveApiKeySpendCap,
     RedeemCoupon,
     SyncPaymentCustomer,
     CreateCheckoutSession,

@@ -25,6 +25,8 @@ import { RefundCreditNote } from './application/refund-credit-note.use-case';
 import { RetryFailedJob } from './application/retry-failed-job.use-case';
 import { RunInvoiceScheduler } from './application/run-invoice-scheduler.use-case';
 import { VerifyOutcome } from './application/verify-outcome.use-case';
+import { SetVerificationRule } from './application/set-verification-rule.use-case';
+import { DeleteVerificationRule } from './application/delete-verification-rule.use-case';
 import { VoidInvoice } from './application/void-invoice.use-case';
 import { GatewayInvoiceCollector } from './adapters/gateway-invoice-collector';
 import {
@@ -73,6 +75,8 @@ import {
     RunInvoiceScheduler,
     MarkOverdueInvoices,
     VerifyOutcome,
+    SetVerificationRule,
+    DeleteVerificationRule,
     RecordFailedJob,
     RetryFailedJob,
   ],

@@ -7,11 +7,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Principal } from '../../../shared/context/principal';
-import { Clock } from '../../../shared/domain/clock.port';
-import { ForbiddenError, NotFoundError } from '../../../shared/domain/domain-error';
+import { ForbiddenError } from '../../../shared/domain/domain-error';
 import { CurrentPrincipal } from '../../../shared/http/auth.decorators';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
 import { RegisterServiceAccountKey } from '../application/register-service-account-key.use-case';
+import { RevokeServiceAccountKey } from '../application/revoke-service-account-key.use-case';
 import { ServiceAccountKey, ServiceAccountKeyRepository } from '../domain/http-signature';
 import {
   RegisterServiceAccountKeyDto,
@@ -41,8 +41,8 @@ const view = (k: ServiceAccountKey): ServiceAccountKeyDto => ({
 export class ServiceAccountKeysController {
   constructor(
     private readonly register: RegisterServiceAccountKey,
+    private readonly revokeKey: RevokeServiceAccountKey,
     private readonly keys: ServiceAccountKeyRepository,
-    private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -88,7 +88,6 @@ export class ServiceAccountKeysController {
   @ApiProblems(403)
   @ApiNoContentResponse()
   async revoke(@CurrentPrincipal() principal: Principal, @Param('keyId') keyId: string): Promise<void> {
-    if (!(await this.keys.revoke(serviceAccountOnly(principal), keyId, this.clock.now())))
-      throw new NotFoundError('Signing key', keyId);
+    await this.revokeKey.execute(serviceAccountOnly(principal), keyId);
   }
 }

@@ -3,12 +3,10 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { FastifyReply } from 'fastify';
 import { CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
 import { TenantId } from '../../../shared/domain/tenant-id';
-import {
-  GetAgentStats,
-  RecordAgentActivity,
-  RecordAgentCost,
-  RecordOutcome,
-} from '../application/agent-records.use-case';
+import { GetAgentStats } from '../application/get-agent-stats.use-case';
+import { RecordAgentActivity } from '../application/record-agent-activity.use-case';
+import { RecordAgentCost } from '../application/record-agent-cost.use-case';
+import { RecordOutcome } from '../application/record-outcome.use-case';
 import {
   ActivityResultDto,
   AgentStatsDto,

@@ -7,12 +7,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
-import { assertMayManageKey } from '../../../shared/context/permissions';
 import { Principal } from '../../../shared/context/principal';
 import { NotFoundError } from '../../../shared/domain/domain-error';
 import { TenantId } from '../../../shared/domain/tenant-id';
-import { CreateCoupon } from '../application/coupons.use-case';
-import { RedisBudgetSource } from './redis-budget-source';
+import { CreateCoupon } from '../application/create-coupon.use-case';
+import { RemoveApiKeySpendCap } from '../application/remove-api-key-spend-cap.use-case';
+import { SetApiKeySpendCap } from '../application/set-api-key-spend-cap.use-case';
 import { ApiKeySpendCapRepository } from '../domain/api-key-spend-cap';
 import { Coupon, CouponRepository } from '../domain/coupon';
 import { CouponDto, CouponListDto, CreateCouponDto, SpendCapDto, SpendCapViewDto } from './billing.dto';
@@ -92,7 +92,8 @@ const ApiKeyId = new UuidOr404Pipe('API key');
 export class SpendCapsController {
   constructor(
     private readonly caps: ApiKeySpendCapRepository,
-    private readonly budgets: RedisBudgetSource,
+    private readonly setCap: SetApiKeySpendCap,
+    private readonly removeCap: RemoveApiKeySpendCap,
   ) {}
 
   @Put(':apiKeyId')
@@ -105,11 +106,7 @@ export class SpendCapsController {
     @Param('apiKeyId', ApiKeyId) apiKeyId: string,
     @Body() body: SpendCapDto,
   ): Promise<SpendCapViewDto> {
-    await this.assertMayCap(tenantId, actor, apiKeyId);
-    const cap = { apiKeyId, amount: body.amount, currency: body.currency.toUpperCase() };
-    await this.caps.upsert(tenantId, cap);
-    await this.budgets.invalidateApiKey(tenantId, apiKeyId);
-    return (await this.caps.find(tenantId, apiKeyId)) ?? cap;
+    return this.setCap.execute(tenantId, actor, { apiKeyId, amount: body.amount, currency: body.currency });
   }
 
   @Get(':apiKeyId')
@@ -135,14 +132,6 @@ export class SpendCapsController {
     @CurrentPrincipal() actor: Principal,
     @Param('apiKeyId', ApiKeyId) apiKeyId: string,
   ): Promise<void> {
-    await this.assertMayCap(tenantId, actor, apiKeyId);
-    if (!(await this.caps.delete(tenantId, apiKeyId))) throw new NotFoundError('Spend cap', apiKeyId);
-    await this.budgets.invalidateApiKey(tenantId, apiKeyId);
-  }
-
-  private async assertMayCap(tenantId: TenantId, actor: Principal, apiKeyId: string): Promise<void> {
-    const createdBy = await this.caps.apiKeyCreator(tenantId, apiKeyId);
-    if (createdBy === undefined) throw new NotFoundError('API key', apiKeyId);
-    assertMayManageKey(actor, createdBy);
+    await this.removeCap.execute(tenantId, actor, apiKeyId);
   }
 }

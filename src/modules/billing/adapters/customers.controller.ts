@@ -23,10 +23,13 @@ import { CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
 import { NotFoundError } from '../../../shared/domain/domain-error';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Clock } from '../../../shared/domain/clock.port';
-import { CreateCustomer, DeleteCustomer, UpdateCustomer } from '../application/manage-customers.use-case';
-import { GrantCredits } from '../application/credits.use-case';
-import { RedeemCoupon } from '../application/coupons.use-case';
-import { CreateCheckoutSession, SyncPaymentCustomer } from '../application/payments.use-case';
+import { CreateCustomer } from '../application/create-customer.use-case';
+import { DeleteCustomer } from '../application/delete-customer.use-case';
+import { UpdateCustomer } from '../application/update-customer.use-case';
+import { GrantCredits } from '../application/grant-credits.use-case';
+import { RedeemCoupon } from '../application/redeem-coupon.use-case';
+import { CreateCheckoutSession } from '../application/create-checkout-session.use-case';
+import { SyncPaymentCustomer } from '../application/sync-payment-customer.use-case';
 import { Customer, CustomerRepository } from '../domain/customer';
 import { CreditRepository } from '../domain/credit.repository.port';
 import {

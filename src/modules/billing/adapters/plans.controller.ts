@@ -3,7 +3,9 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
 import { NotFoundError } from '../../../shared/domain/domain-error';
 import { TenantId } from '../../../shared/domain/tenant-id';
-import { CreatePlan, PlanView, UpdatePlan } from '../application/manage-plans.use-case';
+import { CreatePlan } from '../application/create-plan.use-case';
+import { PlanView } from '../application/plan-rules';
+import { UpdatePlan } from '../application/update-plan.use-case';
 import { PlanRepository, PlanVersion } from '../domain/plan.repository.port';
 import { CreatePlanDto, PlanDto, PlanListDto, PlanVersionDto, UpdatePlanDto } from './billing.dto';
 import { UuidOr404Pipe } from '../../../shared/http/uuid-or-404.pipe';

@@ -5,12 +5,10 @@ import { NotFoundError } from '../../../shared/domain/domain-error';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Clock } from '../../../shared/domain/clock.port';
 import { BillingForInvoicing } from '../../../shared/contracts/billing-for-invoicing';
-import {
-  CancelSubscription,
-  ChangePlan,
-  ChangeSeats,
-  CreateSubscription,
-} from '../application/manage-subscriptions.use-case';
+import { CancelSubscription } from '../application/cancel-subscription.use-case';
+import { ChangePlan } from '../application/change-plan.use-case';
+import { ChangeSeats } from '../application/change-seats.use-case';
+import { CreateSubscription } from '../application/create-subscription.use-case';
 import { Subscription, SubscriptionRepository } from '../domain/subscription';
 import {
   CancelSubscriptionDto,

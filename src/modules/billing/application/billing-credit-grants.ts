@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CreditGrants } from '../../../shared/contracts/credit-grants';
 import { TenantId } from '../../../shared/domain/tenant-id';
-import { GrantCredits } from './credits.use-case';
+import { GrantCredits } from './grant-credits.use-case';
 
 /** CreditGrants for other modules: a free grant through the same use case as the credits API. */
 @Injectable()

@@ -13,8 +13,8 @@ import { AgentRecordRepository } from '../domain/agent-records';
 import { CustomerRepository } from '../domain/customer';
 import { SubscriptionRepository } from '../domain/subscription';
 import { CommitInvoicedPeriod } from './commit-invoiced-period.use-case';
-import { GrantCredits } from './credits.use-case';
-import { PublishSubscriptionUpdated } from './manage-subscriptions.use-case';
+import { GrantCredits } from './grant-credits.use-case';
+import { PublishSubscriptionUpdated } from './publish-subscription-updated.use-case';
 import { RatePeriod } from './rate-period.use-case';
 
 /** Billing as Invoicing sees it (src/shared/contracts/billing-for-invoicing.ts). */

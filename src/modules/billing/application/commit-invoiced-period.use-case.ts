@@ -8,8 +8,8 @@ import { CouponRepository } from '../domain/coupon';
 import { PlanRepository } from '../domain/plan.repository.port';
 import { outcomeFee } from '../domain/rating';
 import { nextPeriod, renews, Subscription, SubscriptionRepository } from '../domain/subscription';
-import { DebitCredits } from './credits.use-case';
-import { PublishSubscriptionUpdated } from './manage-subscriptions.use-case';
+import { DebitCredits } from './debit-credits.use-case';
+import { PublishSubscriptionUpdated } from './publish-subscription-updated.use-case';
 
 /**
  * Runs inside Invoicing's transaction when an invoice for a period is written: applies credits, uses

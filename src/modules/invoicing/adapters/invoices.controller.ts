@@ -21,16 +21,16 @@ import {
 } from '@nestjs/swagger';
 import { AppConfig } from '../../../config/app-config';
 import { CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
-import { InvalidError, NotFoundError } from '../../../shared/domain/domain-error';
-import { OutboundGuard } from '../../../shared/net/outbound-guard';
+import { NotFoundError } from '../../../shared/domain/domain-error';
 import { uuidOr404 } from '../../../shared/http/uuid-or-404.pipe';
-import { newId } from '../../../shared/domain/ids';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { InvoiceRepository } from '../domain/invoice.repository.port';
 import { InvoiceRenderer } from '../domain/invoice-renderer.port';
 import { InvoiceRunRepository } from '../domain/invoice-run.repository.port';
 import { FailedJobRepository } from '../domain/failed-job.repository.port';
 import { VerificationRuleRepository } from '../domain/verification-rule';
+import { DeleteVerificationRule } from '../application/delete-verification-rule.use-case';
+import { SetVerificationRule } from '../application/set-verification-rule.use-case';
 import { FinalizeInvoice } from '../application/finalize-invoice.use-case';
 import { VoidInvoice } from '../application/void-invoice.use-case';
 import { PreviewInvoice } from '../application/preview-invoice.use-case';
@@ -293,7 +293,8 @@ export class CreditNotesController {
 export class VerificationRulesController {
   constructor(
     private readonly rules: VerificationRuleRepository,
-    private readonly guard: OutboundGuard,
+    private readonly setRule: SetVerificationRule,
+    private readonly deleteRule: DeleteVerificationRule,
   ) {}
 
   @Get()
@@ -324,14 +325,7 @@ export class VerificationRulesController {
     @Body() body: PutVerificationRuleDto,
   ): Promise<VerificationRuleDto> {
     if (!/^[a-z0-9_.-]{1,64}$/.test(outcomeType)) throw new NotFoundError('Outcome type', outcomeType);
-    // Checked on save (here) and again on every call (the verifier sends through the same guard).
-    const refused = body.webhookUrl ? await this.guard.check(body.webhookUrl) : null;
-    if (refused)
-      throw new InvalidError('webhook_url_refused', refused, [{ field: 'webhookUrl', message: refused }]);
-    const rule = await this.rules.upsert({
-      id: newId(),
-      tenantId,
-      outcomeType,
+    const rule = await this.setRule.execute(tenantId, outcomeType, {
       autoAcceptBelow: body.autoAcceptBelow ?? null,
       requiredEvidence: body.requiredEvidence ?? [],
       webhookUrl: body.webhookUrl ?? null,
@@ -353,8 +347,7 @@ export class VerificationRulesController {
     @CurrentTenant() tenantId: TenantId,
     @Param('outcomeType') outcomeType: string,
   ): Promise<void> {
-    if (!(await this.rules.delete(tenantId, outcomeType)))
-      throw new NotFoundError('Verification rule', outcomeType);
+    await this.deleteRule.execute(tenantId, outcomeType);
   }
 }
 
