@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module, forwardRef } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgentDirectory } from '../../shared/contracts/agents';
 import { AgentRepository } from './domain/agent.repository.port';
@@ -12,11 +12,11 @@ import { AgentSettingsPolicy } from './application/agent-settings';
 import { AgentCache } from './application/agent-cache';
 import { CreateAgent } from './application/create-agent.use-case';
 import { UpdateAgent } from './application/update-agent.use-case';
+import { BillingModule } from '../billing/billing.module';
 
 /** Agents: the catalog and the tool registry (docs/modules/agents.md). Global so Billing can resolve agents. */
-@Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([AgentOrmEntity])],
+  imports: [forwardRef(() => BillingModule), TypeOrmModule.forFeature([AgentOrmEntity])],
   controllers: [AgentsController, ToolsController],
   providers: [
     { provide: AgentRepository, useClass: TypeOrmAgentRepository },

@@ -1,4 +1,4 @@
-import { Global, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { Logger, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/app-config';
 import { Clock } from '../../shared/domain/clock.port';
@@ -60,7 +60,6 @@ import { RegisterServiceAccountKey } from './application/register-service-accoun
 import { ApiKeysController } from './adapters/api-keys.controller';
 
 /** Users, sessions, signing keys, API keys, service accounts; provides the PrincipalResolver to the guard. */
-@Global()
 @Module({
   imports: [TenancyModule, MailModule, TypeOrmModule.forFeature([ApiKeyRow])],
   controllers: [AuthController, JwksController, ApiKeysController, ServiceAccountKeysController],

@@ -1,6 +1,6 @@
 import { PlanDirectory } from '../../shared/contracts/plans';
 import { RepositoryPlanDirectory } from './application/plan-directory';
-import { Global, Module } from '@nestjs/common';
+import { Module, forwardRef } from '@nestjs/common';
 import { BudgetSource, UsageEventSink } from '../../shared/contracts/metering';
 import { BillingForInvoicing } from '../../shared/contracts/billing-for-invoicing';
 import { UsageRevenueRater } from '../../shared/contracts/usage-revenue';
@@ -63,13 +63,22 @@ import { MetricRepository, UsageRepository } from './domain/metering';
 import { PaymentGateway } from './domain/payment-gateway.port';
 import { PlanRepository } from './domain/plan.repository.port';
 import { SubscriptionRepository } from './domain/subscription';
+import { AgentsModule } from '../agents/agents.module';
+import { ReferralsModule } from '../referrals/referrals.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 
 /**
  * Billing: customers, metering, plans, subscriptions, credits, coupons, spend caps and Stripe (docs/modules/billing.md).
  * Global: Chat feeds usage and asks for budgets, Invoicing rates and commits periods, pushes invoices.
  */
-@Global()
 @Module({
+  imports: [
+    forwardRef(() => AgentsModule),
+    forwardRef(() => ReferralsModule),
+    forwardRef(() => WebhooksModule),
+    forwardRef(() => NotificationsModule),
+  ],
   controllers: [
     CustomersController,
     MetricsController,

@@ -23,10 +23,13 @@ import { StoreUsageRecords } from './application/store-usage-records.use-case';
 import { SettleSpend } from './application/settle-spend';
 import { ReplayUsageSpool } from './application/replay-usage-spool.use-case';
 import { ReconcileStaleReservations } from './application/reconcile-stale-reservations.use-case';
+import { AgentsModule } from '../agents/agents.module';
+import { BillingModule } from '../billing/billing.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 
 /** Chat: the metered gateway to the model providers (docs/modules/chat.md). */
 @Module({
-  imports: [ConversationsModule],
+  imports: [AgentsModule, BillingModule, WebhooksModule, ConversationsModule],
   controllers: [AgentChatController, OpenAiCompatController],
   providers: [
     { provide: LlmProvider, useClass: OpenAiLlmProvider },

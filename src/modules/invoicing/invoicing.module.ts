@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, forwardRef } from '@nestjs/common';
 import { InvoiceDocuments } from '../../shared/contracts/invoice-documents';
 import { InvoicePayments } from '../../shared/contracts/invoice-payments';
 import { FailedJobRepository } from './domain/failed-job.repository.port';
@@ -43,6 +43,8 @@ import {
   TypeOrmInvoiceRunRepository,
   TypeOrmVerificationRuleRepository,
 } from './adapters/typeorm-invoicing-support.repositories';
+import { BillingModule } from '../billing/billing.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 
 /**
  * Invoicing: invoices and credit notes (gapless numbers, PDF), invoice runs, overdue checks, outcome
@@ -50,6 +52,7 @@ import {
  * PaymentGateway port; provides InvoicePayments to the Stripe webhook handlers. See docs/modules/invoicing.md.
  */
 @Module({
+  imports: [forwardRef(() => BillingModule), forwardRef(() => WebhooksModule)],
   controllers: [InvoicesController, CreditNotesController, VerificationRulesController, FailedJobsController],
   providers: [
     { provide: InvoiceRepository, useClass: TypeOrmInvoiceRepository },

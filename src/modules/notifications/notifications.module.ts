@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module, forwardRef } from '@nestjs/common';
 import { CreditsLowThresholds } from '../../shared/contracts/credits-low-thresholds';
 import { MailModule } from '../../shared/mail/mail.module';
 import { InvoicingModule } from '../invoicing/invoicing.module';
@@ -23,15 +23,15 @@ import {
   TypeOrmNotificationOutbox,
   TypeOrmNotificationSettingsRepository,
 } from './adapters/typeorm-notification.repositories';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 
 /**
  * Email notifications: domain events become outbox rows (one per recipient, once per event) sent by the
  * notifications worker with retries; per-organization settings. See docs/modules/notifications.md.
  * Global: Billing reads an organization's credits-low threshold from its settings.
  */
-@Global()
 @Module({
-  imports: [MailModule, InvoicingModule],
+  imports: [forwardRef(() => WebhooksModule), MailModule, forwardRef(() => InvoicingModule)],
   controllers: [NotificationSettingsController],
   providers: [
     { provide: NotificationSettingsRepository, useClass: TypeOrmNotificationSettingsRepository },

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module, forwardRef } from '@nestjs/common';
 import { ReferralSignups } from '../../shared/contracts/referral-signups';
 import { ReferralEventsListener } from './adapters/referral-events.listener';
 import { ReferralsController } from './adapters/referrals.controller';
@@ -10,13 +10,15 @@ import { ListReferrals } from './application/list-referrals.use-case';
 import { RegisterReferee } from './application/register-referee.use-case';
 import { RewardReferralOnPayment } from './application/reward-referral-on-payment.use-case';
 import { ReferralRepository } from './domain/referral';
+import { BillingModule } from '../billing/billing.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 
 /**
  * Referrals among a tenant's customers: codes, the link made when a customer is created with a code, and
  * credit rewards granted once (docs/modules/referrals.md). Global: Billing hands it new customers.
  */
-@Global()
 @Module({
+  imports: [forwardRef(() => BillingModule), forwardRef(() => WebhooksModule)],
   controllers: [ReferralsController],
   providers: [
     { provide: ReferralRepository, useClass: TypeOrmReferralRepository },

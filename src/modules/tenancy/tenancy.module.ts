@@ -34,10 +34,14 @@ import {
 import { RedisInvalidationBus } from './adapters/redis-invalidation-bus';
 import { OrganizationsController } from './adapters/organizations.controller';
 import { AuditLogsController } from './adapters/audit-logs.controller';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 
 /** Organizations (tenants), memberships and roles, and the audit log. See docs/modules/tenancy.md. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OrganizationRow, MembershipRow, InvitationRow, AuditLogRow])],
+  imports: [
+    WebhooksModule,
+    TypeOrmModule.forFeature([OrganizationRow, MembershipRow, InvitationRow, AuditLogRow]),
+  ],
   controllers: [OrganizationsController, InvitationsController, AuditLogsController],
   providers: [
     { provide: OrganizationRepository, useClass: TypeOrmOrganizationRepository },

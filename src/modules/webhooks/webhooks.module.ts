@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module, forwardRef } from '@nestjs/common';
 import { WebhookEvents } from '../../shared/contracts/webhook-events';
 import { DomainEventListeners } from '../../shared/contracts/domain-events';
 import { InvoicingModule } from '../invoicing/invoicing.module';
@@ -21,14 +21,14 @@ import {
   TypeOrmWebhookEndpointRepository,
 } from './adapters/typeorm-webhook.repository';
 import { TypeOrmStripeEventRepository } from './adapters/typeorm-stripe-event.repository';
+import { BillingModule } from '../billing/billing.module';
 
 /**
  * Webhooks: outbound events to tenants' endpoints (WebhookEvents, global, so any module can publish) and
  * the Stripe webhook intake. See docs/modules/webhooks.md.
  */
-@Global()
 @Module({
-  imports: [InvoicingModule],
+  imports: [forwardRef(() => BillingModule), forwardRef(() => InvoicingModule)],
   controllers: [WebhookEndpointsController, StripeWebhookController],
   providers: [
     { provide: WebhookEndpointRepository, useClass: TypeOrmWebhookEndpointRepository },

@@ -3,6 +3,7 @@ import { AppConfig } from '../../config/app-config';
 import { OutboundGuard } from './outbound-guard';
 
 /** The one OutboundGuard of the process, configured by OUTBOUND_* settings. */
+// Global: infrastructure for every outbound call (webhooks, tools, rule checks), like config and logging.
 @Global()
 @Module({
   providers: [

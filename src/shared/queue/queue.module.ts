@@ -39,6 +39,7 @@ class QueueConnectionModule implements OnApplicationShutdown {
  * each module's worker module and only load where workers run (src/worker.ts, or npm start with
  * WORKERS_IN_API).
  */
+// Global: the JobQueue port is infrastructure any module's use cases enqueue through, like config and logging.
 @Global()
 @Module({
   imports: [

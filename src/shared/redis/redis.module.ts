@@ -34,6 +34,7 @@ export function createRedisConnection(
 export const redisKey = (config: Pick<AppConfig, 'redisKeyPrefix'>, ...parts: string[]) =>
   [config.redisKeyPrefix, ...parts].join(':');
 
+// Global: the process' one Redis connection, infrastructure like config and logging.
 @Global()
 @Module({
   providers: [
