@@ -1,6 +1,6 @@
 import { InvalidError } from '../../../shared/domain/domain-error';
 import { isValidTimeZone } from '../../../shared/domain/time-zone';
-import { localMidnight, parseLocalDate } from '../../billing/domain/periods';
+import { localMidnight, parseLocalDate } from '../../../shared/domain/local-date';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 

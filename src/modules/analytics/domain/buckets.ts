@@ -1,4 +1,4 @@
-import { addDays, addMonths, localDateOf, localMidnight } from '../../billing/domain/periods';
+import { addDays, addMonths, localDateOf, localMidnight } from '../../../shared/domain/local-date';
 import { Interval } from './usage-analytics';
 
 /**

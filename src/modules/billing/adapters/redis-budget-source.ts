@@ -11,7 +11,7 @@ import { BudgetCache } from '../application/budget-cache.port';
 import { CreditRepository } from '../domain/credit.repository.port';
 import { CustomerRepository } from '../domain/customer';
 import { MetricRepository, UsageRepository } from '../domain/metering';
-import { calendarMonthOf, Period } from '../domain/periods';
+import { calendarMonthOf, Period } from '../../../shared/domain/local-date';
 import { SubscriptionRepository } from '../domain/subscription';
 import { num } from './numeric';
 import { tenantQuery } from '../../../shared/persistence/tenant-sql';

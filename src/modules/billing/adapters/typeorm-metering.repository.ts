@@ -15,7 +15,7 @@ import {
 } from '../domain/metering';
 import { num } from './numeric';
 import { poolQueryable, tenantQuery } from '../../../shared/persistence/tenant-sql';
-import { wholeHourOffset } from '../domain/periods';
+import { wholeHourOffset } from '../../../shared/domain/local-date';
 
 interface BillableMetricRecord {
   id: BillableMetric['id'];

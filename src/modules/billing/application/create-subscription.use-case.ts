@@ -20,7 +20,7 @@ import {
   LocalDate,
   localDateOf,
   parseDateOnly,
-} from '../domain/periods';
+} from '../../../shared/domain/local-date';
 import { BudgetCache } from './budget-cache.port';
 import { toAdjustments } from './subscription-changes';
 import { PublishSubscriptionUpdated } from './publish-subscription-updated.use-case';

@@ -1,6 +1,6 @@
 import { InvalidError } from '../../../shared/domain/domain-error';
 import { dec } from '../../../shared/domain/money';
-import { isValidTimeZone } from '../domain/periods';
+import { isValidTimeZone } from '../../../shared/domain/time-zone';
 
 export function checkTimezone(tz: string | undefined) {
   if (tz !== undefined && !isValidTimeZone(tz))

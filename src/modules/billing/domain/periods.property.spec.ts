@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { addDays, compareLocalDates, LocalDate, localDateOf, periodAt } from './periods';
+import { periodAt } from './periods';
+import { addDays, compareLocalDates, LocalDate, localDateOf } from '../../../shared/domain/local-date';
 import { startSubscription } from './subscription';
 
 /**

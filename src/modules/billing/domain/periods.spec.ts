@@ -1,4 +1,5 @@
-import { addMonths, localMidnight, periodAt, localDaysBetween } from './periods';
+import { periodAt } from './periods';
+import { addMonths, localMidnight, localDaysBetween } from '../../../shared/domain/local-date';
 import { seatChangeProration, startSubscription } from './subscription';
 import { Charge } from './plan';
 

@@ -1,6 +1,7 @@
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Dec, dec } from '../../../shared/domain/money';
 import { Charge, Interval } from './plan';
+import { periodAt } from './periods';
 import {
   addDays,
   formatLocalDate,
@@ -10,8 +11,7 @@ import {
   localMidnight,
   parseLocalDate,
   Period,
-  periodAt,
-} from './periods';
+} from '../../../shared/domain/local-date';
 import { Page } from '../../../shared/http/cursor';
 
 export type SubscriptionStatus = 'trialing' | 'active' | 'past_due' | 'canceled';
