@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createApiKey, signUp, SignedUp } from '../support/auth';
 import { FakeStripe, parseStripeForm } from '../fakes/fake-stripe';
-import { PaymentGateway } from '../../src/modules/billing/domain/payment-gateway.port';
+import { PaymentGateway } from '../../src/shared/contracts/payment-gateway';
 import { BudgetSource } from '../../src/shared/contracts/metering';
 import { UsageEventSink } from '../../src/shared/contracts/metering';
 import { QUEUES } from '../../src/shared/queue/queue-names';

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { FixedClock } from '../../src/shared/domain/clock.port';
 import { SCOPES } from '../../src/shared/context/permissions';
 import { QUEUES } from '../../src/shared/queue/queue-names';
-import { verifySignature } from '../../src/modules/webhooks/domain/webhook-signature';
+import { verifySignature } from '../../src/shared/contracts/webhook-signature';
 import { startTestApp, TestApp } from '../support/test-app';
 import { until } from '../support/until';
 import { AuthFn, createApiKey, signUp, withApiKey } from '../support/auth';

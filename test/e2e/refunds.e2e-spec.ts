@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import Stripe from 'stripe';
 import { FixedClock } from '../../src/shared/domain/clock.port';
 import { SCOPES } from '../../src/shared/context/permissions';
-import { PaymentGateway } from '../../src/modules/billing/domain/payment-gateway.port';
+import { PaymentGateway } from '../../src/shared/contracts/payment-gateway';
 import { startTestApp, TestApp } from '../support/test-app';
 import { until } from '../support/until';
 import { AuthFn, createApiKey, isolatedEnv, signUp, withApiKey } from '../support/auth';

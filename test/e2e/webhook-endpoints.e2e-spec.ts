@@ -4,7 +4,7 @@ import { signUp, SignedUp } from '../support/auth';
 import { FakeWebhookReceiver } from '../fakes/fake-webhook-receiver';
 import { WebhookEvents } from '../../src/shared/contracts/webhook-events';
 import { asTenantId } from '../../src/shared/domain/tenant-id';
-import { verifySignature } from '../../src/modules/webhooks/domain/webhook-signature';
+import { verifySignature } from '../../src/shared/contracts/webhook-signature';
 
 const PROBLEM = /application\/problem\+json/;
 

@@ -60,7 +60,7 @@ import { CouponRepository } from './domain/coupon';
 import { CreditRepository } from './domain/credit.repository.port';
 import { CustomerRepository } from './domain/customer';
 import { MetricRepository, UsageRepository } from './domain/metering';
-import { PaymentGateway } from './domain/payment-gateway.port';
+import { PaymentGateway } from '../../shared/contracts/payment-gateway';
 import { PlanRepository } from './domain/plan.repository.port';
 import { SubscriptionRepository } from './domain/subscription';
 import { AgentsModule } from '../agents/agents.module';

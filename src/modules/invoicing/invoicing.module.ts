@@ -24,6 +24,7 @@ import { RenderInvoicePdf } from './application/render-invoice-pdf.use-case';
 import { RefundCreditNote } from './application/refund-credit-note.use-case';
 import { RetryFailedJob } from './application/retry-failed-job.use-case';
 import { RunInvoiceScheduler } from './application/run-invoice-scheduler.use-case';
+import { FailedJobRecorder } from '../../shared/contracts/failed-jobs';
 import { VerifyOutcome } from './application/verify-outcome.use-case';
 import { SetVerificationRule } from './application/set-verification-rule.use-case';
 import { DeleteVerificationRule } from './application/delete-verification-rule.use-case';
@@ -81,10 +82,12 @@ import { WebhooksModule } from '../webhooks/webhooks.module';
     SetVerificationRule,
     DeleteVerificationRule,
     RecordFailedJob,
+    { provide: FailedJobRecorder, useExisting: RecordFailedJob },
     RetryFailedJob,
   ],
   exports: [
     InvoicePayments,
+    FailedJobRecorder,
     InvoiceDocuments,
     RecordFailedJob,
     InvoiceRunRepository,

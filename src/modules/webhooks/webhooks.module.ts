@@ -3,7 +3,7 @@ import { WebhookEvents } from '../../shared/contracts/webhook-events';
 import { DomainEventListeners } from '../../shared/contracts/domain-events';
 import { InvoicingModule } from '../invoicing/invoicing.module';
 import { WebhookDeliveryRepository, WebhookEndpointRepository } from './domain/webhook.repository.port';
-import { WebhookSender } from './domain/webhook-sender.port';
+import { WebhookSender } from '../../shared/contracts/webhook-sender';
 import { StripeEventRepository } from './domain/stripe-event.repository.port';
 import { PublishWebhookEvent } from './application/publish-webhook-event';
 import { DeliverWebhook } from './application/deliver-webhook.use-case';

@@ -1,6 +1,6 @@
 import { TenantId } from '../domain/tenant-id';
 
-/** What other modules (Billing) may ask the Agents module. Provided globally by AgentsModule. */
+/** What other modules (Billing) may ask the Agents module. Provided by AgentsModule (import it to inject this). */
 export interface AgentRef {
   id: string;
   slug: string;

@@ -1,6 +1,6 @@
 import { TenantId } from '../domain/tenant-id';
 
-/** Free credits another module grants a customer (Billing provides it globally). */
+/** Free credits another module grants a customer (BillingModule provides it). */
 export abstract class CreditGrants {
   /**
    * Adds a free grant in the customer's currency. `reference` is unique per tenant in the credits

@@ -13,7 +13,7 @@ export type DomainEventHandler = (event: DomainEvent) => Promise<void>;
 
 /**
  * In-process subscribers to the events every module publishes through WebhookEvents (WebhooksModule
- * provides this registry globally and calls it on each publish, before the webhook deliveries). Handlers
+ * provides this registry and calls it on each publish, before the webhook deliveries). Handlers
  * run in the publisher's transaction when it has one, so what they write commits or rolls back with the
  * event; they must be idempotent (events can repeat) and short (hand slow work to a queue).
  */

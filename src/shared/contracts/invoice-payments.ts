@@ -7,8 +7,8 @@ export interface PaymentAttempt {
 }
 
 /**
- * What payment events (Stripe webhooks, handled in the Webhooks module) may do to invoices. Invoicing
- * provides it globally. Every method is idempotent and never moves an invoice backwards
+ * What payment events (Stripe webhooks, handled in the Webhooks module) may do to invoices. InvoicingModule
+ * provides it. Every method is idempotent and never moves an invoice backwards
  * (paid/void stay paid/void).
  */
 export abstract class InvoicePayments {

@@ -1,7 +1,7 @@
 import { TenantId } from '../domain/tenant-id';
 
 /**
- * Contracts between Chat (producer) and Billing (consumer). Billing provides both ports globally;
+ * Contracts between Chat (producer) and Billing (consumer). BillingModule provides both ports;
  * until it does, BillingModule provides the permissive defaults at the bottom of this file.
  */
 

@@ -18,7 +18,7 @@ export const WEBHOOK_EVENT_TYPES = [
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /**
- * Outbound webhook events. WebhooksModule provides it globally; any module may publish. Publishing
+ * Outbound webhook events. WebhooksModule provides it; any module that imports it may publish. Publishing
  * records one delivery per subscribed endpoint and queues it (signed, retried with backoff over ~24 h).
  * Call it after your transaction commits when you can; inside one it joins the transaction, so a
  * rollback drops the event too.

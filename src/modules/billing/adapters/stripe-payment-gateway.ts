@@ -12,7 +12,7 @@ import {
   PushInvoiceInput,
   RefundInput,
   RefundStatus,
-} from '../domain/payment-gateway.port';
+} from '../../../shared/contracts/payment-gateway';
 import { roundForStripe, stripeIncrement, toStripeAmount } from './stripe-currencies';
 
 /** Stripe refund statuses: requires_action and pending wait; canceled never moved money. */

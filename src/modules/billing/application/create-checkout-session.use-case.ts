@@ -3,7 +3,7 @@ import { AppConfig } from '../../../config/app-config';
 import { InvalidError, NotFoundError } from '../../../shared/domain/domain-error';
 import { dec } from '../../../shared/domain/money';
 import { TenantId } from '../../../shared/domain/tenant-id';
-import { PaymentGateway } from '../domain/payment-gateway.port';
+import { PaymentGateway } from '../../../shared/contracts/payment-gateway';
 import { SubscriptionRepository } from '../domain/subscription';
 import { SyncPaymentCustomer } from './sync-payment-customer.use-case';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../../shared/domain/domain-error';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Customer, CustomerRepository } from '../domain/customer';
-import { PaymentGateway } from '../domain/payment-gateway.port';
+import { PaymentGateway } from '../../../shared/contracts/payment-gateway';
 
 /** Creates or updates the customer at the payment gateway and stores the link. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
-import { GatewayRefund, PaymentGateway } from '../../billing/domain/payment-gateway.port';
+import { GatewayRefund, PaymentGateway } from '../../../shared/contracts/payment-gateway';
 import { CreditNote } from '../domain/credit-note';
 import { Invoice } from '../domain/invoice';
 import { InvoiceCollector, RefundOutcome } from '../domain/invoice-collector.port';

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { RecordedOutcome } from '../../../shared/contracts/billing-for-invoicing';
 import { Clock } from '../../../shared/domain/clock.port';
-import { WebhookSender } from '../../webhooks/domain/webhook-sender.port';
-import { SIGNATURE_HEADER, signPayload } from '../../webhooks/domain/webhook-signature';
+import { WebhookSender } from '../../../shared/contracts/webhook-sender';
+import { SIGNATURE_HEADER, signPayload } from '../../../shared/contracts/webhook-signature';
 import { OutcomeVerifier, Verdict } from '../domain/outcome-verifier.port';
 
 /** Calls the tenant's verification webhook through the SSRF-guarded webhook sender, signed like outbound webhooks. */

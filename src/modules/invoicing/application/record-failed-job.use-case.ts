@@ -1,25 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { asTenantId } from '../../../shared/domain/tenant-id';
+import { FailedJobRecorder, FinishedJob } from '../../../shared/contracts/failed-jobs';
 import { FailedJobRepository } from '../domain/failed-job.repository.port';
-
-export interface FinishedJob {
-  queue: string;
-  name: string;
-  id?: string;
-  data: unknown;
-  attemptsMade: number;
-  maxAttempts: number;
-}
 
 /**
  * Called by processors when a job fails: after its last attempt it becomes a dead letter (listed by
  * GET /api/v1/failed-jobs); jobs without a tenant are only logged.
  */
 @Injectable()
-export class RecordFailedJob {
+export class RecordFailedJob extends FailedJobRecorder {
   private readonly logger = new Logger(RecordFailedJob.name);
 
-  constructor(private readonly failedJobs: FailedJobRepository) {}
+  constructor(private readonly failedJobs: FailedJobRepository) {
+    super();
+  }
 
   /** Returns true when the job is dead (no retry left). */
   async execute(job: FinishedJob, error: Error): Promise<boolean> {

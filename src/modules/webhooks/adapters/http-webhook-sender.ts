@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Response } from 'undici';
 import { AppConfig } from '../../../config/app-config';
 import { OutboundGuard, OutboundRefusedError } from '../../../shared/net/outbound-guard';
-import { WebhookResponse, WebhookSender } from '../domain/webhook-sender.port';
+import { WebhookResponse, WebhookSender } from '../../../shared/contracts/webhook-sender';
 
 /** POST through the shared outbound guard (public addresses only, no redirects), with a timeout and a response cap. */
 @Injectable()

@@ -2,7 +2,7 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { UseCls } from 'nestjs-cls';
 import { QUEUES } from '../../../shared/queue/queue-names';
-import { RecordFailedJob } from '../../invoicing/application/record-failed-job.use-case';
+import { FailedJobRecorder } from '../../../shared/contracts/failed-jobs';
 import { ProcessStripeEvent } from '../application/process-stripe-event.use-case';
 import { ProcessStripeEventJob } from '../application/receive-stripe-event.use-case';
 import { StripeEventRepository } from '../domain/stripe-event.repository.port';
@@ -12,7 +12,7 @@ export class StripeEventsProcessor extends WorkerHost {
   constructor(
     private readonly processEvent: ProcessStripeEvent,
     private readonly events: StripeEventRepository,
-    private readonly recordFailedJob: RecordFailedJob,
+    private readonly recordFailedJob: FailedJobRecorder,
   ) {
     super();
   }

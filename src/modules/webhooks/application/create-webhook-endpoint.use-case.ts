@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { newId } from '../../../shared/domain/ids';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { WebhookEndpoint, WebhookEndpointRepository } from '../domain/webhook.repository.port';
-import { WebhookSender } from '../domain/webhook-sender.port';
+import { WebhookSender } from '../../../shared/contracts/webhook-sender';
 import { checkEventTypes, checkUrl } from './webhook-endpoint-checks';
 
 @Injectable()

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../shared/domain/clock.port';
 import { DomainError } from '../../../shared/domain/domain-error';
 import { TenantId } from '../../../shared/domain/tenant-id';
-import { SIGNATURE_HEADER, signPayload } from '../domain/webhook-signature';
+import { SIGNATURE_HEADER, signPayload } from '../../../shared/contracts/webhook-signature';
 import { WebhookDeliveryRepository, WebhookEndpointRepository } from '../domain/webhook.repository.port';
-import { WebhookSender } from '../domain/webhook-sender.port';
+import { WebhookSender } from '../../../shared/contracts/webhook-sender';
 
 /** Thrown so the queue retries the delivery with backoff. */
 export class DeliveryFailedError extends DomainError {

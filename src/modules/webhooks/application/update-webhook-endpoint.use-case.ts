@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../../shared/domain/domain-error';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { WebhookEndpoint, WebhookEndpointRepository } from '../domain/webhook.repository.port';
-import { WebhookSender } from '../domain/webhook-sender.port';
+import { WebhookSender } from '../../../shared/contracts/webhook-sender';
 import { checkEventTypes, checkUrl } from './webhook-endpoint-checks';
 
 @Injectable()

@@ -1,6 +1,6 @@
 import { WEBHOOK_EVENT_TYPES } from '../../../shared/contracts/webhook-events';
 import { InvalidError } from '../../../shared/domain/domain-error';
-import { WebhookSender } from '../domain/webhook-sender.port';
+import { WebhookSender } from '../../../shared/contracts/webhook-sender';
 
 const KNOWN_TYPES = new Set<string>([...WEBHOOK_EVENT_TYPES, '*']);
 

@@ -5,7 +5,7 @@ import {
   mapSubscriptionStatus,
   subscriptionStatusRank,
 } from './stripe-event';
-import { signPayload, verifySignature } from './webhook-signature';
+import { signPayload, verifySignature } from '../../../shared/contracts/webhook-signature';
 
 describe('outbound webhook signature', () => {
   it('signs timestamp and body, and a receiver can verify it within the tolerance', () => {
