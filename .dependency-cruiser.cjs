@@ -36,7 +36,7 @@ module.exports = {
       name: 'auth-through-contracts',
       comment:
         'Exception, with its reason: auth signs in the members of organizations, so it reads memberships, writes ' +
-        "tenancy's audit trail, creates an owner's organization and listens on tenancy's invalidation bus. " +
+        "tenancy's audit trail and creates an owner's organization. " +
         'These files are that shared identity context; anything else of tenancy goes through contracts.',
       severity: 'error',
       from: { path: '^src/modules/auth/', pathNot: '\\.module\\.ts$' },
@@ -44,7 +44,7 @@ module.exports = {
         path: '^src/modules/(?!auth/)',
         pathNot: [
           '^src/modules/tenancy/application/(audit-trail|membership-directory|create-organization\\.use-case|get-organization\\.use-case)\\.ts$',
-          '^src/modules/tenancy/domain/(default-membership|invalidation-bus\\.port|organization\\.repository\\.port)\\.ts$',
+          '^src/modules/tenancy/domain/(default-membership|organization\\.repository\\.port)\\.ts$',
           '^src/modules/tenancy/adapters/tenancy\\.dto\\.ts$',
         ],
       },

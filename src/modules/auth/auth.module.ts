@@ -2,7 +2,7 @@ import { Logger, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/app-config';
 import { Clock } from '../../shared/domain/clock.port';
-import { InvalidationBus } from '../tenancy/domain/invalidation-bus.port';
+import { InvalidationBus } from '../../shared/contracts/invalidation-bus';
 import { PrincipalResolver } from '../../shared/http/principal-resolver.port';
 import { TenancyModule } from '../tenancy/tenancy.module';
 import {

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationRepository } from './domain/organization.repository.port';
 import { MembershipRepository } from './domain/membership.repository.port';
 import { AuditLogRepository } from './domain/audit-log.repository.port';
-import { InvalidationBus } from './domain/invalidation-bus.port';
+import { InvalidationBus } from '../../shared/contracts/invalidation-bus';
 import { AuditTrail } from './application/audit-trail';
 import { MembershipDirectory } from './application/membership-directory';
 import { CreateOrganization } from './application/create-organization.use-case';

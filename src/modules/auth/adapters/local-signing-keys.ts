@@ -3,7 +3,7 @@ import { createPrivateKey, generateKeyPairSync, KeyObject, randomBytes, sign } f
 import { importJWK } from 'jose';
 import { AppConfig } from '../../../config/app-config';
 import { Clock } from '../../../shared/domain/clock.port';
-import { InvalidationBus } from '../../tenancy/domain/invalidation-bus.port';
+import { InvalidationBus } from '../../../shared/contracts/invalidation-bus';
 import { SigningKeyRepository, StoredSigningKey } from '../domain/auth.ports';
 import { decryptSecret, encryptSecret } from '../application/key-encryption';
 import { PublicJwk, Signer, SigningKeyInfo, SigningKeys } from '../application/signing-keys';

@@ -3,7 +3,7 @@ import { importJWK } from 'jose';
 import { AppConfig } from '../../../config/app-config';
 import { Clock } from '../../../shared/domain/clock.port';
 import { VaultClient } from '../../../shared/vault/vault-client';
-import { InvalidationBus } from '../../tenancy/domain/invalidation-bus.port';
+import { InvalidationBus } from '../../../shared/contracts/invalidation-bus';
 import { PublicJwk, Rotation, Signer, SigningKeyInfo, SigningKeys } from '../application/signing-keys';
 
 type Key = Awaited<ReturnType<typeof importJWK>>;

@@ -1,7 +1,7 @@
 import { AppConfig } from '../../../config/app-config';
 import { Clock } from '../../../shared/domain/clock.port';
 import { asTenantId } from '../../../shared/domain/tenant-id';
-import { InvalidationBus } from '../../tenancy/domain/invalidation-bus.port';
+import { InvalidationBus } from '../../../shared/contracts/invalidation-bus';
 import { generateApiKey } from '../domain/api-key-token';
 import { ApiKeyRepository, StoredApiKey } from '../domain/auth.ports';
 import { ApiKeyAuthenticator } from './api-key-authenticator';

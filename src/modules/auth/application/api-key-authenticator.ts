@@ -4,7 +4,7 @@ import { AppConfig } from '../../../config/app-config';
 import { Clock } from '../../../shared/domain/clock.port';
 import { UnauthenticatedError } from '../../../shared/domain/domain-error';
 import { LRUCache } from 'lru-cache';
-import { InvalidationBus } from '../../tenancy/domain/invalidation-bus.port';
+import { InvalidationBus } from '../../../shared/contracts/invalidation-bus';
 import { parseApiKey } from '../domain/api-key-token';
 import { ApiKeyRepository, StoredApiKey } from '../domain/auth.ports';
 import { TOPIC, TOUCH_INTERVAL_MS, hashApiKeySecret } from './api-keys';

@@ -5,7 +5,7 @@ import { Clock } from '../../../shared/domain/clock.port';
 import { NotFoundError } from '../../../shared/domain/domain-error';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { AuditTrail } from '../../tenancy/application/audit-trail';
-import { InvalidationBus } from '../../tenancy/domain/invalidation-bus.port';
+import { InvalidationBus } from '../../../shared/contracts/invalidation-bus';
 import { ApiKeyRepository } from '../domain/auth.ports';
 import { TOPIC } from './api-keys';
 

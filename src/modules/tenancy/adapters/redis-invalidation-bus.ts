@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { AppConfig } from '../../../config/app-config';
 import { createRedisConnection, RedisClient, redisKey } from '../../../shared/redis/redis.module';
-import { InvalidationBus } from '../domain/invalidation-bus.port';
+import { InvalidationBus } from '../../../shared/contracts/invalidation-bus';
 
 /**
  * Redis pub/sub on one channel. Handlers run locally at once on publish (this instance never waits for

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { MembershipRepository, UserMembership } from '../domain/membership.repository.port';
-import { InvalidationBus } from '../domain/invalidation-bus.port';
+import { InvalidationBus } from '../../../shared/contracts/invalidation-bus';
 import { LRUCache } from 'lru-cache';
 
 const TOPIC = 'membership';
