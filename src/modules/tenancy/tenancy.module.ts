@@ -4,7 +4,8 @@ import { OrganizationRepository } from './domain/organization.repository.port';
 import { MembershipRepository } from './domain/membership.repository.port';
 import { AuditLogRepository } from './domain/audit-log.repository.port';
 import { InvalidationBus } from '../../shared/contracts/invalidation-bus';
-import { AuditTrail } from './application/audit-trail';
+import { AuditTrail } from '../../shared/contracts/audit-trail';
+import { RequestContextAuditTrail } from './application/audit-trail';
 import { MembershipDirectory } from './application/membership-directory';
 import { CreateOrganization } from './application/create-organization.use-case';
 import { GetOrganization } from './application/get-organization.use-case';
@@ -49,7 +50,7 @@ import { WebhooksModule } from '../webhooks/webhooks.module';
     { provide: AuditLogRepository, useClass: TypeOrmAuditLogRepository },
     { provide: InvitationRepository, useClass: TypeOrmInvitationRepository },
     { provide: InvalidationBus, useClass: RedisInvalidationBus },
-    AuditTrail,
+    { provide: AuditTrail, useClass: RequestContextAuditTrail },
     MembershipDirectory,
     CreateOrganization,
     ListMyOrganizations,

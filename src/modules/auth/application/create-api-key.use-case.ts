@@ -6,7 +6,7 @@ import { Clock } from '../../../shared/domain/clock.port';
 import { ForbiddenError, InvalidError } from '../../../shared/domain/domain-error';
 import { newId } from '../../../shared/domain/ids';
 import { TenantId } from '../../../shared/domain/tenant-id';
-import { AuditTrail } from '../../tenancy/application/audit-trail';
+import { AuditTrail } from '../../../shared/contracts/audit-trail';
 import { generateApiKey } from '../domain/api-key-token';
 import { ApiKeyRepository } from '../domain/auth.ports';
 import { ApiKeyView, view, hashApiKeySecret, scopesOf } from './api-keys';

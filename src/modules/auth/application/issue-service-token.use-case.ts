@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { ForbiddenError, InvalidError, UnauthenticatedError } from '../../../shared/domain/domain-error';
 import { asTenantId } from '../../../shared/domain/tenant-id';
-import { AuditTrail } from '../../tenancy/application/audit-trail';
+import { AuditTrail } from '../../../shared/contracts/audit-trail';
 import { GetOrganization } from '../../tenancy/application/get-organization.use-case';
 import { mayUseTenant, ServiceAccount } from '../domain/service-account';
 import { RateLimiter } from '../domain/auth.ports';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UnauthenticatedError } from '../../../shared/domain/domain-error';
 import { normalizeEmail } from '../../../shared/domain/email';
 import { MembershipDirectory } from '../../tenancy/application/membership-directory';
-import { AuditTrail } from '../../tenancy/application/audit-trail';
+import { AuditTrail } from '../../../shared/contracts/audit-trail';
 import { LoginThrottle, UserRepository } from '../domain/auth.ports';
 import { PasswordHasher } from './password-hasher';
 import { Sessions, TokenPair } from './sessions';

@@ -4,7 +4,7 @@ import { assertMayManageKey } from '../../../shared/context/permissions';
 import { Clock } from '../../../shared/domain/clock.port';
 import { NotFoundError } from '../../../shared/domain/domain-error';
 import { TenantId } from '../../../shared/domain/tenant-id';
-import { AuditTrail } from '../../tenancy/application/audit-trail';
+import { AuditTrail } from '../../../shared/contracts/audit-trail';
 import { InvalidationBus } from '../../../shared/contracts/invalidation-bus';
 import { ApiKeyRepository } from '../domain/auth.ports';
 import { TOPIC } from './api-keys';

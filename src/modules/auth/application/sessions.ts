@@ -4,7 +4,7 @@ import { AppConfig } from '../../../config/app-config';
 import { Clock } from '../../../shared/domain/clock.port';
 import { UnauthenticatedError } from '../../../shared/domain/domain-error';
 import { newId } from '../../../shared/domain/ids';
-import { AuditTrail } from '../../tenancy/application/audit-trail';
+import { AuditTrail } from '../../../shared/contracts/audit-trail';
 import { MembershipDirectory } from '../../tenancy/application/membership-directory';
 import { RefreshTokenRepository } from '../domain/auth.ports';
 import { TokenService } from './token-service';

@@ -3,7 +3,7 @@ import { Transactional } from '@nestjs-cls/transactional';
 import { Clock } from '../../../shared/domain/clock.port';
 import { InvalidError } from '../../../shared/domain/domain-error';
 import { MembershipDirectory } from '../../tenancy/application/membership-directory';
-import { AuditTrail } from '../../tenancy/application/audit-trail';
+import { AuditTrail } from '../../../shared/contracts/audit-trail';
 import { EmailVerificationRepository, RefreshTokenRepository, UserRepository } from '../domain/auth.ports';
 import { hashVerificationToken } from './email-verifications';
 

@@ -17,7 +17,8 @@ import {
   UserIdentity,
   UserMembership,
 } from '../domain/membership.repository.port';
-import { AuditAction, AuditEntry, AuditLogRepository, AuditQuery } from '../domain/audit-log.repository.port';
+import { AuditAction } from '../../../shared/contracts/audit-trail';
+import { AuditEntry, AuditLogRepository, AuditQuery } from '../domain/audit-log.repository.port';
 import { AuditLogRow, MembershipRow, OrganizationRow } from './tenancy.orm-entities';
 
 @Injectable()

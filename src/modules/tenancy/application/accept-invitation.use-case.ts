@@ -5,7 +5,7 @@ import { ConflictError } from '../../../shared/domain/domain-error';
 import { InvitationRepository } from '../domain/invitation.repository.port';
 import { MembershipRepository } from '../domain/membership.repository.port';
 import { OrganizationRepository, OrganizationWithRole } from '../domain/organization.repository.port';
-import { AuditTrail } from './audit-trail';
+import { AuditTrail } from '../../../shared/contracts/audit-trail';
 import { Invitee } from './invitee';
 import { MembershipDirectory } from './membership-directory';
 

@@ -4,24 +4,19 @@ import { RequestContextStore } from '../../../shared/context/request-context';
 import { Clock } from '../../../shared/domain/clock.port';
 import { newId } from '../../../shared/domain/ids';
 import { TenantId } from '../../../shared/domain/tenant-id';
-import { AuditAction, AuditLogRepository } from '../domain/audit-log.repository.port';
-
-export interface AuditRecord {
-  action: AuditAction;
-  target?: string;
-  details?: Record<string, unknown>;
-  /** Defaults to the request's principal. */
-  actor?: { kind: string; id: string };
-}
+import { AuditRecord, AuditTrail } from '../../../shared/contracts/audit-trail';
+import { AuditLogRepository } from '../domain/audit-log.repository.port';
 
 /** Writes security-relevant actions with who, where from and which request, taken from the request context. */
 @Injectable()
-export class AuditTrail {
+export class RequestContextAuditTrail extends AuditTrail {
   constructor(
     private readonly repo: AuditLogRepository,
     private readonly cls: ClsService<RequestContextStore>,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    super();
+  }
 
   async record(tenantIds: TenantId | readonly TenantId[], record: AuditRecord): Promise<void> {
     const tenants = typeof tenantIds === 'string' ? [tenantIds] : tenantIds;

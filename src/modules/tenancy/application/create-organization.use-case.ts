@@ -4,7 +4,7 @@ import { newId } from '../../../shared/domain/ids';
 import { asTenantId } from '../../../shared/domain/tenant-id';
 import { Organization, OrganizationRepository } from '../domain/organization.repository.port';
 import { MembershipRepository } from '../domain/membership.repository.port';
-import { AuditTrail } from './audit-trail';
+import { AuditTrail } from '../../../shared/contracts/audit-trail';
 import { MembershipDirectory } from './membership-directory';
 import { Clock } from '../../../shared/domain/clock.port';
 

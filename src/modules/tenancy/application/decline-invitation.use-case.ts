@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { Clock } from '../../../shared/domain/clock.port';
 import { InvitationRepository } from '../domain/invitation.repository.port';
-import { AuditTrail } from './audit-trail';
+import { AuditTrail } from '../../../shared/contracts/audit-trail';
 import { Invitee } from './invitee';
 
 /** The invitee says no; the organization sees it in its audit log and may invite again. */

@@ -12,7 +12,7 @@ import { Invitation, InvitationRepository } from '../domain/invitation.repositor
 import { MembershipRepository } from '../domain/membership.repository.port';
 import { OrganizationRepository } from '../domain/organization.repository.port';
 import { assertMayManage } from '../domain/member-rules';
-import { AuditTrail } from './audit-trail';
+import { AuditTrail } from '../../../shared/contracts/audit-trail';
 
 export interface InviteMemberResult {
   status: 'invited';

@@ -5,7 +5,7 @@ import { TenantId } from '../../../shared/domain/tenant-id';
 import { MembershipRepository } from '../domain/membership.repository.port';
 import { OrganizationRepository } from '../domain/organization.repository.port';
 import { assertOwnerRemains } from '../domain/member-rules';
-import { AuditTrail } from './audit-trail';
+import { AuditTrail } from '../../../shared/contracts/audit-trail';
 import { MembershipDirectory } from './membership-directory';
 
 /** A member leaves on their own; the last owner cannot (the organization would have nobody in charge). */

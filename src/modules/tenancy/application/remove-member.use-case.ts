@@ -6,7 +6,7 @@ import { TenantId } from '../../../shared/domain/tenant-id';
 import { MembershipRepository } from '../domain/membership.repository.port';
 import { OrganizationRepository } from '../domain/organization.repository.port';
 import { assertMayManage, assertOwnerRemains } from '../domain/member-rules';
-import { AuditTrail } from './audit-trail';
+import { AuditTrail } from '../../../shared/contracts/audit-trail';
 import { MembershipDirectory } from './membership-directory';
 
 @Injectable()

@@ -6,7 +6,7 @@ import { NotFoundError } from '../../../shared/domain/domain-error';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { InvitationRepository } from '../domain/invitation.repository.port';
 import { assertMayManage } from '../domain/member-rules';
-import { AuditTrail } from './audit-trail';
+import { AuditTrail } from '../../../shared/contracts/audit-trail';
 
 /** Withdraws a pending invitation; its link then answers 404. Only owners withdraw owner invitations. */
 @Injectable()

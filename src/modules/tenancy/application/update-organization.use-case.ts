@@ -3,7 +3,7 @@ import { InvalidError, NotFoundError } from '../../../shared/domain/domain-error
 import { isValidTimeZone } from '../../../shared/domain/time-zone';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Organization, OrganizationRepository } from '../domain/organization.repository.port';
-import { AuditTrail } from './audit-trail';
+import { AuditTrail } from '../../../shared/contracts/audit-trail';
 
 @Injectable()
 export class UpdateOrganization {

@@ -1,25 +1,5 @@
+import { AuditAction } from '../../../shared/contracts/audit-trail';
 import { TenantId } from '../../../shared/domain/tenant-id';
-
-export const AUDIT_ACTIONS = [
-  'auth.login_succeeded',
-  'auth.login_failed',
-  'auth.refresh_reuse_detected',
-  'auth.email_verified',
-  'organization.created',
-  'organization.updated',
-  'member.added',
-  'member.invited',
-  'member.invitation_revoked',
-  'member.invitation_declined',
-  'member.joined',
-  'member.left',
-  'member.role_changed',
-  'member.removed',
-  'api_key.created',
-  'api_key.revoked',
-  'service_account.token_issued',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   id: string;
