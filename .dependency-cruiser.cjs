@@ -35,16 +35,16 @@ module.exports = {
     {
       name: 'auth-through-contracts',
       comment:
-        'Exception, with its reason: auth signs in the members of organizations, so it reads their memberships ' +
-        "and creates an owner's organization. " +
+        'Exception, with its reason: auth creates the organization of a new owner or user (CreateOrganization) ' +
+        'and reads one to name it in tokens and /me; its sign-up form reuses the organization DTO. ' +
         'These files are that shared identity context; anything else of tenancy goes through contracts.',
       severity: 'error',
       from: { path: '^src/modules/auth/', pathNot: '\\.module\\.ts$' },
       to: {
         path: '^src/modules/(?!auth/)',
         pathNot: [
-          '^src/modules/tenancy/application/(membership-directory|create-organization\\.use-case|get-organization\\.use-case)\\.ts$',
-          '^src/modules/tenancy/domain/(default-membership|organization\\.repository\\.port)\\.ts$',
+          '^src/modules/tenancy/application/(create-organization|get-organization)\\.use-case\\.ts$',
+          '^src/modules/tenancy/domain/organization\\.repository\\.port\\.ts$',
           '^src/modules/tenancy/adapters/tenancy\\.dto\\.ts$',
         ],
       },

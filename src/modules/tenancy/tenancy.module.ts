@@ -6,7 +6,8 @@ import { AuditLogRepository } from './domain/audit-log.repository.port';
 import { InvalidationBus } from '../../shared/contracts/invalidation-bus';
 import { AuditTrail } from '../../shared/contracts/audit-trail';
 import { RequestContextAuditTrail } from './application/audit-trail';
-import { MembershipDirectory } from './application/membership-directory';
+import { MembershipDirectory } from '../../shared/contracts/memberships';
+import { CachedMembershipDirectory } from './application/membership-directory';
 import { CreateOrganization } from './application/create-organization.use-case';
 import { GetOrganization } from './application/get-organization.use-case';
 import { ListMyOrganizations } from './application/list-my-organizations.use-case';
@@ -51,7 +52,7 @@ import { WebhooksModule } from '../webhooks/webhooks.module';
     { provide: InvitationRepository, useClass: TypeOrmInvitationRepository },
     { provide: InvalidationBus, useClass: RedisInvalidationBus },
     { provide: AuditTrail, useClass: RequestContextAuditTrail },
-    MembershipDirectory,
+    { provide: MembershipDirectory, useClass: CachedMembershipDirectory },
     CreateOrganization,
     ListMyOrganizations,
     GetOrganization,

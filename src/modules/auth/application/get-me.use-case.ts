@@ -3,8 +3,8 @@ import { Principal } from '../../../shared/context/principal';
 import { NotFoundError } from '../../../shared/domain/domain-error';
 import { OrganizationWithRole } from '../../tenancy/domain/organization.repository.port';
 import { OrganizationRepository } from '../../tenancy/domain/organization.repository.port';
-import { defaultMembership } from '../../tenancy/domain/default-membership';
-import { MembershipDirectory } from '../../tenancy/application/membership-directory';
+import { defaultMembership } from '../../../shared/contracts/memberships';
+import { MembershipDirectory } from '../../../shared/contracts/memberships';
 import { User, UserRepository } from '../domain/auth.ports';
 
 export type PublicUser = Pick<User, 'id' | 'email' | 'name' | 'createdAt'> & { emailVerified: boolean };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnauthenticatedError } from '../../../shared/domain/domain-error';
 import { normalizeEmail } from '../../../shared/domain/email';
-import { MembershipDirectory } from '../../tenancy/application/membership-directory';
+import { MembershipDirectory } from '../../../shared/contracts/memberships';
 import { AuditTrail } from '../../../shared/contracts/audit-trail';
 import { LoginThrottle, UserRepository } from '../domain/auth.ports';
 import { PasswordHasher } from './password-hasher';

@@ -5,7 +5,7 @@ import { Clock } from '../../../shared/domain/clock.port';
 import { UnauthenticatedError } from '../../../shared/domain/domain-error';
 import { newId } from '../../../shared/domain/ids';
 import { AuditTrail } from '../../../shared/contracts/audit-trail';
-import { MembershipDirectory } from '../../tenancy/application/membership-directory';
+import { MembershipDirectory } from '../../../shared/contracts/memberships';
 import { RefreshTokenRepository } from '../domain/auth.ports';
 import { TokenService } from './token-service';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../../shared/domain/domain-error';
-import { MembershipDirectory } from '../../tenancy/application/membership-directory';
+import { MembershipDirectory } from '../../../shared/contracts/memberships';
 import { UserRepository } from '../domain/auth.ports';
 
 /** The organization a user's requests without X-Organization-Id act in; null = the first one joined. */

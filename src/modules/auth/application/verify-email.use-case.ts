@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { Clock } from '../../../shared/domain/clock.port';
 import { InvalidError } from '../../../shared/domain/domain-error';
-import { MembershipDirectory } from '../../tenancy/application/membership-directory';
+import { MembershipDirectory } from '../../../shared/contracts/memberships';
 import { AuditTrail } from '../../../shared/contracts/audit-trail';
 import { EmailVerificationRepository, RefreshTokenRepository, UserRepository } from '../domain/auth.ports';
 import { hashVerificationToken } from './email-verifications';

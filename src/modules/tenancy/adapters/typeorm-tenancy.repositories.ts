@@ -11,12 +11,8 @@ import {
   OrganizationRepository,
   OrganizationWithRole,
 } from '../domain/organization.repository.port';
-import {
-  Member,
-  MembershipRepository,
-  UserIdentity,
-  UserMembership,
-} from '../domain/membership.repository.port';
+import { Member, MembershipRepository, UserIdentity } from '../domain/membership.repository.port';
+import { UserMembership } from '../../../shared/contracts/memberships';
 import { AuditAction } from '../../../shared/contracts/audit-trail';
 import { AuditEntry, AuditLogRepository, AuditQuery } from '../domain/audit-log.repository.port';
 import { AuditLogRow, MembershipRow, OrganizationRow } from './tenancy.orm-entities';

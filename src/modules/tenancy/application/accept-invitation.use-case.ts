@@ -7,7 +7,7 @@ import { MembershipRepository } from '../domain/membership.repository.port';
 import { OrganizationRepository, OrganizationWithRole } from '../domain/organization.repository.port';
 import { AuditTrail } from '../../../shared/contracts/audit-trail';
 import { Invitee } from './invitee';
-import { MembershipDirectory } from './membership-directory';
+import { MembershipDirectory } from '../../../shared/contracts/memberships';
 
 /** The invitee joins with the invited role. Needs their verified address to be the invited one. */
 @Injectable()

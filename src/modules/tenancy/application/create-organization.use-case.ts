@@ -5,7 +5,7 @@ import { asTenantId } from '../../../shared/domain/tenant-id';
 import { Organization, OrganizationRepository } from '../domain/organization.repository.port';
 import { MembershipRepository } from '../domain/membership.repository.port';
 import { AuditTrail } from '../../../shared/contracts/audit-trail';
-import { MembershipDirectory } from './membership-directory';
+import { MembershipDirectory } from '../../../shared/contracts/memberships';
 import { Clock } from '../../../shared/domain/clock.port';
 
 /** Creates an organization (a tenant) owned by the given user. */

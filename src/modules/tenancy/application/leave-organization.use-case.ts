@@ -6,7 +6,7 @@ import { MembershipRepository } from '../domain/membership.repository.port';
 import { OrganizationRepository } from '../domain/organization.repository.port';
 import { assertOwnerRemains } from '../domain/member-rules';
 import { AuditTrail } from '../../../shared/contracts/audit-trail';
-import { MembershipDirectory } from './membership-directory';
+import { MembershipDirectory } from '../../../shared/contracts/memberships';
 
 /** A member leaves on their own; the last owner cannot (the organization would have nobody in charge). */
 @Injectable()

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
-import { MembershipRepository, UserMembership } from '../domain/membership.repository.port';
+import { MembershipDirectory, UserMembership } from '../../../shared/contracts/memberships';
+import { MembershipRepository } from '../domain/membership.repository.port';
 import { InvalidationBus } from '../../../shared/contracts/invalidation-bus';
 import { LRUCache } from 'lru-cache';
 
@@ -11,7 +12,7 @@ const TOPIC = 'membership';
  * membership change drops the entry here and, through the bus, on every other instance.
  */
 @Injectable()
-export class MembershipDirectory implements OnModuleInit {
+export class CachedMembershipDirectory extends MembershipDirectory implements OnModuleInit {
   private readonly cache: LRUCache<string, UserMembership[]>;
 
   constructor(
@@ -19,6 +20,7 @@ export class MembershipDirectory implements OnModuleInit {
     private readonly bus: InvalidationBus,
     config: AppConfig,
   ) {
+    super();
     this.cache = new LRUCache<string, UserMembership[]>({ max: 10_000, ttl: config.auth.cacheTtlMs || 1 }); // ttl 0 in config = effectively no caching;
   }
 

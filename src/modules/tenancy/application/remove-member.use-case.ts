@@ -7,7 +7,7 @@ import { MembershipRepository } from '../domain/membership.repository.port';
 import { OrganizationRepository } from '../domain/organization.repository.port';
 import { assertMayManage, assertOwnerRemains } from '../domain/member-rules';
 import { AuditTrail } from '../../../shared/contracts/audit-trail';
-import { MembershipDirectory } from './membership-directory';
+import { MembershipDirectory } from '../../../shared/contracts/memberships';
 
 @Injectable()
 export class RemoveMember {

@@ -1,5 +1,5 @@
 import { asTenantId } from '../../../shared/domain/tenant-id';
-import { defaultMembership } from './default-membership';
+import { defaultMembership } from '../../../shared/contracts/memberships';
 
 const m = (id: string, isDefault = false) => ({
   tenantId: asTenantId(`00000000-0000-4000-8000-00000000000${id}`),

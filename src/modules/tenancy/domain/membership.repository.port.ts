@@ -1,3 +1,4 @@
+import { UserMembership } from '../../../shared/contracts/memberships';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Role } from '../../../shared/context/principal';
 
@@ -7,13 +8,6 @@ export interface Member {
   name: string;
   role: Role;
   joinedAt: Date;
-}
-
-export interface UserMembership {
-  tenantId: TenantId;
-  role: Role;
-  /** The user chose this organization as their default. */
-  isDefault: boolean;
 }
 
 /** What accepting an invitation needs to know about the user: the address and whether it is proven. */
