@@ -101,8 +101,8 @@ describe('billing: outbound webhook events', () => {
           couponRedemptionIds: [],
         }),
       );
-    expect(await commit()).toEqual({ creditsApplied: '5.00' });
-    expect(await commit()).toEqual({ creditsApplied: '5.00' }); // a retried commit debits (and emits) nothing
+    expect(await commit()).toMatchObject({ creditsApplied: '5.00' });
+    expect(await commit()).toMatchObject({ creditsApplied: '5.00' }); // a retried commit debits (and emits) nothing
     // 6 -> 5: already below, no second event.
     await inCls(() => debit.execute(tenantId, customer.id, '1', 'manual:2', 'test'));
 

@@ -64,6 +64,8 @@ export interface RatedPeriod {
   outcomes: BilledOutcome[];
   /** Coupon redemptions this period uses (consumed when the invoice is written). */
   couponRedemptionIds: string[];
+  /** Who is billed, as read for the rating (the invoice header snapshot). */
+  customer: InvoiceCustomer;
 }
 
 export interface RecordedOutcome {
@@ -110,7 +112,9 @@ export abstract class BillingForInvoicing {
    * Called inside Invoicing's transaction (@nestjs-cls/transactional propagates it) when the invoice for
    * the period is written: debits up to `amount` of credits from the wallet (ledger entry referencing the
    * invoice, never below zero), consumes coupon periods, and advances the subscription to its next period.
-   * Returns the credit amount actually applied. Idempotent per (subscriptionId, periodStart).
+   * Returns the credit amount actually applied, and the subscription's current period after the commit
+   * (null once it has ended for good): a run catching up needs no second read of the subscription.
+   * Idempotent per (subscriptionId, periodStart).
    */
   abstract commitInvoicedPeriod(input: {
     tenantId: TenantId;
@@ -120,7 +124,7 @@ export abstract class BillingForInvoicing {
     invoiceId: string;
     creditsToApply: string;
     couponRedemptionIds: string[];
-  }): Promise<{ creditsApplied: string }>;
+  }): Promise<{ creditsApplied: string; currentPeriod: { start: Date; end: Date } | null }>;
 
   /** An outcome recorded against an agent (any status), for the verification worker. */
   abstract findOutcome(tenantId: TenantId, outcomeId: string): Promise<RecordedOutcome | null>;

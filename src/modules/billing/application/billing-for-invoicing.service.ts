@@ -91,7 +91,7 @@ export class BillingForInvoicingService extends BillingForInvoicing {
 
   commitInvoicedPeriod(
     input: Parameters<BillingForInvoicing['commitInvoicedPeriod']>[0],
-  ): Promise<{ creditsApplied: string }> {
+  ): ReturnType<BillingForInvoicing['commitInvoicedPeriod']> {
     return this.commit.execute(input);
   }
 

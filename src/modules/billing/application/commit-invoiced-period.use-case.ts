@@ -36,14 +36,18 @@ export class CommitInvoicedPeriod {
     invoiceId: string;
     creditsToApply: string;
     couponRedemptionIds: string[];
-  }): Promise<{ creditsApplied: string }> {
+  }): Promise<{ creditsApplied: string; currentPeriod: { start: Date; end: Date } | null }> {
     const { tenantId } = input;
     const sub = await this.subscriptions.findForUpdate(tenantId, input.subscriptionId);
     if (!sub) throw new NotFoundError('Subscription', input.subscriptionId);
     const version = await this.plans.findVersion(tenantId, sub.planVersionId);
     if (!version) throw new NotFoundError('Plan version', sub.planVersionId);
     const recorded = await this.subscriptions.recordInvoicedPeriod(input);
-    if (!recorded.created) return { creditsApplied: formatMoney(recorded.creditsApplied, version.currency) };
+    if (!recorded.created)
+      return {
+        creditsApplied: formatMoney(recorded.creditsApplied, version.currency),
+        currentPeriod: currentPeriodOf(sub),
+      };
 
     const applied = await this.debitCredits.execute(
       tenantId,
@@ -52,7 +56,9 @@ export class CommitInvoicedPeriod {
       `invoice:${input.invoiceId}`,
       `Applied to invoice ${input.invoiceId}`,
     );
-    await this.subscriptions.setInvoicedPeriodCredits(tenantId, sub.id, input.periodStart, applied);
+    // The row was written with 0 applied: only a real debit needs writing back.
+    if (dec(applied).gt(0))
+      await this.subscriptions.setInvoicedPeriodCredits(tenantId, sub.id, input.periodStart, applied);
     await this.coupons.consumePeriod(tenantId, input.couponRedemptionIds);
     await this.subscriptions.markAdjustmentsInvoiced(tenantId, sub.id, input.periodEnd, input.invoiceId);
 
@@ -75,6 +81,7 @@ export class CommitInvoicedPeriod {
       await this.records.markOutcomesBilled(tenantId, input.invoiceId, fees);
     }
 
+    let after = sub;
     // Only the current period moves the subscription on (an older period committed late changes nothing).
     if (sub.currentPeriodStart.getTime() === input.periodStart.getTime()) {
       let moved: Subscription;
@@ -96,9 +103,13 @@ export class CommitInvoicedPeriod {
         };
       }
       await this.subscriptions.update(moved);
+      after = moved;
       // Renewals are not announced; a status change (trial ended, ended at period end) is.
       if (moved.status !== sub.status) await this.subscriptionUpdated.execute(moved);
     }
-    return { creditsApplied: formatMoney(applied, version.currency) };
+    return { creditsApplied: formatMoney(applied, version.currency), currentPeriod: currentPeriodOf(after) };
   }
 }
+
+const currentPeriodOf = (s: Subscription) =>
+  s.closed ? null : { start: s.currentPeriodStart, end: s.currentPeriodEnd };

@@ -132,6 +132,13 @@ export class RatePeriod {
       creditsAvailable: formatMoney(available.toDecimalPlaces(12), version.currency),
       outcomes: billed,
       couponRedemptionIds: usedRedemptions,
+      customer: {
+        id: customer.id,
+        name: customer.name,
+        email: customer.email,
+        externalId: customer.externalId,
+        stripeCustomerId: customer.stripeCustomerId,
+      },
       outcomeFees: result.outcomeFees,
     };
   }

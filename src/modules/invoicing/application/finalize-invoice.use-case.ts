@@ -35,12 +35,12 @@ export class FinalizeInvoice {
     if (draft.status !== 'draft')
       throw new ConflictError('invoice_not_draft', `A ${draft.status} invoice cannot be finalized`);
 
-    const rating = await this.completion.rate(tenantId, draft.subscriptionId, draft.customerId, {
+    const rating = await this.completion.rate(tenantId, draft.subscriptionId, {
       start: draft.periodStart,
       end: draft.periodEnd,
     });
     await this.invoices.replaceDraftContent(tenantId, invoiceId, rating.content);
-    const invoice = await this.completion.complete({ ...draft, ...rating.content }, rating);
+    const { invoice } = await this.completion.complete({ ...draft, ...rating.content }, rating);
     return { invoice, changed: true };
   }
 }

@@ -28,15 +28,25 @@ export class GenerateInvoice {
   ) {}
 
   async execute(period: DueSubscriptionPeriod): Promise<Invoice> {
+    return (await this.generate(period)).invoice;
+  }
+
+  /**
+   * Like execute; when this call committed the period it also answers the subscription's current period
+   * after the commit (null: ended for good), so a run catching up needs no second read of it.
+   */
+  async generate(
+    period: DueSubscriptionPeriod,
+  ): Promise<{ invoice: Invoice; currentPeriod?: { start: Date; end: Date } | null }> {
     const existing = await this.invoices.findByPeriod(
       period.tenantId,
       period.subscriptionId,
       period.periodStart,
     );
-    if (existing) return this.finalizeIfDue(existing);
-    const { invoice, finalized } = await this.write(period);
-    if (finalized) return this.completion.announce(invoice);
-    return this.finalizeIfDue(invoice);
+    if (existing) return { invoice: await this.finalizeIfDue(existing) };
+    const { invoice, finalized, currentPeriod } = await this.write(period);
+    if (finalized) return { invoice: await this.completion.announce(invoice), currentPeriod };
+    return { invoice: await this.finalizeIfDue(invoice) };
   }
 
   private finalizeIfDue(invoice: Invoice): Promise<Invoice> | Invoice {
@@ -46,9 +56,13 @@ export class GenerateInvoice {
   }
 
   @Transactional()
-  private async write(p: DueSubscriptionPeriod): Promise<{ invoice: Invoice; finalized: boolean }> {
+  private async write(p: DueSubscriptionPeriod): Promise<{
+    invoice: Invoice;
+    finalized: boolean;
+    currentPeriod?: { start: Date; end: Date } | null;
+  }> {
     const period = { start: p.periodStart, end: p.periodEnd };
-    const rating = await this.completion.rate(p.tenantId, p.subscriptionId, p.customerId, period);
+    const rating = await this.completion.rate(p.tenantId, p.subscriptionId, period);
     const now = this.clock.now();
     const invoice: Invoice = {
       id: newId(),
@@ -81,6 +95,6 @@ export class GenerateInvoice {
       );
     }
     if (invoice.graceUntil > now) return { invoice, finalized: false };
-    return { invoice: await this.completion.complete(invoice, rating), finalized: true };
+    return { ...(await this.completion.complete(invoice, rating)), finalized: true };
   }
 }

@@ -9,7 +9,6 @@ import { TenantId } from '../../../shared/domain/tenant-id';
 import {
   amountDue,
   creditsToApply,
-  formatNumber,
   Invoice,
   InvoiceContent,
   InvoiceLine,
@@ -47,11 +46,9 @@ export class InvoiceCompletion {
   async rate(
     tenantId: TenantId,
     subscriptionId: string,
-    customerId: string,
     period: { start: Date; end: Date },
   ): Promise<RatedContent> {
     const rated = await this.billing.ratePeriod(tenantId, subscriptionId, period);
-    const customer = await this.billing.findCustomer(tenantId, customerId);
     const credits = creditsToApply(rated);
     const lines: InvoiceLine[] = rated.lines.map((l, position) => ({
       id: newId(),
@@ -76,16 +73,22 @@ export class InvoiceCompletion {
         taxTotal: rated.taxTotal,
         creditsApplied: credits,
         total: amountDue(rated.totalBeforeCredits, credits, rated.currency),
-        customer: customer ?? { id: customerId },
+        customer: rated.customer,
         outcomes: rated.outcomes,
         lines,
       },
     };
   }
 
-  /** Inside the caller's transaction: commit the period at Billing, take the next number, finalize. */
-  async complete(invoice: Invoice, rating: RatedContent): Promise<Invoice> {
-    const { creditsApplied } = await this.billing.commitInvoicedPeriod({
+  /**
+   * Inside the caller's transaction: commit the period at Billing, finalize with the next number. Also
+   * answers the subscription's current period after the commit (null once it has ended for good).
+   */
+  async complete(
+    invoice: Invoice,
+    rating: RatedContent,
+  ): Promise<{ invoice: Invoice; currentPeriod: { start: Date; end: Date } | null }> {
+    const { creditsApplied, currentPeriod } = await this.billing.commitInvoicedPeriod({
       tenantId: invoice.tenantId,
       subscriptionId: invoice.subscriptionId,
       periodStart: invoice.periodStart,
@@ -97,21 +100,25 @@ export class InvoiceCompletion {
     const applied = formatMoney(creditsApplied, invoice.currency);
     const total = amountDue(rating.rated.totalBeforeCredits, applied, invoice.currency);
     const now = this.clock.now();
-    const series = numberSeries(this.config.invoicing.numberPrefix, now);
-    const number = formatNumber(series, await this.invoices.nextNumber(invoice.tenantId, series));
     // Paid before we finalized (Stripe said so first) or nothing to pay: finalize straight into paid.
     const paid = invoice.paidExternallyAt !== null || dec(total).lte(0);
-    const patch: Partial<Invoice> = {
-      status: paid ? 'paid' : 'finalized',
-      number,
+    const patch = {
+      status: paid ? ('paid' as const) : ('finalized' as const),
       creditsApplied: applied,
       total,
       finalizedAt: now,
       dueAt: new Date(now.getTime() + this.config.invoicing.paymentTermsDays * 86400_000),
       paidAt: paid ? (invoice.paidExternallyAt ?? now) : null,
     };
-    await this.invoices.update(invoice.tenantId, invoice.id, patch);
-    return { ...invoice, ...patch };
+    // Last statement before the commit: the tenant's counter row (gapless numbers) is held the least time,
+    // which is what bounds how many invoices of one tenant commit per second.
+    const number = await this.invoices.updateWithNextNumber(
+      invoice.tenantId,
+      invoice.id,
+      numberSeries(this.config.invoicing.numberPrefix, now),
+      patch,
+    );
+    return { invoice: { ...invoice, ...patch, number }, currentPeriod };
   }
 
   /** After the commit: tell webhook endpoints, and hand the invoice to collection. */

@@ -25,8 +25,15 @@ export class InvoiceEndedPeriods {
     const invoices: Invoice[] = [];
     let period = first;
     for (let i = 0; i < MAX_PERIODS_PER_JOB; i++) {
-      invoices.push(await this.generateInvoice.execute(period));
-      const next = await this.billing.duePeriodOf(period.tenantId, period.subscriptionId, asOf);
+      const { invoice, currentPeriod } = await this.generateInvoice.generate(period);
+      invoices.push(invoice);
+      // The period this call committed says where the subscription is now; otherwise it is read.
+      const next =
+        currentPeriod === undefined
+          ? await this.billing.duePeriodOf(period.tenantId, period.subscriptionId, asOf)
+          : currentPeriod && currentPeriod.end <= asOf
+            ? { ...period, periodStart: currentPeriod.start, periodEnd: currentPeriod.end }
+            : null;
       if (!next || next.periodStart.getTime() <= period.periodStart.getTime()) break;
       if (runId)
         await this.runs.addItems(next.tenantId, runId, [

@@ -56,6 +56,16 @@ export abstract class InvoiceRepository {
   abstract replaceDraftContent(tenantId: TenantId, id: string, content: InvoiceContent): Promise<void>;
   /** Next number of the series, locking the tenant's counter row until the transaction ends (gapless). */
   abstract nextNumber(tenantId: TenantId, series: string): Promise<number>;
+  /**
+   * Takes the series' next number (as nextNumber, formatted as formatNumber) and writes it with `patch` in
+   * one statement: the counter row stays locked only for that statement and the commit. Returns the number.
+   */
+  abstract updateWithNextNumber(
+    tenantId: TenantId,
+    id: string,
+    series: string,
+    patch: Partial<Omit<Invoice, 'number'>>,
+  ): Promise<string>;
   abstract draftsPastGrace(asOf: Date, limit: number): Promise<{ tenantId: TenantId; id: string }[]>;
   abstract overdue(asOf: Date, limit: number): Promise<Invoice[]>;
 
