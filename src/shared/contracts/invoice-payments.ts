@@ -32,15 +32,25 @@ export abstract class InvoicePayments {
   /** A refund of a credit note went through. */
   abstract markRefunded(tenantId: TenantId, creditNoteId: string): Promise<void>;
   /**
-   * The invoice a Stripe payment intent paid: by the payment intent id stored on the invoice, else through
-   * Stripe's invoice payments to the Stripe invoice id stored when the invoice was pushed (then stored).
+   * The invoice a Stripe payment intent paid: by the payment intent id stored on the invoice, else by
+   * `stripeInvoiceId` (what stripeInvoiceOfPaymentIntent answered) to the Stripe invoice id stored when the
+   * invoice was pushed; the payment intent id is then stored on it. Database only: never calls Stripe.
    */
   abstract invoiceOfPaymentIntent(
     paymentIntentId: string,
+    stripeInvoiceId?: string | null,
   ): Promise<{ tenantId: TenantId; invoiceId: string } | null>;
+  /**
+   * Asks Stripe which Stripe invoice a payment intent paid (through its invoice payments; null when none or
+   * payments are off). A Stripe call: made outside database transactions.
+   */
+  abstract stripeInvoiceOfPaymentIntent(paymentIntentId: string): Promise<string | null>;
   /** The credit note of a Stripe refund, by the refund id stored on it. */
   abstract creditNoteOfRefund(refundId: string): Promise<{ tenantId: TenantId; creditNoteId: string } | null>;
-  /** The refunds of a Stripe charge with their current status (charge.refunded names only the charge). */
+  /**
+   * Asks Stripe for the refunds of a charge with their current status (charge.refunded names only the
+   * charge). A Stripe call: made outside database transactions.
+   */
   abstract refundsOfCharge(chargeId: string): Promise<StripeRefundState[]>;
   /**
    * A refund's status as Stripe now reports it: succeeded confirms a pending (or failed) refund, failed

@@ -93,10 +93,10 @@ export class RecordInvoicePayment extends InvoicePayments {
 
   async invoiceOfPaymentIntent(
     paymentIntentId: string,
+    stripeInvoiceId?: string | null,
   ): Promise<{ tenantId: TenantId; invoiceId: string } | null> {
     const linked = await this.invoices.findByStripePaymentIntent(paymentIntentId);
     if (linked) return { tenantId: linked.tenantId, invoiceId: linked.id };
-    const stripeInvoiceId = await this.collector.invoiceOfPaymentIntent(paymentIntentId);
     const invoice = stripeInvoiceId ? await this.invoices.findByStripeId(stripeInvoiceId) : null;
     if (!invoice) return null;
     await this.invoices.setStripePaymentIntent(invoice.tenantId, invoice.id, paymentIntentId);
@@ -106,6 +106,10 @@ export class RecordInvoicePayment extends InvoicePayments {
   async creditNoteOfRefund(refundId: string): Promise<{ tenantId: TenantId; creditNoteId: string } | null> {
     const note = await this.invoices.findCreditNoteByRefundId(refundId);
     return note ? { tenantId: note.tenantId, creditNoteId: note.id } : null;
+  }
+
+  stripeInvoiceOfPaymentIntent(paymentIntentId: string): Promise<string | null> {
+    return this.collector.invoiceOfPaymentIntent(paymentIntentId);
   }
 
   refundsOfCharge(chargeId: string): Promise<StripeRefundState[]> {

@@ -34,8 +34,16 @@ export class TypeOrmStripeEventRepository extends StripeEventRepository {
     return rows.length > 0;
   }
 
-  async lockForProcessing(stripeEventId: string): Promise<StoredStripeEvent | null> {
-    const rows = await this.intake(`SELECT * FROM stripe_events WHERE stripe_event_id = $1 FOR UPDATE`, [
+  find(stripeEventId: string): Promise<StoredStripeEvent | null> {
+    return this.read(stripeEventId, '');
+  }
+
+  lockForProcessing(stripeEventId: string): Promise<StoredStripeEvent | null> {
+    return this.read(stripeEventId, 'FOR UPDATE');
+  }
+
+  private async read(stripeEventId: string, lock: '' | 'FOR UPDATE'): Promise<StoredStripeEvent | null> {
+    const rows = await this.intake(`SELECT * FROM stripe_events WHERE stripe_event_id = $1 ${lock}`, [
       stripeEventId,
     ]);
     const r = rows[0];

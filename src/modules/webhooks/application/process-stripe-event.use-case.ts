@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { BillingForInvoicing } from '../../../shared/contracts/billing-for-invoicing';
-import { InvoicePayments } from '../../../shared/contracts/invoice-payments';
+import { InvoicePayments, StripeRefundState } from '../../../shared/contracts/invoice-payments';
 import { DomainError } from '../../../shared/domain/domain-error';
 import { isUuid } from '../../../shared/domain/ids';
 import { asTenantId, TenantId } from '../../../shared/domain/tenant-id';
@@ -24,10 +24,21 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v 
 const toDate = (seconds: unknown, fallback: Date) =>
   typeof seconds === 'number' ? new Date(seconds * 1000) : fallback;
 
+/** What an event needs from Stripe's API, asked before the transaction opens. */
+interface StripeAnswers {
+  /** The Stripe invoice the event's payment intent paid (only asked when no invoice has it stored yet). */
+  stripeInvoiceOfPaymentIntent?: string | null;
+  /** charge.refunded: the charge's refunds with their status. */
+  refundsOfCharge?: StripeRefundState[];
+}
+
 /**
  * Applies one stored Stripe event, exactly once: the event row is locked for the whole transaction and
  * marked processed in it, so duplicates and concurrent workers are no-ops. Effects go through
  * BillingForInvoicing and InvoicePayments; per-object state ranks keep late events from moving state back.
+ * What the event needs from Stripe's API is asked first, outside the transaction: a slow Stripe never
+ * holds a Postgres transaction (and the event row's lock) open. The answers only read Stripe, so asking
+ * again on a retry is harmless.
  */
 @Injectable()
 export class ProcessStripeEvent {
@@ -39,8 +50,29 @@ export class ProcessStripeEvent {
     private readonly invoices: InvoicePayments,
   ) {}
 
-  @Transactional()
   async execute(stripeEventId: string): Promise<StripeEventOutcome> {
+    const stored = await this.events.find(stripeEventId);
+    const answers =
+      stored && stored.status !== 'processed' && stored.status !== 'ignored'
+        ? await this.askStripe(stored)
+        : {};
+    return this.applyOnce(stripeEventId, answers);
+  }
+
+  private async askStripe(event: StoredStripeEvent): Promise<StripeAnswers> {
+    if (!(HANDLED_STRIPE_EVENTS as readonly string[]).includes(event.type)) return {};
+    const o = event.payload.data.object;
+    const answers: StripeAnswers = {};
+    const paymentIntent =
+      o.object === 'payment_intent' ? o.id : o.object === 'charge' ? str(o.payment_intent) : undefined;
+    if (paymentIntent && !(await this.invoices.invoiceOfPaymentIntent(paymentIntent)))
+      answers.stripeInvoiceOfPaymentIntent = await this.invoices.stripeInvoiceOfPaymentIntent(paymentIntent);
+    if (event.type === 'charge.refunded') answers.refundsOfCharge = await this.invoices.refundsOfCharge(o.id);
+    return answers;
+  }
+
+  @Transactional()
+  private async applyOnce(stripeEventId: string, answers: StripeAnswers): Promise<StripeEventOutcome> {
     const event = await this.events.lockForProcessing(stripeEventId);
     if (!event)
       throw new DomainError(
@@ -51,7 +83,7 @@ export class ProcessStripeEvent {
     if (event.status === 'processed' || event.status === 'ignored') return 'duplicate';
 
     const object = event.payload.data.object;
-    const tenantId = await this.tenantOf(event, object);
+    const tenantId = await this.tenantOf(event, object, answers);
     if (!(HANDLED_STRIPE_EVENTS as readonly string[]).includes(event.type) || !tenantId) {
       await this.events.finish(
         stripeEventId,
@@ -61,7 +93,7 @@ export class ProcessStripeEvent {
       );
       return 'ignored';
     }
-    const applied = await this.apply(event, object, tenantId);
+    const applied = await this.apply(event, object, tenantId, answers);
     await this.events.finish(
       stripeEventId,
       applied ? 'processed' : 'ignored',
@@ -75,17 +107,23 @@ export class ProcessStripeEvent {
    * Whose event it is: Tollgate's metadata when the object carries it, else the Stripe id Tollgate stored
    * when it created the object (invoice, refund) or learned it (the payment intent that paid an invoice).
    */
-  private async tenantOf(event: StoredStripeEvent, object: StripeObject): Promise<TenantId | null> {
+  private async tenantOf(
+    event: StoredStripeEvent,
+    object: StripeObject,
+    answers: StripeAnswers,
+  ): Promise<TenantId | null> {
+    const linkedInvoice = (paymentIntent: string) =>
+      this.invoices.invoiceOfPaymentIntent(paymentIntent, answers.stripeInvoiceOfPaymentIntent);
     const fromMetadata = event.tenantId ?? tenantOfStripeObject(object);
     if (fromMetadata && isUuid(fromMetadata)) return asTenantId(fromMetadata);
     switch (object.object) {
       case 'invoice':
         return this.invoices.tenantOfStripeInvoice(object.id);
       case 'payment_intent':
-        return (await this.invoices.invoiceOfPaymentIntent(object.id))?.tenantId ?? null;
+        return (await linkedInvoice(object.id))?.tenantId ?? null;
       case 'charge': {
         const pi = str(object.payment_intent);
-        return pi ? ((await this.invoices.invoiceOfPaymentIntent(pi))?.tenantId ?? null) : null;
+        return pi ? ((await linkedInvoice(pi))?.tenantId ?? null) : null;
       }
       case 'refund':
         return (await this.invoices.creditNoteOfRefund(object.id))?.tenantId ?? null;
@@ -95,7 +133,12 @@ export class ProcessStripeEvent {
   }
 
   /** Returns false when the event changed nothing (older than the known state, or not linked to us). */
-  private async apply(event: StoredStripeEvent, o: StripeObject, tenantId: TenantId): Promise<boolean> {
+  private async apply(
+    event: StoredStripeEvent,
+    o: StripeObject,
+    tenantId: TenantId,
+    answers: StripeAnswers,
+  ): Promise<boolean> {
     const eventCreated = event.eventCreated;
     const advance = (status: string, rank: number) =>
       this.events.advanceObjectState({
@@ -159,7 +202,9 @@ export class ProcessStripeEvent {
       }
       case 'payment_intent.succeeded': {
         // An invoice's payment intent names no invoice: linked by the payment intent id.
-        const linked = md.tollgate_invoice_id ? null : await this.invoices.invoiceOfPaymentIntent(o.id);
+        const linked = md.tollgate_invoice_id
+          ? null
+          : await this.invoices.invoiceOfPaymentIntent(o.id, answers.stripeInvoiceOfPaymentIntent);
         const invoiceId = md.tollgate_invoice_id ?? (linked?.tenantId === tenantId ? linked.invoiceId : null);
         if (!invoiceId || !isUuid(invoiceId)) return false;
         return (await this.invoices.markPaid(tenantId, { invoiceId }, eventCreated)) !== 'not_found';
@@ -167,7 +212,7 @@ export class ProcessStripeEvent {
       case 'charge.refunded': {
         // The event carries the Charge, not its refunds: each refund of the charge is matched by its id.
         let linked = false;
-        for (const refund of await this.invoices.refundsOfCharge(o.id)) {
+        for (const refund of answers.refundsOfCharge ?? []) {
           const note = await this.invoices.creditNoteOfRefund(refund.id);
           if (!note || note.tenantId !== tenantId) continue;
           linked = true;

@@ -3,6 +3,8 @@ import { StoredStripeEvent, StripeEventPayload } from './stripe-event';
 export abstract class StripeEventRepository {
   /** Stores a verified event; false if this Stripe event id was stored before (a duplicate delivery). */
   abstract insert(event: StripeEventPayload, tenantId: string | null): Promise<boolean>;
+  /** The stored event, without a lock (what to ask Stripe before processing it). */
+  abstract find(stripeEventId: string): Promise<StoredStripeEvent | null>;
   /** Locks the stored event for processing in the current transaction. */
   abstract lockForProcessing(stripeEventId: string): Promise<StoredStripeEvent | null>;
   abstract finish(
