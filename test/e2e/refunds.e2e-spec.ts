@@ -33,9 +33,11 @@ describe('Refunds and voids through Stripe', () => {
   const orgs: Org[] = [];
   const org = () => orgs.pop()!;
   let now = 1_800_000_000;
+  let stripePort = 0;
 
   beforeAll(async () => {
     const stripeApi = await stripe.start();
+    stripePort = stripeApi.port;
     // Own database and queues: invoices here are dated by a moved clock.
     const isolated = await isolatedEnv('refunds');
     dropDatabase = isolated.drop;
@@ -55,7 +57,7 @@ describe('Refunds and voids through Stripe', () => {
     await db.connect();
     orgs.push(
       ...(await Promise.all(
-        Array.from({ length: 5 }, async () => {
+        Array.from({ length: 7 }, async () => {
           const user = await signUp(t);
           const key = await createApiKey(t, user, [...SCOPES]);
           return { auth: withApiKey(key.key), tenantId: user.tenantId };
@@ -93,20 +95,20 @@ describe('Refunds and voids through Stripe', () => {
 
   const refundPosts = () => stripe.requests.filter((r) => r.method === 'POST' && r.path === '/v1/refunds');
 
-  /** A finalized invoice of 20.00 USD, pushed to Stripe (grace 0: finalized as soon as it is written). */
-  async function pushedInvoice(a: Org): Promise<InvoiceBody> {
+  /** A finalized invoice of 20 (USD unless told), pushed to Stripe (grace 0: finalized as soon as it is written). */
+  async function pushedInvoice(a: Org, currency = 'USD'): Promise<InvoiceBody> {
     const customer = await a
       .auth(t.http.post('/api/v1/customers'))
-      .send({ name: 'Globex', currency: 'USD', timezone: 'UTC', taxRate: '0' })
+      .send({ name: 'Globex', currency, timezone: 'UTC', taxRate: '0' })
       .expect(201);
     const plan = await a
       .auth(t.http.post('/api/v1/plans'))
       .send({
         code: `p-${randomBytes(3).toString('hex')}`,
         name: 'Pro',
-        currency: 'USD',
+        currency,
         interval: 'month',
-        charges: [{ kind: 'base', name: 'Platform fee', amount: '20.00', timing: 'arrears' }],
+        charges: [{ kind: 'base', name: 'Platform fee', amount: '20', timing: 'arrears' }],
       })
       .expect(201);
     const sub = await a
@@ -127,8 +129,8 @@ describe('Refunds and voids through Stripe', () => {
   }
 
   /** Paid at Stripe, and the invoice.paid webhook applied. */
-  async function paidInvoice(a: Org): Promise<InvoiceBody> {
-    const invoice = await pushedInvoice(a);
+  async function paidInvoice(a: Org, currency = 'USD'): Promise<InvoiceBody> {
+    const invoice = await pushedInvoice(a, currency);
     stripe.markPaid(invoice.stripeInvoiceId);
     const status = await send('invoice.paid', {
       id: invoice.stripeInvoiceId,
@@ -191,6 +193,93 @@ describe('Refunds and voids through Stripe', () => {
     await org()
       .auth(t.http.post(`/api/v1/credit-notes/${note.body.id}/refund`))
       .expect(404);
+  });
+
+  it('refuses a KWD refund that rounds down to 0 at Stripe (400 before any credit note), as Stripe refuses amount 0', async () => {
+    const a = org();
+    const invoice = await paidInvoice(a, 'KWD');
+    const before = { posts: refundPosts().length, refunds: stripe.refunds.size };
+    // Stripe moves KWD in steps of 0.010 and refunds round down (never more than asked): 0.009 moves nothing.
+    const refused = await a
+      .auth(t.http.post(`/api/v1/invoices/${invoice.id}/credit-notes`))
+      .send({
+        reason: 'Rounding',
+        method: 'refund',
+        lines: [{ invoiceLineId: invoice.lines[0].id, amount: '0.009' }],
+      })
+      .expect(400);
+    expect(refused.body).toMatchObject({ code: 'refund_below_gateway_minimum' });
+    expect(refused.body.detail).toMatch(/0\.009 KWD rounds down to 0/);
+    expect(refundPosts().length).toBe(before.posts);
+    const notes = await db.query(`SELECT count(*)::int AS n FROM credit_notes WHERE invoice_id = $1`, [
+      invoice.id,
+    ]);
+    expect(notes.rows[0].n).toBe(0);
+
+    // What Tollgate spares the customer: the same refund sent as is, Stripe refuses amount 0.
+    const sdk = new Stripe('sk_test_fake', {
+      host: '127.0.0.1',
+      port: stripePort,
+      protocol: 'http',
+      maxNetworkRetries: 0,
+    });
+    const paid = stripe.invoices.get(invoice.stripeInvoiceId)!;
+    const paymentIntent = paid.payments.data[0].payment.payment_intent as string;
+    await expect(sdk.refunds.create({ payment_intent: paymentIntent, amount: 0 })).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'parameter_invalid_integer',
+    });
+
+    // 0.010 is the smallest refund Stripe moves; the wallet takes smaller corrections.
+    const refunded = await a
+      .auth(t.http.post(`/api/v1/invoices/${invoice.id}/credit-notes`))
+      .send({
+        reason: 'Rounding',
+        method: 'refund',
+        lines: [{ invoiceLineId: invoice.lines[0].id, amount: '0.010' }],
+      })
+      .expect(201);
+    expect(refunded.body).toMatchObject({ refundStatus: 'succeeded', total: '0.010' });
+    expect(stripe.refunds.get(refunded.body.refundId)).toMatchObject({ amount: 10, currency: 'kwd' });
+    await a
+      .auth(t.http.post(`/api/v1/invoices/${invoice.id}/credit-notes`))
+      .send({
+        reason: 'Rounding',
+        method: 'credit',
+        lines: [{ invoiceLineId: invoice.lines[0].id, amount: '0.004' }],
+      })
+      .expect(201);
+  });
+
+  it('asks Stripe about an event before its transaction: the event row is not locked while Stripe answers', async () => {
+    const a = org();
+    const invoice = await paidInvoice(a);
+    const note = await a
+      .auth(t.http.post(`/api/v1/invoices/${invoice.id}/credit-notes`))
+      .send({
+        reason: 'Outage',
+        method: 'refund',
+        lines: [{ invoiceLineId: invoice.lines[0].id, amount: '1.00' }],
+      })
+      .expect(201);
+    const charge = stripe.refunds.get(note.body.refundId)!.charge as string;
+    // While Stripe lists the charge's refunds, try the event row's lock: a transaction holding it answers 55P03.
+    const whileStripeAnswers: string[] = [];
+    stripe.beforeAnswer = async (route) => {
+      if (route !== 'GET /v1/refunds') return;
+      whileStripeAnswers.push(
+        await db.query(`SELECT 1 FROM stripe_events WHERE status = 'received' FOR UPDATE NOWAIT`).then(
+          (r) => `unlocked (${r.rowCount} waiting)`,
+          (e: { code?: string }) => (e.code === '55P03' ? 'locked' : String(e)),
+        ),
+      );
+    };
+    try {
+      expect(await send('charge.refunded', chargeObject(stripe, charge))).toBe('processed');
+    } finally {
+      stripe.beforeAnswer = undefined;
+    }
+    expect(whileStripeAnswers).toEqual(['unlocked (1 waiting)']);
   });
 
   it('keeps a refund Stripe could not take as failed and retryable, and refunds once on retry', async () => {

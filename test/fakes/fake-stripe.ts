@@ -87,6 +87,8 @@ export class FakeStripe {
   failNext = 0;
   /** Answer every request this much later, as a slow Stripe (or a loaded machine) does. */
   latencyMs = 0;
+  /** Awaited before each answer with its route ('GET /v1/refunds'): what callers hold open meanwhile. */
+  beforeAnswer?: (route: string) => Promise<void>;
   private readonly idempotent = new Map<string, { status: number; body: Obj }>();
   private readonly lostResponses = new Map<string, number>();
   private server?: Server;
@@ -186,6 +188,7 @@ export class FakeStripe {
     for await (const c of req) chunks.push(c as Buffer);
     if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const url = new URL(req.url ?? '/', 'http://fake');
+    await this.beforeAnswer?.(`${req.method} ${url.pathname}`);
     const body = parseStripeForm(Buffer.concat(chunks).toString('utf8'));
     const key = req.headers['idempotency-key'] as string | undefined;
     this.requests.push({ method: req.method ?? 'GET', path: url.pathname, body, idempotencyKey: key });
@@ -298,7 +301,20 @@ export class FakeStripe {
       const refusal = body.amount === undefined ? null : stripeAmountRefusal(body.amount, pi.currency);
       if (refusal) return [400, amountError(refusal, 'amount')];
       const amount = body.amount === undefined ? pi.amount - pi.amount_refunded : Number(body.amount);
-      if (!Number.isInteger(amount) || amount <= 0 || amount > pi.amount - pi.amount_refunded)
+      // Stripe's answer to amount=0 (parameter_invalid_integer): a refund must move at least one minor unit.
+      if (Number.isInteger(amount) && amount <= 0)
+        return [
+          400,
+          {
+            error: {
+              type: 'invalid_request_error',
+              code: 'parameter_invalid_integer',
+              param: 'amount',
+              message: 'This value must be greater than or equal to 1.',
+            },
+          },
+        ];
+      if (!Number.isInteger(amount) || amount > pi.amount - pi.amount_refunded)
         return [400, invalid(`Refund amount ${body.amount} exceeds what is refundable`)];
       pi.amount_refunded += amount;
       const charge = this.charges.get(pi.latest_charge);

@@ -111,6 +111,31 @@ describe('Stripe currency rules (gateway against the fake Stripe)', () => {
       creditNoteId: randomUUID(),
     });
     expect(fake.refunds.get(refund.refundId)).toMatchObject({ amount: 1230, currency: 'kwd' });
+
+    // Below 0.010 KWD a refund rounds down to 0, which Stripe refuses: refused before the call.
+    const posts = () => fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/refunds').length;
+    const before = posts();
+    const tooSmall = (amount: string) =>
+      gateway.refundInvoicePayment({
+        tenantId: randomUUID(),
+        externalInvoiceId: pushed.externalId,
+        amount,
+        currency: 'KWD',
+        reason: 'test',
+        idempotencyKey: randomUUID(),
+        creditNoteId: randomUUID(),
+      });
+    await expect(tooSmall('0.004')).rejects.toMatchObject({
+      kind: 'invalid',
+      code: 'refund_below_gateway_minimum',
+    });
+    await expect(tooSmall('0.009')).rejects.toMatchObject({ code: 'refund_below_gateway_minimum' });
+    expect(posts()).toBe(before);
+    expect(gateway.refundableAmount('0.019', 'KWD')).toBe('0.01');
+    const pi = fake.invoices.get(pushed.externalId)!.payments.data[0].payment.payment_intent as string;
+    await expect(sdk.refunds.create({ payment_intent: pi, amount: 0 })).rejects.toMatchObject({
+      code: 'parameter_invalid_integer',
+    });
   });
 
   it('a top-up Stripe cannot charge is refused before it reaches Stripe (400, amount_not_chargeable)', async () => {

@@ -79,6 +79,12 @@ export abstract class PaymentGateway {
 
   abstract paymentStatus(externalInvoiceId: string): Promise<PaymentStatus>;
 
+  /**
+   * What a refund of `amount` would move at the gateway (decimal string, currency units): Stripe rounds
+   * refunds down to the smallest amount it can move, so a KWD 0.004 refund would move 0.
+   */
+  abstract refundableAmount(amount: string, currency: string): string;
+
   /** Refunds (part of) the payment that settled a paid gateway invoice. */
   abstract refundInvoicePayment(input: RefundInput): Promise<{ refundId: string; status: RefundStatus }>;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import Stripe from 'stripe';
 import { AppConfig } from '../../../config/app-config';
-import { ConflictError, DomainError } from '../../../shared/domain/domain-error';
+import { ConflictError, DomainError, InvalidError } from '../../../shared/domain/domain-error';
 import { dec, sumMoney } from '../../../shared/domain/money';
 import {
   CheckoutInput,
@@ -18,6 +18,15 @@ import { roundForStripe, stripeIncrement, toStripeAmount } from './stripe-curren
 /** Stripe refund statuses: requires_action and pending wait; canceled never moved money. */
 const refundStatus = (status: string | null): RefundStatus =>
   status === 'succeeded' ? 'succeeded' : status === 'failed' || status === 'canceled' ? 'failed' : 'pending';
+
+/** A refund that rounds down to nothing at Stripe (below its smallest increment in that currency). */
+export const refundTooSmall = (amount: string, currency: string) =>
+  new InvalidError(
+    'refund_below_gateway_minimum',
+    `A refund of ${amount} ${currency.toUpperCase()} rounds down to 0 at Stripe: refunds are rounded down to ` +
+      `multiples of ${stripeIncrement(currency).toString()} ${currency.toUpperCase()} (never more than asked)`,
+    [{ field: 'amount', message: `at least ${stripeIncrement(currency).toString()}` }],
+  );
 
 /** Stripe through the official SDK; host/port/protocol come from config (a local fake Stripe in tests). */
 @Injectable()
@@ -197,7 +206,15 @@ export class StripePaymentGateway extends PaymentGateway {
     });
   }
 
+  refundableAmount(amount: string, currency: string): string {
+    // Never more than asked: a KWD 1.234 refund moves KWD 1.230.
+    return roundForStripe(amount, currency, 'down').toFixed();
+  }
+
   refundInvoicePayment(input: RefundInput): Promise<{ refundId: string; status: RefundStatus }> {
+    const amount = this.refundableAmount(input.amount, input.currency);
+    // Stripe refuses a refund of 0 (amount must be a positive integer): refused here, before any call.
+    if (!dec(amount).gt(0)) return Promise.reject(refundTooSmall(input.amount, input.currency));
     return this.call(async (stripe) => {
       const invoice = await stripe.invoices.retrieve(input.externalInvoiceId, { expand: ['payments'] });
       const payment = invoice.payments?.data.find((p) => p.status === 'paid')?.payment;
@@ -221,8 +238,7 @@ export class StripePaymentGateway extends PaymentGateway {
         (await stripe.refunds.create(
           {
             ...target,
-            // Never more than asked: a KWD 1.234 refund moves KWD 1.230.
-            amount: toStripeAmount(roundForStripe(input.amount, input.currency, 'down'), input.currency),
+            amount: toStripeAmount(amount, input.currency),
             reason: 'requested_by_customer',
             metadata: {
               tenant_id: input.tenantId,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { GatewayRefund, PaymentGateway } from '../../../shared/contracts/payment-gateway';
+import { InvalidError } from '../../../shared/domain/domain-error';
+import { dec } from '../../../shared/domain/money';
 import { CreditNote } from '../domain/credit-note';
 import { Invoice } from '../domain/invoice';
 import { InvoiceCollector, RefundOutcome } from '../domain/invoice-collector.port';
@@ -41,12 +43,31 @@ export class GatewayInvoiceCollector extends InvoiceCollector {
     return { method: 'stripe', stripeInvoiceId: pushed.externalId };
   }
 
+  /** The Stripe invoice a refund goes through (paid there), or null for a manual refund. */
+  private refundsAtGateway(invoice: Invoice): string | null {
+    return this.gateway.enabled && invoice.stripeInvoiceId && invoice.status === 'paid'
+      ? invoice.stripeInvoiceId
+      : null;
+  }
+
+  checkRefundable(invoice: Invoice, amount: string): void {
+    if (!this.refundsAtGateway(invoice)) return;
+    if (!dec(this.gateway.refundableAmount(amount, invoice.currency)).gt(0))
+      throw new InvalidError(
+        'refund_below_gateway_minimum',
+        `A refund of ${amount} ${invoice.currency} rounds down to 0 at Stripe, which refunds only whole ` +
+          `multiples of its smallest amount in that currency (never more than asked); credit it to the ` +
+          `wallet instead (method "credit")`,
+        [{ field: 'lines', message: 'the refund total rounds down to 0 at the payment provider' }],
+      );
+  }
+
   async refund(invoice: Invoice, note: CreditNote): Promise<RefundOutcome> {
-    if (!this.gateway.enabled || !invoice.stripeInvoiceId || invoice.status !== 'paid')
-      return { method: 'manual' };
+    const externalInvoiceId = this.refundsAtGateway(invoice);
+    if (!externalInvoiceId) return { method: 'manual' };
     const r = await this.gateway.refundInvoicePayment({
       tenantId: invoice.tenantId,
-      externalInvoiceId: invoice.stripeInvoiceId,
+      externalInvoiceId,
       amount: note.total,
       currency: note.currency,
       reason: `Credit note ${note.number}: ${note.reason}`,

@@ -10,6 +10,7 @@ import { dec, formatMoney } from '../../../shared/domain/money';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { CreditNote, creditNoteLines, CreditNoteMethod } from '../domain/credit-note';
 import { formatNumber, numberSeries } from '../domain/invoice';
+import { InvoiceCollector } from '../domain/invoice-collector.port';
 import { InvoiceRepository } from '../domain/invoice.repository.port';
 import { creditNoteEventPayload } from './invoice-events';
 import { RefundCreditNote } from './refund-credit-note.use-case';
@@ -31,6 +32,7 @@ export class IssueCreditNote {
     private readonly invoices: InvoiceRepository,
     private readonly billing: BillingForInvoicing,
     private readonly refund: RefundCreditNote,
+    private readonly collector: InvoiceCollector,
     private readonly events: WebhookEvents,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -65,6 +67,9 @@ export class IssueCreditNote {
               .toFixed(),
           );
     const { lines, total } = creditNoteLines(invoice, credited, input.lines);
+    // Refused before the note is numbered: a refund that moves nothing at the gateway is no refund.
+    if (input.method === 'refund')
+      this.collector.checkRefundable(invoice, formatMoney(total, invoice.currency));
 
     const series = numberSeries(this.config.invoicing.creditNotePrefix, this.clock.now());
     const note: CreditNote = {

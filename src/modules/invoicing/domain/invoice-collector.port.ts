@@ -15,6 +15,11 @@ export abstract class InvoiceCollector {
    * Idempotent per credit note: calling it again never refunds twice.
    */
   abstract refund(invoice: Invoice, note: CreditNote): Promise<RefundOutcome>;
+  /**
+   * Throws an InvalidError when a refund of `amount` on this invoice would go through the gateway and move
+   * nothing there (below the gateway's smallest increment in the currency, after its rounding rule).
+   */
+  abstract checkRefundable(invoice: Invoice, amount: string): void;
   /** Voids the invoice at the gateway when it was pushed there (no-op otherwise). Idempotent. */
   abstract voidAtGateway(invoice: Invoice): Promise<void>;
   /** The gateway invoice id a payment intent paid (null when none or payments are off). */
