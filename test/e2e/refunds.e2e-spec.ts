@@ -8,7 +8,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { until } from '../support/until';
 import { AuthFn, createApiKey, isolatedEnv, signUp, withApiKey } from '../support/auth';
 import { FakeStripe } from '../fakes/fake-stripe';
-import { chargeObject, stripeEvent } from '../fakes/stripe-events';
+import { chargeObject, invoiceObject, stripeEvent } from '../fakes/stripe-events';
 
 const SECRET = 'whsec_test_tollgate_refunds';
 
@@ -132,12 +132,7 @@ describe('Refunds and voids through Stripe', () => {
   async function paidInvoice(a: Org, currency = 'USD'): Promise<InvoiceBody> {
     const invoice = await pushedInvoice(a, currency);
     stripe.markPaid(invoice.stripeInvoiceId);
-    const status = await send('invoice.paid', {
-      id: invoice.stripeInvoiceId,
-      object: 'invoice',
-      status: 'paid',
-      metadata: {},
-    });
+    const status = await send('invoice.paid', invoiceObject(stripe, invoice.stripeInvoiceId));
     expect(status).toBe('processed');
     return { ...invoice, status: 'paid' };
   }

@@ -8,7 +8,13 @@ import { until } from '../support/until';
 import { AuthFn, createApiKey, isolatedEnv, signUp, withApiKey } from '../support/auth';
 import { FakeWebhookReceiver } from '../fakes/fake-webhook-receiver';
 import { FakeStripe } from '../fakes/fake-stripe';
-import { chargeObject, paymentIntentObject, refundObject, stripeEvent } from '../fakes/stripe-events';
+import {
+  chargeObject,
+  invoiceObject,
+  paymentIntentObject,
+  refundObject,
+  stripeEvent,
+} from '../fakes/stripe-events';
 
 const SECRET = 'whsec_test_tollgate_stripe_secret';
 const PROBLEM = /application\/problem\+json/;
@@ -343,14 +349,14 @@ describe('Stripe webhooks', () => {
   it('puts the subscription past_due on a failed payment and back to active when its payment intent succeeds', async () => {
     const a = org();
     const { invoice, subscriptionId } = await finalizedInvoice(a, { linkStripe: true });
+    // The pushed invoice carries Tollgate's metadata (tenant_id, tollgate_invoice_id), as Stripe sends it back.
     const failed = stripeEvent(
       'invoice.payment_failed',
+      // The first collection attempt failed (attempt_count 1, attempted).
       {
-        id: invoice.stripeInvoiceId,
-        object: 'invoice',
-        status: 'open',
+        ...invoiceObject(stripe, invoice.stripeInvoiceId as string, 'open'),
         attempt_count: 1,
-        metadata: { tenant_id: a.tenantId, tollgate_invoice_id: invoice.id },
+        attempted: true,
       },
       tick(),
     );
@@ -464,7 +470,7 @@ describe('Stripe webhooks', () => {
     // Stripe's own event carries only its invoice id: the link finds the invoice (and its tenant).
     const paid = stripeEvent(
       'invoice.paid',
-      { id: invoice.stripeInvoiceId, object: 'invoice', status: 'paid', metadata: {} },
+      { ...invoiceObject(stripe, invoice.stripeInvoiceId as string, 'paid'), metadata: {} },
       tick(),
     );
     await send(paid).expect(200);

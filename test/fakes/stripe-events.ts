@@ -4,9 +4,10 @@ import type { FakeStripe } from './fake-stripe';
 
 /**
  * Stripe webhook payloads shaped like Stripe's API objects at the API version the SDK pins
- * (Stripe.API_VERSION): the objects are the fake Stripe's own, written with Stripe's field names, and each
- * builder is checked against the SDK's types (`satisfies Partial<Stripe.X>`: a field Stripe does not have,
- * or an expandable id given as an object, fails to compile). Signed with the SDK's test header helper.
+ * (Stripe.API_VERSION): the objects are the fake Stripe's own, complete with every field Stripe sends
+ * (`satisfies Stripe.X`: a missing field, a field Stripe does not have, or an expandable id given as an
+ * object fails to compile; fields Stripe leaves empty for these payments are null, as Stripe sends them).
+ * Signed with the SDK's test header helper.
  */
 export function stripeEvent(type: string, object: object, created = Math.floor(Date.now() / 1000)) {
   return {
@@ -27,22 +28,62 @@ export function signedStripeEvent(event: object, secret: string): { payload: str
   return { payload, header: Stripe.webhooks.generateTestHeaderString({ payload, secret }) };
 }
 
+const address = (country: string): Stripe.Address => ({
+  city: null,
+  country,
+  line1: null,
+  line2: null,
+  postal_code: null,
+  state: null,
+});
+
 /** The payment intent Stripe created to pay an invoice: no invoice id, no metadata of ours. */
 export function paymentIntentObject(fake: FakeStripe, paymentIntentId: string) {
   const pi = fake.paymentIntents.get(paymentIntentId)!;
   return {
     id: pi.id as string,
     object: 'payment_intent',
+    allowed_payment_method_types: null,
     amount: pi.amount as number,
+    amount_capturable: 0,
     amount_received: pi.amount_received as number,
+    application: null,
+    application_fee_amount: null,
+    automatic_payment_methods: null,
+    canceled_at: null,
+    cancellation_reason: null,
+    capture_method: 'automatic',
+    client_secret: `${pi.id as string}_secret_test`,
+    confirmation_method: 'automatic',
+    created: pi.created as number,
     currency: pi.currency as string,
     customer: pi.customer as string,
-    created: pi.created as number,
-    livemode: false,
+    customer_account: null,
+    description: 'Payment for Invoice',
+    excluded_payment_method_types: null,
+    last_payment_error: null,
     latest_charge: pi.latest_charge as string,
+    livemode: false,
+    managed_payments: null,
     metadata: {},
+    next_action: null,
+    on_behalf_of: null,
+    payment_method: null,
+    payment_method_configuration_details: null,
+    payment_method_options: null,
+    payment_method_types: ['card'],
+    payment_record: null,
+    processing: null,
+    receipt_email: null,
+    review: null,
+    setup_future_usage: null,
+    shipping: null,
+    source: null,
+    statement_descriptor: null,
+    statement_descriptor_suffix: null,
     status: 'succeeded',
-  } satisfies Partial<Stripe.PaymentIntent>;
+    transfer_group: null,
+  } satisfies Stripe.PaymentIntent;
 }
 
 /** charge.refunded carries the Charge; its refunds are not included (list them by charge). */
@@ -54,17 +95,44 @@ export function chargeObject(fake: FakeStripe, chargeId: string) {
     amount: ch.amount as number,
     amount_captured: ch.amount_captured as number,
     amount_refunded: ch.amount_refunded as number,
+    application: null,
+    application_fee: null,
+    application_fee_amount: null,
+    balance_transaction: null,
+    billing_details: { address: address('US'), email: null, name: null, phone: null, tax_id: null },
+    calculated_statement_descriptor: 'TOLLGATE',
     captured: true,
+    created: ch.created as number,
     currency: ch.currency as string,
     customer: ch.customer as string,
-    created: ch.created as number,
+    description: 'Payment for Invoice',
+    disputed: false,
+    failure_balance_transaction: null,
+    failure_code: null,
+    failure_message: null,
+    fraud_details: {},
     livemode: false,
     metadata: {},
+    on_behalf_of: null,
+    outcome: null,
     paid: true,
     payment_intent: ch.payment_intent as string,
+    payment_method: null,
+    payment_method_details: null,
+    receipt_email: null,
+    receipt_number: null,
+    receipt_url: null,
     refunded: ch.refunded as boolean,
+    review: null,
+    shipping: null,
+    source: null,
+    source_transfer: null,
+    statement_descriptor: null,
+    statement_descriptor_suffix: null,
     status: 'succeeded',
-  } satisfies Partial<Stripe.Charge>;
+    transfer_data: null,
+    transfer_group: null,
+  } satisfies Stripe.Charge;
 }
 
 export function refundObject(fake: FakeStripe, refundId: string) {
@@ -73,13 +141,116 @@ export function refundObject(fake: FakeStripe, refundId: string) {
     id: r.id as string,
     object: 'refund',
     amount: r.amount as number,
+    balance_transaction: null,
     charge: r.charge as string,
     created: r.created as number,
     currency: r.currency as string,
+    customer: null,
+    customer_account: null,
     metadata: r.metadata as Record<string, string>,
     payment_intent: r.payment_intent as string,
+    payment_method: null,
     reason: 'requested_by_customer',
+    receipt_number: null,
+    source_transfer_reversal: null,
     status: r.status as string,
+    transfer_reversal: null,
     ...(r.failure_reason ? { failure_reason: r.failure_reason as string } : {}),
-  } satisfies Partial<Stripe.Refund>;
+  } satisfies Stripe.Refund;
+}
+
+/**
+ * A Stripe invoice Tollgate pushed (invoice.finalized, invoice.paid, invoice.payment_failed), as the fake
+ * Stripe holds it; `status` overrides its status (an event about a state the fake has not reached).
+ */
+export function invoiceObject(fake: FakeStripe, invoiceId: string, status?: Stripe.Invoice.Status) {
+  const inv = fake.invoices.get(invoiceId)!;
+  const st = status ?? (inv.status as Stripe.Invoice.Status);
+  const created = (inv.created as number | undefined) ?? Math.floor(Date.now() / 1000);
+  const paid = st === 'paid';
+  const amountDue = (inv.amount_due as number) ?? 0;
+  return {
+    id: inv.id as string,
+    object: 'invoice',
+    account_country: 'US',
+    account_name: 'Tollgate test',
+    account_tax_ids: null,
+    amount_due: amountDue,
+    amount_overpaid: 0,
+    amount_paid: paid ? amountDue : 0,
+    amount_remaining: paid ? 0 : amountDue,
+    amount_shipping: 0,
+    application: null,
+    attempt_count: paid ? 1 : 0,
+    attempted: paid,
+    automatic_tax: { disabled_reason: null, enabled: false, liability: null, provider: null, status: null },
+    automatically_finalizes_at: null,
+    billing_reason: 'manual',
+    collection_method: 'send_invoice',
+    created,
+    currency: inv.currency as string,
+    custom_fields: null,
+    customer: inv.customer as string,
+    customer_account: null,
+    customer_address: null,
+    customer_email: null,
+    customer_name: null,
+    customer_phone: null,
+    customer_shipping: null,
+    customer_tax_exempt: 'none',
+    default_payment_method: null,
+    default_source: null,
+    default_tax_rates: [],
+    description: null,
+    discounts: [],
+    due_date: created + 30 * 86400,
+    effective_at: created,
+    ending_balance: 0,
+    footer: null,
+    from_invoice: null,
+    hosted_invoice_url: (inv.hosted_invoice_url as string | undefined) ?? null,
+    invoice_pdf: null,
+    issuer: { type: 'self' },
+    last_finalization_error: null,
+    latest_revision: null,
+    lines: {
+      object: 'list',
+      data: [],
+      has_more: false,
+      url: `/v1/invoices/${inv.id as string}/lines`,
+    },
+    livemode: false,
+    metadata: (inv.metadata as Record<string, string> | undefined) ?? {},
+    next_payment_attempt: null,
+    number: null,
+    on_behalf_of: null,
+    parent: null,
+    payment_settings: { default_mandate: null, payment_method_options: null, payment_method_types: null },
+    period_end: created,
+    period_start: created,
+    post_payment_credit_notes_amount: 0,
+    pre_payment_credit_notes_amount: 0,
+    receipt_number: null,
+    rendering: null,
+    shipping_cost: null,
+    shipping_details: null,
+    starting_balance: 0,
+    statement_descriptor: null,
+    status: st,
+    status_transitions: {
+      finalized_at: created,
+      marked_uncollectible_at: null,
+      paid_at: paid ? Math.floor(Date.now() / 1000) : null,
+      voided_at: null,
+    },
+    subtotal: amountDue,
+    subtotal_excluding_tax: amountDue,
+    test_clock: null,
+    total: amountDue,
+    total_discount_amounts: [],
+    total_excluding_tax: amountDue,
+    total_pretax_credit_amounts: [],
+    total_taxes: [],
+    webhooks_delivered_at: null,
+  } satisfies Stripe.Invoice;
 }
