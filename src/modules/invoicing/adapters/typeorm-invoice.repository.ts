@@ -6,7 +6,7 @@ import { newId } from '../../../shared/domain/ids';
 import { formatMoney } from '../../../shared/domain/money';
 import { TenantId, asTenantId } from '../../../shared/domain/tenant-id';
 import { CreditNote } from '../domain/credit-note';
-import { Invoice, InvoiceContent, InvoiceLine, InvoiceStatus, NUMBER_DIGITS } from '../domain/invoice';
+import { Invoice, InvoiceContent, InvoiceLine, InvoiceStatus } from '../domain/invoice';
 import { InvoicePage, InvoiceRepository, NewInvoice } from '../domain/invoice.repository.port';
 import { crossTenantQuery, tenantQuery } from '../../../shared/persistence/tenant-sql';
 
@@ -273,32 +273,31 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
       );
   }
 
-  async updateWithNextNumber(
+  async updateNumberedAtCommit(
     tenantId: TenantId,
     id: string,
     series: string,
     patch: Partial<Omit<Invoice, 'number'>>,
-  ): Promise<string> {
+  ): Promise<void> {
+    // The deferred trigger invoices_number_at_commit (migration 1764000610000) takes the number at commit.
     // $1 is the tenant, bound by tenantQuery: the others are numbered after it.
-    const params: unknown[] = [id, series, NUMBER_DIGITS];
-    const sets = [`number = $3 || '-' || lpad(n.v::text, greatest($4::int, length(n.v::text)), '0')`];
+    const params: unknown[] = [id, series];
+    const sets = ['number_series = $3'];
     for (const [key, value] of Object.entries(patch)) {
       const column = COLUMNS[key];
       if (!column || key === 'number') throw new Error(`invoice field ${key} is not updatable`);
       sets.push(`${column} = $${params.push(value) + 1}`);
     }
-    const rows = await this.q(
+    await this.q(
       tenantId,
-      `WITH n AS (
-         INSERT INTO invoice_number_counters (tenant_id, series, last_number) VALUES ($1, $3, 1)
-         ON CONFLICT (tenant_id, series) DO UPDATE SET last_number = invoice_number_counters.last_number + 1
-         RETURNING last_number AS v)
-       UPDATE invoices SET ${sets.join(', ')} FROM n WHERE invoices.tenant_id = $1 AND invoices.id = $2
-       RETURNING invoices.number`,
+      `UPDATE invoices SET ${sets.join(', ')} WHERE tenant_id = $1 AND id = $2 AND number IS NULL`,
       params,
     );
-    if (!rows[0]) throw new Error(`invoice ${id} not found to number`);
-    return rows[0].number as string;
+  }
+
+  async numberOf(tenantId: TenantId, id: string): Promise<string | null> {
+    const rows = await this.q(tenantId, `SELECT number FROM invoices WHERE tenant_id = $1 AND id = $2`, [id]);
+    return (rows[0]?.number as string | null | undefined) ?? null;
   }
 
   async replaceDraftContent(tenantId: TenantId, id: string, c: InvoiceContent): Promise<void> {

@@ -81,7 +81,7 @@ export class InvoiceCompletion {
   }
 
   /**
-   * Inside the caller's transaction: commit the period at Billing, finalize with the next number. Also
+   * Inside the caller's transaction: commit the period at Billing, finalize (numbered at commit). Also
    * answers the subscription's current period after the commit (null once it has ended for good).
    */
   async complete(
@@ -110,19 +110,23 @@ export class InvoiceCompletion {
       dueAt: new Date(now.getTime() + this.config.invoicing.paymentTermsDays * 86400_000),
       paidAt: paid ? (invoice.paidExternallyAt ?? now) : null,
     };
-    // Last statement before the commit: the tenant's counter row (gapless numbers) is held the least time,
-    // which is what bounds how many invoices of one tenant commit per second.
-    const number = await this.invoices.updateWithNextNumber(
+    // The number is taken while the transaction commits (a deferred trigger), not here: the tenant's
+    // counter row (gapless numbers) is then locked only for the commit itself, which is what bounds how
+    // many invoices of one tenant commit per second. `announce` reads it back after the commit.
+    await this.invoices.updateNumberedAtCommit(
       invoice.tenantId,
       invoice.id,
       numberSeries(this.config.invoicing.numberPrefix, now),
       patch,
     );
-    return { invoice: { ...invoice, ...patch, number }, currentPeriod };
+    return { invoice: { ...invoice, ...patch, number: null }, currentPeriod };
   }
 
-  /** After the commit: tell webhook endpoints, and hand the invoice to collection. */
-  async announce(invoice: Invoice): Promise<Invoice> {
+  /** After the commit: read the number it took, tell webhook endpoints, and hand the invoice to collection. */
+  async announce(finalized: Invoice): Promise<Invoice> {
+    const invoice = finalized.number
+      ? finalized
+      : { ...finalized, number: await this.invoices.numberOf(finalized.tenantId, finalized.id) };
     await this.events.publish(invoice.tenantId, 'invoice.finalized', invoiceEventPayload(invoice));
     if (invoice.status === 'paid') {
       await this.events.publish(invoice.tenantId, 'invoice.paid', invoiceEventPayload(invoice));

@@ -57,15 +57,17 @@ export abstract class InvoiceRepository {
   /** Next number of the series, locking the tenant's counter row until the transaction ends (gapless). */
   abstract nextNumber(tenantId: TenantId, series: string): Promise<number>;
   /**
-   * Takes the series' next number (as nextNumber, formatted as formatNumber) and writes it with `patch` in
-   * one statement: the counter row stays locked only for that statement and the commit. Returns the number.
+   * Finalizes with the series' next number taken at commit (by the database, as nextNumber does, formatted
+   * as formatNumber): the counter row is locked only while the transaction commits. The number is readable
+   * after the commit (numberOf).
    */
-  abstract updateWithNextNumber(
+  abstract updateNumberedAtCommit(
     tenantId: TenantId,
     id: string,
     series: string,
     patch: Partial<Omit<Invoice, 'number'>>,
-  ): Promise<string>;
+  ): Promise<void>;
+  abstract numberOf(tenantId: TenantId, id: string): Promise<string | null>;
   abstract draftsPastGrace(asOf: Date, limit: number): Promise<{ tenantId: TenantId; id: string }[]>;
   abstract overdue(asOf: Date, limit: number): Promise<Invoice[]>;
 
