@@ -15,7 +15,7 @@ import { Referrals1764000571000 } from './1764000571000-Referrals';
 import { ServiceAccountKeys1764000572000 } from './1764000572000-ServiceAccountKeys';
 import { Notifications1764000600000 } from './1764000600000-Notifications';
 import { NotificationCreditsLowThreshold1764000640000 } from './1764000640000-NotificationCreditsLowThreshold';
-import { InvoiceNumberAtCommit1764000610000 } from './1764000610000-InvoiceNumberAtCommit';
+import { InvoiceNumberAtCommit1764000650000 } from './1764000650000-InvoiceNumberAtCommit';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI and the tests load the
@@ -39,5 +39,5 @@ export const ALL_MIGRATIONS = [
   ServiceAccountKeys1764000572000,
   Notifications1764000600000,
   NotificationCreditsLowThreshold1764000640000,
-  InvoiceNumberAtCommit1764000610000,
+  InvoiceNumberAtCommit1764000650000,
 ];

@@ -279,7 +279,7 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
     series: string,
     patch: Partial<Omit<Invoice, 'number'>>,
   ): Promise<void> {
-    // The deferred trigger invoices_number_at_commit (migration 1764000610000) takes the number at commit.
+    // The deferred trigger invoices_number_at_commit (migration 1764000650000) takes the number at commit.
     // $1 is the tenant, bound by tenantQuery: the others are numbered after it.
     const params: unknown[] = [id, series];
     const sets = ['number_series = $3'];

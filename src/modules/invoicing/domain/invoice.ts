@@ -85,7 +85,7 @@ export type InvoiceContent = Pick<
 
 /** Invoice number like INV-2026-000123: gapless per tenant, prefix and year. */
 export const numberSeries = (prefix: string, at: Date): string => `${prefix}-${at.getUTCFullYear()}`;
-/** Invoices are numbered at commit by the database in this same format (migration 1764000610000). */
+/** Invoices are numbered at commit by the database in this same format (migration 1764000650000). */
 export const formatNumber = (series: string, n: number): string => `${series}-${String(n).padStart(6, '0')}`;
 
 /** Credits cover at most what is owed; never negative. */

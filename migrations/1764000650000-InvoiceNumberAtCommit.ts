@@ -7,8 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * now writes the series into `number_series`, and a deferred constraint trigger takes the number and writes
  * it while the transaction commits: the row is locked only inside Postgres, for the commit itself.
  */
-export class InvoiceNumberAtCommit1764000610000 implements MigrationInterface {
-  name = 'InvoiceNumberAtCommit1764000610000';
+export class InvoiceNumberAtCommit1764000650000 implements MigrationInterface {
+  name = 'InvoiceNumberAtCommit1764000650000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
