@@ -35,4 +35,7 @@ export default async function globalSetup(): Promise<void> {
   // Every test signs up and gets service tokens from 127.0.0.1; the rate-limit tests set their own limits.
   process.env.AUTH_REGISTER_MAX_PER_IP = '1000000';
   process.env.AUTH_TOKEN_MAX_PER_IP = '1000000';
+  // A loopback connect can stall past the 5 s default while both jest workers start apps at once on a
+  // 2-core machine; the fault suites set their own short connect deadlines.
+  process.env.DATABASE_CONNECT_TIMEOUT_MS = '20000';
 }
