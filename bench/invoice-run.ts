@@ -74,6 +74,21 @@ async function main() {
       });
       const tenantId: string = reg.organization.id;
       const owner = { authorization: `Bearer ${reg.accessToken}`, 'x-organization-id': tenantId };
+      // By default each finalized invoice is mailed with its PDF, as for any organization; BENCH_MAIL=off
+      // turns that mail off to measure the run without the notification worker's share of the machine.
+      if (process.env.BENCH_MAIL === 'off')
+        await json(`${base}/api/v1/notification-settings`, {
+          method: 'PUT',
+          headers: owner,
+          body: JSON.stringify({
+            enabledEvents: [
+              'invoice.payment_failed',
+              'credits.low',
+              'subscription.trial_ending',
+              'spend_cap.reached',
+            ],
+          }),
+        });
       const metric = await json(`${base}/api/v1/billable-metrics`, {
         method: 'POST',
         headers: owner,
