@@ -29,25 +29,8 @@ module.exports = {
       comment:
         'a module reaches another only through src/shared/contracts (module files may import modules to wire them)',
       severity: 'error',
-      from: { path: '^src/modules/([^/]+)/', pathNot: ['\\.module\\.ts$', '^src/modules/(auth|chat)/'] },
+      from: { path: '^src/modules/([^/]+)/', pathNot: ['\\.module\\.ts$', '^src/modules/chat/'] },
       to: { path: '^src/modules/', pathNot: '^src/modules/$1/' },
-    },
-    {
-      name: 'auth-through-contracts',
-      comment:
-        'Exception, with its reason: auth creates the organization of a new owner or user (CreateOrganization) ' +
-        'and reads one to name it in tokens and /me; its sign-up form reuses the organization DTO. ' +
-        'These files are that shared identity context; anything else of tenancy goes through contracts.',
-      severity: 'error',
-      from: { path: '^src/modules/auth/', pathNot: '\\.module\\.ts$' },
-      to: {
-        path: '^src/modules/(?!auth/)',
-        pathNot: [
-          '^src/modules/tenancy/application/(create-organization|get-organization)\\.use-case\\.ts$',
-          '^src/modules/tenancy/domain/organization\\.repository\\.port\\.ts$',
-          '^src/modules/tenancy/adapters/tenancy\\.dto\\.ts$',
-        ],
-      },
     },
     {
       name: 'chat-through-contracts',

@@ -10,6 +10,8 @@ import { MembershipDirectory } from '../../shared/contracts/memberships';
 import { CachedMembershipDirectory } from './application/membership-directory';
 import { CreateOrganization } from './application/create-organization.use-case';
 import { GetOrganization } from './application/get-organization.use-case';
+import { OrganizationDirectory } from '../../shared/contracts/organizations';
+import { UseCaseOrganizationDirectory } from './application/organization-directory';
 import { ListMyOrganizations } from './application/list-my-organizations.use-case';
 import { UpdateOrganization } from './application/update-organization.use-case';
 import { ChangeMemberRole } from './application/change-member-role.use-case';
@@ -53,6 +55,7 @@ import { WebhooksModule } from '../webhooks/webhooks.module';
     { provide: InvalidationBus, useClass: RedisInvalidationBus },
     { provide: AuditTrail, useClass: RequestContextAuditTrail },
     { provide: MembershipDirectory, useClass: CachedMembershipDirectory },
+    { provide: OrganizationDirectory, useClass: UseCaseOrganizationDirectory },
     CreateOrganization,
     ListMyOrganizations,
     GetOrganization,
@@ -70,14 +73,6 @@ import { WebhooksModule } from '../webhooks/webhooks.module';
     LeaveOrganization,
     ListAuditLogs,
   ],
-  exports: [
-    AuditTrail,
-    MembershipDirectory,
-    MembershipRepository,
-    OrganizationRepository,
-    CreateOrganization,
-    GetOrganization,
-    InvalidationBus,
-  ],
+  exports: [AuditTrail, MembershipDirectory, MembershipRepository, OrganizationDirectory, InvalidationBus],
 })
 export class TenancyModule {}

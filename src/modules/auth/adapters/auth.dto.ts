@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { ROLES } from '../../../shared/context/principal';
 import { SCOPES } from '../../../shared/context/permissions';
-import { OrganizationDto } from '../../tenancy/adapters/tenancy.dto';
+import { OrganizationDto } from '../../../shared/contracts/organizations.dto';
 
 export class RegisterDto {
   @ApiProperty({ example: 'founder@acme.test' })

@@ -4,8 +4,7 @@ import { Clock } from '../../../shared/domain/clock.port';
 import { ConflictError } from '../../../shared/domain/domain-error';
 import { normalizeEmail } from '../../../shared/domain/email';
 import { newId } from '../../../shared/domain/ids';
-import { Organization } from '../../tenancy/domain/organization.repository.port';
-import { CreateOrganization } from '../../tenancy/application/create-organization.use-case';
+import { Organization, OrganizationDirectory } from '../../../shared/contracts/organizations';
 import { assertPasswordAllowed } from '../domain/password-policy';
 import { UserRepository } from '../domain/auth.ports';
 import { PasswordHasher } from './password-hasher';
@@ -18,7 +17,7 @@ import { PasswordHasher } from './password-hasher';
 export class CreateOwner {
   constructor(
     private readonly users: UserRepository,
-    private readonly createOrganization: CreateOrganization,
+    private readonly organizations: OrganizationDirectory,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
   ) {}
@@ -43,7 +42,7 @@ export class CreateOwner {
     if (!(await this.users.create(user)))
       throw new ConflictError('email_taken', 'An account with this email already exists');
     await this.users.markEmailVerified(user.id, this.clock.now());
-    const organization = await this.createOrganization.execute(user.id, organizationName);
+    const organization = await this.organizations.create(user.id, organizationName);
     return { user: { id: user.id, email: user.email }, organization };
   }
 }

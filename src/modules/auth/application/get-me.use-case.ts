@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '../../../shared/context/principal';
 import { NotFoundError } from '../../../shared/domain/domain-error';
-import { OrganizationWithRole } from '../../tenancy/domain/organization.repository.port';
-import { OrganizationRepository } from '../../tenancy/domain/organization.repository.port';
+import { OrganizationDirectory, OrganizationWithRole } from '../../../shared/contracts/organizations';
 import { defaultMembership } from '../../../shared/contracts/memberships';
 import { MembershipDirectory } from '../../../shared/contracts/memberships';
 import { User, UserRepository } from '../domain/auth.ports';
@@ -34,7 +33,7 @@ export interface Me {
 export class GetMe {
   constructor(
     private readonly users: UserRepository,
-    private readonly organizations: OrganizationRepository,
+    private readonly organizations: OrganizationDirectory,
     private readonly directory: MembershipDirectory,
   ) {}
 
@@ -51,7 +50,7 @@ export class GetMe {
     const user = await this.users.findById(principal.id);
     if (!user) throw new NotFoundError('User', principal.id);
     const [organizations, memberships] = await Promise.all([
-      this.organizations.findForUser(user.id),
+      this.organizations.forUser(user.id),
       this.directory.forUser(user.id),
     ]);
     return {

@@ -4,7 +4,7 @@ import { AppConfig } from '../../../config/app-config';
 import { ForbiddenError, InvalidError, UnauthenticatedError } from '../../../shared/domain/domain-error';
 import { asTenantId } from '../../../shared/domain/tenant-id';
 import { AuditTrail } from '../../../shared/contracts/audit-trail';
-import { GetOrganization } from '../../tenancy/application/get-organization.use-case';
+import { OrganizationDirectory } from '../../../shared/contracts/organizations';
 import { mayUseTenant, ServiceAccount } from '../domain/service-account';
 import { RateLimiter } from '../domain/auth.ports';
 import { PasswordHasher } from './password-hasher';
@@ -24,7 +24,7 @@ export class IssueServiceToken {
     private readonly catalog: ServiceAccountCatalog,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
-    private readonly organizations: GetOrganization,
+    private readonly organizations: OrganizationDirectory,
     private readonly audit: AuditTrail,
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
@@ -60,7 +60,7 @@ export class IssueServiceToken {
     if (tenantId) {
       if (!mayUseTenant(sa, tenantId))
         throw new ForbiddenError(`${sa.name} may not act in this organization`, 'tenant_not_allowed');
-      await this.organizations.execute(asTenantId(tenantId));
+      await this.organizations.get(asTenantId(tenantId));
     }
     const scope = granted.join(' ');
     const accessToken = await this.tokens.sign(`sa:${sa.name}`, {

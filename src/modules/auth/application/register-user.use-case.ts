@@ -5,7 +5,7 @@ import { AppConfig } from '../../../config/app-config';
 import { MailMessage } from '../../../shared/contracts/mailer';
 import { normalizeEmail } from '../../../shared/domain/email';
 import { newId } from '../../../shared/domain/ids';
-import { CreateOrganization } from '../../tenancy/application/create-organization.use-case';
+import { OrganizationDirectory } from '../../../shared/contracts/organizations';
 import { assertPasswordAllowed } from '../domain/password-policy';
 import { RateLimiter, UserRepository } from '../domain/auth.ports';
 import { EmailVerifications } from './email-verifications';
@@ -32,7 +32,7 @@ const ACCEPTED: RegistrationAccepted = {
 export class RegisterUser {
   constructor(
     private readonly users: UserRepository,
-    private readonly createOrganization: CreateOrganization,
+    private readonly organizations: OrganizationDirectory,
     private readonly hasher: PasswordHasher,
     private readonly verifications: EmailVerifications,
     private readonly limiter: RateLimiter,
@@ -75,7 +75,7 @@ export class RegisterUser {
   ): Promise<MailMessage> {
     const user = { id: newId(), email, name, passwordHash };
     if (await this.users.create(user)) {
-      if (organizationName) await this.createOrganization.execute(user.id, organizationName);
+      if (organizationName) await this.organizations.create(user.id, organizationName);
       return this.verifications.prepare(user);
     }
     const existing = (await this.users.findByEmail(email))!;

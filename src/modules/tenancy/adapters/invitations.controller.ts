@@ -9,7 +9,8 @@ import { ForbiddenError } from '../../../shared/domain/domain-error';
 import { ListMyInvitations } from '../application/list-my-invitations.use-case';
 import { AcceptInvitation } from '../application/accept-invitation.use-case';
 import { DeclineInvitation } from '../application/decline-invitation.use-case';
-import { OrganizationDto, ReceivedInvitationListDto } from './tenancy.dto';
+import { OrganizationDto } from '../../../shared/contracts/organizations.dto';
+import { ReceivedInvitationListDto } from './tenancy.dto';
 
 const userOnly = (p: Principal) => {
   if (p.kind !== 'user') throw new ForbiddenError('Only users receive invitations', 'user_required');

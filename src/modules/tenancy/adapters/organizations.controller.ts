@@ -47,10 +47,10 @@ import {
   InvitationListDto,
   MemberDto,
   MemberListDto,
-  OrganizationDto,
   OrganizationListDto,
   UpdateOrganizationDto,
 } from './tenancy.dto';
+import { OrganizationDto } from '../../../shared/contracts/organizations.dto';
 import { ApiProblems } from '../../../shared/http/openapi.decorators';
 import { createdKey, paginateInMemory } from '../../../shared/http/cursor';
 import { CursorPageQuery } from '../../../shared/http/pagination.dto';

@@ -13,6 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { Role, ROLES } from '../../../shared/context/principal';
+import { OrganizationDto } from '../../../shared/contracts/organizations.dto';
 
 export class CreateOrganizationDto {
   @ApiProperty({ example: 'Acme Agents' })
@@ -35,14 +36,6 @@ export class UpdateOrganizationDto {
   @IsString()
   @Length(1, 64)
   timezone?: string;
-}
-
-export class OrganizationDto {
-  @ApiProperty({ example: '5b0d6a4e-3f7a-4c2b-9a57-0c1e1f5d9a11' }) id!: string;
-  @ApiProperty({ example: 'Acme Agents' }) name!: string;
-  @ApiProperty({ example: 'Europe/Paris' }) timezone!: string;
-  @ApiProperty({ example: '2026-01-05T10:00:00.000Z' }) createdAt!: Date;
-  @ApiPropertyOptional({ enum: ROLES, example: 'owner', description: "the caller's role in it" }) role?: Role;
 }
 
 export class OrganizationListDto {

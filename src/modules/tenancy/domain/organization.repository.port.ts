@@ -1,17 +1,8 @@
 import { TenantId } from '../../../shared/domain/tenant-id';
-import { Role } from '../../../shared/context/principal';
+import { Organization, OrganizationWithRole } from '../../../shared/contracts/organizations';
 
-export interface Organization {
-  id: TenantId;
-  name: string;
-  /** IANA zone; analytics buckets days and months in it. */
-  timezone: string;
-  createdAt: Date;
-}
-
-export interface OrganizationWithRole extends Organization {
-  role: Role;
-}
+/** The organization shapes are the contract Auth reads them through. */
+export type { Organization, OrganizationWithRole };
 
 export abstract class OrganizationRepository {
   abstract create(org: { id: TenantId; name: string }): Promise<void>;
