@@ -29,24 +29,8 @@ module.exports = {
       comment:
         'a module reaches another only through src/shared/contracts (module files may import modules to wire them)',
       severity: 'error',
-      from: { path: '^src/modules/([^/]+)/', pathNot: ['\\.module\\.ts$', '^src/modules/chat/'] },
+      from: { path: '^src/modules/([^/]+)/', pathNot: '\\.module\\.ts$' },
       to: { path: '^src/modules/', pathNot: '^src/modules/$1/' },
-    },
-    {
-      name: 'chat-through-contracts',
-      comment:
-        'Exception, with its reason: chat runs an agent over a conversation, so it reads the agent (repository, ' +
-        'cache, tools) and writes the conversation through their ports; the chat gateway is being reworked, and ' +
-        'these move behind contracts with it. Anything else of another module goes through contracts.',
-      severity: 'error',
-      from: { path: '^src/modules/chat/', pathNot: '\\.module\\.ts$' },
-      to: {
-        path: '^src/modules/(?!chat/)',
-        pathNot: [
-          '^src/modules/agents/(domain/(agent|agent\\.repository\\.port|tool\\.port)|application/agent-cache)\\.ts$',
-          '^src/modules/conversations/domain/(conversation|conversation\\.repository\\.port)\\.ts$',
-        ],
-      },
     },
     {
       name: 'no-orphans',

@@ -1,8 +1,8 @@
 import { Module, forwardRef } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgentDirectory } from '../../shared/contracts/agents';
+import { AgentCatalog, AgentDirectory } from '../../shared/contracts/agents';
 import { AgentRepository } from './domain/agent.repository.port';
-import { ToolRegistry } from './domain/tool.port';
+import { ToolRegistry } from '../../shared/contracts/agent-tools';
 import { AgentOrmEntity } from './adapters/agent.orm-entity';
 import { TypeOrmAgentRepository } from './adapters/typeorm-agent.repository';
 import { BuiltinToolRegistry } from './adapters/builtin-tools';
@@ -24,9 +24,10 @@ import { BillingModule } from '../billing/billing.module';
     { provide: ToolRegistry, useClass: BuiltinToolRegistry },
     AgentSettingsPolicy,
     AgentCache,
+    { provide: AgentCatalog, useExisting: AgentCache },
     CreateAgent,
     UpdateAgent,
   ],
-  exports: [AgentDirectory, AgentRepository, AgentCache, ToolRegistry],
+  exports: [AgentDirectory, AgentCatalog, ToolRegistry],
 })
 export class AgentsModule {}

@@ -11,7 +11,7 @@ import { TenantId } from '../../../shared/domain/tenant-id';
 import { NotFoundError } from '../../../shared/domain/domain-error';
 import { uuidOr404 } from '../../../shared/http/uuid-or-404.pipe';
 import { AgentRepository } from '../domain/agent.repository.port';
-import { ToolRegistry } from '../domain/tool.port';
+import { ToolRegistry } from '../../../shared/contracts/agent-tools';
 import { CreateAgent } from '../application/create-agent.use-case';
 import { UpdateAgent } from '../application/update-agent.use-case';
 import {

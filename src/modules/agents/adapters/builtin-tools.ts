@@ -3,7 +3,7 @@ import { AppConfig } from '../../../config/app-config';
 import { Clock } from '../../../shared/domain/clock.port';
 import { InvalidError } from '../../../shared/domain/domain-error';
 import { OutboundGuard, OutboundRefusedError } from '../../../shared/net/outbound-guard';
-import { AgentTool, ToolRegistry } from '../domain/tool.port';
+import { AgentTool, ToolRegistry } from '../../../shared/contracts/agent-tools';
 import { evaluateExpression } from '../domain/calculator';
 
 const str = (args: Record<string, unknown>, key: string): string => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
+import { AgentCatalog } from '../../../shared/contracts/agents';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Agent } from '../domain/agent';
 import { AgentRepository } from '../domain/agent.repository.port';
@@ -17,7 +18,7 @@ interface Entry {
  * under load every expiry otherwise sent one query per request in flight (tens at once) to Postgres.
  */
 @Injectable()
-export class AgentCache {
+export class AgentCache extends AgentCatalog {
   private readonly entries = new Map<string, Entry>();
   private readonly ttlMs: number;
 
@@ -25,6 +26,7 @@ export class AgentCache {
     private readonly agents: AgentRepository,
     config: AppConfig,
   ) {
+    super();
     this.ttlMs = config.chat.agentCacheMs;
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { FieldViolation, InvalidError } from '../../../shared/domain/domain-error';
 import { Agent, checkMetadataSize } from '../domain/agent';
-import { ToolRegistry } from '../domain/tool.port';
+import { ToolRegistry } from '../../../shared/contracts/agent-tools';
 
 /** Checks what only this deployment knows: configured providers, priced models, registered tools. */
 @Injectable()

@@ -13,7 +13,7 @@ import { Principal } from '../../../shared/context/principal';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Clock } from '../../../shared/domain/clock.port';
 import { NotFoundError } from '../../../shared/domain/domain-error';
-import { AgentRepository } from '../../agents/domain/agent.repository.port';
+import { AgentDirectory } from '../../../shared/contracts/agents';
 import { uuidOr404 } from '../../../shared/http/uuid-or-404.pipe';
 import { ChatWithAgent } from '../application/chat-with-agent.use-case';
 import { AgentActivityReader } from '../domain/agent-activity.port';
@@ -28,7 +28,7 @@ const DAY_MS = 24 * 3600 * 1000;
 export class AgentChatController {
   constructor(
     private readonly chatWithAgent: ChatWithAgent,
-    private readonly agents: AgentRepository,
+    private readonly agents: AgentDirectory,
     private readonly activity: AgentActivityReader,
     private readonly clock: Clock,
   ) {}
@@ -111,7 +111,7 @@ export class AgentChatController {
   })
   @ApiOkResponse({ type: AgentStatusDto })
   async status(@CurrentTenant() tenantId: TenantId, @Param('id') id: string): Promise<AgentStatusDto> {
-    const agent = await this.agents.findById(tenantId, uuidOr404('Agent', id));
+    const agent = await this.agents.find(tenantId, uuidOr404('Agent', id));
     if (!agent) throw new NotFoundError('Agent', id);
     const a = await this.activity.since(tenantId, agent.id, new Date(this.clock.now().getTime() - DAY_MS));
     return {

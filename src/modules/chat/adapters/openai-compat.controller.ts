@@ -13,7 +13,7 @@ import { AppConfig } from '../../../config/app-config';
 import { CurrentPrincipal, CurrentTenant, Scopes } from '../../../shared/http/auth.decorators';
 import { Principal } from '../../../shared/context/principal';
 import { TenantId } from '../../../shared/domain/tenant-id';
-import { AgentRepository } from '../../agents/domain/agent.repository.port';
+import { AgentDirectory } from '../../../shared/contracts/agents';
 import { AGENT_MODEL_PREFIX, CompleteChat, CompletionInput } from '../application/complete-chat.use-case';
 import { ChatCompletionDto, ChatCompletionRequestDto, ModelListDto } from './chat.dto';
 import { abortOnDisconnect, SseWriter } from './sse';
@@ -43,7 +43,7 @@ export class OpenAiCompatController {
 
   constructor(
     private readonly completeChat: CompleteChat,
-    private readonly agents: AgentRepository,
+    private readonly agents: AgentDirectory,
     private readonly config: AppConfig,
   ) {}
 
@@ -133,7 +133,7 @@ export class OpenAiCompatController {
   })
   @ApiOkResponse({ type: ModelListDto })
   async listModels(@CurrentTenant() tenantId: TenantId): Promise<ModelListDto> {
-    const agents = await this.agents.list(tenantId, { status: 'active', limit: 100 });
+    const agents = await this.agents.listActive(tenantId, 100);
     const model = (id: string, created: number, owner: string) => ({
       id,
       object: 'model',
@@ -143,7 +143,7 @@ export class OpenAiCompatController {
     return {
       object: 'list',
       data: [
-        ...agents.items.map((a) =>
+        ...agents.map((a) =>
           model(`${AGENT_MODEL_PREFIX}${a.slug}`, Math.floor(a.createdAt.getTime() / 1000), 'tollgate'),
         ),
         ...Object.keys(this.config.chat.models).map((id) => model(id, this.startedAt, 'provider')),

@@ -4,11 +4,9 @@ import { ConflictError, DomainError, InvalidError, NotFoundError } from '../../.
 import { newId } from '../../../shared/domain/ids';
 import { dec } from '../../../shared/domain/money';
 import { Clock } from '../../../shared/domain/clock.port';
-import { AgentCache } from '../../agents/application/agent-cache';
-import { Agent } from '../../agents/domain/agent';
-import { ToolRegistry } from '../../agents/domain/tool.port';
-import { ConversationRepository } from '../../conversations/domain/conversation.repository.port';
-import { Message, NewMessage, titleFrom } from '../../conversations/domain/conversation';
+import { AgentCatalog, RunnableAgent } from '../../../shared/contracts/agents';
+import { ToolRegistry } from '../../../shared/contracts/agent-tools';
+import { ConversationLog, Message, NewMessage, titleFrom } from '../../../shared/contracts/conversations';
 import { LlmMessage, LlmToolCall, LlmToolDefinition } from '../domain/llm-provider.port';
 import { buildPrompt, estimatePromptTokens } from '../domain/prompt';
 import { CallModel, CallOutcome, sumCost } from './call-model';
@@ -42,7 +40,7 @@ export interface AgentChatResult {
   currency: string;
 }
 
-export function assertChattable(agent: Agent | null, ref: string): Agent {
+export function assertChattable(agent: RunnableAgent | null, ref: string): RunnableAgent {
   if (!agent) throw new NotFoundError('Agent', ref);
   if (agent.status === 'archived') throw new ConflictError('agent_archived', `Agent ${ref} is archived`);
   if (agent.status === 'paused') throw new ConflictError('agent_paused', `Agent ${ref} is paused`);
@@ -73,8 +71,8 @@ export class ChatWithAgent {
   private readonly logger = new Logger(ChatWithAgent.name);
 
   constructor(
-    private readonly agents: AgentCache,
-    private readonly conversations: ConversationRepository,
+    private readonly agents: AgentCatalog,
+    private readonly conversations: ConversationLog,
     private readonly tools: ToolRegistry,
     private readonly callModel: CallModel,
     private readonly metering: ChatMetering,

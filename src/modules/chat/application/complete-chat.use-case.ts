@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { DomainError } from '../../../shared/domain/domain-error';
 import { newId } from '../../../shared/domain/ids';
-import { AgentCache } from '../../agents/application/agent-cache';
+import { AgentCatalog } from '../../../shared/contracts/agents';
 import { LlmChunk, LlmMessage, LlmRequest, PassthroughLlmProvider } from '../domain/llm-provider.port';
 import { estimatePromptTokens } from '../domain/prompt';
 import { CallModel, CallOutcome } from './call-model';
@@ -43,7 +43,7 @@ class ModelNotFoundError extends DomainError {
 @Injectable()
 export class CompleteChat {
   constructor(
-    private readonly agents: AgentCache,
+    private readonly agents: AgentCatalog,
     private readonly callModel: CallModel,
     private readonly metering: ChatMetering,
     private readonly passthrough: PassthroughLlmProvider,

@@ -1,5 +1,6 @@
 import { TenantId } from '../../../shared/domain/tenant-id';
-import { Conversation, Message, NewMessage } from './conversation';
+import { ConversationLog, Message, Turn } from '../../../shared/contracts/conversations';
+import { Conversation } from './conversation';
 
 export interface ConversationPage {
   items: Conversation[];
@@ -11,23 +12,12 @@ export interface MessagePage {
   nextCursor: string | null;
 }
 
-/** One chat turn: the conversation (created when new) and the messages it added, written together. */
-export interface Turn {
-  tenantId: TenantId;
-  conversation: Pick<Conversation, 'id' | 'agentId' | 'externalUserId' | 'title' | 'createdAt'>;
-  messages: NewMessage[];
-  promptTokens: number;
-  completionTokens: number;
-  at: Date;
-}
+export type { Turn };
 
-export abstract class ConversationRepository {
+/** Chat's ConversationLog (find, recentMessages, appendTurn) plus what Conversations' own routes need. */
+export abstract class ConversationRepository extends ConversationLog {
   /** null when missing, deleted, or another tenant's. */
-  abstract find(tenantId: TenantId, id: string): Promise<Conversation | null>;
-  /** The newest `limit` messages, oldest first (what a prompt is built from). */
-  abstract recentMessages(tenantId: TenantId, conversationId: string, limit: number): Promise<Message[]>;
-  /** Creates the conversation if new, adds the messages and the summary counters, in one statement. */
-  abstract appendTurn(turn: Turn): Promise<void>;
+  abstract override find(tenantId: TenantId, id: string): Promise<Conversation | null>;
   abstract list(
     tenantId: TenantId,
     filter: { agentId?: string; externalUserId?: string; limit: number; cursor?: string },

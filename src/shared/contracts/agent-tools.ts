@@ -1,4 +1,4 @@
-import { TenantId } from '../../../shared/domain/tenant-id';
+import { TenantId } from '../domain/tenant-id';
 
 export interface ToolSpec {
   name: string;
@@ -22,7 +22,7 @@ export abstract class AgentTool {
   abstract execute(args: Record<string, unknown>, ctx: ToolContext): Promise<string>;
 }
 
-/** Tools by name. */
+/** Tools by name (AgentsModule provides it; Chat offers them to the model and runs the calls). */
 export abstract class ToolRegistry {
   abstract list(): AgentTool[];
   abstract get(name: string): AgentTool | undefined;
