@@ -33,10 +33,20 @@ describe('ApiKeyAuthenticator', () => {
       },
       touch: async () => undefined,
     } as unknown as ApiKeyRepository;
-    const bus = { subscribe: () => undefined, publish: async () => undefined } as unknown as InvalidationBus;
+    const handlers: Array<(message: string) => void> = [];
+    const bus = {
+      subscribe: (_topic: string, handler: (message: string) => void) => handlers.push(handler),
+      publish: async () => undefined,
+    } as unknown as InvalidationBus;
     const clock = { now: () => new Date() } as Clock;
     const config = { auth: { cacheTtlMs: 30_000, apiKeyPepper: pepper } } as AppConfig;
-    return { auth: new ApiKeyAuthenticator(repo, bus, config, clock), lookups: () => lookups };
+    const auth = new ApiKeyAuthenticator(repo, bus, config, clock);
+    auth.onModuleInit();
+    return {
+      auth,
+      lookups: () => lookups,
+      invalidate: (prefix: string) => handlers.forEach((h) => h(prefix)),
+    };
   };
 
   it('concurrent requests with an uncached key share one lookup', async () => {
@@ -55,5 +65,23 @@ describe('ApiKeyAuthenticator', () => {
     ).rejects.toMatchObject({
       code: 'invalid_api_key',
     });
+  });
+
+  it('a secret that verified once is recognised again, and a different one is still refused', async () => {
+    const { auth } = setup();
+    const wrong = issued.key.slice(0, -1) + (issued.key.endsWith('a') ? 'b' : 'a');
+    await expect(auth.authenticate(issued.key)).resolves.toMatchObject({ id: 'k1' });
+    await expect(auth.authenticate(wrong)).rejects.toMatchObject({ code: 'invalid_api_key' });
+    await expect(auth.authenticate(issued.key)).resolves.toMatchObject({ id: 'k1' });
+  });
+
+  it('an invalidation drops the verified secret with the key: the next use looks the key up again', async () => {
+    const { auth, lookups, invalidate } = setup();
+    await auth.authenticate(issued.key);
+    await auth.authenticate(issued.key);
+    expect(lookups()).toBe(1);
+    invalidate(issued.prefix);
+    await auth.authenticate(issued.key);
+    expect(lookups()).toBe(2);
   });
 });

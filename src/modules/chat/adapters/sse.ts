@@ -20,6 +20,9 @@ export class SseWriter {
     this.open = true;
     this.reply.hijack();
     const headers = this.reply.getHeaders() as Record<string, string | number | string[]>;
+    // One header set on the raw response first makes writeHead record them all, so the sent response still
+    // reports them (getHeader); writeHead alone takes a path that does not.
+    this.reply.raw.setHeader('content-type', 'text/event-stream; charset=utf-8');
     this.reply.raw.writeHead(200, {
       ...headers,
       'content-type': 'text/event-stream; charset=utf-8',
