@@ -1,6 +1,7 @@
 import { FixedClock } from '../../src/shared/domain/clock.port';
 import { startTestApp, TestApp } from '../support/test-app';
 import { addMember, createApiKey, signUp, SignedUp, withApiKey } from '../support/auth';
+import { until } from '../support/until';
 
 describe('API keys', () => {
   let t: TestApp;
@@ -33,8 +34,12 @@ describe('API keys', () => {
       expect(me.body).toMatchObject({ kind: 'api_key', id: res.body.id, tenantId: owner.tenantId });
     }
 
-    const list = await owner.auth(t.http.get('/api/v1/api-keys')).expect(200);
-    const listed = list.body.items.find((k: { id: string }) => k.id === res.body.id);
+    // lastUsedAt is written after the answer (off the request's path), so the list may lag it briefly.
+    const listKey = async () => {
+      const list = await owner.auth(t.http.get('/api/v1/api-keys')).expect(200);
+      return list.body.items.find((k: { id: string }) => k.id === res.body.id);
+    };
+    const listed = await until(listKey, (k) => k?.lastUsedAt != null);
     expect(listed).toMatchObject({ prefix: res.body.prefix, scopes: ['agents:read', 'usage:read'] });
     expect(listed.key).toBeUndefined();
     expect(listed.secretHash).toBeUndefined();
