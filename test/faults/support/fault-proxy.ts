@@ -72,7 +72,13 @@ export class FaultProxy {
   }
 
   async close(): Promise<void> {
-    this.resetAll();
+    // A plain destroy, not a reset: a reset of a socket its peer has already closed leaves a request that
+    // never completes, and Node's exit then spins in its handle cleanup (jest's worker never exits).
+    for (const link of this.links) {
+      this.links.delete(link);
+      link.client.destroy();
+      link.upstream.destroy();
+    }
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
