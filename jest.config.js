@@ -26,5 +26,4 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/test/setup/response-contract.setup.ts'],
   maxWorkers: 2,
   testTimeout: 60000,
-  forceExit: true,
 };

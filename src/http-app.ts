@@ -112,7 +112,14 @@ export async function createHttpApp(
   if (config.swaggerUi) setupSwagger(app, document);
   installDeclaredResponses(fastify, document);
   options.inspect?.(fastify, document);
-  await app.init();
-  await fastify.ready();
+  try {
+    await app.init();
+    await fastify.ready();
+  } catch (error) {
+    // A refused start (Vault refuses the credentials, a bad service-account file...) releases the pools
+    // and connections the modules already opened, so the caller's process can exit.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return app;
 }

@@ -36,15 +36,23 @@ export async function startTestApp(
   } = {},
 ): Promise<TestApp> {
   const smtp = await new FakeSmtpServer().start();
-  const config = loadConfig(process.env, { SMTP_URL: smtp.url, ...opts.env });
-  const logger = opts.logger ?? createRootLogger(config.logLevel);
-  const app = await createHttpApp({
-    config,
-    logger,
-    workers: opts.workers ?? false,
-    clock: opts.clock,
-    inspect: installResponseContract,
-  });
+  let app: NestFastifyApplication;
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env, { SMTP_URL: smtp.url, ...opts.env });
+    const logger = opts.logger ?? createRootLogger(config.logLevel);
+    app = await createHttpApp({
+      config,
+      logger,
+      workers: opts.workers ?? false,
+      clock: opts.clock,
+      inspect: installResponseContract,
+    });
+  } catch (error) {
+    // Tests that expect the start to fail get no handle to close: the mail server must not outlive them.
+    await smtp.close();
+    throw error;
+  }
   let url: string | undefined;
   if (opts.listen) {
     await app.listen(0, '127.0.0.1');
