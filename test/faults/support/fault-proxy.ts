@@ -74,11 +74,7 @@ export class FaultProxy {
   async close(): Promise<void> {
     // A plain destroy, not a reset: a reset of a socket its peer has already closed leaves a request that
     // never completes, and Node's exit then spins in its handle cleanup (jest's worker never exits).
-    for (const link of this.links) {
-      this.links.delete(link);
-      link.client.destroy();
-      link.upstream.destroy();
-    }
+    for (const link of this.links) this.drop(link, 'destroy');
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
@@ -86,10 +82,10 @@ export class FaultProxy {
     for (const link of this.links) this.drop(link);
   }
 
-  private drop(link: Link): void {
+  private drop(link: Link, how: 'resetAndDestroy' | 'destroy' = 'resetAndDestroy'): void {
     this.links.delete(link);
-    link.client.resetAndDestroy();
-    link.upstream.resetAndDestroy();
+    link.client[how]();
+    link.upstream[how]();
   }
 
   private accept(client: Socket): void {
