@@ -18,7 +18,8 @@ import { pacedLoad } from './support/paced-load';
  * 3) 10,000 more requests to see the heap stay flat.
  * Goal 1: added p50 < 2 ms and p99 < 10 ms at 200 concurrent streams.
  * BENCH_SCENARIOS=saturation (comma-separated: latency, saturation, memory) runs only some;
- * BENCH_SATURATION_CONNECTIONS (50), BENCH_SATURATION_SECONDS and BENCH_SATURATION_ROUNDS (3) shape scenario 2.
+ * BENCH_SATURATION_CONNECTIONS (50), BENCH_SATURATION_SECONDS, BENCH_SATURATION_ROUNDS (3) and
+ * BENCH_SATURATION_KINDS (json,stream) shape scenario 2.
  * Processes: the fake upstream, the API and the proxy each in a child process, the load generators here. The API runs without
  * workers (WORKERS_IN_API=false deployment); the usage stream it fills is dropped with the bench's prefix.
  * Uses a throw-away database on the DATABASE_URL server and a throw-away Redis prefix.
@@ -290,10 +291,13 @@ async function main() {
           },
           { label: 'gateway', url: gatewayUrl, req: gateway('fast [long:20]', stream), child: api.child },
         ] as const;
+      // BENCH_SATURATION_KINDS=json (or stream) measures one kind only, e.g. for a profile of one path.
+      const kindsWanted = (process.env.BENCH_SATURATION_KINDS ?? 'json,stream').split(',');
+      const kinds = [false, true].filter((stream) => kindsWanted.includes(stream ? 'stream' : 'json'));
       type Sample = { rps: number; cpuMs?: number; p50: number; p99: number; errors: number; non2xx: number };
       const samples = new Map<string, Sample[]>();
       for (let i = 0; i < satRounds; i++)
-        for (const stream of [false, true])
+        for (const stream of kinds)
           for (const t of targets(stream)) {
             const child = 'child' in t ? t.child : undefined;
             const cpu0 = child && (await askCpu(child));
@@ -343,7 +347,7 @@ async function main() {
           non2xx: samples.get(key)!.reduce((n, s) => n + s.non2xx, 0),
         })),
       );
-      for (const kind of ['JSON', 'stream']) {
+      for (const kind of kinds.map((stream) => (stream ? 'stream' : 'JSON'))) {
         const proxyRuns = samples.get(`no-logic proxy, ${kind}`)!;
         const ratios = samples.get(`gateway, ${kind}`)!.map((g, i) => g.rps / proxyRuns[i].rps);
         const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
