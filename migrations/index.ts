@@ -16,6 +16,7 @@ import { ServiceAccountKeys1764000572000 } from './1764000572000-ServiceAccountK
 import { Notifications1764000600000 } from './1764000600000-Notifications';
 import { NotificationCreditsLowThreshold1764000640000 } from './1764000640000-NotificationCreditsLowThreshold';
 import { InvoiceNumberAtCommit1764000650000 } from './1764000650000-InvoiceNumberAtCommit';
+import { CreditNoteNumberAtCommit1764000660000 } from './1764000660000-CreditNoteNumberAtCommit';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI and the tests load the
@@ -40,4 +41,5 @@ export const ALL_MIGRATIONS = [
   Notifications1764000600000,
   NotificationCreditsLowThreshold1764000640000,
   InvoiceNumberAtCommit1764000650000,
+  CreditNoteNumberAtCommit1764000660000,
 ];

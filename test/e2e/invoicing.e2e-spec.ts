@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { ClsService } from 'nestjs-cls';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { FixedClock } from '../../src/shared/domain/clock.port';
@@ -6,6 +7,7 @@ import { SCOPES } from '../../src/shared/context/permissions';
 import { QUEUES } from '../../src/shared/queue/queue-names';
 import { RunInvoiceScheduler } from '../../src/modules/invoicing/application/run-invoice-scheduler.use-case';
 import { MarkOverdueInvoices } from '../../src/modules/invoicing/application/mark-overdue-invoices.use-case';
+import { IssueCreditNote } from '../../src/modules/invoicing/application/issue-credit-note.use-case';
 import { InvoicePayments } from '../../src/shared/contracts/invoice-payments';
 import { asTenantId } from '../../src/shared/domain/tenant-id';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -79,7 +81,7 @@ describe('invoicing', () => {
     dropDatabase = isolated.drop;
     t = await startTestApp({ workers: true, clock, env });
     t2 = await startTestApp({ workers: true, clock, env });
-    orgs.push(...(await Promise.all(Array.from({ length: 12 }, () => makeOrg()))));
+    orgs.push(...(await Promise.all(Array.from({ length: 13 }, () => makeOrg()))));
     db = new Client({ connectionString: env.DATABASE_URL });
     await db.connect();
   });
@@ -374,6 +376,109 @@ describe('invoicing', () => {
     expect(voided.body.status).toBe('void');
     const conflict = await a.auth(t.http.post(`/api/v1/invoices/${draft.id}/finalize`)).expect(409);
     expect(conflict.headers['content-type']).toMatch(PROBLEM);
+  });
+
+  it('numbers credit notes at commit: one held open does not hold up another of the tenant, and a rollback gives its number back', async () => {
+    const a = await org();
+    const subs = [await subscribe(a), await subscribe(a)];
+    clock.set(new Date(Math.max(...subs.map((s) => s.periodEnd.getTime())) + 1000));
+    await runFor(a);
+    const invoices: InvoiceBody[] = [];
+    for (const draft of await invoicesOf(a))
+      invoices.push((await a.auth(t.http.post(`/api/v1/invoices/${draft.id}/finalize`)).expect(200)).body);
+    const issue = (invoice: InvoiceBody, reason: string) =>
+      a.auth(t.http.post(`/api/v1/invoices/${invoice.id}/credit-notes`)).send({
+        reason,
+        method: 'credit',
+        lines: [{ invoiceLineId: invoice.lines[0].id, amount: '1.00' }],
+      });
+
+    // Faults injected in Postgres, only for this tenant: a credit note whose reason is 'held' waits, after its
+    // insert and before its commit, for an advisory lock this test holds; 'crash' fails while it is numbered.
+    const HOLD = 7_100_001;
+    const holder = new Client({ connectionString: env.DATABASE_URL });
+    await holder.connect();
+    await holder.query(`SELECT pg_advisory_lock(${HOLD})`);
+    await db.query(`
+      CREATE OR REPLACE FUNCTION hold_credit_note() RETURNS trigger AS $$
+      BEGIN
+        IF NEW.tenant_id = '${a.tenantId}' AND NEW.reason = 'held' THEN PERFORM pg_advisory_xact_lock(${HOLD}); END IF;
+        RETURN NULL;
+      END $$ LANGUAGE plpgsql;
+      CREATE OR REPLACE FUNCTION crash_credit_note_numbering() RETURNS trigger AS $$
+      BEGIN
+        IF NEW.tenant_id = '${a.tenantId}' AND NEW.reason = 'crash' AND NEW.number IS NOT NULL AND OLD.number IS NULL THEN
+          RAISE EXCEPTION 'injected crash after taking a credit note number, before commit';
+        END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql;
+      CREATE TRIGGER hold_credit_note AFTER INSERT ON credit_notes
+        FOR EACH ROW EXECUTE FUNCTION hold_credit_note();
+      CREATE TRIGGER crash_credit_note_numbering BEFORE UPDATE ON credit_notes
+        FOR EACH ROW EXECUTE FUNCTION crash_credit_note_numbering();`);
+    let released = false;
+    const release = async () => {
+      if (!released) await holder.query(`SELECT pg_advisory_unlock(${HOLD})`);
+      released = true;
+    };
+    try {
+      const held = issue(invoices[0], 'held').then((r) => r);
+      const waiting = await until(
+        () =>
+          db
+            .query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)
+            .then((r) => r.rows[0].n as number),
+        (n) => n === 1,
+      );
+      expect(waiting).toBe(1); // the held credit note is inserted and waits before its commit
+
+      // Another credit note of the tenant commits meanwhile, and takes the first number.
+      let timer: NodeJS.Timeout | undefined;
+      const free = await Promise.race([
+        issue(invoices[1], 'free').then((r) => r),
+        new Promise<'still waiting'>((r) => (timer = setTimeout(() => r('still waiting'), 5000))),
+      ]).finally(() => clearTimeout(timer));
+      expect(free).not.toBe('still waiting');
+      expect(free).toMatchObject({ status: 201, body: { number: 'CN-2026-000001', total: '1.00' } });
+
+      await release();
+      expect(await held).toMatchObject({ status: 201, body: { number: 'CN-2026-000002' } });
+
+      // A credit note rolled back after taking its number gives it back: the next one takes it, no gap.
+      // (Issued through the use case: the API's answer to a failed commit, a bare 500, is not in its contract.)
+      await expect(
+        t.app.get(ClsService).run(() =>
+          t.app.get(IssueCreditNote).execute(asTenantId(a.tenantId), invoices[1].id, {
+            reason: 'crash',
+            method: 'credit',
+            lines: [{ invoiceLineId: invoices[1].lines[0].id, amount: '1.00' }],
+          }),
+        ),
+      ).rejects.toThrow(/injected crash after taking a credit note number/);
+      const next = await issue(invoices[1], 'after the crash').expect(201);
+      expect(next.body.number).toBe('CN-2026-000003');
+      const notes = await db.query(
+        `SELECT reason, number FROM credit_notes WHERE tenant_id = $1 ORDER BY number`,
+        [a.tenantId],
+      );
+      expect(notes.rows).toEqual([
+        { reason: 'free', number: 'CN-2026-000001' },
+        { reason: 'held', number: 'CN-2026-000002' },
+        { reason: 'after the crash', number: 'CN-2026-000003' },
+      ]);
+      const second = await a.auth(t.http.get(`/api/v1/invoices/${invoices[1].id}`)).expect(200);
+      expect(second.body.amountCredited).toBe('2.00');
+      const wallet = await a
+        .auth(t.http.get(`/api/v1/customers/${invoices[0].customerId as string}/credits`))
+        .expect(200);
+      expect(JSON.stringify(wallet.body)).toContain(`credit_note:${(await held).body.id}`);
+    } finally {
+      await release();
+      await holder.end();
+      await db.query(
+        `DROP TRIGGER hold_credit_note ON credit_notes; DROP TRIGGER crash_credit_note_numbering ON credit_notes;`,
+      );
+    }
   });
 
   it('bills usage that arrives during the grace period, and a voided draft moves the subscription on', async () => {

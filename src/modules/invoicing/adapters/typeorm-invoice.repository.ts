@@ -7,7 +7,7 @@ import { formatMoney } from '../../../shared/domain/money';
 import { TenantId, asTenantId } from '../../../shared/domain/tenant-id';
 import { CreditNote } from '../domain/credit-note';
 import { Invoice, InvoiceContent, InvoiceLine, InvoiceStatus } from '../domain/invoice';
-import { InvoicePage, InvoiceRepository, NewInvoice } from '../domain/invoice.repository.port';
+import { InvoicePage, InvoiceRepository, NewCreditNote, NewInvoice } from '../domain/invoice.repository.port';
 import { crossTenantQuery, tenantQuery } from '../../../shared/persistence/tenant-sql';
 
 type Row = Record<string, unknown>;
@@ -349,17 +349,6 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
     );
   }
 
-  async nextNumber(tenantId: TenantId, series: string): Promise<number> {
-    const rows = await this.q(
-      tenantId,
-      `INSERT INTO invoice_number_counters (tenant_id, series, last_number) VALUES ($1, $2, 1)
-       ON CONFLICT (tenant_id, series) DO UPDATE SET last_number = invoice_number_counters.last_number + 1
-       RETURNING last_number`,
-      [series],
-    );
-    return rows[0].last_number as number;
-  }
-
   async draftsPastGrace(asOf: Date, limit: number): Promise<{ tenantId: TenantId; id: string }[]> {
     const rows = await this.acrossTenants(
       'the scheduler finalizes the drafts of every tenant',
@@ -379,12 +368,14 @@ export class TypeOrmInvoiceRepository extends InvoiceRepository {
     return rows.map((r) => toInvoice(r, []));
   }
 
-  async insertCreditNote(n: CreditNote): Promise<void> {
+  async insertCreditNote(n: NewCreditNote, series: string): Promise<void> {
+    // The deferred trigger credit_notes_number_at_commit (migration 1764000660000) takes the number at commit.
     await this.q(
       n.tenantId,
-      `INSERT INTO credit_notes (id, tenant_id, invoice_id, number, reason, method, currency, total, refund_status)
+      `INSERT INTO credit_notes (id, tenant_id, invoice_id, number_series, reason, method, currency, total,
+         refund_status)
        VALUES ($2,$1,$3,$4,$5,$6,$7,$8,$9)`,
-      [n.id, n.invoiceId, n.number, n.reason, n.method, n.currency, n.total, n.refundStatus],
+      [n.id, n.invoiceId, series, n.reason, n.method, n.currency, n.total, n.refundStatus],
     );
     await this.q(
       n.tenantId,

@@ -9,9 +9,9 @@ import { newId } from '../../../shared/domain/ids';
 import { dec, formatMoney } from '../../../shared/domain/money';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { CreditNote, creditNoteLines, CreditNoteMethod } from '../domain/credit-note';
-import { formatNumber, numberSeries } from '../domain/invoice';
+import { numberSeries } from '../domain/invoice';
 import { InvoiceCollector } from '../domain/invoice-collector.port';
-import { InvoiceRepository } from '../domain/invoice.repository.port';
+import { InvoiceRepository, NewCreditNote } from '../domain/invoice.repository.port';
 import { creditNoteEventPayload } from './invoice-events';
 import { RefundCreditNote } from './refund-credit-note.use-case';
 
@@ -24,7 +24,9 @@ export interface IssueCreditNoteInput {
 
 /**
  * Corrects a finalized invoice without touching it: a numbered credit note (gapless series of its own),
- * full or per line, refunded through the payment provider or credited to the customer's wallet.
+ * full or per line, refunded through the payment provider or credited to the customer's wallet. The number
+ * is taken while the transaction commits (as an invoice's), so the tenant's counter row is not held across
+ * the wallet grant and the wait for COMMIT: one tenant's credit notes do not wait for each other.
  */
 @Injectable()
 export class IssueCreditNote {
@@ -39,11 +41,13 @@ export class IssueCreditNote {
   ) {}
 
   async execute(tenantId: TenantId, invoiceId: string, input: IssueCreditNoteInput): Promise<CreditNote> {
-    const note = await this.issue(tenantId, invoiceId, input);
+    const issued = await this.issue(tenantId, invoiceId, input);
     // After the commit: a gateway failure leaves the note `failed` (answered with it, retryable), never
-    // a 5xx that would make the client issue a second credit note.
+    // a 5xx that would make the client issue a second credit note. Read back either way: the commit numbered it.
     const result =
-      note.method === 'refund' ? await this.refund.execute(tenantId, note.id, { rethrow: false }) : note;
+      issued.method === 'refund'
+        ? await this.refund.execute(tenantId, issued.id, { rethrow: false })
+        : (await this.invoices.findCreditNote(tenantId, issued.id))!;
     await this.events.publish(tenantId, 'credit_note.created', creditNoteEventPayload(result));
     return result;
   }
@@ -53,7 +57,7 @@ export class IssueCreditNote {
     tenantId: TenantId,
     invoiceId: string,
     input: IssueCreditNoteInput,
-  ): Promise<CreditNote> {
+  ): Promise<NewCreditNote> {
     const invoice = await this.invoices.find(tenantId, invoiceId, { lock: true });
     if (!invoice) throw new NotFoundError('Invoice', invoiceId);
     const credited = new Map<string, string>();
@@ -72,11 +76,10 @@ export class IssueCreditNote {
       this.collector.checkRefundable(invoice, formatMoney(total, invoice.currency));
 
     const series = numberSeries(this.config.invoicing.creditNotePrefix, this.clock.now());
-    const note: CreditNote = {
+    const note: NewCreditNote = {
       id: newId(),
       tenantId,
       invoiceId,
-      number: formatNumber(series, await this.invoices.nextNumber(tenantId, series)),
       reason: input.reason,
       method: input.method,
       currency: invoice.currency,
@@ -87,14 +90,15 @@ export class IssueCreditNote {
       createdAt: this.clock.now(),
       lines: lines.map((l) => ({ ...l, id: newId() })),
     };
-    await this.invoices.insertCreditNote(note);
+    await this.invoices.insertCreditNote(note, series);
     if (input.method === 'credit')
       await this.billing.grantCredits({
         tenantId,
         customerId: invoice.customerId,
         amount: note.total,
         reference: `credit_note:${note.id}`,
-        description: `Credit note ${note.number} for invoice ${invoice.number}`,
+        // The note's number is taken at commit, after this: the reference names the note.
+        description: `Credit note for invoice ${invoice.number}`,
       });
     return note;
   }

@@ -18,6 +18,9 @@ export type NewInvoice = Omit<
   | 'collectionMethod'
 >;
 
+/** A credit note before its commit: the number is taken while the transaction commits. */
+export type NewCreditNote = Omit<CreditNote, 'number'>;
+
 export interface InvoicePage {
   items: Invoice[];
   nextCursor: string | null;
@@ -54,12 +57,10 @@ export abstract class InvoiceRepository {
   abstract update(tenantId: TenantId, id: string, patch: Partial<Invoice>): Promise<void>;
   /** A draft re-rated at finalization: new totals, customer snapshot, outcomes and lines. */
   abstract replaceDraftContent(tenantId: TenantId, id: string, content: InvoiceContent): Promise<void>;
-  /** Next number of the series, locking the tenant's counter row until the transaction ends (gapless). */
-  abstract nextNumber(tenantId: TenantId, series: string): Promise<number>;
   /**
-   * Finalizes with the series' next number taken at commit (by the database, as nextNumber does, formatted
-   * as formatNumber): the counter row is locked only while the transaction commits. The number is readable
-   * after the commit (numberOf).
+   * Finalizes with the series' next number, taken and formatted by the database while the transaction
+   * commits (gapless per tenant and series: a rollback gives the number back); the tenant's counter row is
+   * locked only for the commit itself. The number is readable after the commit (numberOf).
    */
   abstract updateNumberedAtCommit(
     tenantId: TenantId,
@@ -71,7 +72,12 @@ export abstract class InvoiceRepository {
   abstract draftsPastGrace(asOf: Date, limit: number): Promise<{ tenantId: TenantId; id: string }[]>;
   abstract overdue(asOf: Date, limit: number): Promise<Invoice[]>;
 
-  abstract insertCreditNote(note: CreditNote): Promise<void>;
+  /**
+   * Writes the credit note and its lines and adds its total to the invoice's amount credited. Its number is
+   * the series' next, taken at commit as updateNumberedAtCommit's is; readable after the commit
+   * (findCreditNote).
+   */
+  abstract insertCreditNote(note: NewCreditNote, series: string): Promise<void>;
   abstract findCreditNote(tenantId: TenantId, id: string): Promise<CreditNote | null>;
   abstract creditNotesOf(tenantId: TenantId, invoiceId: string): Promise<CreditNote[]>;
   /** With `from`, moves only out of those states; returns whether the row changed. */

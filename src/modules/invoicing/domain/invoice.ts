@@ -83,10 +83,12 @@ export type InvoiceContent = Pick<
   | 'lines'
 >;
 
-/** Invoice number like INV-2026-000123: gapless per tenant, prefix and year. */
+/**
+ * Number series of an invoice or credit note, like INV-2026: gapless per tenant, prefix and year. The number
+ * (INV-2026-000123) is taken and formatted by the database at commit: `take_document_number`, migration
+ * 1764000660000.
+ */
 export const numberSeries = (prefix: string, at: Date): string => `${prefix}-${at.getUTCFullYear()}`;
-/** Invoices are numbered at commit by the database in this same format (migration 1764000650000). */
-export const formatNumber = (series: string, n: number): string => `${series}-${String(n).padStart(6, '0')}`;
 
 /** Credits cover at most what is owed; never negative. */
 export function creditsToApply(
