@@ -164,7 +164,8 @@ describe('Stripe webhooks', () => {
   }
 
   it('refuses bad, missing and stale signatures with 400, and unconfigured intake with 503', async () => {
-    const event = stripeEvent('invoice.paid', { id: 'in_1', object: 'invoice' }, tick());
+    const stripeInvoice = stripe.addInvoice({ amount: 2000, currency: 'usd', description: 'Consulting' });
+    const event = stripeEvent('invoice.paid', invoiceObject(stripe, stripeInvoice, 'paid'), tick());
     const bad = await send(event, 'whsec_wrong').expect(400);
     expect(bad.headers['content-type']).toMatch(PROBLEM);
     expect(bad.body.code).toBe('invalid_stripe_signature');
@@ -304,17 +305,19 @@ describe('Stripe webhooks', () => {
       .send({ url: `${receiver.url}/paid`, eventTypes: ['invoice.paid'] })
       .expect(201);
     const { invoice } = await finalizedInvoice(a);
-    const stripeInvoice = (status: string) => ({
-      id: `in_${randomBytes(6).toString('hex')}`,
-      object: 'invoice',
-      created: 1_700_000_000,
-      status,
-      status_transitions: { paid_at: now },
+    // Made at Stripe, not pushed by Tollgate: only its metadata names the invoice.
+    const stripeInvoice = stripe.addInvoice({
+      amount: 5390,
+      currency: 'usd',
+      description: 'Platform fee',
       metadata: { tenant_id: a.tenantId, tollgate_invoice_id: invoice.id },
     });
-    const paidObject = stripeInvoice('paid');
-    const finalizedEvent = stripeEvent('invoice.finalized', { ...paidObject, status: 'open' }, tick());
-    const paidEvent = stripeEvent('invoice.paid', paidObject, tick());
+    const finalizedEvent = stripeEvent(
+      'invoice.finalized',
+      invoiceObject(stripe, stripeInvoice, 'open'),
+      tick(),
+    );
+    const paidEvent = stripeEvent('invoice.paid', invoiceObject(stripe, stripeInvoice, 'paid'), tick());
 
     await Promise.all(Array.from({ length: 5 }, () => send(paidEvent).expect(200)));
     expect(await processed(paidEvent.id)).toMatchObject({ status: 'processed' });
@@ -466,6 +469,21 @@ describe('Stripe webhooks', () => {
     });
     const pushed = stripe.invoices.get(invoice.stripeInvoiceId as string)!;
     expect(pushed.metadata).toMatchObject({ tollgate_invoice_id: invoice.id, tenant_id: a.tenantId });
+    // As Stripe shows it: numbered at finalization in the customer's own sequence, one line per pushed item.
+    const atStripe = invoiceObject(stripe, invoice.stripeInvoiceId as string);
+    expect(atStripe.number).toMatch(/^[0-9A-F]{8}-0001$/);
+    expect(atStripe.lines.data).toMatchObject([
+      {
+        object: 'line_item',
+        amount: 2000,
+        currency: 'usd',
+        description: 'Platform fee',
+        parent: {
+          type: 'invoice_item_details',
+          invoice_item_details: { invoice_item: expect.stringMatching(/^ii_/) },
+        },
+      },
+    ]);
 
     // Stripe's own event carries only its invoice id: the link finds the invoice (and its tenant).
     const paid = stripeEvent(

@@ -183,6 +183,30 @@ export class FakeStripe {
     });
   }
 
+  /**
+   * An invoice made at Stripe without Tollgate's push (in the dashboard, by another integration): one
+   * invoice item, finalized. Returns its id.
+   */
+  addInvoice(input: { amount: number; currency: string; description: string; metadata?: Obj }): string {
+    const [, customer] = this.route('POST', '/v1/customers', { name: 'Dashboard customer' });
+    const [, inv] = this.route('POST', '/v1/invoices', {
+      customer: customer.id,
+      currency: input.currency,
+      collection_method: 'send_invoice',
+      metadata: input.metadata ?? {},
+    });
+    const { amount, currency, description } = input;
+    this.route('POST', '/v1/invoiceitems', {
+      customer: customer.id,
+      invoice: inv.id,
+      amount,
+      currency,
+      description,
+    });
+    this.route('POST', `/v1/invoices/${inv.id as string}/finalize`, {});
+    return inv.id as string;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -229,7 +253,15 @@ export class FakeStripe {
     const invalid = (message: string) => ({ error: { type: 'invalid_request_error', message } });
     let m: RegExpMatchArray | null;
     if (method === 'POST' && path === '/v1/customers') {
-      const c = { id: id('cus'), object: 'customer', ...body };
+      // Stripe numbers a customer's invoices with a prefix of its own and a sequence: ABCD1234-0001.
+      const prefix = randomBytes(4).toString('hex').toUpperCase();
+      const c = {
+        id: id('cus'),
+        object: 'customer',
+        invoice_prefix: prefix,
+        next_invoice_sequence: 1,
+        ...body,
+      };
       this.customers.set(c.id, c);
       return [200, c];
     }
@@ -262,6 +294,7 @@ export class FakeStripe {
         id: id('in'),
         object: 'invoice',
         status: 'draft',
+        created: Math.floor(Date.now() / 1000),
         lines: [] as Obj[],
         amount_due: 0,
         ...body,
@@ -284,7 +317,18 @@ export class FakeStripe {
     if (method === 'POST' && (m = path.match(/^\/v1\/invoices\/([^/]+)\/finalize$/))) {
       const inv = this.invoices.get(m[1]);
       if (!inv) return notFound;
-      Object.assign(inv, { status: 'open', hosted_invoice_url: `https://invoice.stripe.test/${inv.id}` });
+      if (inv.status === 'draft') {
+        const customer = this.customers.get(inv.customer) ?? {
+          invoice_prefix: 'FAKE0000',
+          next_invoice_sequence: 1,
+        };
+        const number = `${customer.invoice_prefix}-${String(customer.next_invoice_sequence++).padStart(4, '0')}`;
+        Object.assign(inv, {
+          status: 'open',
+          number,
+          hosted_invoice_url: `https://invoice.stripe.test/${inv.id}`,
+        });
+      }
       return [200, inv];
     }
     if (method === 'POST' && (m = path.match(/^\/v1\/invoices\/([^/]+)\/void$/))) {

@@ -160,8 +160,54 @@ export function refundObject(fake: FakeStripe, refundId: string) {
 }
 
 /**
- * A Stripe invoice Tollgate pushed (invoice.finalized, invoice.paid, invoice.payment_failed), as the fake
- * Stripe holds it; `status` overrides its status (an event about a state the fake has not reached).
+ * The line Stripe lists on an invoice for an invoice item (POST /v1/invoiceitems with an amount): a
+ * `line_item` whose parent is the invoice item, priced by the one-off price Stripe makes for it.
+ */
+function invoiceLineItem(item: Record<string, unknown>, invoiceId: string, at: number) {
+  const ref = (item.id as string).slice('ii_'.length);
+  const amount = item.amount as number;
+  return {
+    id: `il_${ref}`,
+    object: 'line_item',
+    amount,
+    currency: item.currency as string,
+    description: (item.description as string | undefined) ?? null,
+    discount_amounts: [],
+    discountable: true,
+    discounts: [],
+    invoice: invoiceId,
+    livemode: false,
+    metadata: (item.metadata as Record<string, string> | undefined) ?? {},
+    parent: {
+      type: 'invoice_item_details',
+      invoice_item_details: {
+        invoice_item: item.id as string,
+        proration: false,
+        proration_details: { credited_items: null },
+        subscription: null,
+      },
+      subscription_item_details: null,
+    },
+    period: { start: at, end: at },
+    pretax_credit_amounts: [],
+    pricing: {
+      type: 'price_details',
+      price_details: { price: `price_${ref}`, product: `prod_${ref}` },
+      unit_amount_decimal: Stripe.Decimal.from(amount),
+    },
+    quantity: 1,
+    quantity_decimal: Stripe.Decimal.from(1),
+    subscription: null,
+    subtotal: amount,
+    taxes: [],
+  } satisfies Stripe.InvoiceLineItem;
+}
+
+/**
+ * A Stripe invoice (invoice.finalized, invoice.paid, invoice.payment_failed) as the fake Stripe holds it:
+ * one Tollgate pushed, or one made at Stripe (FakeStripe.addInvoice). Its lines are the invoice items
+ * pushed, its number the one Stripe gave it at finalization. `status` overrides its status (an event about
+ * a state the fake has not reached).
  */
 export function invoiceObject(fake: FakeStripe, invoiceId: string, status?: Stripe.Invoice.Status) {
   const inv = fake.invoices.get(invoiceId)!;
@@ -215,14 +261,17 @@ export function invoiceObject(fake: FakeStripe, invoiceId: string, status?: Stri
     latest_revision: null,
     lines: {
       object: 'list',
-      data: [],
+      data: (inv.lines as Record<string, unknown>[]).map((item) =>
+        invoiceLineItem(item, inv.id as string, created),
+      ),
       has_more: false,
       url: `/v1/invoices/${inv.id as string}/lines`,
     },
     livemode: false,
     metadata: (inv.metadata as Record<string, string> | undefined) ?? {},
     next_payment_attempt: null,
-    number: null,
+    // Stripe numbers an invoice when it is finalized (the fake does too).
+    number: st === 'draft' ? null : ((inv.number as string | undefined) ?? null),
     on_behalf_of: null,
     parent: null,
     payment_settings: { default_mandate: null, payment_method_options: null, payment_method_types: null },
