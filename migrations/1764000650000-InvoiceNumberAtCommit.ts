@@ -21,7 +21,7 @@ export class InvoiceNumberAtCommit1764000650000 implements MigrationInterface {
         INSERT INTO invoice_number_counters (tenant_id, series, last_number) VALUES (NEW.tenant_id, NEW.number_series, 1)
         ON CONFLICT (tenant_id, series) DO UPDATE SET last_number = invoice_number_counters.last_number + 1
         RETURNING last_number INTO n;
-        -- formatNumber (src/modules/invoicing/domain/invoice.ts): series-000123, more digits when needed.
+        -- series-000123, more digits when needed (take_document_number, migration 1764000660000, now holds the format).
         UPDATE invoices SET number = NEW.number_series || '-' || lpad(n::text, greatest(6, length(n::text)), '0')
          WHERE tenant_id = NEW.tenant_id AND id = NEW.id AND number IS NULL;
         RETURN NULL;
