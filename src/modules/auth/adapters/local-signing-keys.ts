@@ -1,43 +1,35 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { createPrivateKey, generateKeyPairSync, KeyObject, randomBytes, sign } from 'node:crypto';
 import { importJWK } from 'jose';
 import { AppConfig } from '../../../config/app-config';
 import { Clock } from '../../../shared/domain/clock.port';
 import { InvalidationBus } from '../../../shared/contracts/invalidation-bus';
+import { CLOCK_SKEW_SECONDS, ReloadingSigningKeys, VerificationKey } from './reloading-signing-keys';
 import { SigningKeyRepository, StoredSigningKey } from '../domain/auth.ports';
 import { decryptSecret, encryptSecret } from '../application/key-encryption';
-import { PublicJwk, Signer, SigningKeyInfo, SigningKeys } from '../application/signing-keys';
-
-type Key = Awaited<ReturnType<typeof importJWK>>;
-const TOPIC = 'signing-keys';
-/** Verifiers' clocks may lag a little; a retired key is kept this much longer than the token lifetime. */
-const CLOCK_SKEW_SECONDS = 60;
-const RELOAD_MIN_INTERVAL_MS = 1000;
+import { PublicJwk, Signer, SigningKeyInfo } from '../application/signing-keys';
 
 /**
  * The local store (default): Ed25519 keys generated here, private halves AES-GCM encrypted in Postgres under
  * AUTH_KEY_ENCRYPTION_KEY, with the lifecycle `next` -> `active` -> `retired` -> removed (SigningKeys).
  */
 @Injectable()
-export class LocalSigningKeys extends SigningKeys implements OnModuleInit {
-  private readonly logger = new Logger('SigningKeys');
-  private verifiers = new Map<string, { key: Key; status: StoredSigningKey['status'] }>();
+export class LocalSigningKeys extends ReloadingSigningKeys implements OnModuleInit {
+  private verifiers = new Map<string, { key: VerificationKey; status: StoredSigningKey['status'] }>();
   private signing: Signer | null = null;
   private published: PublicJwk[] = [];
-  private lastReload = 0;
-  private reloading: Promise<void> | null = null;
 
   constructor(
     private readonly repo: SigningKeyRepository,
-    private readonly bus: InvalidationBus,
+    bus: InvalidationBus,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
-    super();
+    super(bus);
   }
 
   async onModuleInit(): Promise<void> {
-    this.bus.subscribe(TOPIC, () => void this.reload().catch((e: Error) => this.logger.warn(e.message)));
+    this.listenForChanges();
     await this.repo.withLock(async () => {
       const keys = await this.repo.list();
       const now = this.clock.now();
@@ -57,11 +49,7 @@ export class LocalSigningKeys extends SigningKeys implements OnModuleInit {
     return this.signing;
   }
 
-  async verificationKey(kid: string | undefined): Promise<Key | null> {
-    if (!kid) return null;
-    const hit = this.verifiers.get(kid);
-    if (hit) return hit.key;
-    if (Date.now() - this.lastReload >= RELOAD_MIN_INTERVAL_MS) await this.reload();
+  protected verifier(kid: string): VerificationKey | null {
     return this.verifiers.get(kid)?.key ?? null;
   }
 
@@ -122,20 +110,9 @@ export class LocalSigningKeys extends SigningKeys implements OnModuleInit {
     return expired.map((k) => k.kid);
   }
 
-  private async changed(): Promise<void> {
-    await this.bus.publish(TOPIC, 'changed');
-    await this.reload();
-  }
-
-  private reload(): Promise<void> {
-    this.reloading ??= this.doReload().finally(() => (this.reloading = null));
-    return this.reloading;
-  }
-
-  private async doReload(): Promise<void> {
-    this.lastReload = Date.now();
+  protected async load(): Promise<void> {
     const keys = await this.repo.list();
-    const verifiers = new Map<string, { key: Key; status: StoredSigningKey['status'] }>();
+    const verifiers = new Map<string, { key: VerificationKey; status: StoredSigningKey['status'] }>();
     let signing: Signer | null = null;
     for (const k of keys) {
       const known = this.verifiers.get(k.kid);

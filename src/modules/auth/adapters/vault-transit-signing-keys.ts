@@ -1,15 +1,11 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { importJWK } from 'jose';
 import { AppConfig } from '../../../config/app-config';
 import { Clock } from '../../../shared/domain/clock.port';
 import { VaultClient } from '../../../shared/vault/vault-client';
 import { InvalidationBus } from '../../../shared/contracts/invalidation-bus';
-import { PublicJwk, Rotation, Signer, SigningKeyInfo, SigningKeys } from '../application/signing-keys';
-
-type Key = Awaited<ReturnType<typeof importJWK>>;
-const TOPIC = 'signing-keys';
-const CLOCK_SKEW_SECONDS = 60;
-const RELOAD_MIN_INTERVAL_MS = 1000;
+import { CLOCK_SKEW_SECONDS, ReloadingSigningKeys, VerificationKey } from './reloading-signing-keys';
+import { PublicJwk, Rotation, Signer, SigningKeyInfo } from '../application/signing-keys';
 
 interface TransitKey {
   data: {
@@ -35,20 +31,17 @@ interface Version {
  * no longer published. The JWKS is built from the versions' public keys; private keys never leave Vault.
  */
 @Injectable()
-export class VaultTransitSigningKeys extends SigningKeys implements OnModuleInit {
-  private readonly logger = new Logger('SigningKeys');
+export class VaultTransitSigningKeys extends ReloadingSigningKeys implements OnModuleInit {
   private readonly vault: VaultClient;
   private versions: Version[] = [];
-  private verifiers = new Map<string, Key>();
-  private lastReload = 0;
-  private reloading: Promise<void> | null = null;
+  private verifiers = new Map<string, VerificationKey>();
 
   constructor(
-    private readonly bus: InvalidationBus,
+    bus: InvalidationBus,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
-    super();
+    super(bus);
     this.vault = new VaultClient(config.vault);
   }
 
@@ -57,7 +50,7 @@ export class VaultTransitSigningKeys extends SigningKeys implements OnModuleInit
   }
 
   async onModuleInit(): Promise<void> {
-    this.bus.subscribe(TOPIC, () => void this.reload().catch((e: Error) => this.logger.warn(e.message)));
+    this.listenForChanges();
     let key = await this.vault.read<TransitKey>(this.keyPath);
     if (!key) {
       await this.vault.write(this.keyPath, { type: 'ed25519' });
@@ -93,11 +86,7 @@ export class VaultTransitSigningKeys extends SigningKeys implements OnModuleInit
     };
   }
 
-  async verificationKey(kid: string | undefined): Promise<Key | null> {
-    if (!kid) return null;
-    const hit = this.verifiers.get(kid);
-    if (hit) return hit;
-    if (Date.now() - this.lastReload >= RELOAD_MIN_INTERVAL_MS) await this.reload();
+  protected verifier(kid: string): VerificationKey | null {
     return this.verifiers.get(kid) ?? null;
   }
 
@@ -151,22 +140,11 @@ export class VaultTransitSigningKeys extends SigningKeys implements OnModuleInit
     return expired.map((v) => v.kid);
   }
 
-  private async changed(): Promise<void> {
-    await this.bus.publish(TOPIC, 'changed');
-    await this.reload();
-  }
-
-  private reload(): Promise<void> {
-    this.reloading ??= this.doReload().finally(() => (this.reloading = null));
-    return this.reloading;
-  }
-
-  private async doReload(): Promise<void> {
-    this.lastReload = Date.now();
+  protected async load(): Promise<void> {
     const key = await this.vault.read<TransitKey>(this.keyPath);
     if (!key) throw new Error(`Vault Transit key ${this.config.vault.transitKey} does not exist`);
     const versions = toVersions(key, this.config.vault.transitKey);
-    const verifiers = new Map<string, Key>();
+    const verifiers = new Map<string, VerificationKey>();
     for (const v of versions)
       verifiers.set(v.kid, this.verifiers.get(v.kid) ?? (await importJWK({ ...v.jwk }, 'EdDSA')));
     this.versions = versions;

@@ -13,6 +13,7 @@ import {
 import { callAborted, upstreamErrorForStatus, upstreamUnreachable } from './upstream-errors';
 import { upstreamDeadline } from './upstream-deadline';
 import { readProviderEventStream } from './read-provider-event-stream';
+import { toLlmChunk } from './wire-chunk';
 
 /** The request body a provider gets: the caller's fields, with the model, limit and settings we decided. */
 export function toWireRequest(request: LlmRequest): Record<string, unknown> {
@@ -192,36 +193,4 @@ function eventToChunk(event: EventSourceMessage): LlmChunk {
   }
   if (chunk.raw.error || event.event === 'error') throw upstreamErrorForStatus(0, null, 'stream error');
   return chunk;
-}
-
-interface WireChunk {
-  choices?: Array<{
-    delta?: {
-      content?: string | null;
-      tool_calls?: Array<{ index: number; id?: string; function?: { name?: string; arguments?: string } }>;
-    };
-    finish_reason?: string | null;
-  }>;
-  usage?: { prompt_tokens: number; completion_tokens: number } | null;
-}
-
-function toLlmChunk(raw: Record<string, unknown>, rawJson: string): LlmChunk {
-  const chunk = raw as WireChunk;
-  const choice = chunk.choices?.[0];
-  const delta = choice?.delta;
-  return {
-    content: delta?.content ?? undefined,
-    toolCalls: delta?.tool_calls?.map((t) => ({
-      index: t.index,
-      id: t.id,
-      name: t.function?.name,
-      arguments: t.function?.arguments,
-    })),
-    finishReason: choice?.finish_reason ?? undefined,
-    usage: chunk.usage
-      ? { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens }
-      : undefined,
-    raw,
-    rawJson,
-  };
 }

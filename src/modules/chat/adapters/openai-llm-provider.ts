@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createUpstreamFetch } from './upstream-fetch';
+import { toLlmChunk } from './wire-chunk';
 import { readProviderEventStream } from './read-provider-event-stream';
 import { toWireRequest } from './openai-http-provider';
 import { callAborted, upstreamErrorForStatus, upstreamTimeout, upstreamUnreachable } from './upstream-errors';
@@ -122,7 +123,9 @@ export class OpenAiLlmProvider extends LlmProvider {
           let chunk: LlmChunk;
           try {
             data = JSON.parse(event.data) as typeof data;
-            chunk = toLlmChunk(data, event.data); // throws on a shape that is not a chunk object
+            if (typeof data !== 'object' || data === null)
+              throw new TypeError('A chunk must be a JSON object');
+            chunk = toLlmChunk(data as unknown as Record<string, unknown>, event.data);
           } catch {
             throw new APIError(undefined, undefined, 'The model provider sent a malformed event', headers);
           }
@@ -136,25 +139,4 @@ export class OpenAiLlmProvider extends LlmProvider {
       deadline.dispose();
     }
   }
-}
-
-function toLlmChunk(chunk: ChatCompletionChunk, rawJson: string): LlmChunk {
-  if (typeof chunk !== 'object' || chunk === null) throw new TypeError('A chunk must be a JSON object');
-  const choice = chunk.choices?.[0];
-  const delta = choice?.delta;
-  return {
-    content: delta?.content ?? undefined,
-    toolCalls: delta?.tool_calls?.map((t) => ({
-      index: t.index,
-      id: t.id,
-      name: t.function?.name,
-      arguments: t.function?.arguments,
-    })),
-    finishReason: choice?.finish_reason ?? undefined,
-    usage: chunk.usage
-      ? { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens }
-      : undefined,
-    raw: chunk as unknown as Record<string, unknown>,
-    rawJson,
-  };
 }
