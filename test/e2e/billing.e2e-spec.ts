@@ -6,6 +6,7 @@ import { createApiKey, signUp, SignedUp } from '../support/auth';
 import { FakeStripe, parseStripeForm } from '../fakes/fake-stripe';
 import { PaymentGateway } from '../../src/shared/contracts/payment-gateway';
 import { BudgetSource } from '../../src/shared/contracts/metering';
+import { InvalidationBus } from '../../src/shared/contracts/invalidation-bus';
 import { UsageEventSink } from '../../src/shared/contracts/metering';
 import { QUEUES } from '../../src/shared/queue/queue-names';
 import { TenantId } from '../../src/shared/domain/tenant-id';
@@ -247,6 +248,33 @@ describe('billing: spend caps and budgets for the chat gateway', () => {
     ]);
     // Another tenant cannot see it.
     expect(await source.budgetsFor({ tenantId: b.tenantId as TenantId, customer: { id: c.id } })).toEqual([]);
+  });
+
+  it('a change made through one instance reaches the budgets another instance holds in memory', async () => {
+    const other = await startTestApp({ env: { BUDGET_CACHE_SECONDS: '60' } });
+    try {
+      const c = (
+        await a
+          .auth(t.http.post('/api/v1/customers'))
+          .send({ name: 'Shared', currency: 'USD', spendCap: '10' })
+          .expect(201)
+      ).body;
+      const scope = { tenantId: a.tenantId as TenantId, customer: { id: c.id as string } };
+      const limits = async () => (await other.app.get(BudgetSource).budgetsFor(scope)).map((x) => x.limit);
+      expect(await limits()).toEqual(['10']); // now in the other instance's memory
+      // The other instance's own subscriber drops its copy before this one hears the same message.
+      const dropped = new Promise<void>((resolve) =>
+        other.app.get(InvalidationBus).subscribe('budgets', (key) => key.includes(c.id) && resolve()),
+      );
+      await a
+        .auth(t.http.patch(`/api/v1/customers/${c.id}`))
+        .send({ spendCap: '20' })
+        .expect(200);
+      await dropped;
+      expect(await limits()).toEqual(['20']);
+    } finally {
+      await other.close();
+    }
   });
 
   it('sets API key caps (404 for keys of another tenant)', async () => {

@@ -42,6 +42,7 @@ import { CouponsController, SpendCapsController } from './adapters/coupons.contr
 import { CustomersController } from './adapters/customers.controller';
 import { PlansController } from './adapters/plans.controller';
 import { RedisBudgetSource } from './adapters/redis-budget-source';
+import { TenancyModule } from '../tenancy/tenancy.module';
 import { SqlUsageRevenueRater } from './adapters/sql-usage-revenue-rater';
 import { StripePaymentGateway } from './adapters/stripe-payment-gateway';
 import { SubscriptionsController } from './adapters/subscriptions.controller';
@@ -74,6 +75,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
  */
 @Module({
   imports: [
+    forwardRef(() => TenancyModule), // the invalidation bus
     forwardRef(() => AgentsModule),
     forwardRef(() => ReferralsModule),
     forwardRef(() => WebhooksModule),

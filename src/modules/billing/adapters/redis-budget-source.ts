@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { AppConfig } from '../../../config/app-config';
@@ -6,6 +7,7 @@ import { Budget, BudgetSource, BUILTIN_METRICS, SpendScope } from '../../../shar
 import { Clock } from '../../../shared/domain/clock.port';
 import { dec } from '../../../shared/domain/money';
 import { TenantId } from '../../../shared/domain/tenant-id';
+import { InvalidationBus } from '../../../shared/contracts/invalidation-bus';
 import { RedisClient, redisKey } from '../../../shared/redis/redis.module';
 import { BudgetCache } from '../application/budget-cache.port';
 import { CreditRepository } from '../domain/credit.repository.port';
@@ -20,16 +22,28 @@ interface CachedBudget extends Omit<Budget, 'ttlSeconds'> {
   periodEnd: number;
 }
 
+const TOPIC = 'budgets';
+/**
+ * How long an instance keeps budgets in memory in front of Redis. Invalidation reaches every instance at
+ * once through the bus; this bound only limits how stale an entry can be if a bus message is lost.
+ */
+const LOCAL_TTL_MS = 1000;
+
 /**
  * Budgets for the chat path: customer spend caps per billing period, prepaid credit limits and API key
  * caps per calendar month. Resolved from Postgres (authoritative spend = `cost` of the customer's LLM
  * token events in the period) and cached in Redis for BUDGET_CACHE_SECONDS; changes to caps, credits or
  * subscriptions drop the cache. Chat keeps the running counters (reserve/settle) under `key`.
+ * Each instance also keeps them in memory for up to a second (the chat path asks on every call; without
+ * it, one Redis GET and a JSON.parse per call); the drops reach every instance's memory through the bus.
  */
 @Injectable()
-export class RedisBudgetSource extends BudgetSource implements BudgetCache {
+export class RedisBudgetSource extends BudgetSource implements BudgetCache, OnModuleInit {
+  private readonly local: LRUCache<string, CachedBudget[]>;
+
   constructor(
     @Inject(RedisClient) private readonly redis: RedisClient,
+    private readonly bus: InvalidationBus,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly customers: CustomerRepository,
@@ -40,6 +54,12 @@ export class RedisBudgetSource extends BudgetSource implements BudgetCache {
     private readonly t: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {
     super();
+    const ttl = Math.min(LOCAL_TTL_MS, config.billing.budgetCacheSeconds * 1000);
+    this.local = new LRUCache({ max: 10_000, ttl: Math.max(ttl, 1) });
+  }
+
+  onModuleInit(): void {
+    this.bus.subscribe(TOPIC, (key) => this.local.delete(key));
   }
 
   private cacheKey(tenantId: TenantId, part: string) {
@@ -66,11 +86,17 @@ export class RedisBudgetSource extends BudgetSource implements BudgetCache {
   async invalidate(tenantId: TenantId, customer: { id: string; externalId: string | null }): Promise<void> {
     const keys = [this.cacheKey(tenantId, `cust:id:${customer.id}`)];
     if (customer.externalId) keys.push(this.cacheKey(tenantId, `cust:ext:${customer.externalId}`));
-    await this.redis.del(...keys);
+    await this.drop(keys);
   }
 
   async invalidateApiKey(tenantId: TenantId, apiKeyId: string): Promise<void> {
-    await this.redis.del(this.cacheKey(tenantId, `key:${apiKeyId}`));
+    await this.drop([this.cacheKey(tenantId, `key:${apiKeyId}`)]);
+  }
+
+  private async drop(keys: string[]): Promise<void> {
+    for (const key of keys) this.local.delete(key);
+    await this.redis.del(...keys);
+    await Promise.all(keys.map((key) => this.bus.publish(TOPIC, key)));
   }
 
   private async cached(
@@ -79,14 +105,23 @@ export class RedisBudgetSource extends BudgetSource implements BudgetCache {
     load: () => Promise<CachedBudget[]>,
   ): Promise<CachedBudget[]> {
     const key = this.cacheKey(tenantId, part);
+    const live = (budgets: CachedBudget[]) => budgets.every((b) => b.periodEnd > this.clock.now().getTime());
+    const seconds = this.config.billing.budgetCacheSeconds;
+    const inMemory = seconds > 0 ? this.local.get(key) : undefined;
+    if (inMemory && live(inMemory)) return inMemory;
     const hit = await this.redis.get(key);
     if (hit) {
       const budgets = JSON.parse(hit) as CachedBudget[];
-      if (budgets.every((b) => b.periodEnd > this.clock.now().getTime())) return budgets;
+      if (live(budgets)) {
+        if (seconds > 0) this.local.set(key, budgets);
+        return budgets;
+      }
     }
     const budgets = await load();
-    const seconds = this.config.billing.budgetCacheSeconds;
-    if (seconds > 0) await this.redis.set(key, JSON.stringify(budgets), 'EX', seconds);
+    if (seconds > 0) {
+      await this.redis.set(key, JSON.stringify(budgets), 'EX', seconds);
+      this.local.set(key, budgets);
+    }
     return budgets;
   }
 
