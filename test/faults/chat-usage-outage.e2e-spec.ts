@@ -34,13 +34,12 @@ describe('chat usage and spend when a store goes down mid-call', () => {
     // BullMQ prints every refused reconnection of its queues; the outages here are deliberate.
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     fake = await startFakeOpenAi();
-    const pgUrl = new URL(process.env.DATABASE_URL!);
-    redisProxy = await FaultProxy.start({ host: '127.0.0.1', port: Number(new URL(REDIS_URL).port || 6379) });
-    pgProxy = await FaultProxy.start({ host: pgUrl.hostname, port: Number(pgUrl.port || 5432) });
+    redisProxy = await FaultProxy.inFrontOf(REDIS_URL);
+    pgProxy = await FaultProxy.inFrontOf(process.env.DATABASE_URL!);
     app = await startTestApp({
       env: chatEnv(fake, {
-        REDIS_URL: redisProxy.rewrite(REDIS_URL),
-        DATABASE_URL: pgProxy.rewrite(process.env.DATABASE_URL!),
+        REDIS_URL: redisProxy.url,
+        DATABASE_URL: pgProxy.url,
         REDIS_KEY_PREFIX: prefix,
         CHAT_USAGE_SPOOL_DIR: mkdtempSync(join(tmpdir(), 'tollgate-spool-')),
         CHAT_USAGE_SPOOL_REPLAY_MS: '200',

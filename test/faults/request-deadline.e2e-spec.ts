@@ -15,11 +15,10 @@ describe('the request deadline', () => {
   beforeAll(async () => {
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    const pgUrl = new URL(process.env.DATABASE_URL!);
-    proxy = await FaultProxy.start({ host: pgUrl.hostname, port: Number(pgUrl.port || 5432) });
+    proxy = await FaultProxy.inFrontOf(process.env.DATABASE_URL!);
     app = await startTestApp({
       env: {
-        DATABASE_URL: proxy.rewrite(process.env.DATABASE_URL!),
+        DATABASE_URL: proxy.url,
         REQUEST_TIMEOUT_MS: '1500',
         DATABASE_STATEMENT_TIMEOUT_MS: '20000',
       },

@@ -30,13 +30,12 @@ describe('store outages at the HTTP edge', () => {
   beforeAll(async () => {
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     fake = await startFakeOpenAi();
-    const pgUrl = new URL(process.env.DATABASE_URL!);
-    redisProxy = await FaultProxy.start({ host: '127.0.0.1', port: Number(new URL(REDIS_URL).port || 6379) });
-    pgProxy = await FaultProxy.start({ host: pgUrl.hostname, port: Number(pgUrl.port || 5432) });
+    redisProxy = await FaultProxy.inFrontOf(REDIS_URL);
+    pgProxy = await FaultProxy.inFrontOf(process.env.DATABASE_URL!);
     app = await startTestApp({
       env: chatEnv(fake, {
-        REDIS_URL: redisProxy.rewrite(REDIS_URL),
-        DATABASE_URL: pgProxy.rewrite(process.env.DATABASE_URL!),
+        REDIS_URL: redisProxy.url,
+        DATABASE_URL: pgProxy.url,
         REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
         DATABASE_CONNECT_TIMEOUT_MS: '500',
         DATABASE_STATEMENT_TIMEOUT_MS: '500',

@@ -21,12 +21,12 @@ describe('a model stream that stalls after its first chunk', () => {
 
   beforeAll(async () => {
     fake = await startFakeOpenAi();
-    proxy = await FaultProxy.start({ host: '127.0.0.1', port: Number(new URL(fake.url).port) });
+    proxy = await FaultProxy.inFrontOf(fake.url);
     app = await startTestApp({
       listen: true,
       workers: true,
       env: chatEnv(fake, {
-        OPENAI_BASE_URL: proxy.rewrite(fake.url).replace(/\/$/, ''),
+        OPENAI_BASE_URL: proxy.url,
         CHAT_STREAM_IDLE_TIMEOUT_MS: String(IDLE_MS),
       }),
     });

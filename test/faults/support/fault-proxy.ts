@@ -3,6 +3,14 @@ import { AddressInfo } from 'node:net';
 
 export type ProxyMode = 'pass' | 'refuse' | 'stall';
 
+const DEFAULT_PORTS: Record<string, number> = {
+  'postgres:': 5432,
+  'postgresql:': 5432,
+  'redis:': 6379,
+  'http:': 80,
+  'https:': 443,
+};
+
 interface Link {
   client: Socket;
   upstream: Socket;
@@ -28,26 +36,25 @@ export class FaultProxy {
   private constructor(
     private readonly server: Server,
     private readonly target: { host: string; port: number },
+    /** The service's URL with its host and port replaced by the proxy's: hand it to the app instead. */
+    readonly url: string,
   ) {}
 
-  static async start(target: { host: string; port: number }): Promise<FaultProxy> {
+  /** A proxy, listening on a free loopback port, to the service `serviceUrl` names (see `url`). */
+  static async inFrontOf(serviceUrl: string): Promise<FaultProxy> {
+    const u = new URL(serviceUrl);
+    const port = Number(u.port || DEFAULT_PORTS[u.protocol]);
+    if (!port) throw new Error(`a ${u.protocol} URL without a port, and no default port known for it`);
     const server = createServer();
-    const proxy = new FaultProxy(server, target);
-    server.on('connection', (socket) => proxy.accept(socket));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const through = new URL(serviceUrl);
+    through.hostname = '127.0.0.1';
+    through.port = String((server.address() as AddressInfo).port);
+    // URL adds a root path to http URLs; keep the URL as it was written otherwise.
+    const url = serviceUrl.endsWith('/') ? through.toString() : through.toString().replace(/\/$/, '');
+    const proxy = new FaultProxy(server, { host: u.hostname, port }, url);
+    server.on('connection', (socket) => proxy.accept(socket));
     return proxy;
-  }
-
-  get port(): number {
-    return (this.server.address() as AddressInfo).port;
-  }
-
-  /** `url` with its host and port replaced by the proxy's. */
-  rewrite(url: string): string {
-    const u = new URL(url);
-    u.hostname = '127.0.0.1';
-    u.port = String(this.port);
-    return u.toString();
   }
 
   pass(): void {
