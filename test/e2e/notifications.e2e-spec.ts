@@ -86,6 +86,21 @@ describe('email notifications', () => {
     ).body as { id: string; externalId: string | null };
   }
 
+  /** An organization with these notification settings and a customer holding `credits` in paid credits. */
+  async function orgWithCredits(settings: Record<string, unknown>, credits: string) {
+    const org = await makeOrg();
+    const saved = await org.auth(t.http.put('/api/v1/notification-settings')).send(settings).expect(200);
+    const c = await customer(org);
+    await org
+      .auth(t.http.post(`/api/v1/customers/${c.id}/credits/grants`))
+      .send({ amount: credits, paid: true })
+      .expect(201);
+    const tenantId = asTenantId(org.tenantId);
+    const debit = (amount: string, reference: string) =>
+      inCls(() => t.app.get(DebitCredits).execute(tenantId, c.id, amount, reference, 'test'));
+    return { org, ownerEmail: org.ownerEmail, customer: c, tenantId, settings: saved.body, debit };
+  }
+
   async function subscribe(org: Org, customerId: string, trialDays = 0) {
     const plan = await org
       .auth(t.http.post('/api/v1/plans'))
@@ -173,19 +188,9 @@ describe('email notifications', () => {
   });
 
   it('mails credits.low to the owners and the extra address once per crossing; repeats send nothing', async () => {
-    const org = await makeOrg();
     const extra = address('finance');
-    await org
-      .auth(t.http.put('/api/v1/notification-settings'))
-      .send({ extraRecipients: [extra] })
-      .expect(200);
-    const c = await customer(org);
-    await org
-      .auth(t.http.post(`/api/v1/customers/${c.id}/credits/grants`))
-      .send({ amount: '12', paid: true })
-      .expect(201);
-    const tenantId = asTenantId(org.tenantId);
-    await inCls(() => t.app.get(DebitCredits).execute(tenantId, c.id, '5', 'manual:low-1', 'test'));
+    const { org, customer: c, tenantId, debit } = await orgWithCredits({ extraRecipients: [extra] }, '12');
+    await debit('5', 'manual:low-1');
     const subject = /Credit balance low: 7.00 USD/;
     await t.smtp.waitFor(mailsTo(extra, subject), 1, 20_000);
     const toOwner = await exactlyOne(org.ownerEmail, subject);
@@ -208,47 +213,28 @@ describe('email notifications', () => {
 
   it("an organization's own credits-low threshold decides when credits.low is emitted and mailed", async () => {
     // Global CREDITS_LOW_THRESHOLD is 10. A threshold above it mails a crossing the global one would miss.
-    const high = await makeOrg();
-    const set = await high
-      .auth(t.http.put('/api/v1/notification-settings'))
-      .send({ creditsLowThreshold: '50.00' })
-      .expect(200);
-    expect(set.body.creditsLowThreshold).toBe('50');
-    expect((await high.auth(t.http.get('/api/v1/notification-settings')).expect(200)).body).toMatchObject({
+    const high = await orgWithCredits({ creditsLowThreshold: '50.00' }, '60');
+    expect(high.settings.creditsLowThreshold).toBe('50');
+    const read = await high.org.auth(t.http.get('/api/v1/notification-settings')).expect(200);
+    expect(read.body).toMatchObject({
       creditsLowThreshold: '50',
       enabledEvents: expect.arrayContaining(['credits.low']),
     });
-    const hc = await customer(high);
-    await high
-      .auth(t.http.post(`/api/v1/customers/${hc.id}/credits/grants`))
-      .send({ amount: '60', paid: true })
-      .expect(201);
-    const highTenant = asTenantId(high.tenantId);
-    await inCls(() => t.app.get(DebitCredits).execute(highTenant, hc.id, '15', 'manual:high-1', 'test'));
+    await high.debit('15', 'manual:high-1');
     const mail = await exactlyOne(high.ownerEmail, /Credit balance low: 45.00 USD/);
     expect(mail.text).toContain('below 50.00 USD');
 
     // A threshold below the global one: crossing 10 says nothing, crossing 2 mails.
-    const low = await makeOrg();
-    await low
-      .auth(t.http.put('/api/v1/notification-settings'))
-      .send({ creditsLowThreshold: '2' })
-      .expect(200);
-    const lc = await customer(low);
-    await low
-      .auth(t.http.post(`/api/v1/customers/${lc.id}/credits/grants`))
-      .send({ amount: '12', paid: true })
-      .expect(201);
-    const lowTenant = asTenantId(low.tenantId);
-    await inCls(() => t.app.get(DebitCredits).execute(lowTenant, lc.id, '5', 'manual:low-a', 'test'));
+    const low = await orgWithCredits({ creditsLowThreshold: '2' }, '12');
+    await low.debit('5', 'manual:low-a');
     await settle();
     expect(t.smtp.mailsTo(low.ownerEmail).filter((m) => /Credit balance low/.test(m.subject))).toEqual([]);
-    await inCls(() => t.app.get(DebitCredits).execute(lowTenant, lc.id, '6', 'manual:low-b', 'test'));
+    await low.debit('6', 'manual:low-b');
     const lowMail = await exactlyOne(low.ownerEmail, /Credit balance low: 1.00 USD/);
     expect(lowMail.text).toContain('below 2.00 USD');
 
     // null goes back to the global default.
-    const reset = await low
+    const reset = await low.org
       .auth(t.http.put('/api/v1/notification-settings'))
       .send({ creditsLowThreshold: null })
       .expect(200);
@@ -256,19 +242,8 @@ describe('email notifications', () => {
   });
 
   it('sends nothing for an event the organization turned off', async () => {
-    const org = await makeOrg();
-    await org
-      .auth(t.http.put('/api/v1/notification-settings'))
-      .send({ enabledEvents: ['invoice.finalized'] })
-      .expect(200);
-    const c = await customer(org);
-    await org
-      .auth(t.http.post(`/api/v1/customers/${c.id}/credits/grants`))
-      .send({ amount: '12', paid: true })
-      .expect(201);
-    await inCls(() =>
-      t.app.get(DebitCredits).execute(asTenantId(org.tenantId), c.id, '5', 'manual:off-1', 'test'),
-    );
+    const { org, debit } = await orgWithCredits({ enabledEvents: ['invoice.finalized'] }, '12');
+    await debit('5', 'manual:off-1');
     await settle();
     expect(t.smtp.mailsTo(org.ownerEmail).filter((m) => /Credit balance/.test(m.subject))).toEqual([]);
     const rows = await db.query(`SELECT count(*)::int AS n FROM notification_outbox WHERE tenant_id = $1`, [
