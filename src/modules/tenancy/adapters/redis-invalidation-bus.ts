@@ -26,9 +26,20 @@ export class RedisInvalidationBus extends InvalidationBus implements OnApplicati
   subscribe(topic: string, onKey: (key: string) => void): void {
     this.handlers.set(topic, [...(this.handlers.get(topic) ?? []), onKey]);
     if (this.subscriber) return;
-    this.subscriber = createRedisConnection(this.config, { maxRetriesPerRequest: null }, 'invalidation-bus');
-    this.subscriber.on('message', (_channel: string, message: string) => this.dispatch(message));
-    void this.subscriber.subscribe(this.channel).catch((err: Error) => this.logger.warn(err.message));
+    // Subscribed on every 'ready' (the first connection and each reconnection) by this code, not by ioredis'
+    // autoResubscribe: ioredis renews the subscription with a SUBSCRIBE whose promise nobody can catch, so a
+    // connection closed before Redis answers it (shutdown right after Redis came back, or Redis dropping
+    // again) rejected it unhandled ("Connection is closed.").
+    const subscriber = createRedisConnection(
+      this.config,
+      { maxRetriesPerRequest: null, autoResubscribe: false },
+      'invalidation-bus',
+    );
+    subscriber.on('ready', () => {
+      subscriber.subscribe(this.channel).catch((err: Error) => this.logger.warn(err.message));
+    });
+    subscriber.on('message', (_channel: string, message: string) => this.dispatch(message));
+    this.subscriber = subscriber;
   }
 
   async publish(topic: string, key: string): Promise<void> {
