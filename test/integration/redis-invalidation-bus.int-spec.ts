@@ -41,7 +41,7 @@ describe('Redis invalidation bus across a lost connection', () => {
   });
   afterAll(async () => {
     process.off('unhandledRejection', onUnhandled);
-    // Not twice: disconnecting an ended connection starts a 2 s timer on its closed socket.
+    // Not twice: disconnecting an ended connection arms a timer on its closed socket.
     if (bus['subscriber']?.status !== 'end') bus.onApplicationShutdown();
     await Promise.all([publisher.quit(), proxy.close()]);
   });

@@ -24,6 +24,10 @@ export function createRedisConnection(
     connectTimeout: 2000,
     retryStrategy: (times) => Math.min(times * 200, 2000),
     lazyConnect: false,
+    // disconnect() ends the socket and destroys it if it has not closed by then. A connection closed while
+    // Redis is down has already lost its socket, which never closes again: with the 2 s default, each one
+    // kept the process alive 2 s past shutdown.
+    disconnectTimeout: 200,
     ...extra,
   });
   logRedisErrors(redis, source);
