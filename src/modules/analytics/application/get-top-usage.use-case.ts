@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TenantId } from '../../../shared/domain/tenant-id';
 import { Dimension, Ranking, UsageAnalyticsReader } from '../domain/usage-analytics';
-import { checkOrder, checkTimeZone, resolveBound } from './analytics-range';
+import { resolveRange } from './analytics-range';
 import { MetricsView, withMargin } from './metrics-view';
 
 export interface TopUsageInput {
@@ -28,11 +28,7 @@ export class GetTopUsage {
   constructor(private readonly reader: UsageAnalyticsReader) {}
 
   async execute(tenantId: TenantId, input: TopUsageInput): Promise<TopUsageView> {
-    const timezone = input.timezone ?? (await this.reader.timezoneOf(tenantId));
-    checkTimeZone(timezone);
-    const from = resolveBound('from', input.from, timezone);
-    const to = resolveBound('to', input.to, timezone);
-    checkOrder(from, to);
+    const { timezone, from, to } = await resolveRange(this.reader, tenantId, input);
     const rankBy = input.rankBy ?? 'cost';
     const rows = await this.reader.groups(tenantId, {
       from,

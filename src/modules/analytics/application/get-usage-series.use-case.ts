@@ -11,7 +11,7 @@ import {
   UsageAnalyticsReader,
   UsageTotals,
 } from '../domain/usage-analytics';
-import { checkOrder, checkTimeZone, resolveBound } from './analytics-range';
+import { resolveRange } from './analytics-range';
 import { withMargin, MetricsView, addTotals, ZERO_TOTALS } from './metrics-view';
 
 export const MAX_BUCKETS = 2_500;
@@ -50,11 +50,7 @@ export class GetUsageSeries {
   constructor(private readonly reader: UsageAnalyticsReader) {}
 
   async execute(tenantId: TenantId, input: UsageSeriesInput): Promise<UsageSeriesView> {
-    const timezone = input.timezone ?? (await this.reader.timezoneOf(tenantId));
-    checkTimeZone(timezone);
-    const from = resolveBound('from', input.from, timezone);
-    const to = resolveBound('to', input.to, timezone);
-    checkOrder(from, to);
+    const { timezone, from, to } = await resolveRange(this.reader, tenantId, input);
     if (bucketCountAtMost(from, to, input.interval) > MAX_BUCKETS)
       throw new InvalidError('invalid_range', `At most ${MAX_BUCKETS} ${input.interval} buckets per query`, [
         { field: 'to', message: 'narrow the range or use a coarser interval' },
