@@ -19,12 +19,41 @@ import { pacedLoad } from './support/paced-load';
  * Goal 1: added p50 < 2 ms and p99 < 10 ms at 200 concurrent streams.
  * BENCH_SCENARIOS=saturation (comma-separated: latency, saturation, memory) runs only some;
  * BENCH_SATURATION_CONNECTIONS (50), BENCH_SATURATION_SECONDS, BENCH_SATURATION_ROUNDS (3) and
- * BENCH_SATURATION_KINDS (json,stream) shape scenario 2.
+ * BENCH_SATURATION_KINDS (json,stream) shape scenario 2; BENCH_PROFILE=<dir> profiles the gateway's rounds of it.
  * Processes: the fake upstream, the API and the proxy each in a child process, the load generators here. The API runs without
  * workers (WORKERS_IN_API=false deployment); the usage stream it fills is dropped with the bench's prefix.
  * Uses a throw-away database on the DATABASE_URL server and a throw-away Redis prefix.
  */
 const role = process.argv[2];
+
+/**
+ * BENCH_PROFILE=<dir>: CPU profiles of the API during the gateway's saturation rounds only (not its start,
+ * its warm-up or the other targets' rounds), one .cpuprofile per round, for Chrome DevTools.
+ */
+const profiler = {
+  session: undefined as import('node:inspector').Session | undefined,
+  async start() {
+    const { Session } = await import('node:inspector');
+    const session = (this.session = new Session());
+    session.connect();
+    const post = (method: string) => new Promise((resolve) => session.post(method, resolve));
+    await post('Profiler.enable');
+    await post('Profiler.start');
+  },
+  async stop() {
+    const session = this.session;
+    if (!session) return;
+    const profile = await new Promise<unknown>((resolve) =>
+      session.post('Profiler.stop', (_error, result) => resolve(result.profile)),
+    );
+    session.disconnect();
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const dir = process.env.BENCH_PROFILE!;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `gateway-${process.pid}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    process.send!({ profiled: true });
+  },
+};
 
 async function runApi() {
   const app = await startInProcessApi(false);
@@ -50,17 +79,13 @@ async function runApi() {
       });
     }
     if (m === 'cpu') process.send!({ cpu: process.cpuUsage() });
+    if (m === 'profile:start') void profiler.start();
+    if (m === 'profile:stop') void profiler.stop();
   });
   announcePort(app);
 }
 
-const start = (args: string[], env: Record<string, string>) =>
-  forkRole(
-    __filename,
-    args,
-    env,
-    process.env.BENCH_PROFILE && args[0] === 'api' ? ['--cpu-prof', '--cpu-prof-dir=/tmp/chatprof'] : [],
-  );
+const start = (args: string[], env: Record<string, string>) => forkRole(__filename, args, env, []);
 
 type Stats = {
   cpu: NodeJS.CpuUsage;
@@ -300,6 +325,8 @@ async function main() {
         for (const stream of kinds)
           for (const t of targets(stream)) {
             const child = 'child' in t ? t.child : undefined;
+            const profiled = process.env.BENCH_PROFILE && child === api.child;
+            if (profiled) child.send('profile:start');
             const cpu0 = child && (await askCpu(child));
             const r = await autocannon({
               url: t.url,
@@ -308,6 +335,11 @@ async function main() {
               ...t.req,
             });
             const cpu1 = child && (await askCpu(child));
+            if (profiled)
+              await new Promise((resolve) => {
+                child.once('message', resolve);
+                child.send('profile:stop');
+              });
             const key = `${t.label}, ${stream ? 'stream' : 'JSON'}`;
             const cpuMs =
               cpu0 && cpu1

@@ -1,5 +1,5 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
@@ -73,6 +73,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        DiscoveryModule, // finds @DirectRoute() handlers (src/shared/http/direct-route.ts)
         ClsModule.forRoot({
           global: true,
           // Transactions that span modules (an invoice and the credits it consumes) propagate through the
@@ -105,7 +106,9 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        { provide: APP_GUARD, useClass: AuthGuard },
+        // Also injectable by its class: routes served without Nest's pipeline call it themselves.
+        AuthGuard,
+        { provide: APP_GUARD, useExisting: AuthGuard },
       ],
     };
   }

@@ -12,6 +12,7 @@ import { installDeclaredResponses } from './shared/http/declared-response';
 import { installRequestDeadline } from './shared/http/request-deadline';
 import { installInputGuards, useJsonBodyParser } from './shared/http/input-guards';
 import { installSecurityHeaders } from './shared/http/security-headers';
+import { installDirectRoutes } from './shared/http/direct-route';
 import { PinoNestLogger } from './shared/logging/nest-logger';
 import { ClsService, CLS_ID } from 'nestjs-cls';
 import type { FastifyInstance } from 'fastify';
@@ -97,6 +98,7 @@ export async function createHttpApp(
     abortOnError: false, // throw boot errors to the caller (main.ts prints them; tests see them)
   });
   dropClsNoopEnhancers(app);
+  const directRoutes = installDirectRoutes(app);
   const fastify = app.getHttpAdapter().getInstance();
   installRequestContext(fastify, app.get(ClsService));
   installHttpHooks(fastify, logger);
@@ -114,6 +116,7 @@ export async function createHttpApp(
   options.inspect?.(fastify, document);
   try {
     await app.init();
+    directRoutes.verify();
     await fastify.ready();
   } catch (error) {
     // A refused start (Vault refuses the credentials, a bad service-account file...) releases the pools

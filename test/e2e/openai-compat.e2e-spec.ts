@@ -166,6 +166,28 @@ describe('OpenAI-compatible /v1 with the official openai client', () => {
     await expect(bad.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
   });
 
+  it('checks the caller of chat completions: a bad key 401, a key without chat:invoke 403, both problem+json', async () => {
+    const ask = (key: string) =>
+      new OpenAI({ baseURL: `${t.url}/v1`, apiKey: key, maxRetries: 0 }).chat.completions.create({
+        model: 'agent:support',
+        messages: [{ role: 'user', content: 'x' }],
+      });
+    const upstreamCalls = fake.requests.length;
+    await expect(ask('tg_nope')).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
+    const readOnly = await createApiKey(t, owner, ['usage:read']);
+    await expect(ask(readOnly.key)).rejects.toBeInstanceOf(OpenAI.PermissionDeniedError);
+    const res = await t.http
+      .post('/v1/chat/completions')
+      .set('authorization', `Bearer ${readOnly.key}`)
+      .send({ model: 'agent:support', messages: [{ role: 'user', content: 'x' }] });
+    expect([res.status, res.headers['content-type'], res.body.code]).toEqual([
+      403,
+      'application/problem+json; charset=utf-8',
+      'forbidden',
+    ]);
+    expect(fake.requests.length).toBe(upstreamCalls);
+  });
+
   it("does not serve another organization's agent", async () => {
     const stranger = await signUp(t);
     const key = await createApiKey(t, stranger, ['chat:invoke']);

@@ -9,17 +9,18 @@ import { Role } from '../context/principal';
 import { roleHasScopes } from '../context/permissions';
 import { ForbiddenError, UnauthenticatedError } from '../domain/domain-error';
 
-/**
- * Global guard: every route is authenticated unless @Public(). Puts principal and tenant in the request
- * context. @Roles restricts users by role (other principals are refused); @Scopes applies to everyone.
- */
-interface RouteAuth {
+/** What a route asks of its caller, from its decorators. */
+export interface RouteAuth {
   isPublic: boolean;
   tenantParam?: string;
   roles: Role[];
   scopes: string[];
 }
 
+/**
+ * Global guard: every route is authenticated unless @Public(). Puts principal and tenant in the request
+ * context. @Roles restricts users by role (other principals are refused); @Scopes applies to everyone.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -32,14 +33,13 @@ export class AuthGuard implements CanActivate {
   // Keyed by controller class, then handler: an inherited handler may carry different class metadata.
   private readonly metadata = new WeakMap<object, Map<object, RouteAuth>>();
 
-  private routeAuth(context: ExecutionContext): RouteAuth {
-    const handler = context.getHandler();
-    const controller = context.getClass();
+  /** What the route asks of its caller: @Public, @TenantFromParam, @Roles and @Scopes of handler and class. */
+  routeAuth(handler: object, controller: object): RouteAuth {
     let byHandler = this.metadata.get(controller);
     if (!byHandler) this.metadata.set(controller, (byHandler = new Map()));
     let meta = byHandler.get(handler);
     if (!meta) {
-      const targets = [handler, controller];
+      const targets = [handler, controller] as Array<() => void>;
       meta = {
         isPublic: !!this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets),
         tenantParam: this.reflector.getAllAndOverride<string | undefined>(TENANT_PARAM, targets),
@@ -53,8 +53,15 @@ export class AuthGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const route = this.routeAuth(context);
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const route = this.routeAuth(context.getHandler(), context.getClass());
+    return this.authorize(route, context.switchToHttp().getRequest<FastifyRequest>());
+  }
+
+  /**
+   * Resolves the caller, puts it in the request context and checks it against the route; throws the 401
+   * or 403. Also called directly for routes Fastify serves without Nest's pipeline (see direct-route.ts).
+   */
+  authorize(route: RouteAuth, request: FastifyRequest): boolean | Promise<boolean> {
     // Public route called without credentials (health checks, webhooks): nothing to resolve.
     if (route.isPublic && !request.headers.authorization && !request.headers['x-api-key']) return true;
     return this.authenticate(route, request);
