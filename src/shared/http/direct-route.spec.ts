@@ -15,6 +15,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ClsModule, ClsService } from 'nestjs-cls';
 import { Principal } from '../context/principal';
+import { RequestContextStore } from '../context/request-context';
 import { ConflictError } from '../domain/domain-error';
 import { asTenantId } from '../domain/tenant-id';
 import { currentPrincipal, Scopes } from './auth.decorators';
@@ -88,7 +89,7 @@ async function appWith(controllers: Array<new () => unknown>) {
   const app = await NestFactory.create<NestFastifyApplication>(TestModule, new FastifyAdapter(), {
     logger: false,
   });
-  const cls = app.get(ClsService);
+  const cls: ClsService<RequestContextStore> = app.get(ClsService);
   app
     .getHttpAdapter()
     .getInstance()
