@@ -36,7 +36,7 @@ export function createRedisConnection(
 
 /** Prefix for every key we write ourselves, so runs and deployments sharing a Redis never collide. */
 export const redisKey = (config: Pick<AppConfig, 'redisKeyPrefix'>, ...parts: string[]) =>
-  [config.redisKeyPrefix, ...parts].join(':');
+  `${config.redisKeyPrefix}:${parts.join(':')}`;
 
 // Global: the process' one Redis connection, infrastructure like config and logging.
 @Global()
