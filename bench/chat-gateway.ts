@@ -19,7 +19,8 @@ import { pacedLoad } from './support/paced-load';
  * Goal 1: added p50 < 2 ms and p99 < 10 ms at 200 concurrent streams.
  * BENCH_SCENARIOS=saturation (comma-separated: latency, saturation, memory) runs only some;
  * BENCH_SATURATION_CONNECTIONS (50), BENCH_SATURATION_SECONDS, BENCH_SATURATION_ROUNDS (3) and
- * BENCH_SATURATION_KINDS (json,stream) shape scenario 2; BENCH_PROFILE=<dir> profiles the gateway's rounds of it.
+ * BENCH_SATURATION_KINDS (json,stream) shape scenario 2; BENCH_PROFILE=<dir> profiles the gateway's rounds of it,
+ * BENCH_COMPARE=<another checkout> adds that checkout's build as one more target (an A/B in one run).
  * Processes: the fake upstream, the API and the proxy each in a child process, the load generators here. The API runs without
  * workers (WORKERS_IN_API=false deployment); the usage stream it fills is dropped with the bench's prefix.
  * Uses a throw-away database on the DATABASE_URL server and a throw-away Redis prefix.
@@ -146,7 +147,7 @@ async function main() {
 
   const fake = await start(['fake'], {});
   const upstream = `http://127.0.0.1:${fake.port}/v1`;
-  const api = await start(['api'], {
+  const apiEnv = {
     DATABASE_URL: databaseUrl(dbName),
     MIGRATIONS_RUN: 'true',
     REDIS_KEY_PREFIX: prefix,
@@ -157,8 +158,19 @@ async function main() {
     CHAT_RPM_PER_TENANT: '100000000',
     CHAT_TPM_PER_KEY: '100000000000',
     CHAT_TPM_PER_TENANT: '100000000000',
-  });
+  };
+  const api = await start(['api'], apiEnv);
   const base = `http://127.0.0.1:${api.port}`;
+  // BENCH_COMPARE=<checkout>: that checkout's API (built there with `npm run bench:build`) beside this one,
+  // on the same database, Redis prefix and upstream, as one more target of the saturation rounds: an A/B of
+  // two builds in one run, so the machine's drift hits both alike. It must not need newer migrations.
+  const compareDir = process.env.BENCH_COMPARE;
+  const compared =
+    compareDir &&
+    (await forkRole(join(compareDir, 'dist/bench/bench/chat-gateway.js'), ['api'], {
+      ...apiEnv,
+      MIGRATIONS_RUN: 'false',
+    }));
   // The upstream is reached at its root: the proxy forwards the request path as it is.
   const proxy = await startServer(join(__dirname, 'support/bare-proxy-server'), [], {
     UPSTREAM_URL: `http://127.0.0.1:${fake.port}`,
@@ -227,6 +239,8 @@ async function main() {
     // Warm-up: JIT, connection pools, the agent and API key caches.
     await run('warmup', directUrl, direct('warm [long:20]', true), 2);
     await run('warmup', gatewayUrl, gateway('warm [long:20]', true), 3);
+    const comparedUrl = compared && `http://127.0.0.1:${compared.port}/v1/chat/completions`;
+    if (comparedUrl) await run('warmup', comparedUrl, gateway('warm [long:20]', true), 3);
 
     if (scenarios.has('latency')) {
       // 1) Latency added at 200 concurrent streams with a model-like upstream: streams of 20 chunks 50 ms
@@ -305,17 +319,26 @@ async function main() {
           `${satRounds} interleaved rounds of ${satSeconds} s`,
       );
       const proxyUrl = `http://127.0.0.1:${proxy.port}/v1/chat/completions`;
-      const targets = (stream: boolean) =>
-        [
-          { label: 'upstream directly', url: directUrl, req: direct('fast [long:20]', stream) },
-          {
-            label: 'no-logic proxy',
-            url: proxyUrl,
-            req: direct('fast [long:20]', stream),
-            child: proxy.child,
-          },
-          { label: 'gateway', url: gatewayUrl, req: gateway('fast [long:20]', stream), child: api.child },
-        ] as const;
+      const targets = (stream: boolean) => [
+        { label: 'upstream directly', url: directUrl, req: direct('fast [long:20]', stream) },
+        {
+          label: 'no-logic proxy',
+          url: proxyUrl,
+          req: direct('fast [long:20]', stream),
+          child: proxy.child,
+        },
+        { label: 'gateway', url: gatewayUrl, req: gateway('fast [long:20]', stream), child: api.child },
+        ...(compared && comparedUrl
+          ? [
+              {
+                label: 'gateway, compared build',
+                url: comparedUrl,
+                req: gateway('fast [long:20]', stream),
+                child: compared.child,
+              },
+            ]
+          : []),
+      ];
       // BENCH_SATURATION_KINDS=json (or stream) measures one kind only, e.g. for a profile of one path.
       const kindsWanted = (process.env.BENCH_SATURATION_KINDS ?? 'json,stream').split(',');
       const kinds = [false, true].filter((stream) => kindsWanted.includes(stream ? 'stream' : 'json'));
@@ -389,6 +412,15 @@ async function main() {
             `${med(`gateway, ${kind}`, (s) => s.cpuMs)!.toFixed(3)} ms, proxy ` +
             `${med(`no-logic proxy, ${kind}`, (s) => s.cpuMs)!.toFixed(3)} ms`,
         );
+        const other = samples.get(`gateway, compared build, ${kind}`);
+        if (other) {
+          const otherRatios = other.map((g, i) => g.rps / proxyRuns[i].rps);
+          console.log(
+            `${kind}: compared build ${pct(medianOf(otherRatios))} of the proxy's (rounds ` +
+              `${otherRatios.map(pct).join(', ')}); CPU per request ` +
+              `${med(`gateway, compared build, ${kind}`, (s) => s.cpuMs)!.toFixed(3)} ms`,
+          );
+        }
       }
     }
 
@@ -416,6 +448,11 @@ async function main() {
     api.child.send('exit');
     fake.child.kill();
     proxy.child.kill();
+    if (compared) {
+      const exited = new Promise((r) => compared.child.once('exit', r));
+      compared.child.send('exit');
+      await exited;
+    }
     await apiExited;
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
     const { default: Redis } = await import('ioredis');
