@@ -37,8 +37,7 @@ const joinPath = (...parts: string[]) =>
     .join('/');
 
 /** Every @DirectRoute() handler of the application, by "METHOD /path" as Nest registers it. */
-function findDirectRoutes(app: NestFastifyApplication): Map<string, Direct> {
-  const guard = app.get(AuthGuard);
+function findDirectRoutes(app: NestFastifyApplication, guard: AuthGuard): Map<string, Direct> {
   const scanner = app.get(MetadataScanner);
   const routes = new Map<string, Direct>();
   for (const wrapper of app.get(DiscoveryService).getControllers()) {
@@ -71,9 +70,9 @@ function findDirectRoutes(app: NestFastifyApplication): Map<string, Direct> {
  * that was never matched fails the start instead of quietly going through Nest's pipeline.
  */
 export function installDirectRoutes(app: NestFastifyApplication): { verify(): void } {
-  const routes = findDirectRoutes(app);
-  const logger = new Logger('Errors');
   const guard = app.get(AuthGuard);
+  const routes = findDirectRoutes(app, guard);
+  const logger = new Logger('Errors');
   app
     .getHttpAdapter()
     .getInstance()
