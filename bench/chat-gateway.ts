@@ -86,7 +86,7 @@ async function runApi() {
   announcePort(app);
 }
 
-const start = (args: string[], env: Record<string, string>) => forkRole(__filename, args, env, []);
+const start = (args: string[], env: Record<string, string>) => forkRole(__filename, args, env);
 
 type Stats = {
   cpu: NodeJS.CpuUsage;
