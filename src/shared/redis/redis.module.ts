@@ -4,10 +4,10 @@ import { AppConfig } from '../../config/app-config';
 import { logRedisErrors } from './redis-errors';
 
 /**
- * The shared command connection, with auto-pipelining: commands issued in the same tick (the chat path's
- * limit check and budget lookup, concurrent requests' usage appends) go out in one write and come back in
- * one reply. Blocking users (BullMQ workers, subscribers, stream readers) make their own via
- * createRedisConnection.
+ * The shared command connection, with auto-pipelining: commands issued in the same turn of the event loop
+ * go out in one write and come back in one reply. The chat path's rate-limit checks and usage appends go
+ * further: a PerTurnBatch makes the calls of a turn one command. Blocking users (BullMQ workers,
+ * subscribers, stream readers) make their own via createRedisConnection.
  */
 export abstract class RedisClient {}
 export interface RedisClient extends Redis {}

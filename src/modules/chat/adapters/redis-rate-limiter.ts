@@ -1,97 +1,136 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { RedisClient, redisKey } from '../../../shared/redis/redis.module';
+import { defineBatchScript, PerTurnBatch } from '../../../shared/redis/per-turn-batch';
 import { RateDecision, RateLimiter, RateRule } from '../domain/limits.port';
 import type { CounterAdjustment } from '../domain/usage-record';
 
 const WINDOW_MS = 60_000;
 
 /**
- * Sliding-window counter (the current fixed window plus the previous one weighted by how much of it still
- * overlaps): exact enough for RPM/TPM, two keys per limit, and checked-then-added for all rules in one
- * Lua call so instances never race. Time comes from Redis (TIME) so instance clocks do not matter.
+ * Lua shared by the scripts that move rate counters: `now` (ms, from Redis's TIME so instance clocks do not
+ * matter), `cur` (the current window's number) and `bump(base, amount)`, which adds to the current window's
+ * counter of `base`. A counter is given its expiry when the add creates it (the add then returns exactly
+ * `amount`); one that already existed got it then, so most adds are one command instead of two.
  */
-const ADMIT = `
+export const COUNTERS_LUA = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local w = tonumber(ARGV[1])
-local cur = math.floor(now / w)
-local elapsed = (now % w) / w
-for i, base in ipairs(KEYS) do
-  local limit = tonumber(ARGV[2 * i])
-  local cost = tonumber(ARGV[2 * i + 1])
-  local c = tonumber(redis.call('GET', base .. ':' .. cur) or '0')
-  local p = tonumber(redis.call('GET', base .. ':' .. (cur - 1)) or '0')
-  if p * (1 - elapsed) + c + cost > limit then
-    local room = limit - cost - c
-    local wait
-    if room >= 0 and p > 0 then
-      wait = (1 - room / p - elapsed) * w
-    elseif limit - cost < 0 then
-      wait = w
-    elseif c > 0 then
-      wait = (1 - elapsed) * w + math.max(0, 1 - (limit - cost) / c) * w
-    else
-      wait = (1 - elapsed) * w
-    end
-    return { i, math.ceil(math.max(wait, 1)) }
-  end
+local cur = math.floor(now / ${WINDOW_MS})
+local function bump(base, amount)
+  local key = base .. ':' .. cur
+  if redis.call('INCRBY', key, amount) == amount then redis.call('PEXPIRE', key, ${2 * WINDOW_MS}) end
 end
-for i, base in ipairs(KEYS) do
-  local cost = tonumber(ARGV[2 * i + 1])
-  if cost > 0 then
-    redis.call('INCRBY', base .. ':' .. cur, cost)
-    redis.call('PEXPIRE', base .. ':' .. cur, 2 * w)
-  end
-end
-return { 0, 0 }
 `;
 
 /**
- * Lua that adds amounts to counters in the current window: KEYS[firstKey..] get ARGV[firstAmount..] in
- * order. Shared with RedisUsageBuffer, which adds a call's TPM correction in the script that appends its
- * usage record.
+ * Sliding-window counter (the current fixed window plus the previous one weighted by how much of it still
+ * overlaps): exact enough for RPM/TPM, two keys per limit, and checked-then-added for all rules of a request
+ * in one script so instances never race. One call admits a batch of requests (those of one event-loop
+ * turn, see PerTurnBatch) one after the other, exactly as separate calls in that order would: a request
+ * sees the counts of those before it.
+ * KEYS: the rules' counter keys, request after request. ARGV: per request, its number of rules n, then n
+ * pairs of limit and cost. Returns per request: 0 and 0 if admitted (its costs added), else the number of
+ * the first rule it would break and the ms until it would fit (nothing added).
  */
-export const addToCountersLua = (firstKey: number, firstAmount: number) => `
-local t = redis.call('TIME')
-local cur = math.floor((tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)) / ${WINDOW_MS})
-for i = ${firstKey}, #KEYS do
-  local k = KEYS[i] .. ':' .. cur
-  redis.call('INCRBY', k, tonumber(ARGV[i - ${firstKey} + ${firstAmount}]))
-  redis.call('PEXPIRE', k, ${2 * WINDOW_MS})
+const ADMIT_BATCH = `${COUNTERS_LUA}
+local w = ${WINDOW_MS}
+local elapsed = (now % w) / w
+local out = {}
+local k = 0
+local a = 1
+while a <= #ARGV do
+  local n = tonumber(ARGV[a])
+  local refused, wait = 0, 0
+  for i = 1, n do
+    local base = KEYS[k + i]
+    local limit = tonumber(ARGV[a + 2 * i - 1])
+    local cost = tonumber(ARGV[a + 2 * i])
+    local c = tonumber(redis.call('GET', base .. ':' .. cur) or '0')
+    local p = tonumber(redis.call('GET', base .. ':' .. (cur - 1)) or '0')
+    if p * (1 - elapsed) + c + cost > limit then
+      local room = limit - cost - c
+      if room >= 0 and p > 0 then
+        wait = (1 - room / p - elapsed) * w
+      elseif limit - cost < 0 then
+        wait = w
+      elseif c > 0 then
+        wait = (1 - elapsed) * w + math.max(0, 1 - (limit - cost) / c) * w
+      else
+        wait = (1 - elapsed) * w
+      end
+      refused, wait = i, math.ceil(math.max(wait, 1))
+      break
+    end
+  end
+  if refused == 0 then
+    for i = 1, n do
+      local cost = tonumber(ARGV[a + 2 * i])
+      if cost > 0 then bump(KEYS[k + i], cost) end
+    end
+  end
+  out[#out + 1] = refused
+  out[#out + 1] = wait
+  k = k + n
+  a = a + 1 + 2 * n
 end
+return out
 `;
 
 /** The Redis key of a RateRule's (or CounterAdjustment's) counter, without its window suffix. */
 export const rateCounterKey = (config: Pick<AppConfig, 'redisKeyPrefix'>, key: string) =>
   redisKey(config, 'rl', key);
 
-const ADD = `${addToCountersLua(1, 1)}return 0`;
+/** KEYS: counters; ARGV: the amount to add to each, in order. */
+const ADD = `${COUNTERS_LUA}
+for i = 1, #KEYS do bump(KEYS[i], tonumber(ARGV[i])) end
+return 0
+`;
 
 type LimiterRedis = RedisClient & {
-  tgRateAdmit(...args: (string | number)[]): Promise<[number, number]>;
+  tgRateAdmitBatch(...args: (string | number)[]): Promise<number[]>;
   tgRateAdd(...args: (string | number)[]): Promise<number>;
 };
+
+const ALLOWED: RateDecision = { allowed: true };
 
 @Injectable()
 export class RedisRateLimiter extends RateLimiter {
   private readonly redis: LimiterRedis;
+  private readonly admissions: PerTurnBatch<RateRule[], RateDecision>;
 
   constructor(
     redis: RedisClient,
     private readonly config: AppConfig,
   ) {
     super();
-    redis.defineCommand('tgRateAdmit', { lua: ADMIT });
+    defineBatchScript(redis, 'tgRateAdmitBatch', ADMIT_BATCH);
     redis.defineCommand('tgRateAdd', { lua: ADD });
     this.redis = redis as LimiterRedis;
+    this.admissions = new PerTurnBatch((batch) => this.admitBatch(batch));
   }
 
-  async admit(rules: RateRule[]): Promise<RateDecision> {
-    const keys = rules.map((r) => rateCounterKey(this.config, r.key));
-    const args = rules.flatMap((r) => [r.limit, r.cost]);
-    const [index, retryAfterMs] = await this.redis.tgRateAdmit(keys.length, ...keys, WINDOW_MS, ...args);
-    return index === 0 ? { allowed: true } : { allowed: false, rule: rules[index - 1], retryAfterMs };
+  /** Admitted or not together with the other requests of this event-loop turn, in one script call. */
+  admit(rules: RateRule[]): Promise<RateDecision> {
+    return this.admissions.call(rules);
+  }
+
+  private async admitBatch(batch: RateRule[][]): Promise<RateDecision[]> {
+    const keys: string[] = [];
+    const args: number[] = [];
+    for (const rules of batch) {
+      args.push(rules.length);
+      for (const rule of rules) {
+        keys.push(rateCounterKey(this.config, rule.key));
+        args.push(rule.limit, rule.cost);
+      }
+    }
+    const out = await this.redis.tgRateAdmitBatch(keys.length, ...keys, ...args);
+    return batch.map((rules, i) =>
+      out[2 * i] === 0
+        ? ALLOWED
+        : { allowed: false, rule: rules[out[2 * i] - 1], retryAfterMs: out[2 * i + 1] },
+    );
   }
 
   async add(entries: CounterAdjustment[]): Promise<void> {

@@ -1,52 +1,81 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { RedisClient, redisKey } from '../../../shared/redis/redis.module';
+import { defineBatchScript, PerTurnBatch } from '../../../shared/redis/per-turn-batch';
 import { CounterAdjustment, UsageBuffer, UsageRecord } from '../domain/usage-record';
-import { addToCountersLua, rateCounterKey } from './redis-rate-limiter';
+import { COUNTERS_LUA, rateCounterKey } from './redis-rate-limiter';
 
 export const usageStreamKey = (config: AppConfig) => redisKey(config, 'usage', 'records');
 export const USAGE_GROUP = 'usage-writers';
 
-/** KEYS: the usage stream, then rate counters; ARGV: the record's JSON, then one amount per counter. */
-const APPEND_COUNTED = `${addToCountersLua(2, 2)}return redis.call('XADD', KEYS[1], '*', 'r', ARGV[1])`;
+/**
+ * Appends a batch of records, each with its counter adjustments (the call's TPM correction) added first.
+ * KEYS: the usage stream, then every record's counters in order. ARGV: per record, its JSON, its number of
+ * counters n, then n amounts.
+ */
+const APPEND_BATCH = `${COUNTERS_LUA}
+local k = 1
+local a = 1
+while a <= #ARGV do
+  local n = tonumber(ARGV[a + 1])
+  for i = 1, n do bump(KEYS[k + i], tonumber(ARGV[a + 1 + i])) end
+  redis.call('XADD', KEYS[1], '*', 'r', ARGV[a])
+  k = k + n
+  a = a + 2 + n
+end
+return 0
+`;
 
 type BufferRedis = RedisClient & {
-  tgUsageAppendCounted(...args: (string | number)[]): Promise<string>;
+  tgUsageAppendBatch(...args: (string | number)[]): Promise<number>;
 };
 
+interface Append {
+  record: UsageRecord;
+  counters: CounterAdjustment[];
+}
+
 /**
- * A Redis stream, not a BullMQ job per record: one XADD (cheaper than a job's script) on the request path,
- * and the worker reads hundreds per XREADGROUP so it can insert them in one statement. Entries stay in
- * the stream until a worker has stored them (XACK), so a crash of either side loses nothing. With counter
- * adjustments, the XADD runs in a script that adds them first: one command, one reply, instead of two.
+ * A Redis stream, not a BullMQ job per record: the worker reads hundreds per XREADGROUP so it can insert
+ * them in one statement, and entries stay in the stream until a worker has stored them (XACK), so a crash
+ * of either side loses nothing. On the request path, the records of one event-loop turn go out in one
+ * script call (PerTurnBatch) that also adds each call's counter adjustments; a record's append resolves
+ * only once Redis has it, so it is as durable as one XADD of its own.
  */
 @Injectable()
 export class RedisUsageBuffer extends UsageBuffer {
   private readonly key: string;
   private readonly redis: BufferRedis;
+  private readonly appends = new PerTurnBatch<Append, void>((batch) => this.appendBatch(batch));
 
   constructor(
     redis: RedisClient,
     private readonly config: AppConfig,
   ) {
     super();
-    redis.defineCommand('tgUsageAppendCounted', { lua: APPEND_COUNTED });
+    defineBatchScript(redis, 'tgUsageAppendBatch', APPEND_BATCH);
     this.redis = redis as BufferRedis;
     this.key = usageStreamKey(config);
   }
 
-  async append(record: UsageRecord, counters: CounterAdjustment[] = []): Promise<void> {
-    const live = counters.filter((c) => c.amount !== 0);
-    if (!live.length) {
-      await this.redis.xadd(this.key, '*', 'r', JSON.stringify(record));
-      return;
+  append(record: UsageRecord, counters: CounterAdjustment[] = []): Promise<void> {
+    return this.appends.call({ record, counters });
+  }
+
+  private async appendBatch(batch: Append[]): Promise<void[]> {
+    const keys: string[] = [this.key];
+    const args: Array<string | number> = [];
+    for (const { record, counters } of batch) {
+      args.push(JSON.stringify(record), 0);
+      const countAt = args.length - 1;
+      for (const c of counters) {
+        if (c.amount === 0) continue;
+        keys.push(rateCounterKey(this.config, c.key));
+        args.push(Math.round(c.amount));
+        (args[countAt] as number)++;
+      }
     }
-    await this.redis.tgUsageAppendCounted(
-      1 + live.length,
-      this.key,
-      ...live.map((c) => rateCounterKey(this.config, c.key)),
-      JSON.stringify(record),
-      ...live.map((c) => Math.round(c.amount)),
-    );
+    await this.redis.tgUsageAppendBatch(keys.length, ...keys, ...args);
+    return new Array<void>(batch.length);
   }
 }
