@@ -4,7 +4,9 @@ import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { createRedisConnection, RedisClient } from '../../src/shared/redis/redis.module';
 import { RedisRateLimiter, rateCounterKey } from '../../src/modules/chat/adapters/redis-rate-limiter';
 import { RedisUsageBuffer, usageStreamKey } from '../../src/modules/chat/adapters/redis-usage-buffer';
-import { RateRule } from '../../src/modules/chat/domain/limits.port';
+import { RedisSpendGuard } from '../../src/modules/chat/adapters/redis-spend-guard';
+import { BudgetExhaustedError, RateRule } from '../../src/modules/chat/domain/limits.port';
+import { Budget } from '../../src/shared/contracts/metering';
 import { UsageRecord } from '../../src/modules/chat/domain/usage-record';
 
 const WINDOW_MS = 60_000;
@@ -13,7 +15,7 @@ const WINDOW_MS = 60_000;
  * The chat path's Redis adapters as production builds them (auto-pipelining on): the calls of one
  * event-loop turn go out as one script command, and each gets the answer it would have got alone.
  */
-describe('chat rate limits and usage buffer against Redis, batched per event-loop turn', () => {
+describe("the chat path's Redis counters (rate limits, usage buffer, budgets), batched per event-loop turn", () => {
   let config: AppConfig;
   let redis: Redis;
   let commands: string[];
@@ -117,5 +119,60 @@ describe('chat rate limits and usage buffer against Redis, batched per event-loo
     const ttl = await redis.pttl(key);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(2 * WINDOW_MS);
+  });
+
+  const budget = (key: string, limit: string, spent = '0'): Budget => ({
+    key,
+    limit,
+    spent,
+    currency: 'USD',
+    ttlSeconds: 3600,
+    reason: 'spend_cap_exceeded',
+  });
+  const owner = (n: number) => ({
+    tenantId: 'tenant-1',
+    usageId: `usage-${n}`,
+    expiresAt: Date.now() + 60_000,
+  });
+  const nanos = (units: number) => units * 1e9;
+
+  it('reserves the requests of one turn in call order, as one command, refusing those over a budget', async () => {
+    const guard = new RedisSpendGuard(redis as RedisClient, config);
+    // 10 units, 4 spent before: room for three reservations of 2 units.
+    const budgets = [budget('cap:turn', '100'), budget('cap:tight', '10', '4')];
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, n) => guard.reserve(budgets, nanos(2), owner(n))),
+    );
+
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'rejected',
+    ]);
+    for (const o of outcomes.slice(3))
+      expect(o.status === 'rejected' && o.reason).toEqual(expect.any(BudgetExhaustedError));
+    expect(outcomes[3].status === 'rejected' && (outcomes[3].reason as BudgetExhaustedError).budget.key).toBe(
+      'cap:tight',
+    );
+    expect(commands.filter((c) => c === 'evalsha' || c === 'eval')).toHaveLength(1);
+    expect(await redis.get(`${config.redisKeyPrefix}:budget:cap:tight`)).toBe(String(nanos(10)));
+    expect(await redis.get(`${config.redisKeyPrefix}:budget:cap:turn`)).toBe(String(nanos(6)));
+  });
+
+  it('settles the reservations of one turn as one command, each once however often it is retried', async () => {
+    const guard = new RedisSpendGuard(redis as RedisClient, config);
+    const budgets = [budget('cap:settle', '100')];
+    const held = await Promise.all([0, 1, 2].map((n) => guard.reserve(budgets, nanos(5), owner(n))));
+    commands = [];
+
+    // Each call cost 1 unit of the 5 held; the first settle is sent twice in the same turn.
+    await Promise.all([held[0], ...held].map((r) => guard.settle(r, nanos(1))));
+
+    expect(commands.filter((c) => c === 'evalsha' || c === 'eval')).toHaveLength(1);
+    expect(await redis.get(`${config.redisKeyPrefix}:budget:cap:settle`)).toBe(String(nanos(3)));
+    const open = (await guard.stale(Date.now() + 120_000, 100)).map((r) => r.id);
+    expect(open.filter((id) => held.some((r) => r.id === id))).toEqual([]);
   });
 });

@@ -4,72 +4,120 @@ import { Budget } from '../../../shared/contracts/metering';
 import { dec } from '../../../shared/domain/money';
 import { newId } from '../../../shared/domain/ids';
 import { RedisClient, redisKey } from '../../../shared/redis/redis.module';
+import { defineBatchScript, PerTurnBatch } from '../../../shared/redis/per-turn-batch';
 import { BudgetExhaustedError, Reservation, SpendGuard, StaleReservation } from '../domain/limits.port';
 import { toNanos } from '../domain/pricing';
 
 /**
  * Reserve: seed each missing counter from Billing's `spent`, refuse if any budget would go over, else add
  * the amount to all of them and open the reservation (a hash, indexed by expiry in a sorted set) — one
- * script, so no other request can slip between the check and the add.
+ * script, so no other request can slip between the check and the add. One call reserves a batch (the
+ * requests of one event-loop turn, see PerTurnBatch) one after the other, as separate calls in that order
+ * would: a request sees the amounts of those before it.
  * Counters are integer nanos (1e-9 currency units); exact while a budget stays under ~9 million units.
- * KEYS: counters..., reservation hash, open-reservations zset.
- * ARGV: amount, (limit, spent, ttl) per counter, id, expiresAt, usageId, tenantId, hash ttl seconds.
+ * KEYS: the open-reservations zset, then per reservation its n counters and its hash.
+ * ARGV: per reservation n, amount, (limit, spent, ttl) per counter, id, expiresAt, usageId, tenantId, hash
+ * ttl seconds. Returns per reservation 0, or the number of the budget it would take over (nothing done).
  */
-const RESERVE = `
-local n = #KEYS - 2
-local amount = tonumber(ARGV[1])
-for i = 1, n do
-  local k = KEYS[i]
-  local cur = redis.call('GET', k)
-  if not cur then
-    cur = ARGV[3 * i]
-    redis.call('SET', k, cur, 'EX', tonumber(ARGV[3 * i + 1]))
+const RESERVE_BATCH = `
+local out = {}
+local k = 1
+local a = 1
+while a <= #ARGV do
+  local n = tonumber(ARGV[a])
+  local amount = tonumber(ARGV[a + 1])
+  local failed = 0
+  for i = 1, n do
+    local key = KEYS[k + i]
+    local cur = redis.call('GET', key)
+    if not cur then
+      cur = ARGV[a + 3 * i]
+      redis.call('SET', key, cur, 'EX', tonumber(ARGV[a + 3 * i + 1]))
+    end
+    if tonumber(cur) + amount > tonumber(ARGV[a + 3 * i - 1]) then
+      failed = i
+      break
+    end
   end
-  if tonumber(cur) + amount > tonumber(ARGV[3 * i - 1]) then return i end
+  if failed == 0 then
+    local counters = {}
+    for i = 1, n do
+      redis.call('INCRBY', KEYS[k + i], amount)
+      counters[i] = KEYS[k + i]
+    end
+    local r = a + 3 * n + 2
+    local hash = KEYS[k + n + 1]
+    redis.call('HSET', hash, 'nanos', amount, 'usage', ARGV[r + 2], 'tenant', ARGV[r + 3],
+      'counters', table.concat(counters, ' '))
+    redis.call('EXPIRE', hash, tonumber(ARGV[r + 4]))
+    redis.call('ZADD', KEYS[1], tonumber(ARGV[r + 1]), ARGV[r])
+  end
+  out[#out + 1] = failed
+  k = k + n + 1
+  a = a + 3 * n + 7
 end
-local counters = {}
-for i = 1, n do
-  redis.call('INCRBY', KEYS[i], amount)
-  counters[i] = KEYS[i]
-end
-local b = 3 * n + 1
-redis.call('HSET', KEYS[n + 1], 'nanos', amount, 'usage', ARGV[b + 3], 'tenant', ARGV[b + 4],
-  'counters', table.concat(counters, ' '))
-redis.call('EXPIRE', KEYS[n + 1], tonumber(ARGV[b + 5]))
-redis.call('ZADD', KEYS[n + 2], tonumber(ARGV[b + 2]), ARGV[b + 1])
-return 0
+return out
 `;
 
 /**
  * Close: only if the reservation is still open (so a retried settle, or a settle racing the sweeper,
  * counts once), move each counter by (owed - reserved). A counter that expired with its period is left
  * alone. `settled` sums what the calls of one usage record have settled, so the sweeper can tell how
- * much of the recorded cost is still owed.
- * KEYS: reservation hash, open-reservations zset, settled total, counters...
- * ARGV: id, actual nanos (settle) or recorded nanos (reconcile), mode ('settle'|'reconcile'), ttl seconds.
+ * much of the recorded cost is still owed. One call closes a batch, one reservation after the other.
+ * KEYS: the open-reservations zset, then per reservation its hash, its settled total and its m counters.
+ * ARGV: per reservation m, id, actual nanos (settle) or recorded nanos (reconcile), mode
+ * ('settle'|'reconcile'), ttl seconds. Returns per reservation 1 if it closed it, 0 if it was closed.
  */
-const CLOSE = `
-if redis.call('ZREM', KEYS[2], ARGV[1]) == 0 then return 0 end
-local reserved = tonumber(redis.call('HGET', KEYS[1], 'nanos') or '0')
-local owed = tonumber(ARGV[2])
-if ARGV[3] == 'reconcile' then
-  owed = math.max(0, owed - tonumber(redis.call('GET', KEYS[3]) or '0'))
+const CLOSE_BATCH = `
+local out = {}
+local k = 1
+local a = 1
+while a <= #ARGV do
+  local m = tonumber(ARGV[a])
+  local hash, settled = KEYS[k + 1], KEYS[k + 2]
+  local closed = 0
+  if redis.call('ZREM', KEYS[1], ARGV[a + 1]) == 1 then
+    local reserved = tonumber(redis.call('HGET', hash, 'nanos') or '0')
+    local owed = tonumber(ARGV[a + 2])
+    if ARGV[a + 3] == 'reconcile' then
+      owed = math.max(0, owed - tonumber(redis.call('GET', settled) or '0'))
+    end
+    local delta = owed - reserved
+    for i = k + 3, k + 2 + m do
+      if delta ~= 0 and redis.call('EXISTS', KEYS[i]) == 1 then redis.call('INCRBY', KEYS[i], delta) end
+    end
+    if owed > 0 then
+      redis.call('INCRBY', settled, owed)
+      redis.call('EXPIRE', settled, tonumber(ARGV[a + 4]))
+    end
+    redis.call('DEL', hash)
+    closed = 1
+  end
+  out[#out + 1] = closed
+  k = k + 2 + m
+  a = a + 5
 end
-local delta = owed - reserved
-for i = 4, #KEYS do
-  if delta ~= 0 and redis.call('EXISTS', KEYS[i]) == 1 then redis.call('INCRBY', KEYS[i], delta) end
-end
-if owed > 0 then
-  redis.call('INCRBY', KEYS[3], owed)
-  redis.call('EXPIRE', KEYS[3], tonumber(ARGV[4]))
-end
-redis.call('DEL', KEYS[1])
-return 1
+return out
 `;
 
+interface Reserving {
+  counters: string[];
+  nanos: number;
+  budgets: Budget[];
+  reservation: Reservation;
+}
+
+interface Closing {
+  id: string;
+  usageId: string;
+  counters: string[];
+  nanos: number;
+  mode: 'settle' | 'reconcile';
+}
+
 type SpendRedis = RedisClient & {
-  tgSpendReserve(...args: (string | number)[]): Promise<number>;
-  tgSpendClose(...args: (string | number)[]): Promise<number>;
+  tgSpendReserveBatch(...args: (string | number)[]): Promise<number[]>;
+  tgSpendCloseBatch(...args: (string | number)[]): Promise<number[]>;
 };
 
 /** Reservation records outlive their expiry by a day so the sweeper always finds what it must close. */
@@ -79,14 +127,16 @@ const RECORD_GRACE_SECONDS = 24 * 3600;
 export class RedisSpendGuard extends SpendGuard {
   private readonly redis: SpendRedis;
   private readonly openKey: string;
+  private readonly reservations = new PerTurnBatch<Reserving, number>((batch) => this.reserveBatch(batch));
+  private readonly closings = new PerTurnBatch<Closing, number>((batch) => this.closeBatch(batch));
 
   constructor(
     redis: RedisClient,
     private readonly config: AppConfig,
   ) {
     super();
-    redis.defineCommand('tgSpendReserve', { lua: RESERVE });
-    redis.defineCommand('tgSpendClose', { lua: CLOSE });
+    defineBatchScript(redis, 'tgSpendReserveBatch', RESERVE_BATCH);
+    defineBatchScript(redis, 'tgSpendCloseBatch', CLOSE_BATCH);
     this.redis = redis as SpendRedis;
     this.openKey = redisKey(config, 'spend', 'open');
   }
@@ -115,25 +165,12 @@ export class RedisSpendGuard extends SpendGuard {
     const reservation: Reservation = { id: newId(), ...owner, budgets, nanos };
     // No budget, nothing to hold: the common case costs no Redis round trip.
     if (!budgets.length) return { ...reservation, nanos: 0 };
-    const keys = budgets.map((b) => this.key(b));
-    const args = budgets.flatMap((b) => [
-      dec(b.limit).times(1e9).floor().toNumber(),
-      toNanos(dec(b.spent)),
-      Math.max(1, Math.ceil(b.ttlSeconds)),
-    ]);
-    const failed = await this.redis.tgSpendReserve(
-      keys.length + 2,
-      ...keys,
-      this.recordKey(reservation.id),
-      this.openKey,
+    const failed = await this.reservations.call({
+      counters: budgets.map((b) => this.key(b)),
       nanos,
-      ...args,
-      reservation.id,
-      owner.expiresAt,
-      owner.usageId,
-      owner.tenantId,
-      this.recordTtl(owner.expiresAt),
-    );
+      budgets,
+      reservation,
+    });
     if (failed) {
       const budget = budgets[failed - 1];
       throw new BudgetExhaustedError(
@@ -191,16 +228,40 @@ export class RedisSpendGuard extends SpendGuard {
     nanos: number,
     mode: 'settle' | 'reconcile',
   ): Promise<void> {
-    await this.redis.tgSpendClose(
-      3 + counters.length,
-      this.recordKey(id),
-      this.openKey,
-      this.settledKey(usageId),
-      ...counters,
-      id,
-      nanos,
-      mode,
-      RECORD_GRACE_SECONDS + Math.ceil(this.config.chat.reservationTtlMs / 1000),
-    );
+    await this.closings.call({ id, usageId, counters, nanos, mode });
+  }
+
+  private reserveBatch(batch: Reserving[]): Promise<number[]> {
+    const keys = [this.openKey];
+    const args: Array<string | number> = [];
+    for (const { counters, nanos, budgets, reservation } of batch) {
+      keys.push(...counters, this.recordKey(reservation.id));
+      args.push(counters.length, nanos);
+      for (const b of budgets)
+        args.push(
+          dec(b.limit).times(1e9).floor().toNumber(),
+          toNanos(dec(b.spent)),
+          Math.max(1, Math.ceil(b.ttlSeconds)),
+        );
+      args.push(
+        reservation.id,
+        reservation.expiresAt,
+        reservation.usageId,
+        reservation.tenantId,
+        this.recordTtl(reservation.expiresAt),
+      );
+    }
+    return this.redis.tgSpendReserveBatch(keys.length, ...keys, ...args);
+  }
+
+  private closeBatch(batch: Closing[]): Promise<number[]> {
+    const keys = [this.openKey];
+    const args: Array<string | number> = [];
+    const ttl = RECORD_GRACE_SECONDS + Math.ceil(this.config.chat.reservationTtlMs / 1000);
+    for (const c of batch) {
+      keys.push(this.recordKey(c.id), this.settledKey(c.usageId), ...c.counters);
+      args.push(c.counters.length, c.id, c.nanos, c.mode, ttl);
+    }
+    return this.redis.tgSpendCloseBatch(keys.length, ...keys, ...args);
   }
 }
