@@ -21,6 +21,8 @@ import { pacedLoad } from './support/paced-load';
  * BENCH_SATURATION_CONNECTIONS (50), BENCH_SATURATION_SECONDS, BENCH_SATURATION_ROUNDS (3) and
  * BENCH_SATURATION_KINDS (json,stream) shape scenario 2; BENCH_PROFILE=<dir> profiles the gateway's rounds of it,
  * BENCH_COMPARE=<another checkout> adds that checkout's build as one more target (an A/B in one run).
+ * The bench's API key has a monthly spend cap (BENCH_SPEND_CAP, default 1000000 USD; `off` for none), so
+ * budgets are on: every call reserves and settles against it.
  * Processes: the fake upstream, the API and the proxy each in a child process, the load generators here. The API runs without
  * workers (WORKERS_IN_API=false deployment); the usage stream it fills is dropped with the bench's prefix.
  * Uses a throw-away database on the DATABASE_URL server and a throw-away Redis prefix.
@@ -176,9 +178,9 @@ async function main() {
     UPSTREAM_URL: `http://127.0.0.1:${fake.port}`,
   });
   try {
-    const post = async (path: string, body: unknown, token?: string) => {
+    const post = async (path: string, body: unknown, token?: string, method = 'POST') => {
       const res = await fetch(`${base}${path}`, {
-        method: 'POST',
+        method,
         headers: {
           'content-type': 'application/json',
           ...(token ? { authorization: `Bearer ${token}` } : {}),
@@ -195,9 +197,25 @@ async function main() {
       organizationName: 'Bench Org',
     });
     await post('/api/v1/agents', { name: 'Bench', slug: 'bench', model: 'gpt-4o-mini' }, reg.accessToken);
-    const key: string = (
-      await post('/api/v1/api-keys', { name: 'bench', scopes: ['chat:invoke'] }, reg.accessToken)
-    ).key;
+    const created = await post(
+      '/api/v1/api-keys',
+      { name: 'bench', scopes: ['chat:invoke'] },
+      reg.accessToken,
+    );
+    const key: string = created.key;
+    // Budgets on: a monthly spend cap on the key (far above what the bench spends), so every call reserves
+    // its worst case and settles it. BENCH_SPEND_CAP=off measures without one.
+    const spendCap = process.env.BENCH_SPEND_CAP ?? '1000000';
+    if (spendCap !== 'off')
+      await post(
+        `/api/v1/spend-caps/api-keys/${created.id}`,
+        { amount: spendCap, currency: 'USD' },
+        reg.accessToken,
+        'PUT',
+      );
+    console.log(
+      spendCap === 'off' ? 'No spend cap on the key' : `Spend cap on the key: ${spendCap} USD a month`,
+    );
 
     const body = (content: string, stream: boolean, model: string) =>
       JSON.stringify({
@@ -457,8 +475,11 @@ async function main() {
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
     const { default: Redis } = await import('ioredis');
     const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
+    // Scanned and deleted in pages: with a spend cap, each call leaves a settled-total key.
+    for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 1000 }) as AsyncIterable<
+      string[]
+    >)
+      if (keys.length) await redis.unlink(...keys);
     redis.disconnect();
   }
 }

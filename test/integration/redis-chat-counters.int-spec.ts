@@ -175,4 +175,17 @@ describe("the chat path's Redis counters (rate limits, usage buffer, budgets), b
     const open = (await guard.stale(Date.now() + 120_000, 100)).map((r) => r.id);
     expect(open.filter((id) => held.some((r) => r.id === id))).toEqual([]);
   });
+
+  it("keeps a usage record's settled total only while other calls may bill the record", async () => {
+    const guard = new RedisSpendGuard(redis as RedisClient, config);
+    const budgets = [budget('cap:sole', '100')];
+    const settled = (usageId: string) => redis.exists(`${config.redisKeyPrefix}:spend:settled:${usageId}`);
+    const sole = await guard.reserve(budgets, nanos(5), { ...owner(10), soleCall: true });
+    const round = await guard.reserve(budgets, nanos(5), owner(11));
+    await Promise.all([guard.settle(sole, nanos(1)), guard.settle(round, nanos(2))]);
+
+    expect(await settled('usage-10')).toBe(0);
+    expect(await settled('usage-11')).toBe(1);
+    expect(await redis.get(`${config.redisKeyPrefix}:budget:cap:sole`)).toBe(String(nanos(3)));
+  });
 });

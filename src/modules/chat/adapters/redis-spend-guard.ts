@@ -63,10 +63,12 @@ return out
  * Close: only if the reservation is still open (so a retried settle, or a settle racing the sweeper,
  * counts once), move each counter by (owed - reserved). A counter that expired with its period is left
  * alone. `settled` sums what the calls of one usage record have settled, so the sweeper can tell how
- * much of the recorded cost is still owed. One call closes a batch, one reservation after the other.
+ * much of the recorded cost is still owed (not kept for a record's sole call, see Reservation.soleCall).
+ * One call closes a batch, one reservation after the other.
  * KEYS: the open-reservations zset, then per reservation its hash, its settled total and its m counters.
  * ARGV: per reservation m, id, actual nanos (settle) or recorded nanos (reconcile), mode
- * ('settle'|'reconcile'), ttl seconds. Returns per reservation 1 if it closed it, 0 if it was closed.
+ * ('settle'|'reconcile'), 1 to add to the settled total (else 0), its ttl seconds. Returns per reservation 1
+ * if it closed it, 0 if it was closed already.
  */
 const CLOSE_BATCH = `
 local out = {}
@@ -86,16 +88,16 @@ while a <= #ARGV do
     for i = k + 3, k + 2 + m do
       if delta ~= 0 and redis.call('EXISTS', KEYS[i]) == 1 then redis.call('INCRBY', KEYS[i], delta) end
     end
-    if owed > 0 then
+    if owed > 0 and ARGV[a + 4] == '1' then
       redis.call('INCRBY', settled, owed)
-      redis.call('EXPIRE', settled, tonumber(ARGV[a + 4]))
+      redis.call('EXPIRE', settled, tonumber(ARGV[a + 5]))
     end
     redis.call('DEL', hash)
     closed = 1
   end
   out[#out + 1] = closed
   k = k + 2 + m
-  a = a + 5
+  a = a + 6
 end
 return out
 `;
@@ -113,6 +115,8 @@ interface Closing {
   counters: string[];
   nanos: number;
   mode: 'settle' | 'reconcile';
+  /** Adds to the usage record's settled total. */
+  sum: boolean;
 }
 
 type SpendRedis = RedisClient & {
@@ -160,7 +164,7 @@ export class RedisSpendGuard extends SpendGuard {
   async reserve(
     budgets: Budget[],
     nanos: number,
-    owner: { tenantId: string; usageId: string; expiresAt: number },
+    owner: { tenantId: string; usageId: string; expiresAt: number; soleCall?: boolean },
   ): Promise<Reservation> {
     const reservation: Reservation = { id: newId(), ...owner, budgets, nanos };
     // No budget, nothing to hold: the common case costs no Redis round trip.
@@ -189,13 +193,14 @@ export class RedisSpendGuard extends SpendGuard {
 
   async settle(reservation: Reservation, actualNanos: number): Promise<void> {
     if (!reservation.budgets.length) return;
-    await this.close(
-      reservation.id,
-      reservation.usageId,
-      reservation.budgets.map((b) => this.key(b)),
-      actualNanos,
-      'settle',
-    );
+    await this.closings.call({
+      id: reservation.id,
+      usageId: reservation.usageId,
+      counters: reservation.budgets.map((b) => this.key(b)),
+      nanos: actualNanos,
+      mode: 'settle',
+      sum: !reservation.soleCall,
+    });
   }
 
   async stale(now: number, limit: number): Promise<StaleReservation[]> {
@@ -212,23 +217,14 @@ export class RedisSpendGuard extends SpendGuard {
 
   async reconcile(reservation: StaleReservation, recordedNanos: number): Promise<void> {
     const counters = await this.redis.hget(this.recordKey(reservation.id), 'counters');
-    await this.close(
-      reservation.id,
-      reservation.usageId,
-      counters ? counters.split(' ') : [],
-      recordedNanos,
-      'reconcile',
-    );
-  }
-
-  private async close(
-    id: string,
-    usageId: string,
-    counters: string[],
-    nanos: number,
-    mode: 'settle' | 'reconcile',
-  ): Promise<void> {
-    await this.closings.call({ id, usageId, counters, nanos, mode });
+    await this.closings.call({
+      id: reservation.id,
+      usageId: reservation.usageId,
+      counters: counters ? counters.split(' ') : [],
+      nanos: recordedNanos,
+      mode: 'reconcile',
+      sum: true,
+    });
   }
 
   private reserveBatch(batch: Reserving[]): Promise<number[]> {
@@ -260,7 +256,7 @@ export class RedisSpendGuard extends SpendGuard {
     const ttl = RECORD_GRACE_SECONDS + Math.ceil(this.config.chat.reservationTtlMs / 1000);
     for (const c of batch) {
       keys.push(this.recordKey(c.id), this.settledKey(c.usageId), ...c.counters);
-      args.push(c.counters.length, c.id, c.nanos, c.mode, ttl);
+      args.push(c.counters.length, c.id, c.nanos, c.mode, c.sum ? 1 : 0, ttl);
     }
     return this.redis.tgSpendCloseBatch(keys.length, ...keys, ...args);
   }

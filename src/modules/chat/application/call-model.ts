@@ -46,6 +46,8 @@ export interface CallBilling {
   budgets: Budget[];
   tenantId: string;
   usageId: string;
+  /** This call is the only one its usage record bills (see Reservation.soleCall). */
+  soleCall?: boolean;
 }
 
 /**
@@ -87,6 +89,7 @@ export class CallModel {
         tenantId: opts.tenantId,
         usageId: opts.usageId,
         expiresAt: Date.now() + this.config.chat.reservationTtlMs,
+        soleCall: opts.soleCall,
       })
       .catch(async (error: unknown) => {
         await this.announceCapReached(opts.tenantId, error);

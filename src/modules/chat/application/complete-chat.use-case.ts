@@ -104,6 +104,7 @@ export class CompleteChat {
       budgets,
       tenantId: caller.tenantId,
       usageId,
+      soleCall: true,
       signal,
       onChunk,
       via: this.passthrough,

@@ -29,6 +29,12 @@ export interface Reservation {
   nanos: number;
   /** Epoch ms after which the sweeper may reconcile it if it was never settled. */
   expiresAt: number;
+  /**
+   * The only call its usage record bills (an OpenAI-compatible completion; an agent turn's tool rounds are
+   * several). Settling it then keeps no running total of what the record has settled: the sweeper needs
+   * one only to reconcile a record's other calls, and it would stay in Redis a day per call.
+   */
+  soleCall?: boolean;
 }
 
 /** A reservation past its expiry, as the sweeper finds it. */
@@ -57,7 +63,7 @@ export abstract class SpendGuard {
   abstract reserve(
     budgets: Budget[],
     nanos: number,
-    owner: { tenantId: string; usageId: string; expiresAt: number },
+    owner: { tenantId: string; usageId: string; expiresAt: number; soleCall?: boolean },
   ): Promise<Reservation>;
   /** Replaces the reservation with the actual cost (0 = release). */
   abstract settle(reservation: Reservation, actualNanos: number): Promise<void>;
