@@ -14,6 +14,7 @@ import { callAborted, upstreamErrorForStatus, upstreamUnreachable } from './upst
 import { upstreamDeadline } from './upstream-deadline';
 import { readProviderEventStream } from './read-provider-event-stream';
 import { toLlmChunk } from './wire-chunk';
+import { callUpstream, UpstreamResponse } from './upstream-call';
 
 /** The request body a provider gets: the caller's fields, with the model, limit and settings we decided. */
 export function toWireRequest(request: LlmRequest): Record<string, unknown> {
@@ -58,7 +59,8 @@ const malformed = () => upstreamErrorForStatus(0, null, 'The model provider sent
 
 /**
  * The OpenAI-compatible route's provider: the Chat Completions wire format spoken directly over one undici
- * `Pool` (keep-alive, no pipelining) per provider, without the OpenAI SDK. The SDK builds a request object,
+ * `Pool` (keep-alive, no pipelining) per provider, through its dispatcher API (callUpstream), without the
+ * OpenAI SDK. The SDK builds a request object,
  * a Headers object and a WHATWG Response per call and parses every answer into its own objects; on this
  * route, where the provider's JSON is forwarded as it came, that was most of the gateway's own CPU per
  * request (see bench/README.md). Answers and stream chunks carry the provider's JSON text (`rawJson`) so the
@@ -100,17 +102,15 @@ export class OpenAiHttpProvider extends PassthroughLlmProvider implements OnModu
 
   private send(request: LlmRequest, body: Record<string, unknown>, signal: AbortSignal) {
     const target = this.target(request.provider);
-    return target.pool.request({
-      path: target.path,
-      method: 'POST',
-      headers: target.headers,
-      body: JSON.stringify(body),
+    return callUpstream(
+      target.pool,
+      { path: target.path, method: 'POST', headers: target.headers, body: JSON.stringify(body) },
       signal,
-    });
+    );
   }
 
   /** The provider's error status as an error, its body read (so the connection goes back to the pool). */
-  private async failed(res: Awaited<ReturnType<OpenAiHttpProvider['send']>>): Promise<Error> {
+  private async failed(res: UpstreamResponse): Promise<Error> {
     const text = await res.body.text();
     const retryAfter = res.headers['retry-after'];
     return upstreamErrorForStatus(
@@ -169,7 +169,7 @@ export class OpenAiHttpProvider extends PassthroughLlmProvider implements OnModu
   async stream(request: LlmRequest, signal: AbortSignal, onChunk: (chunk: LlmChunk) => void): Promise<void> {
     const deadline = this.deadline(signal, true);
     try {
-      let res: Awaited<ReturnType<OpenAiHttpProvider['send']>>;
+      let res: UpstreamResponse;
       try {
         const body = { ...toWireRequest(request), stream: true, stream_options: { include_usage: true } };
         res = await this.send(request, body, deadline.signal);

@@ -4,6 +4,7 @@ import { DomainError } from '../../../shared/domain/domain-error';
 import { LlmChunk, UpstreamError } from '../domain/llm-provider.port';
 import type { UpstreamDeadline } from './upstream-deadline';
 import { eachBodyChunk } from './upstream-fetch';
+import { UpstreamBody } from './upstream-call';
 
 /**
  * Reads a provider's Chat Completions event stream to its end, handing each chunk to `onChunk` synchronously
@@ -16,7 +17,7 @@ import { eachBodyChunk } from './upstream-fetch';
  * provider's fault ("broke off the stream").
  */
 export async function readProviderEventStream(
-  body: ReadableStream<Uint8Array> | Readable | null,
+  body: ReadableStream<Uint8Array> | Readable | UpstreamBody | null,
   deadline: UpstreamDeadline,
   toChunk: (event: EventSourceMessage) => LlmChunk,
   onChunk: (chunk: LlmChunk) => void,
@@ -45,10 +46,11 @@ export async function readProviderEventStream(
   });
   const decoder = new TextDecoder();
   try {
-    await eachBodyChunk(body, (bytes) => {
+    const onBytes = (bytes: Uint8Array) => {
       deadline.progressed();
       parser.feed(decoder.decode(bytes, { stream: true }));
-    });
+    };
+    await (body instanceof UpstreamBody ? body.each(onBytes) : eachBodyChunk(body, onBytes));
   } catch (error) {
     if (consumerFailed) throw consumerError;
     const mapped = deadline.error(error);
