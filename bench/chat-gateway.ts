@@ -360,8 +360,24 @@ async function main() {
       // BENCH_SATURATION_KINDS=json (or stream) measures one kind only, e.g. for a profile of one path.
       const kindsWanted = (process.env.BENCH_SATURATION_KINDS ?? 'json,stream').split(',');
       const kinds = [false, true].filter((stream) => kindsWanted.includes(stream ? 'stream' : 'json'));
-      type Sample = { rps: number; cpuMs?: number; p50: number; p99: number; errors: number; non2xx: number };
+      type Sample = {
+        rps: number;
+        cpuMs?: number;
+        redisCpuMs?: number;
+        p50: number;
+        p99: number;
+        errors: number;
+        non2xx: number;
+      };
       const samples = new Map<string, Sample[]>();
+      // Redis shares the machine: its CPU (INFO cpu, user + sys) per gateway request is part of the cost.
+      const { default: Redis } = await import('ioredis');
+      const redisInfo = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+      const redisCpuSeconds = async () => {
+        const info = await redisInfo.info('cpu');
+        const field = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+        return field('used_cpu_user') + field('used_cpu_sys');
+      };
       for (let i = 0; i < satRounds; i++)
         for (const stream of kinds)
           for (const t of targets(stream)) {
@@ -369,6 +385,7 @@ async function main() {
             const profiled = process.env.BENCH_PROFILE && child === api.child;
             if (profiled) child.send('profile:start');
             const cpu0 = child && (await askCpu(child));
+            const redis0 = await redisCpuSeconds();
             const r = await autocannon({
               url: t.url,
               connections: satConnections,
@@ -376,6 +393,7 @@ async function main() {
               ...t.req,
             });
             const cpu1 = child && (await askCpu(child));
+            const redisCpuMs = ((await redisCpuSeconds()) - redis0) * 1000;
             if (profiled)
               await new Promise((resolve) => {
                 child.once('message', resolve);
@@ -391,6 +409,7 @@ async function main() {
               {
                 rps: r.requests.average,
                 cpuMs,
+                redisCpuMs: t.label.startsWith('gateway') ? redisCpuMs / r['2xx'] : undefined,
                 p50: r.latency.p50,
                 p99: r.latency.p99,
                 errors: r.errors,
@@ -414,6 +433,7 @@ async function main() {
             .map((s) => Math.round(s.rps))
             .join(', '),
           'CPU ms/request': med(key, (s) => s.cpuMs)?.toFixed(3) ?? '',
+          'Redis CPU ms/req': med(key, (s) => s.redisCpuMs)?.toFixed(3) ?? '',
           'p50 ms': med(key, (s) => s.p50),
           'p99 ms': med(key, (s) => s.p99),
           errors: samples.get(key)!.reduce((n, s) => n + s.errors, 0),
@@ -438,8 +458,16 @@ async function main() {
               `${otherRatios.map(pct).join(', ')}); CPU per request ` +
               `${med(`gateway, compared build, ${kind}`, (s) => s.cpuMs)!.toFixed(3)} ms`,
           );
+          // Round by round, the two builds met the same machine within seconds of each other.
+          const perRound = samples.get(`gateway, ${kind}`)!.map((g, i) => g.rps / other[i].rps);
+          console.log(
+            `${kind}: this build / compared build, req/s per round ${perRound.map((x) => x.toFixed(2)).join(', ')}` +
+              ` (median ${medianOf(perRound).toFixed(2)}, this build ahead in ` +
+              `${perRound.filter((x) => x > 1).length} of ${perRound.length})`,
+          );
         }
       }
+      redisInfo.disconnect();
     }
 
     if (scenarios.has('memory')) {
