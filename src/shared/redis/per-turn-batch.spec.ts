@@ -1,3 +1,4 @@
+import type Redis from 'ioredis';
 import { PerTurnBatch } from './per-turn-batch';
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
@@ -5,11 +6,14 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 describe('PerTurnBatch', () => {
   const recording = (fail?: Error) => {
     const runs: number[][] = [];
-    const batch = new PerTurnBatch<number, number>(async (items) => {
-      runs.push(items);
-      if (fail) throw fail;
-      return items.map((n) => n * 10);
-    }, 3);
+    const batch = new PerTurnBatch<number, number>(
+      async (items) => {
+        runs.push(items);
+        if (fail) throw fail;
+        return items.map((n) => n * 10);
+      },
+      { maxItems: 3 },
+    );
     return { runs, batch };
   };
 
@@ -52,5 +56,24 @@ describe('PerTurnBatch', () => {
       throw new Error('bad arguments');
     });
     await expect(batch.call(1)).rejects.toThrow('bad arguments');
+  });
+
+  it('sends the batches of one turn on one connection between one cork and one uncork of its socket', async () => {
+    const events: string[] = [];
+    const connection = {
+      stream: { cork: () => events.push('cork'), uncork: () => events.push('uncork') },
+    } as unknown as Redis;
+    const batch = (name: string) =>
+      new PerTurnBatch<number, number>(
+        async (items) => {
+          events.push(`${name} ${items.join(',')}`);
+          return items;
+        },
+        { connection },
+      );
+    const admit = batch('admit');
+    const append = batch('append');
+    await Promise.all([admit.call(1), append.call(2), admit.call(3)]);
+    expect(events).toEqual(['cork', 'admit 1,3', 'append 2', 'uncork']);
   });
 });

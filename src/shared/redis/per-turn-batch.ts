@@ -6,35 +6,80 @@ interface Waiting<I, R> {
   reject: (error: unknown) => void;
 }
 
+/** Something whose writes can be held back and sent as one (a Node socket). */
+interface Corkable {
+  cork(): void;
+  uncork(): void;
+}
+
+interface DueBatch {
+  socket(): Corkable | undefined;
+  flush(): void;
+}
+
+/** Batches with calls waiting in this turn, all sent by one setImmediate. */
+const due = new Set<DueBatch>();
+
+/**
+ * Sends every batch of the turn. Batches on the same connection leave in one write: its socket is corked
+ * while they are sent (ioredis writes a command synchronously when connected), so Redis reads them at once.
+ */
+function flushDue(): void {
+  const batches = [...due];
+  due.clear();
+  const sockets = new Set<Corkable>();
+  for (const batch of batches) {
+    const socket = batch.socket();
+    if (socket && !sockets.has(socket)) {
+      sockets.add(socket);
+      socket.cork();
+    }
+  }
+  try {
+    for (const batch of batches) batch.flush();
+  } finally {
+    for (const socket of sockets) socket.uncork();
+  }
+}
+
 /**
  * Collects the calls made during one turn of the event loop and runs them as one batch right after the
  * turn's I/O callbacks (setImmediate): under load, the requests of a turn share one Redis command instead
  * of one each, which is what most of a command's cost is (ioredis builds a Command, a promise and a
  * timeout timer per command; Redis parses, dispatches and starts a script per command). Alone, a call
- * waits for the end of its turn only.
+ * waits for the end of its turn only. The batches of one turn that share `connection` go out in one write.
  *
  * `run` gets the items in call order and must return one result per item, in the same order; if it fails,
  * every call of the batch fails with its error, as each would have alone. A batch holds at most `maxItems`
  * (a script runs on Redis's only thread: a long one delays every other client); calls beyond that start
  * the next batch at once.
  */
-export class PerTurnBatch<I, R> {
+export class PerTurnBatch<I, R> implements DueBatch {
   private waiting: Array<Waiting<I, R>> = [];
 
   constructor(
     private readonly run: (items: I[]) => Promise<R[]>,
-    private readonly maxItems = 256,
+    private readonly options: { connection?: Redis; maxItems?: number } = {},
   ) {}
 
   call(item: I): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      if (!this.waiting.length) setImmediate(() => this.flush());
+      if (!this.waiting.length) {
+        if (!due.size) setImmediate(flushDue);
+        due.add(this);
+      }
       this.waiting.push({ item, resolve, reject });
-      if (this.waiting.length >= this.maxItems) this.flush();
+      if (this.waiting.length >= (this.options.maxItems ?? 256)) this.flush();
     });
   }
 
-  private flush(): void {
+  /** The socket of the batch's connection, if it has one now. */
+  socket(): Corkable | undefined {
+    return this.options.connection?.stream as Corkable | undefined;
+  }
+
+  /** Runs the calls waiting now as one batch. */
+  flush(): void {
     const batch = this.waiting;
     if (!batch.length) return;
     this.waiting = [];

@@ -107,7 +107,7 @@ export class RedisRateLimiter extends RateLimiter {
     defineBatchScript(redis, 'tgRateAdmitBatch', ADMIT_BATCH);
     redis.defineCommand('tgRateAdd', { lua: ADD });
     this.redis = redis as LimiterRedis;
-    this.admissions = new PerTurnBatch((batch) => this.admitBatch(batch));
+    this.admissions = new PerTurnBatch((batch) => this.admitBatch(batch), { connection: redis });
   }
 
   /** Admitted or not together with the other requests of this event-loop turn, in one script call. */

@@ -131,8 +131,8 @@ const RECORD_GRACE_SECONDS = 24 * 3600;
 export class RedisSpendGuard extends SpendGuard {
   private readonly redis: SpendRedis;
   private readonly openKey: string;
-  private readonly reservations = new PerTurnBatch<Reserving, number>((batch) => this.reserveBatch(batch));
-  private readonly closings = new PerTurnBatch<Closing, number>((batch) => this.closeBatch(batch));
+  private readonly reservations: PerTurnBatch<Reserving, number>;
+  private readonly closings: PerTurnBatch<Closing, number>;
 
   constructor(
     redis: RedisClient,
@@ -143,6 +143,8 @@ export class RedisSpendGuard extends SpendGuard {
     defineBatchScript(redis, 'tgSpendCloseBatch', CLOSE_BATCH);
     this.redis = redis as SpendRedis;
     this.openKey = redisKey(config, 'spend', 'open');
+    this.reservations = new PerTurnBatch((batch) => this.reserveBatch(batch), { connection: redis });
+    this.closings = new PerTurnBatch((batch) => this.closeBatch(batch), { connection: redis });
   }
 
   private key(budget: Budget): string {

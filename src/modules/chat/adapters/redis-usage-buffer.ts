@@ -46,7 +46,7 @@ interface Append {
 export class RedisUsageBuffer extends UsageBuffer {
   private readonly key: string;
   private readonly redis: BufferRedis;
-  private readonly appends = new PerTurnBatch<Append, void>((batch) => this.appendBatch(batch));
+  private readonly appends: PerTurnBatch<Append, void>;
 
   constructor(
     redis: RedisClient,
@@ -56,6 +56,7 @@ export class RedisUsageBuffer extends UsageBuffer {
     defineBatchScript(redis, 'tgUsageAppendBatch', APPEND_BATCH);
     this.redis = redis as BufferRedis;
     this.key = usageStreamKey(config);
+    this.appends = new PerTurnBatch((batch) => this.appendBatch(batch), { connection: redis });
   }
 
   append(record: UsageRecord, counters: CounterAdjustment[] = []): Promise<void> {
