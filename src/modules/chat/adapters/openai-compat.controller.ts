@@ -120,6 +120,9 @@ export class OpenAiCompatController {
     const sse = new SseWriter(reply);
     try {
       await this.completeChat.execute(caller, input, abort.signal, (chunk) => {
+        // The usage chunk (usage, no choices; we always ask for it) is by the stream format the last before
+        // [DONE]: the events left leave with the end of the response.
+        if (chunk.usage && !(chunk.raw as { choices?: unknown[] }).choices?.length) sse.holdToEnd();
         const data = forwardedChunk(chunk, body.model, includeUsage);
         if (data !== undefined) sse.send(data);
       });

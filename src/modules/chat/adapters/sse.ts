@@ -9,6 +9,8 @@ export class SseWriter {
   private open = false;
   /** Events of the current turn of the event loop, written together at its end. */
   private pending = '';
+  /** Events wait for end() (see holdToEnd). */
+  private held = false;
 
   constructor(private readonly reply: FastifyReply) {}
 
@@ -43,8 +45,18 @@ export class SseWriter {
     this.pending += event ? `event: ${event}\ndata: ${data}\n\n` : `data: ${data}\n\n`;
   }
 
+  /**
+   * From now on, events wait and leave with the end of the response, in the same write. For the last events
+   * of a stream (the provider's usage chunk has come): what is left before the end is only bookkeeping (the
+   * usage record), a few ms, and the client gets the events, `[DONE]` and the end of the response in one
+   * packet instead of two.
+   */
+  holdToEnd(): void {
+    this.held = true;
+  }
+
   private flush(): void {
-    if (!this.pending) return;
+    if (!this.pending || this.held) return;
     const text = this.pending;
     this.pending = '';
     if (!this.reply.raw.destroyed) this.reply.raw.write(text);
