@@ -4,7 +4,7 @@ import { DomainError } from '../../../shared/domain/domain-error';
 import { LlmChunk, UpstreamError } from '../domain/llm-provider.port';
 import type { UpstreamDeadline } from './upstream-deadline';
 import { eachBodyChunk } from './upstream-fetch';
-import { UpstreamBody } from './upstream-call';
+import type { UpstreamBody } from './upstream-call';
 
 /**
  * Reads a provider's Chat Completions event stream to its end, handing each chunk to `onChunk` synchronously
@@ -46,11 +46,10 @@ export async function readProviderEventStream(
   });
   const decoder = new TextDecoder();
   try {
-    const onBytes = (bytes: Uint8Array) => {
+    await eachBodyChunk(body, (bytes) => {
       deadline.progressed();
       parser.feed(decoder.decode(bytes, { stream: true }));
-    };
-    await (body instanceof UpstreamBody ? body.each(onBytes) : eachBodyChunk(body, onBytes));
+    });
   } catch (error) {
     if (consumerFailed) throw consumerError;
     const mapped = deadline.error(error);

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
+import { UpstreamBody } from './upstream-call';
 
 /**
  * The `fetch` the OpenAI SDK uses to reach a provider, on undici's `request` API instead of Node's
@@ -45,15 +46,16 @@ export function createUpstreamFetch(dispatcher: Agent = new Agent()): typeof fet
 }
 
 /**
- * Calls `onBytes` for each chunk of a response body until it ends. For the Node stream that
- * createUpstreamFetch hands over for event streams, chunks come from 'data' events, synchronously as undici
+ * Calls `onBytes` for each chunk of a response body until it ends. For callUpstream's body and for the
+ * Node stream that createUpstreamFetch hands over for event streams, chunks come synchronously as undici
  * parses them: no promise per chunk, as an async iterator would cost. Any other body is iterated. If
  * `onBytes` throws, the body is destroyed (the upstream request is cancelled) and the error rejects.
  */
 export function eachBodyChunk(
-  body: ReadableStream<Uint8Array> | Readable | null,
+  body: ReadableStream<Uint8Array> | Readable | UpstreamBody | null,
   onBytes: (bytes: Uint8Array) => void,
 ): Promise<void> {
+  if (body instanceof UpstreamBody) return body.each(onBytes);
   if (!(body instanceof Readable)) {
     return (async () => {
       for await (const bytes of (body ?? []) as AsyncIterable<Uint8Array>) onBytes(bytes);
