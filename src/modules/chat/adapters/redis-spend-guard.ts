@@ -25,16 +25,16 @@ local k = 1
 local a = 1
 while a <= #ARGV do
   local n = tonumber(ARGV[a])
-  local amount = tonumber(ARGV[a + 1])
+  local amount = ARGV[a + 1]
   local failed = 0
   for i = 1, n do
     local key = KEYS[k + i]
     local cur = redis.call('GET', key)
     if not cur then
       cur = ARGV[a + 3 * i]
-      redis.call('SET', key, cur, 'EX', tonumber(ARGV[a + 3 * i + 1]))
+      redis.call('SET', key, cur, 'EX', ARGV[a + 3 * i + 1])
     end
-    if tonumber(cur) + amount > tonumber(ARGV[a + 3 * i - 1]) then
+    if tonumber(cur) + tonumber(amount) > tonumber(ARGV[a + 3 * i - 1]) then
       failed = i
       break
     end
@@ -49,8 +49,8 @@ while a <= #ARGV do
     local hash = KEYS[k + n + 1]
     redis.call('HSET', hash, 'nanos', amount, 'usage', ARGV[r + 2], 'tenant', ARGV[r + 3],
       'counters', table.concat(counters, ' '))
-    redis.call('EXPIRE', hash, tonumber(ARGV[r + 4]))
-    redis.call('ZADD', KEYS[1], tonumber(ARGV[r + 1]), ARGV[r])
+    redis.call('EXPIRE', hash, ARGV[r + 4])
+    redis.call('ZADD', KEYS[1], ARGV[r + 1], ARGV[r])
   end
   out[#out + 1] = failed
   k = k + n + 1
@@ -90,7 +90,7 @@ while a <= #ARGV do
     end
     if owed > 0 and ARGV[a + 4] == '1' then
       redis.call('INCRBY', settled, owed)
-      redis.call('EXPIRE', settled, tonumber(ARGV[a + 5]))
+      redis.call('EXPIRE', settled, ARGV[a + 5])
     end
     redis.call('DEL', hash)
     closed = 1

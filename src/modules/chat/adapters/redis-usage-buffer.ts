@@ -18,7 +18,7 @@ local k = 1
 local a = 1
 while a <= #ARGV do
   local n = tonumber(ARGV[a + 1])
-  for i = 1, n do bump(KEYS[k + i], tonumber(ARGV[a + 1 + i])) end
+  for i = 1, n do bump(KEYS[k + i], ARGV[a + 1 + i]) end
   redis.call('XADD', KEYS[1], '*', 'r', ARGV[a])
   k = k + n
   a = a + 2 + n
