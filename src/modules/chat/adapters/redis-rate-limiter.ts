@@ -10,20 +10,34 @@ const WINDOW_MS = 60_000;
 /**
  * Lua shared by the scripts that move rate counters: `now` (ms, from Redis's TIME so instance clocks do not
  * matter), `cur` (the current window's number), `curSuffix` and `prevSuffix` (the current and previous
- * windows' key suffixes) and `bump(base, amount)`, which adds `amount` (an integer string, as ARGV carries
- * it) to the current window's counter of `base`. A counter is given its expiry when the add creates it (the
- * add then returns exactly `amount`); one that already existed got it then, so most adds are one command
- * instead of two. Numbers are turned into strings once per script, not per call: Lua formats a number with
- * sprintf, and in a batch of a few hundred counter calls that formatting cost Redis more than the commands.
+ * windows' key suffixes), `count(key)`, a counter's value, and `bump(base, amount)`, which adds `amount` (an
+ * integer string, as ARGV carries it) to the current window's counter of `base`.
+ * - A counter is given its expiry when the add creates it (the add then returns exactly `amount`); one that
+ *   already existed got it then, so most adds are one command instead of two.
+ * - `count` reads each counter from Redis once per script and then keeps it, `bump` included: a batch's
+ *   requests mostly share their tenant's counters, and the script runs alone, so the kept value is exact.
+ * - Numbers are turned into strings once per script, not per call: Lua formats a number with sprintf, and in
+ *   a batch of a few hundred counter calls that formatting cost Redis more than the commands.
  */
 export const COUNTERS_LUA = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local cur = math.floor(now / ${WINDOW_MS})
 local curSuffix, prevSuffix = ':' .. cur, ':' .. (cur - 1)
+local known = {}
+local function count(key)
+  local v = known[key]
+  if v == nil then
+    v = tonumber(redis.call('GET', key) or '0')
+    known[key] = v
+  end
+  return v
+end
 local function bump(base, amount)
   local key = base .. curSuffix
-  if redis.call('INCRBY', key, amount) == tonumber(amount) then redis.call('PEXPIRE', key, '${2 * WINDOW_MS}') end
+  local v = redis.call('INCRBY', key, amount)
+  if v == tonumber(amount) then redis.call('PEXPIRE', key, '${2 * WINDOW_MS}') end
+  known[key] = v
 end
 `;
 
@@ -50,8 +64,8 @@ while a <= #ARGV do
     local base = KEYS[k + i]
     local limit = tonumber(ARGV[a + 2 * i - 1])
     local cost = tonumber(ARGV[a + 2 * i])
-    local c = tonumber(redis.call('GET', base .. curSuffix) or '0')
-    local p = tonumber(redis.call('GET', base .. prevSuffix) or '0')
+    local c = count(base .. curSuffix)
+    local p = count(base .. prevSuffix)
     if p * (1 - elapsed) + c + cost > limit then
       local room = limit - cost - c
       if room >= 0 and p > 0 then

@@ -13,7 +13,8 @@ import { toNanos } from '../domain/pricing';
  * the amount to all of them and open the reservation (a hash, indexed by expiry in a sorted set) — one
  * script, so no other request can slip between the check and the add. One call reserves a batch (the
  * requests of one event-loop turn, see PerTurnBatch) one after the other, as separate calls in that order
- * would: a request sees the amounts of those before it.
+ * would: a request sees the amounts of those before it. Each counter is read once per call and then kept
+ * (`held`, the script runs alone): the requests of a batch mostly share their budgets.
  * Counters are integer nanos (1e-9 currency units); exact while a budget stays under ~9 million units.
  * KEYS: the open-reservations zset, then per reservation its n counters and its hash.
  * ARGV: per reservation n, amount, (limit, spent, ttl) per counter, id, expiresAt, usageId, tenantId, hash
@@ -21,6 +22,7 @@ import { toNanos } from '../domain/pricing';
  */
 const RESERVE_BATCH = `
 local out = {}
+local held = {}
 local k = 1
 local a = 1
 while a <= #ARGV do
@@ -29,12 +31,15 @@ while a <= #ARGV do
   local failed = 0
   for i = 1, n do
     local key = KEYS[k + i]
-    local cur = redis.call('GET', key)
-    if not cur then
-      cur = ARGV[a + 3 * i]
-      redis.call('SET', key, cur, 'EX', ARGV[a + 3 * i + 1])
+    if not held[key] then
+      local cur = redis.call('GET', key)
+      if not cur then
+        cur = ARGV[a + 3 * i]
+        redis.call('SET', key, cur, 'EX', ARGV[a + 3 * i + 1])
+      end
+      held[key] = tonumber(cur)
     end
-    if tonumber(cur) + tonumber(amount) > tonumber(ARGV[a + 3 * i - 1]) then
+    if held[key] + tonumber(amount) > tonumber(ARGV[a + 3 * i - 1]) then
       failed = i
       break
     end
@@ -42,7 +47,7 @@ while a <= #ARGV do
   if failed == 0 then
     local counters = {}
     for i = 1, n do
-      redis.call('INCRBY', KEYS[k + i], amount)
+      held[KEYS[k + i]] = redis.call('INCRBY', KEYS[k + i], amount)
       counters[i] = KEYS[k + i]
     end
     local r = a + 3 * n + 2
