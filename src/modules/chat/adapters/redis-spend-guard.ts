@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { AppConfig } from '../../../config/app-config';
 import { Budget } from '../../../shared/contracts/metering';
 import { dec } from '../../../shared/domain/money';
@@ -132,6 +133,22 @@ type SpendRedis = RedisClient & {
 /** Reservation records outlive their expiry by a day so the sweeper always finds what it must close. */
 const RECORD_GRACE_SECONDS = 24 * 3600;
 
+/**
+ * A budget's limit (rounded down) and spent (rounded up) in nanos, kept per pair of decimal strings: a budget
+ * comes back with the same two on every call until Billing's cache of it is refreshed, and parsing and
+ * scaling both as decimals on every reservation showed in the chat path's CPU profile.
+ */
+const budgetNanos = new LRUCache<string, [limit: number, spent: number]>({ max: 10_000 });
+function nanosOf(budget: Budget): [limit: number, spent: number] {
+  const key = `${budget.limit} ${budget.spent}`;
+  let nanos = budgetNanos.get(key);
+  if (!nanos) {
+    nanos = [dec(budget.limit).times(1e9).floor().toNumber(), toNanos(dec(budget.spent))];
+    budgetNanos.set(key, nanos);
+  }
+  return nanos;
+}
+
 @Injectable()
 export class RedisSpendGuard extends SpendGuard {
   private readonly redis: SpendRedis;
@@ -240,12 +257,7 @@ export class RedisSpendGuard extends SpendGuard {
     for (const { counters, nanos, budgets, reservation } of batch) {
       keys.push(...counters, this.recordKey(reservation.id));
       args.push(counters.length, nanos);
-      for (const b of budgets)
-        args.push(
-          dec(b.limit).times(1e9).floor().toNumber(),
-          toNanos(dec(b.spent)),
-          Math.max(1, Math.ceil(b.ttlSeconds)),
-        );
+      for (const b of budgets) args.push(...nanosOf(b), Math.max(1, Math.ceil(b.ttlSeconds)));
       args.push(
         reservation.id,
         reservation.expiresAt,
