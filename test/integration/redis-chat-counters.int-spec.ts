@@ -79,6 +79,17 @@ describe("the chat path's Redis counters (rate limits, usage buffer, budgets), b
     expect(await count('tpm:partial')).toBe(8);
   });
 
+  it('reads the counters afresh for each command: what another instance added in between counts', async () => {
+    const limiter = new RedisRateLimiter(redis as RedisClient, config);
+    const rule = (): RateRule => ({ label: 'requests per minute', key: 'rpm:fresh', limit: 3, cost: 1 });
+    expect((await limiter.admit([rule()])).allowed).toBe(true);
+    const { time } = await currentWindow();
+    await redis.incrby(`${rateCounterKey(config, 'rpm:fresh')}:${time}`, 2);
+
+    expect((await limiter.admit([rule()])).allowed).toBe(false);
+    expect(await count('rpm:fresh')).toBe(3);
+  });
+
   it('appends the records of one turn in order, as one command, with their counter adjustments', async () => {
     const buffer = new RedisUsageBuffer(redis as RedisClient, config);
     const stream = usageStreamKey(config);
@@ -159,6 +170,20 @@ describe("the chat path's Redis counters (rate limits, usage buffer, budgets), b
     expect(commands.filter((c) => c === 'evalsha' || c === 'eval')).toHaveLength(1);
     expect(await redis.get(`${config.redisKeyPrefix}:budget:cap:tight`)).toBe(String(nanos(10)));
     expect(await redis.get(`${config.redisKeyPrefix}:budget:cap:turn`)).toBe(String(nanos(6)));
+  });
+
+  it('reads each budget counter afresh for each command, and rounds limit down and spent up to nanos', async () => {
+    const guard = new RedisSpendGuard(redis as RedisClient, config);
+    // Limit 10 units and 1.9 nanos (10e9 + 1 nanos), 0.1 nano spent (1 nano): exactly 10 units of room.
+    const budgets = [budget('cap:fresh', '10.0000000019', '0.0000000001')];
+    await guard.reserve(budgets, nanos(4), owner(20));
+    // Another instance reserved 5 units in between.
+    await redis.incrby(`${config.redisKeyPrefix}:budget:cap:fresh`, nanos(5));
+
+    await expect(guard.reserve(budgets, nanos(2), owner(21))).rejects.toBeInstanceOf(BudgetExhaustedError);
+    await guard.reserve(budgets, nanos(1), owner(22));
+    await expect(guard.reserve(budgets, 1, owner(23))).rejects.toBeInstanceOf(BudgetExhaustedError);
+    expect(await redis.get(`${config.redisKeyPrefix}:budget:cap:fresh`)).toBe(String(nanos(10) + 1));
   });
 
   it('settles the reservations of one turn as one command, each once however often it is retried', async () => {
