@@ -101,6 +101,12 @@ export class PerTurnBatch<I, R> implements DueBatch {
 }
 
 /**
+ * A batch script's arguments: its number of keys, the keys, the other arguments. ioredis flattens the lists
+ * into the command itself, so a batch's arguments are not copied into one list first.
+ */
+export type BatchArgs = [numKeys: number, keys: string[], args: Array<string | number>];
+
+/**
  * Defines a Lua script command that a PerTurnBatch sends, and takes it out of ioredis's auto-pipelining:
  * the batch is already the pipeline of its turn, and auto-pipelining would hold it one more turn of the
  * event loop (its own setImmediate, scheduled from ours) before writing it.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { RedisClient, redisKey } from '../../../shared/redis/redis.module';
-import { defineBatchScript, PerTurnBatch } from '../../../shared/redis/per-turn-batch';
+import { BatchArgs, defineBatchScript, PerTurnBatch } from '../../../shared/redis/per-turn-batch';
 import { RateDecision, RateLimiter, RateRule } from '../domain/limits.port';
 import type { CounterAdjustment } from '../domain/usage-record';
 
@@ -106,7 +106,7 @@ return 0
 `;
 
 type LimiterRedis = RedisClient & {
-  tgRateAdmitBatch(...args: (string | number)[]): Promise<number[]>;
+  tgRateAdmitBatch(...args: BatchArgs): Promise<number[]>;
   tgRateAdd(...args: (string | number)[]): Promise<number>;
 };
 
@@ -143,7 +143,7 @@ export class RedisRateLimiter extends RateLimiter {
         args.push(rule.limit, rule.cost);
       }
     }
-    const out = await this.redis.tgRateAdmitBatch(keys.length, ...keys, ...args);
+    const out = await this.redis.tgRateAdmitBatch(keys.length, keys, args);
     return batch.map((rules, i) =>
       out[2 * i] === 0
         ? ALLOWED

@@ -5,7 +5,7 @@ import { Budget } from '../../../shared/contracts/metering';
 import { dec } from '../../../shared/domain/money';
 import { newId } from '../../../shared/domain/ids';
 import { RedisClient, redisKey } from '../../../shared/redis/redis.module';
-import { defineBatchScript, PerTurnBatch } from '../../../shared/redis/per-turn-batch';
+import { BatchArgs, defineBatchScript, PerTurnBatch } from '../../../shared/redis/per-turn-batch';
 import { BudgetExhaustedError, Reservation, SpendGuard, StaleReservation } from '../domain/limits.port';
 import { toNanos } from '../domain/pricing';
 
@@ -126,8 +126,8 @@ interface Closing {
 }
 
 type SpendRedis = RedisClient & {
-  tgSpendReserveBatch(...args: (string | number)[]): Promise<number[]>;
-  tgSpendCloseBatch(...args: (string | number)[]): Promise<number[]>;
+  tgSpendReserveBatch(...args: BatchArgs): Promise<number[]>;
+  tgSpendCloseBatch(...args: BatchArgs): Promise<number[]>;
 };
 
 /** Reservation records outlive their expiry by a day so the sweeper always finds what it must close. */
@@ -266,7 +266,7 @@ export class RedisSpendGuard extends SpendGuard {
         this.recordTtl(reservation.expiresAt),
       );
     }
-    return this.redis.tgSpendReserveBatch(keys.length, ...keys, ...args);
+    return this.redis.tgSpendReserveBatch(keys.length, keys, args);
   }
 
   private closeBatch(batch: Closing[]): Promise<number[]> {
@@ -277,6 +277,6 @@ export class RedisSpendGuard extends SpendGuard {
       keys.push(this.recordKey(c.id), this.settledKey(c.usageId), ...c.counters);
       args.push(c.counters.length, c.id, c.nanos, c.mode, c.sum ? 1 : 0, ttl);
     }
-    return this.redis.tgSpendCloseBatch(keys.length, ...keys, ...args);
+    return this.redis.tgSpendCloseBatch(keys.length, keys, args);
   }
 }

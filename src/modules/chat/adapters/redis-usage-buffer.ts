@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { RedisClient, redisKey } from '../../../shared/redis/redis.module';
-import { defineBatchScript, PerTurnBatch } from '../../../shared/redis/per-turn-batch';
+import { BatchArgs, defineBatchScript, PerTurnBatch } from '../../../shared/redis/per-turn-batch';
 import { CounterAdjustment, UsageBuffer, UsageRecord } from '../domain/usage-record';
 import { COUNTERS_LUA, rateCounterKey } from './redis-rate-limiter';
 
@@ -27,7 +27,7 @@ return 0
 `;
 
 type BufferRedis = RedisClient & {
-  tgUsageAppendBatch(...args: (string | number)[]): Promise<number>;
+  tgUsageAppendBatch(...args: BatchArgs): Promise<number>;
 };
 
 interface Append {
@@ -76,7 +76,7 @@ export class RedisUsageBuffer extends UsageBuffer {
         (args[countAt] as number)++;
       }
     }
-    await this.redis.tgUsageAppendBatch(keys.length, ...keys, ...args);
+    await this.redis.tgUsageAppendBatch(keys.length, keys, args);
     return new Array<void>(batch.length);
   }
 }
