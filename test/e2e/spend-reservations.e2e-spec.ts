@@ -73,6 +73,30 @@ describe('spend reservations: expiry and the stale-reservation sweeper', () => {
     expect(await counter(b)).toBe(2_500_000);
   });
 
+  it('a reservation opened by the earlier release (a hash of its own) is still reconciled, once', async () => {
+    const b = budget();
+    const usageId = newId();
+    const id = newId();
+    const prefix = t.config.redisKeyPrefix;
+    const counterKey = `${prefix}:budget:${b.key}`;
+    // As that release left it: the counter holds the worst case, the hash the rest, an index entry by expiry.
+    await redis.set(counterKey, 6_000_000);
+    await redis.hset(`${prefix}:spend:res:${id}`, {
+      nanos: 6_000_000,
+      usage: usageId,
+      tenant: tenantId,
+      counters: counterKey,
+    });
+    await redis.zadd(`${prefix}:spend:open`, Date.now() - 1, id);
+    await t.app.get(UsageStore).insert([record(usageId, '0.0025')]);
+
+    await t.app.get(ReconcileStaleReservations).execute(Date.now());
+    expect(await counter(b)).toBe(2_500_000);
+    await t.app.get(ReconcileStaleReservations).execute(Date.now());
+    expect(await counter(b)).toBe(2_500_000);
+    expect(await redis.zscore(`${prefix}:spend:open`, id)).toBeNull();
+  });
+
   it('a stale reservation with no usage record is released; one not yet expired is left alone', async () => {
     const spend = t.app.get(SpendGuard);
     const b = budget();

@@ -170,6 +170,9 @@ describe("the chat path's Redis counters (rate limits, usage buffer, budgets), b
     expect(commands.filter((c) => c === 'evalsha' || c === 'eval')).toHaveLength(1);
     expect(await redis.get(`${config.redisKeyPrefix}:budget:cap:tight`)).toBe(String(nanos(10)));
     expect(await redis.get(`${config.redisKeyPrefix}:budget:cap:turn`)).toBe(String(nanos(6)));
+    // Each open reservation is one member of the open set, and nothing else.
+    expect(await redis.zcard(`${config.redisKeyPrefix}:spend:held`)).toBe(3);
+    expect(await redis.keys(`${config.redisKeyPrefix}:spend:res:*`)).toEqual([]);
   });
 
   it('reads each budget counter afresh for each command, and rounds limit down and spent up to nanos', async () => {

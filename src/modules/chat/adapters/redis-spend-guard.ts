@@ -11,15 +11,17 @@ import { toNanos } from '../domain/pricing';
 
 /**
  * Reserve: seed each missing counter from Billing's `spent`, refuse if any budget would go over, else add
- * the amount to all of them and open the reservation (a hash, indexed by expiry in a sorted set) — one
- * script, so no other request can slip between the check and the add. One call reserves a batch (the
- * requests of one event-loop turn, see PerTurnBatch) one after the other, as separate calls in that order
- * would: a request sees the amounts of those before it. Each counter is read once per call and then kept
- * (`held`, the script runs alone): the requests of a batch mostly share their budgets.
+ * the amount to all of them and open the reservation — one script, so no other request can slip between
+ * the check and the add. An open reservation is one member of a sorted set scored by its expiry, and the
+ * member is the reservation itself (see `memberOf`): opening and closing it are one command each, and the
+ * sweeper reads everything it needs from the set. One call reserves a batch (the requests of one event-loop
+ * turn, see PerTurnBatch) one after the other, as separate calls in that order would: a request sees the
+ * amounts of those before it. Each counter is read once per call and then kept (`held`, the script runs
+ * alone): the requests of a batch mostly share their budgets.
  * Counters are integer nanos (1e-9 currency units); exact while a budget stays under ~9 million units.
- * KEYS: the open-reservations zset, then per reservation its n counters and its hash.
- * ARGV: per reservation n, amount, (limit, spent, ttl) per counter, id, expiresAt, usageId, tenantId, hash
- * ttl seconds. Returns per reservation 0, or the number of the budget it would take over (nothing done).
+ * KEYS: the open-reservations set, then per reservation its n counters.
+ * ARGV: per reservation n, amount, (limit, spent, ttl) per counter, expiresAt, member. Returns per
+ * reservation 0, or the number of the budget it would take over (nothing done).
  */
 const RESERVE_BATCH = `
 local out = {}
@@ -46,21 +48,14 @@ while a <= #ARGV do
     end
   end
   if failed == 0 then
-    local counters = {}
     for i = 1, n do
       held[KEYS[k + i]] = redis.call('INCRBY', KEYS[k + i], amount)
-      counters[i] = KEYS[k + i]
     end
-    local r = a + 3 * n + 2
-    local hash = KEYS[k + n + 1]
-    redis.call('HSET', hash, 'nanos', amount, 'usage', ARGV[r + 2], 'tenant', ARGV[r + 3],
-      'counters', table.concat(counters, ' '))
-    redis.call('EXPIRE', hash, ARGV[r + 4])
-    redis.call('ZADD', KEYS[1], ARGV[r + 1], ARGV[r])
+    redis.call('ZADD', KEYS[1], ARGV[a + 3 * n + 2], ARGV[a + 3 * n + 3])
   end
   out[#out + 1] = failed
-  k = k + n + 1
-  a = a + 3 * n + 7
+  k = k + n
+  a = a + 3 * n + 4
 end
 return out
 `;
@@ -71,66 +66,83 @@ return out
  * alone. `settled` sums what the calls of one usage record have settled, so the sweeper can tell how
  * much of the recorded cost is still owed (not kept for a record's sole call, see Reservation.soleCall).
  * One call closes a batch, one reservation after the other.
- * KEYS: the open-reservations zset, then per reservation its hash, its settled total and its m counters.
- * ARGV: per reservation m, id, actual nanos (settle) or recorded nanos (reconcile), mode
- * ('settle'|'reconcile'), 1 to add to the settled total (else 0), its ttl seconds. Returns per reservation 1
- * if it closed it, 0 if it was closed already.
+ * KEYS: per reservation its set (open or, for one opened before the set held whole reservations, legacy
+ * open), its settled total and its m counters.
+ * ARGV: per reservation m, its member, reserved nanos, actual nanos (settle) or recorded nanos (reconcile),
+ * mode ('settle'|'reconcile'), 1 to add to the settled total (else 0), its ttl seconds. Returns per
+ * reservation 1 if it closed it, 0 if it was closed already.
  */
 const CLOSE_BATCH = `
 local out = {}
-local k = 1
+local k = 0
 local a = 1
 while a <= #ARGV do
   local m = tonumber(ARGV[a])
-  local hash, settled = KEYS[k + 1], KEYS[k + 2]
+  local settled = KEYS[k + 2]
   local closed = 0
-  if redis.call('ZREM', KEYS[1], ARGV[a + 1]) == 1 then
-    local reserved = tonumber(redis.call('HGET', hash, 'nanos') or '0')
-    local owed = tonumber(ARGV[a + 2])
-    if ARGV[a + 3] == 'reconcile' then
+  if redis.call('ZREM', KEYS[k + 1], ARGV[a + 1]) == 1 then
+    local owed = tonumber(ARGV[a + 3])
+    if ARGV[a + 4] == 'reconcile' then
       owed = math.max(0, owed - tonumber(redis.call('GET', settled) or '0'))
     end
-    local delta = owed - reserved
+    local delta = owed - tonumber(ARGV[a + 2])
     for i = k + 3, k + 2 + m do
       if delta ~= 0 and redis.call('EXISTS', KEYS[i]) == 1 then redis.call('INCRBY', KEYS[i], delta) end
     end
-    if owed > 0 and ARGV[a + 4] == '1' then
+    if owed > 0 and ARGV[a + 5] == '1' then
       redis.call('INCRBY', settled, owed)
-      redis.call('EXPIRE', settled, ARGV[a + 5])
+      redis.call('EXPIRE', settled, ARGV[a + 6])
     end
-    redis.call('DEL', hash)
     closed = 1
   end
   out[#out + 1] = closed
   k = k + 2 + m
-  a = a + 6
+  a = a + 7
 end
 return out
 `;
 
 interface Reserving {
   counters: string[];
-  nanos: number;
   budgets: Budget[];
   reservation: Reservation;
 }
 
-interface Closing {
-  id: string;
-  usageId: string;
+/** An open reservation as the close script needs it: where it is, what it held and against which counters. */
+interface Held {
+  set: string;
+  member: string;
+  nanos: number;
   counters: string[];
+}
+
+interface Closing {
+  held: Held;
+  usageId: string;
   nanos: number;
   mode: 'settle' | 'reconcile';
   /** Adds to the usage record's settled total. */
   sum: boolean;
 }
 
+/** A stale reservation with what the sweeper hands back to `reconcile`. */
+interface StaleHeld extends StaleReservation {
+  held: Held;
+}
+
+/**
+ * The member of the open set that is the reservation: its id (members are unique), usage record, tenant,
+ * amount and counters, as JSON. Built the same way when it is opened and when it is settled.
+ */
+const memberOf = (r: Reservation, counters: string[]): string =>
+  JSON.stringify([r.id, r.usageId, r.tenantId, r.nanos, counters]);
+
 type SpendRedis = RedisClient & {
   tgSpendReserveBatch(...args: BatchArgs): Promise<number[]>;
   tgSpendCloseBatch(...args: BatchArgs): Promise<number[]>;
 };
 
-/** Reservation records outlive their expiry by a day so the sweeper always finds what it must close. */
+/** A record's settled total outlives its reservations' expiry by a day so the sweeper always finds it. */
 const RECORD_GRACE_SECONDS = 24 * 3600;
 
 /**
@@ -153,6 +165,12 @@ function nanosOf(budget: Budget): [limit: number, spent: number] {
 export class RedisSpendGuard extends SpendGuard {
   private readonly redis: SpendRedis;
   private readonly openKey: string;
+  /**
+   * Where reservations were kept before the open set held them whole: an id per member, the rest in a hash
+   * per reservation. Only the sweeper still reads it, for those opened by an earlier release and never
+   * settled; nothing is added to it any more.
+   */
+  private readonly legacyOpenKey: string;
   private readonly reservations: PerTurnBatch<Reserving, number>;
   private readonly closings: PerTurnBatch<Closing, number>;
 
@@ -164,7 +182,8 @@ export class RedisSpendGuard extends SpendGuard {
     defineBatchScript(redis, 'tgSpendReserveBatch', RESERVE_BATCH);
     defineBatchScript(redis, 'tgSpendCloseBatch', CLOSE_BATCH);
     this.redis = redis as SpendRedis;
-    this.openKey = redisKey(config, 'spend', 'open');
+    this.openKey = redisKey(config, 'spend', 'held');
+    this.legacyOpenKey = redisKey(config, 'spend', 'open');
     this.reservations = new PerTurnBatch((batch) => this.reserveBatch(batch), { connection: redis });
     this.closings = new PerTurnBatch((batch) => this.closeBatch(batch), { connection: redis });
   }
@@ -173,16 +192,8 @@ export class RedisSpendGuard extends SpendGuard {
     return redisKey(this.config, 'budget', budget.key);
   }
 
-  private recordKey(id: string): string {
-    return redisKey(this.config, 'spend', 'res', id);
-  }
-
   private settledKey(usageId: string): string {
     return redisKey(this.config, 'spend', 'settled', usageId);
-  }
-
-  private recordTtl(expiresAt: number): number {
-    return Math.max(1, Math.ceil((expiresAt - Date.now()) / 1000)) + RECORD_GRACE_SECONDS;
   }
 
   async reserve(
@@ -195,7 +206,6 @@ export class RedisSpendGuard extends SpendGuard {
     if (!budgets.length) return { ...reservation, nanos: 0 };
     const failed = await this.reservations.call({
       counters: budgets.map((b) => this.key(b)),
-      nanos,
       budgets,
       reservation,
     });
@@ -217,10 +227,15 @@ export class RedisSpendGuard extends SpendGuard {
 
   async settle(reservation: Reservation, actualNanos: number): Promise<void> {
     if (!reservation.budgets.length) return;
+    const counters = reservation.budgets.map((b) => this.key(b));
     await this.closings.call({
-      id: reservation.id,
+      held: {
+        set: this.openKey,
+        member: memberOf(reservation, counters),
+        nanos: reservation.nanos,
+        counters,
+      },
       usageId: reservation.usageId,
-      counters: reservation.budgets.map((b) => this.key(b)),
       nanos: actualNanos,
       mode: 'settle',
       sum: !reservation.soleCall,
@@ -228,23 +243,51 @@ export class RedisSpendGuard extends SpendGuard {
   }
 
   async stale(now: number, limit: number): Promise<StaleReservation[]> {
-    const ids = await this.redis.zrangebyscore(this.openKey, '-inf', now, 'LIMIT', 0, limit);
-    const out: StaleReservation[] = [];
+    const members = await this.redis.zrangebyscore(this.openKey, '-inf', now, 'LIMIT', 0, limit);
+    const out: StaleHeld[] = members.map((member) => {
+      const [id, usageId, tenantId, nanos, counters] = JSON.parse(member) as [
+        string,
+        string,
+        string,
+        number,
+        string[],
+      ];
+      return { id, usageId, tenantId, held: { set: this.openKey, member, nanos, counters } };
+    });
+    if (out.length < limit) out.push(...(await this.staleLegacy(now, limit - out.length)));
+    return out;
+  }
+
+  private async staleLegacy(now: number, limit: number): Promise<StaleHeld[]> {
+    const set = this.legacyOpenKey;
+    const ids = await this.redis.zrangebyscore(set, '-inf', now, 'LIMIT', 0, limit);
+    const out: StaleHeld[] = [];
     for (const id of ids) {
-      const [usageId, tenantId] = await this.redis.hmget(this.recordKey(id), 'usage', 'tenant');
+      const hash = redisKey(this.config, 'spend', 'res', id);
+      const [usageId, tenantId, nanos, counters] = await this.redis.hmget(
+        hash,
+        'usage',
+        'tenant',
+        'nanos',
+        'counters',
+      );
       // The record is gone (its grace passed): nothing left to move; drop the index entry.
-      if (!usageId || !tenantId) await this.redis.zrem(this.openKey, id);
-      else out.push({ id, usageId, tenantId });
+      if (!usageId || !tenantId) await this.redis.zrem(set, id);
+      else
+        out.push({
+          id,
+          usageId,
+          tenantId,
+          held: { set, member: id, nanos: Number(nanos ?? 0), counters: counters ? counters.split(' ') : [] },
+        });
     }
     return out;
   }
 
   async reconcile(reservation: StaleReservation, recordedNanos: number): Promise<void> {
-    const counters = await this.redis.hget(this.recordKey(reservation.id), 'counters');
     await this.closings.call({
-      id: reservation.id,
+      held: (reservation as StaleHeld).held,
       usageId: reservation.usageId,
-      counters: counters ? counters.split(' ') : [],
       nanos: recordedNanos,
       mode: 'reconcile',
       sum: true,
@@ -254,28 +297,22 @@ export class RedisSpendGuard extends SpendGuard {
   private reserveBatch(batch: Reserving[]): Promise<number[]> {
     const keys = [this.openKey];
     const args: Array<string | number> = [];
-    for (const { counters, nanos, budgets, reservation } of batch) {
-      keys.push(...counters, this.recordKey(reservation.id));
-      args.push(counters.length, nanos);
+    for (const { counters, budgets, reservation } of batch) {
+      keys.push(...counters);
+      args.push(counters.length, reservation.nanos);
       for (const b of budgets) args.push(...nanosOf(b), Math.max(1, Math.ceil(b.ttlSeconds)));
-      args.push(
-        reservation.id,
-        reservation.expiresAt,
-        reservation.usageId,
-        reservation.tenantId,
-        this.recordTtl(reservation.expiresAt),
-      );
+      args.push(reservation.expiresAt, memberOf(reservation, counters));
     }
     return this.redis.tgSpendReserveBatch(keys.length, keys, args);
   }
 
   private closeBatch(batch: Closing[]): Promise<number[]> {
-    const keys = [this.openKey];
+    const keys: string[] = [];
     const args: Array<string | number> = [];
     const ttl = RECORD_GRACE_SECONDS + Math.ceil(this.config.chat.reservationTtlMs / 1000);
-    for (const c of batch) {
-      keys.push(this.recordKey(c.id), this.settledKey(c.usageId), ...c.counters);
-      args.push(c.counters.length, c.id, c.nanos, c.mode, c.sum ? 1 : 0, ttl);
+    for (const { held, usageId, nanos, mode, sum } of batch) {
+      keys.push(held.set, this.settledKey(usageId), ...held.counters);
+      args.push(held.counters.length, held.member, held.nanos, nanos, mode, sum ? 1 : 0, ttl);
     }
     return this.redis.tgSpendCloseBatch(keys.length, keys, args);
   }

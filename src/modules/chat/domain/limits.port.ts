@@ -70,8 +70,8 @@ export abstract class SpendGuard {
   /** Open reservations whose expiry is before `now`, oldest first. */
   abstract stale(now: number, limit: number): Promise<StaleReservation[]>;
   /**
-   * Closes a stale reservation: the budgets lose what it held and gain what the usage record says the
-   * call cost, less what other calls of the same record already settled.
+   * Closes a stale reservation (one `stale` returned): the budgets lose what it held and gain what the usage
+   * record says the call cost, less what other calls of the same record already settled.
    */
   abstract reconcile(reservation: StaleReservation, recordedNanos: number): Promise<void>;
   /** True for the first refusal of this budget (its key names the period) on any instance, false after. */
