@@ -33,6 +33,11 @@ export interface CallOutcome {
   raw?: Record<string, unknown>;
   /** `raw` as the JSON text the provider sent, when the provider kept it. */
   rawJson?: string;
+  /**
+   * The reservation's settlement, sent as the call ended; never rejects (see SettleSpend). The caller awaits
+   * it before answering, together with its usage record, so the two leave for Redis in one write.
+   */
+  settled: Promise<void>;
 }
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -53,8 +58,8 @@ export interface CallBilling {
 /**
  * One model call with its money around it: reserve the worst case against the budgets, call (retrying
  * connection errors and 5xx with exponential backoff while no token has been received), then settle the
- * reservation to the actual cost — also when the call failed or the client went away. Settlement never
- * fails the call (see SettleSpend).
+ * reservation to the actual cost — also when the call failed or the client went away (`settled`). Settlement
+ * never fails the call (see SettleSpend).
  * Upstream failures are returned as outcomes, not thrown, so the caller can always record usage.
  */
 @Injectable()
@@ -97,7 +102,7 @@ export class CallModel {
       });
 
     const acc = { content: '', toolCalls: [] as Array<{ id: string; name: string; arguments: string }> };
-    let outcome: Omit<CallOutcome, 'promptCost' | 'completionCost' | 'content' | 'toolCalls'>;
+    let outcome: Omit<CallOutcome, 'promptCost' | 'completionCost' | 'content' | 'toolCalls' | 'settled'>;
     try {
       outcome = await this.callWithRetries(request, opts, acc);
     } catch (error) {
@@ -116,10 +121,12 @@ export class CallModel {
     }
     const promptCost = costOf(price, outcome.usage.promptTokens, 0);
     const completionCost = costOf(price, 0, outcome.usage.completionTokens);
-    if (reservation.budgets.length)
-      await this.settleSpend.execute(reservation, toNanos(promptCost.plus(completionCost)));
+    const settled = reservation.budgets.length
+      ? this.settleSpend.execute(reservation, toNanos(promptCost.plus(completionCost)))
+      : Promise.resolve();
     return {
       ...outcome,
+      settled,
       content: acc.content,
       toolCalls: acc.toolCalls
         .filter((c) => c && c.name)
@@ -165,7 +172,7 @@ export class CallModel {
     request: LlmRequest,
     opts: { signal: AbortSignal; onChunk?: (chunk: LlmChunk) => void; via?: LlmProvider },
     acc: { content: string; toolCalls: Array<{ id: string; name: string; arguments: string }> },
-  ): Promise<Omit<CallOutcome, 'promptCost' | 'completionCost' | 'content' | 'toolCalls'>> {
+  ): Promise<Omit<CallOutcome, 'promptCost' | 'completionCost' | 'content' | 'toolCalls' | 'settled'>> {
     const { upstreamMaxRetries, retryBaseMs } = this.config.chat;
     const llm = opts.via ?? this.llm;
     for (let attempt = 0; ; attempt++) {

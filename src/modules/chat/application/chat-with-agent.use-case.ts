@@ -154,6 +154,8 @@ export class ChatWithAgent {
           if (round === 0) throw error;
           return this.refused(error as Error);
         });
+      // Settled before the next round reserves, so a round never holds against the last one's worst case.
+      await outcome.settled;
       outcomes.push(outcome);
       final = outcome;
       if (outcome.status !== 'completed' || !outcome.toolCalls.length || !offerTools) break;
@@ -229,6 +231,7 @@ export class ChatWithAgent {
       promptCost: dec(0),
       completionCost: dec(0),
       error,
+      settled: Promise.resolve(),
     };
   }
 

@@ -109,7 +109,9 @@ export class CompleteChat {
       onChunk,
       via: this.passthrough,
     });
-    await this.metering.record(
+    // The settlement and the usage record in one turn: they leave for Redis in one write (either order is
+    // safe: the sweeper reconciles a reservation against the record whichever landed).
+    const recorded = this.metering.record(
       caller,
       {
         id: usageId,
@@ -129,6 +131,7 @@ export class CompleteChat {
       },
       { estimated: estimate, actual: outcome.usage.promptTokens + outcome.usage.completionTokens },
     );
+    await Promise.all([outcome.settled, recorded]);
     if (outcome.status === 'failed') throw outcome.error!;
     return { outcome, usageId };
   }
