@@ -5,6 +5,7 @@ import { FakeOpenAi, startFakeOpenAi } from '../fakes/fake-openai';
 import { chatEnv, sql, waitFor } from '../fakes/fake-openai-setup';
 import { Budget, BudgetSource, SpendScope } from '../../src/shared/contracts/metering';
 import { dec } from '../../src/shared/domain/money';
+import { RedisClient } from '../../src/shared/redis/redis.module';
 
 /**
  * The metering around POST /v1/chat/completions, through the official openai client where it can be used:
@@ -173,6 +174,53 @@ describe('OpenAI-compatible /v1/chat/completions: usage, aborts, limits, budgets
       return r[0].n === ok && r;
     }, 15000);
     expect(dec(rows[0].spent).lte(limit)).toBe(true);
+  });
+
+  it('sends the spend settlement and the usage record to Redis in the same event-loop turn', async () => {
+    const other = await signUp(t);
+    const key = await createApiKey(t, other, ['chat:invoke']);
+    const budget: Budget = {
+      key: `v1turn:${other.tenantId}`,
+      limit: '100',
+      spent: '0',
+      currency: 'USD',
+      ttlSeconds: 3600,
+      reason: 'spend_cap_exceeded',
+    };
+    const source = t.app.get(BudgetSource);
+    const original = source.budgetsFor.bind(source);
+    source.budgetsFor = async (scope: SpendScope) =>
+      scope.tenantId === other.tenantId ? [budget] : original(scope);
+    // Each command is stamped with the event-loop turn it left in (a setImmediate ticker counts turns).
+    const redis = t.app.get(RedisClient);
+    const sent: Array<{ keys: string; turn: number }> = [];
+    let turn = 0;
+    let ticking = true;
+    const tick = () => {
+      turn++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const send = redis.sendCommand.bind(redis);
+    const spy = jest.spyOn(redis, 'sendCommand').mockImplementation((command, ...rest) => {
+      sent.push({ keys: [command.name, ...command.args.map(String)].join(' '), turn });
+      return send(command, ...rest);
+    });
+    try {
+      await new OpenAI({ baseURL: `${t.url}/v1`, apiKey: key.key, maxRetries: 0 }).chat.completions.create({
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content: 'settle and record together' }],
+      });
+    } finally {
+      spy.mockRestore();
+      ticking = false;
+    }
+    const script = (c: { keys: string }) => c.keys.startsWith('evalsha ');
+    const settlement = sent.find((c) => script(c) && c.keys.includes(':spend:settled:'));
+    const append = sent.find((c) => script(c) && c.keys.includes(':usage:records'));
+    expect(settlement).toBeDefined();
+    expect(append).toBeDefined();
+    expect(settlement!.turn).toBe(append!.turn);
   });
 
   it('validates the body: unknown fields and bad values are a 400 listing each field; null optionals pass', async () => {
