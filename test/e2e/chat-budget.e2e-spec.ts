@@ -2,7 +2,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { createApiKey, signUp, withApiKey } from '../support/auth';
 import { FakeOpenAi, startFakeOpenAi } from '../fakes/fake-openai';
 import { chatEnv, sql, waitFor } from '../fakes/fake-openai-setup';
-import { Budget, BudgetSource, SpendScope } from '../../src/shared/contracts/metering';
+import { capTenant, spendCap } from '../support/budgets';
 import { dec } from '../../src/shared/domain/money';
 import { RedisClient, redisKey } from '../../src/shared/redis/redis.module';
 
@@ -44,20 +44,8 @@ describe('spend caps and rate limits across two instances', () => {
     // reserved as ceil(12 * 1.25) + 16 = 31 tokens at 0.15/M, plus 20 max tokens at 0.60/M.
     const worstCase = dec(31).times('0.15').plus(dec(20).times('0.60')).div(1e6);
     const limit = worstCase.times(50);
-    const budget: Budget = {
-      key: `race:${owner.tenantId}`,
-      limit: limit.toFixed(),
-      spent: '0',
-      currency: 'USD',
-      ttlSeconds: 3600,
-      reason: 'spend_cap_exceeded',
-    };
-    for (const app of [a, b]) {
-      const source = app.app.get(BudgetSource);
-      const original = source.budgetsFor.bind(source);
-      source.budgetsFor = async (scope: SpendScope) =>
-        scope.tenantId === owner.tenantId ? [budget] : original(scope);
-    }
+    const budget = spendCap(`race:${owner.tenantId}`, limit.toFixed());
+    for (const app of [a, b]) capTenant(app, owner.tenantId, budget);
 
     const statuses = await Promise.all(
       Array.from({ length: 200 }, (_, i) => {

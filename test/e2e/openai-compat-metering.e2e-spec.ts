@@ -3,7 +3,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { createApiKey, signUp, SignedUp } from '../support/auth';
 import { FakeOpenAi, startFakeOpenAi } from '../fakes/fake-openai';
 import { chatEnv, sql, waitFor } from '../fakes/fake-openai-setup';
-import { Budget, BudgetSource, SpendScope } from '../../src/shared/contracts/metering';
+import { capTenant, spendCap } from '../support/budgets';
 import { dec } from '../../src/shared/domain/money';
 import { RedisClient } from '../../src/shared/redis/redis.module';
 
@@ -134,18 +134,7 @@ describe('OpenAI-compatible /v1/chat/completions: usage, aborts, limits, budgets
     // Worst case per request: 'race 000 [slow:800]' is estimated at 3 + 4 + ceil(19 / 4) = 12 prompt tokens,
     // reserved as ceil(12 * 1.25) + 16 = 31 at 0.15/M, plus 20 max tokens at 0.60/M.
     const limit = dec(31).times('0.15').plus(dec(20).times('0.60')).div(1e6).times(50);
-    const budget: Budget = {
-      key: `v1race:${other.tenantId}`,
-      limit: limit.toFixed(),
-      spent: '0',
-      currency: 'USD',
-      ttlSeconds: 3600,
-      reason: 'spend_cap_exceeded',
-    };
-    const source = t.app.get(BudgetSource);
-    const original = source.budgetsFor.bind(source);
-    source.budgetsFor = async (scope: SpendScope) =>
-      scope.tenantId === other.tenantId ? [budget] : original(scope);
+    capTenant(t, other.tenantId, spendCap(`v1race:${other.tenantId}`, limit.toFixed()));
 
     const statuses = await Promise.all(
       Array.from({ length: 200 }, async (_, i) => {
@@ -179,18 +168,7 @@ describe('OpenAI-compatible /v1/chat/completions: usage, aborts, limits, budgets
   it('sends the spend settlement and the usage record to Redis in the same event-loop turn', async () => {
     const other = await signUp(t);
     const key = await createApiKey(t, other, ['chat:invoke']);
-    const budget: Budget = {
-      key: `v1turn:${other.tenantId}`,
-      limit: '100',
-      spent: '0',
-      currency: 'USD',
-      ttlSeconds: 3600,
-      reason: 'spend_cap_exceeded',
-    };
-    const source = t.app.get(BudgetSource);
-    const original = source.budgetsFor.bind(source);
-    source.budgetsFor = async (scope: SpendScope) =>
-      scope.tenantId === other.tenantId ? [budget] : original(scope);
+    capTenant(t, other.tenantId, spendCap(`v1turn:${other.tenantId}`, '100'));
     // Each command is stamped with the event-loop turn it left in (a setImmediate ticker counts turns).
     const redis = t.app.get(RedisClient);
     const sent: Array<{ keys: string; turn: number }> = [];

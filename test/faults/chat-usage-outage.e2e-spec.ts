@@ -9,7 +9,7 @@ import { createApiKey, signUp } from '../support/auth';
 import { FakeOpenAi, startFakeOpenAi } from '../fakes/fake-openai';
 import { chatEnv, parseSse, waitFor } from '../fakes/fake-openai-setup';
 import { until } from '../support/until';
-import { Budget, BudgetSource, SpendScope } from '../../src/shared/contracts/metering';
+import { capTenant, spendCap } from '../support/budgets';
 import { dec } from '../../src/shared/domain/money';
 import { FaultProxy } from './support/fault-proxy';
 
@@ -64,18 +64,8 @@ describe('chat usage and spend when a store goes down mid-call', () => {
   const tenantWithBudget = async () => {
     const owner = await signUp(app);
     const key = await createApiKey(app, owner, ['chat:invoke']);
-    const budget: Budget = {
-      key: `fault:${owner.tenantId}`,
-      limit: '1',
-      spent: '0',
-      currency: 'USD',
-      ttlSeconds: 3600,
-      reason: 'spend_cap_exceeded',
-    };
-    const source = app.app.get(BudgetSource);
-    const original = source.budgetsFor.bind(source);
-    source.budgetsFor = async (scope: SpendScope) =>
-      scope.tenantId === owner.tenantId ? [budget] : original(scope);
+    const budget = spendCap(`fault:${owner.tenantId}`, '1');
+    capTenant(app, owner.tenantId, budget);
     return { tenantId: owner.tenantId, key: key.key, counter: `${prefix}:budget:${budget.key}` };
   };
 
