@@ -503,7 +503,7 @@ async function main() {
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
     const { default: Redis } = await import('ioredis');
     const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    // Scanned and deleted in pages: with a spend cap, each call leaves a settled-total key.
+    // Scanned and deleted in pages: a run that left many keys would not fit one DEL's argument list.
     for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 1000 }) as AsyncIterable<
       string[]
     >)

@@ -6,8 +6,8 @@ import { logRedisErrors } from './redis-errors';
 /**
  * The shared command connection, with auto-pipelining: commands issued in the same turn of the event loop
  * go out in one write and come back in one reply. The chat path's rate-limit checks, budget reservations,
- * settlements and usage appends go further: a PerTurnBatch makes the calls of a turn one command per step. Blocking users (BullMQ workers,
- * subscribers, stream readers) make their own via createRedisConnection.
+ * settlements and usage appends go further: a PerTurnBatch makes the calls of a turn one command per step.
+ * Blocking users (BullMQ workers, subscribers, stream readers) make their own via createRedisConnection.
  */
 export abstract class RedisClient {}
 export interface RedisClient extends Redis {}

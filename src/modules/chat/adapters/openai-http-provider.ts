@@ -60,12 +60,12 @@ const malformed = () => upstreamErrorForStatus(0, null, 'The model provider sent
 /**
  * The OpenAI-compatible route's provider: the Chat Completions wire format spoken directly over one undici
  * `Pool` (keep-alive, no pipelining) per provider, through its dispatcher API (callUpstream), without the
- * OpenAI SDK. The SDK builds a request object,
- * a Headers object and a WHATWG Response per call and parses every answer into its own objects; on this
- * route, where the provider's JSON is forwarded as it came, that was most of the gateway's own CPU per
- * request (see bench/README.md). Answers and stream chunks carry the provider's JSON text (`rawJson`) so the
- * route can forward them without re-encoding. Same semantics as OpenAiLlmProvider (the agent chat path's
- * SDK-based provider): the time limits of upstreamDeadline, errors mapped by upstreamErrorForStatus, `[DONE]` ends a stream, an `error` event is an upstream failure.
+ * OpenAI SDK. The SDK builds a request object, a Headers object and a WHATWG Response per call and parses
+ * every answer into its own objects; on this route, where the provider's JSON is forwarded as it came, that
+ * was most of the gateway's own CPU per request (see bench/README.md). Answers and stream chunks carry the
+ * provider's JSON text (`rawJson`) so the route can forward them without re-encoding. Same semantics as
+ * OpenAiLlmProvider (the agent chat path's SDK-based provider): the time limits of upstreamDeadline, errors
+ * mapped by upstreamErrorForStatus, `[DONE]` ends a stream, an `error` event is an upstream failure.
  */
 @Injectable()
 export class OpenAiHttpProvider extends PassthroughLlmProvider implements OnModuleDestroy {
