@@ -201,6 +201,30 @@ describe('OpenAI-compatible /v1/chat/completions: usage, aborts, limits, budgets
     expect(settlement!.turn).toBe(append!.turn);
   });
 
+  it('checks its rate limits and reserves its worst case in one Redis command', async () => {
+    const other = await signUp(t);
+    const key = await createApiKey(t, other, ['chat:invoke']);
+    capTenant(t, other.tenantId, spendCap(`v1gate:${other.tenantId}`, '100'));
+    const redis = t.app.get(RedisClient);
+    const scripts: string[] = [];
+    const send = redis.sendCommand.bind(redis);
+    const spy = jest.spyOn(redis, 'sendCommand').mockImplementation((command, ...rest) => {
+      if (command.name === 'evalsha') scripts.push(command.args.map(String).join(' '));
+      return send(command, ...rest);
+    });
+    try {
+      await new OpenAI({ baseURL: `${t.url}/v1`, apiKey: key.key, maxRetries: 0 }).chat.completions.create({
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content: 'admit and reserve together' }],
+      });
+    } finally {
+      spy.mockRestore();
+    }
+    const admissions = scripts.filter((args) => args.includes(`:rl:rpm:${other.tenantId}`));
+    expect(admissions).toHaveLength(1);
+    expect(admissions[0]).toContain(`:budget:v1gate:${other.tenantId}`);
+  });
+
   it('validates the body: unknown fields and bad values are a 400 listing each field; null optionals pass', async () => {
     const key = await createApiKey(t, owner, ['chat:invoke']);
     const post = (body: unknown) =>

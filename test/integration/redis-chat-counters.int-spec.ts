@@ -5,7 +5,11 @@ import { createRedisConnection, RedisClient } from '../../src/shared/redis/redis
 import { RedisRateLimiter, rateCounterKey } from '../../src/modules/chat/adapters/redis-rate-limiter';
 import { RedisUsageBuffer, usageStreamKey } from '../../src/modules/chat/adapters/redis-usage-buffer';
 import { RedisSpendGuard } from '../../src/modules/chat/adapters/redis-spend-guard';
-import { BudgetExhaustedError, RateRule } from '../../src/modules/chat/domain/limits.port';
+import {
+  BudgetExhaustedError,
+  RateLimitExceededError,
+  RateRule,
+} from '../../src/modules/chat/domain/limits.port';
 import { Budget } from '../../src/shared/contracts/metering';
 import { UsageRecord } from '../../src/modules/chat/domain/usage-record';
 
@@ -173,6 +177,54 @@ describe("the chat path's Redis counters (rate limits, usage buffer, budgets), b
     // Each open reservation is one member of the open set, and nothing else.
     expect(await redis.zcard(`${config.redisKeyPrefix}:spend:held`)).toBe(3);
     expect(await redis.keys(`${config.redisKeyPrefix}:spend:res:*`)).toEqual([]);
+  });
+
+  it('admits and reserves in one command: a rate refusal holds nothing, a budget refusal stays counted', async () => {
+    const guard = new RedisSpendGuard(redis as RedisClient, config);
+    const rules = (): RateRule[] => [
+      { label: 'requests per minute', key: 'rpm:gate', limit: 4, cost: 1 },
+      { label: 'tokens per minute', key: 'tpm:gate', limit: 1000, cost: 10 },
+    ];
+    // Room in the budget for two reservations of 2 units, in the rules for four requests.
+    const budgets = [budget('cap:gate', '4')];
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, n) => guard.reserve(budgets, nanos(2), owner(30 + n), rules())),
+    );
+
+    expect(commands.filter((c) => c === 'evalsha' || c === 'eval')).toHaveLength(1);
+    const reasons = outcomes.map((o) => (o.status === 'fulfilled' ? 'held' : o.reason.constructor.name));
+    expect(reasons).toEqual([
+      'held',
+      'held',
+      'BudgetExhaustedError',
+      'BudgetExhaustedError',
+      'RateLimitExceededError',
+      'RateLimitExceededError',
+    ]);
+    const refused = (outcomes[4] as PromiseRejectedResult).reason as RateLimitExceededError;
+    expect(refused.rule.key).toBe('rpm:gate');
+    expect(refused.details).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+    // The budget refusals were admitted first (counted, as separate calls would have); the rate refusals
+    // added nothing anywhere.
+    expect(await count('rpm:gate')).toBe(4);
+    expect(await count('tpm:gate')).toBe(40);
+    expect(await redis.get(`${config.redisKeyPrefix}:budget:cap:gate`)).toBe(String(nanos(4)));
+    const open = await redis.zrange(`${config.redisKeyPrefix}:spend:held`, 0, -1);
+    expect(open.filter((m) => m.includes('"usage-3'))).toHaveLength(2);
+  });
+
+  it('admits without budgets in the reservation command and holds nothing', async () => {
+    const guard = new RedisSpendGuard(redis as RedisClient, config);
+    const rule = (): RateRule => ({ label: 'requests per minute', key: 'rpm:unbudgeted', limit: 2, cost: 1 });
+    const outcomes = await Promise.allSettled(
+      [0, 1, 2].map((n) => guard.reserve([], 0, owner(50 + n), [rule()])),
+    );
+
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+    expect((outcomes[0] as PromiseFulfilledResult<{ nanos: number }>).value.nanos).toBe(0);
+    expect(await count('rpm:unbudgeted')).toBe(2);
+    const open = await redis.zrange(`${config.redisKeyPrefix}:spend:held`, 0, -1);
+    expect(open.filter((m) => m.includes('"usage-5'))).toEqual([]);
   });
 
   it('reads each budget counter afresh for each command, and rounds limit down and spent up to nanos', async () => {

@@ -44,22 +44,16 @@ end
 /**
  * Sliding-window counter (the current fixed window plus the previous one weighted by how much of it still
  * overlaps): exact enough for RPM/TPM, two keys per limit, and checked-then-added for all rules of a request
- * in one script so instances never race. One call admits a batch of requests (those of one event-loop
- * turn, see PerTurnBatch) one after the other, exactly as separate calls in that order would: a request
- * sees the counts of those before it.
- * KEYS: the rules' counter keys, request after request. ARGV: per request, its number of rules n, then n
- * pairs of limit and cost. Returns per request: 0 and 0 if admitted (its costs added), else the number of
- * the first rule it would break and the ms until it would fit (nothing added).
+ * in one script so instances never race. `admit(k, a, n)` checks the n rules of one request, whose counter
+ * keys follow KEYS[k] and whose (limit, cost) pairs follow ARGV[a]; if all fit it adds their costs and
+ * returns 0, 0, else the number of the first rule it would break and the ms until it would fit (nothing
+ * added). Shared by the admission script below and the spend reservation (RedisSpendGuard), which admits a
+ * request and reserves its spend in one script.
  */
-const ADMIT_BATCH = `${COUNTERS_LUA}
+export const ADMIT_LUA = `${COUNTERS_LUA}
 local w = ${WINDOW_MS}
 local elapsed = (now % w) / w
-local out = {}
-local k = 0
-local a = 1
-while a <= #ARGV do
-  local n = tonumber(ARGV[a])
-  local refused, wait = 0, 0
+local function admit(k, a, n)
   for i = 1, n do
     local base = KEYS[k + i]
     local limit = tonumber(ARGV[a + 2 * i - 1])
@@ -68,6 +62,7 @@ while a <= #ARGV do
     local p = count(base .. prevSuffix)
     if p * (1 - elapsed) + c + cost > limit then
       local room = limit - cost - c
+      local wait
       if room >= 0 and p > 0 then
         wait = (1 - room / p - elapsed) * w
       elseif limit - cost < 0 then
@@ -77,16 +72,30 @@ while a <= #ARGV do
       else
         wait = (1 - elapsed) * w
       end
-      refused, wait = i, math.ceil(math.max(wait, 1))
-      break
+      return i, math.ceil(math.max(wait, 1))
     end
   end
-  if refused == 0 then
-    for i = 1, n do
-      local cost = ARGV[a + 2 * i]
-      if tonumber(cost) > 0 then bump(KEYS[k + i], cost) end
-    end
+  for i = 1, n do
+    local cost = ARGV[a + 2 * i]
+    if tonumber(cost) > 0 then bump(KEYS[k + i], cost) end
   end
+  return 0, 0
+end
+`;
+
+/**
+ * One call admits a batch of requests (those of one event-loop turn, see PerTurnBatch) one after the
+ * other, exactly as separate calls in that order would: a request sees the counts of those before it.
+ * KEYS: the rules' counter keys, request after request. ARGV: per request, its number of rules n, then n
+ * pairs of limit and cost. Returns per request what `admit` returned.
+ */
+const ADMIT_BATCH = `${ADMIT_LUA}
+local out = {}
+local k = 0
+local a = 1
+while a <= #ARGV do
+  local n = tonumber(ARGV[a])
+  local refused, wait = admit(k, a, n)
   out[#out + 1] = refused
   out[#out + 1] = wait
   k = k + n
@@ -98,6 +107,20 @@ return out
 /** The Redis key of a RateRule's (or CounterAdjustment's) counter, without its window suffix. */
 export const rateCounterKey = (config: Pick<AppConfig, 'redisKeyPrefix'>, key: string) =>
   redisKey(config, 'rl', key);
+
+/** The keys and arguments `admit` (ADMIT_LUA) reads for one request's rules: n, then n (limit, cost) pairs. */
+export function pushAdmission(
+  config: Pick<AppConfig, 'redisKeyPrefix'>,
+  rules: RateRule[],
+  keys: string[],
+  args: Array<string | number>,
+): void {
+  args.push(rules.length);
+  for (const rule of rules) {
+    keys.push(rateCounterKey(config, rule.key));
+    args.push(rule.limit, rule.cost);
+  }
+}
 
 /** KEYS: counters; ARGV: the amount to add to each, in order. */
 const ADD = `${COUNTERS_LUA}
@@ -136,13 +159,7 @@ export class RedisRateLimiter extends RateLimiter {
   private async admitBatch(batch: RateRule[][]): Promise<RateDecision[]> {
     const keys: string[] = [];
     const args: number[] = [];
-    for (const rules of batch) {
-      args.push(rules.length);
-      for (const rule of rules) {
-        keys.push(rateCounterKey(this.config, rule.key));
-        args.push(rule.limit, rule.cost);
-      }
-    }
+    for (const rules of batch) pushAdmission(this.config, rules, keys, args);
     const out = await this.redis.tgRateAdmitBatch(keys.length, keys, args);
     return batch.map((rules, i) =>
       out[2 * i] === 0

@@ -6,56 +6,76 @@ import { dec } from '../../../shared/domain/money';
 import { newId } from '../../../shared/domain/ids';
 import { RedisClient, redisKey } from '../../../shared/redis/redis.module';
 import { BatchArgs, defineBatchScript, PerTurnBatch } from '../../../shared/redis/per-turn-batch';
-import { BudgetExhaustedError, Reservation, SpendGuard, StaleReservation } from '../domain/limits.port';
+import {
+  BudgetExhaustedError,
+  RateLimitExceededError,
+  RateRule,
+  Reservation,
+  SpendGuard,
+  StaleReservation,
+} from '../domain/limits.port';
+import { ADMIT_LUA, pushAdmission } from './redis-rate-limiter';
 import { toNanos } from '../domain/pricing';
 
 /**
- * Reserve: seed each missing counter from Billing's `spent`, refuse if any budget would go over, else add
- * the amount to all of them and open the reservation — one script, so no other request can slip between
- * the check and the add. An open reservation is one member of a sorted set scored by its expiry, and the
+ * Reserve: admit the request against its rate rules, if it has any (`admit`, see ADMIT_LUA: checked and
+ * counted first, as RateLimiter.admit would, so a call that must pass both pays one round trip), then seed
+ * each missing budget counter from Billing's `spent`, refuse if any budget would go over, else add the
+ * amount to all of them and open the reservation — one script, so no other request can slip between the
+ * check and the add. An open reservation is one member of a sorted set scored by its expiry, and the
  * member is the reservation itself (see `memberOf`): opening and closing it are one command each, and the
  * sweeper reads everything it needs from the set. One call reserves a batch (the requests of one event-loop
  * turn, see PerTurnBatch) one after the other, as separate calls in that order would: a request sees the
  * amounts of those before it. Each counter is read once per call and then kept (`held`, the script runs
  * alone): the requests of a batch mostly share their budgets.
  * Counters are integer nanos (1e-9 currency units); exact while a budget stays under ~9 million units.
- * KEYS: the open-reservations set, then per reservation its n counters.
- * ARGV: per reservation n, amount, (limit, spent, ttl) per counter, expiresAt, member. Returns per
- * reservation 0, or the number of the budget it would take over (nothing done).
+ * KEYS: the open-reservations set, then per reservation its r rate counters and its n budget counters.
+ * ARGV: per reservation r, (limit, cost) per rule, n, and when n > 0: amount, (limit, spent, ttl) per budget
+ * counter, expiresAt, member. Returns per reservation three numbers: the rule that refused it and the ms
+ * until it would fit (0, 0 if admitted), and the number of the budget it would take over (0 if reserved).
+ * A refused request has nothing reserved; one refused by a budget stays counted by its rules.
  */
-const RESERVE_BATCH = `
+const RESERVE_BATCH = `${ADMIT_LUA}
 local out = {}
 local held = {}
 local k = 1
 local a = 1
 while a <= #ARGV do
+  local r = tonumber(ARGV[a])
+  local refused, wait = admit(k, a, r)
+  k = k + r
+  a = a + 1 + 2 * r
   local n = tonumber(ARGV[a])
-  local amount = ARGV[a + 1]
   local failed = 0
-  for i = 1, n do
-    local key = KEYS[k + i]
-    if not held[key] then
-      local cur = redis.call('GET', key)
-      if not cur then
-        cur = ARGV[a + 3 * i]
-        redis.call('SET', key, cur, 'EX', ARGV[a + 3 * i + 1])
-      end
-      held[key] = tonumber(cur)
-    end
-    if held[key] + tonumber(amount) > tonumber(ARGV[a + 3 * i - 1]) then
-      failed = i
-      break
-    end
-  end
-  if failed == 0 then
+  if refused == 0 and n > 0 then
+    local amount = ARGV[a + 1]
     for i = 1, n do
-      held[KEYS[k + i]] = redis.call('INCRBY', KEYS[k + i], amount)
+      local key = KEYS[k + i]
+      if not held[key] then
+        local cur = redis.call('GET', key)
+        if not cur then
+          cur = ARGV[a + 3 * i]
+          redis.call('SET', key, cur, 'EX', ARGV[a + 3 * i + 1])
+        end
+        held[key] = tonumber(cur)
+      end
+      if held[key] + tonumber(amount) > tonumber(ARGV[a + 3 * i - 1]) then
+        failed = i
+        break
+      end
     end
-    redis.call('ZADD', KEYS[1], ARGV[a + 3 * n + 2], ARGV[a + 3 * n + 3])
+    if failed == 0 then
+      for i = 1, n do
+        held[KEYS[k + i]] = redis.call('INCRBY', KEYS[k + i], amount)
+      end
+      redis.call('ZADD', KEYS[1], ARGV[a + 3 * n + 2], ARGV[a + 3 * n + 3])
+    end
   end
+  out[#out + 1] = refused
+  out[#out + 1] = wait
   out[#out + 1] = failed
   k = k + n
-  a = a + 3 * n + 4
+  if n > 0 then a = a + 3 * n + 4 else a = a + 1 end
 end
 return out
 `;
@@ -103,9 +123,17 @@ return out
 `;
 
 interface Reserving {
+  rules: RateRule[];
   counters: string[];
   budgets: Budget[];
   reservation: Reservation;
+}
+
+/** What the reservation script answered for one reservation. */
+interface Reserved {
+  refusedBy: number;
+  retryAfterMs: number;
+  failedBudget: number;
 }
 
 /** An open reservation as the close script needs it: where it is, what it held and against which counters. */
@@ -171,7 +199,7 @@ export class RedisSpendGuard extends SpendGuard {
    * settled; nothing is added to it any more.
    */
   private readonly legacyOpenKey: string;
-  private readonly reservations: PerTurnBatch<Reserving, number>;
+  private readonly reservations: PerTurnBatch<Reserving, Reserved>;
   private readonly closings: PerTurnBatch<Closing, number>;
 
   constructor(
@@ -200,24 +228,27 @@ export class RedisSpendGuard extends SpendGuard {
     budgets: Budget[],
     nanos: number,
     owner: { tenantId: string; usageId: string; expiresAt: number; soleCall?: boolean },
+    admission: RateRule[] = [],
   ): Promise<Reservation> {
     const reservation: Reservation = { id: newId(), ...owner, budgets, nanos };
-    // No budget, nothing to hold: the common case costs no Redis round trip.
-    if (!budgets.length) return { ...reservation, nanos: 0 };
-    const failed = await this.reservations.call({
+    // Nothing to admit or hold: the common case without budgets costs no Redis round trip.
+    if (!budgets.length && !admission.length) return { ...reservation, nanos: 0 };
+    const { refusedBy, retryAfterMs, failedBudget } = await this.reservations.call({
+      rules: admission,
       counters: budgets.map((b) => this.key(b)),
       budgets,
       reservation,
     });
-    if (failed) {
-      const budget = budgets[failed - 1];
+    if (refusedBy) throw new RateLimitExceededError(admission[refusedBy - 1], retryAfterMs);
+    if (failedBudget) {
+      const budget = budgets[failedBudget - 1];
       throw new BudgetExhaustedError(
         `This request could cost up to ${dec(nanos).div(1e9).toFixed()} ${budget.currency}, more than is left ` +
           `of the ${budget.limit} ${budget.currency} budget`,
         budget,
       );
     }
-    return reservation;
+    return budgets.length ? reservation : { ...reservation, nanos: 0 };
   }
 
   async firstRefusal(budget: Budget): Promise<boolean> {
@@ -294,16 +325,24 @@ export class RedisSpendGuard extends SpendGuard {
     });
   }
 
-  private reserveBatch(batch: Reserving[]): Promise<number[]> {
+  private async reserveBatch(batch: Reserving[]): Promise<Reserved[]> {
     const keys = [this.openKey];
     const args: Array<string | number> = [];
-    for (const { counters, budgets, reservation } of batch) {
+    for (const { rules, counters, budgets, reservation } of batch) {
+      pushAdmission(this.config, rules, keys, args);
       keys.push(...counters);
-      args.push(counters.length, reservation.nanos);
+      args.push(counters.length);
+      if (!counters.length) continue;
+      args.push(reservation.nanos);
       for (const b of budgets) args.push(...nanosOf(b), Math.max(1, Math.ceil(b.ttlSeconds)));
       args.push(reservation.expiresAt, memberOf(reservation, counters));
     }
-    return this.redis.tgSpendReserveBatch(keys.length, keys, args);
+    const out = await this.redis.tgSpendReserveBatch(keys.length, keys, args);
+    return batch.map((_, i) => ({
+      refusedBy: out[3 * i],
+      retryAfterMs: out[3 * i + 1],
+      failedBudget: out[3 * i + 2],
+    }));
   }
 
   private closeBatch(batch: Closing[]): Promise<number[]> {

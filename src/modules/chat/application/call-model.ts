@@ -13,7 +13,7 @@ import {
   LlmUsage,
   UpstreamError,
 } from '../domain/llm-provider.port';
-import { BudgetExhaustedError, SpendGuard } from '../domain/limits.port';
+import { BudgetExhaustedError, RateRule, SpendGuard } from '../domain/limits.port';
 import { SettleSpend } from './settle-spend';
 import { costOf, toNanos } from '../domain/pricing';
 import { estimatePromptTokens, estimateTextTokens, reservePromptTokens } from '../domain/prompt';
@@ -53,6 +53,8 @@ export interface CallBilling {
   usageId: string;
   /** This call is the only one its usage record bills (see Reservation.soleCall). */
   soleCall?: boolean;
+  /** Rate limits to check and count with the reservation, in the same round trip (see SpendGuard.reserve). */
+  admission?: RateRule[];
 }
 
 /**
@@ -90,12 +92,17 @@ export class CallModel {
       ? toNanos(costOf(price, reservePromptTokens(request.messages), request.maxTokens))
       : 0;
     const reservation = await this.spend
-      .reserve(opts.budgets, worstCase, {
-        tenantId: opts.tenantId,
-        usageId: opts.usageId,
-        expiresAt: Date.now() + this.config.chat.reservationTtlMs,
-        soleCall: opts.soleCall,
-      })
+      .reserve(
+        opts.budgets,
+        worstCase,
+        {
+          tenantId: opts.tenantId,
+          usageId: opts.usageId,
+          expiresAt: Date.now() + this.config.chat.reservationTtlMs,
+          soleCall: opts.soleCall,
+        },
+        opts.admission,
+      )
       .catch(async (error: unknown) => {
         await this.announceCapReached(opts.tenantId, error);
         throw error;

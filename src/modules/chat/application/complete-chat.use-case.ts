@@ -95,16 +95,15 @@ export class CompleteChat {
     }
 
     const estimate = estimatePromptTokens(request.messages);
-    const [, budgets] = await Promise.all([
-      this.metering.admit(caller, estimate),
-      this.metering.budgetsFor(caller),
-    ]);
+    // Budgets come from an in-process cache; the rate limits are checked with the reservation, in one round trip.
+    const budgets = await this.metering.budgetsFor(caller);
     const usageId = newId();
     const outcome = await this.callModel.execute(request, {
       budgets,
       tenantId: caller.tenantId,
       usageId,
       soleCall: true,
+      admission: this.metering.rateRules(caller, estimate),
       signal,
       onChunk,
       via: this.passthrough,

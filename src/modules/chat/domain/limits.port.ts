@@ -1,6 +1,6 @@
 import type { CounterAdjustment } from './usage-record';
 import { Budget } from '../../../shared/contracts/metering';
-import { PaymentRequiredError } from '../../../shared/domain/domain-error';
+import { PaymentRequiredError, RateLimitedError } from '../../../shared/domain/domain-error';
 
 /** One sliding-window counter: at most `limit` units per window under `key`; this request adds `cost`. */
 export interface RateRule {
@@ -12,6 +12,16 @@ export interface RateRule {
 }
 
 export type RateDecision = { allowed: true } | { allowed: false; rule: RateRule; retryAfterMs: number };
+
+/** A request refused by `rule` (429 with Retry-After). */
+export class RateLimitExceededError extends RateLimitedError {
+  constructor(
+    readonly rule: RateRule,
+    retryAfterMs: number,
+  ) {
+    super(`Rate limit reached: ${rule.limit} ${rule.label}`, Math.ceil(retryAfterMs / 1000));
+  }
+}
 
 /** Sliding-window limits shared by every API instance (one atomic check-and-add over all rules). */
 export abstract class RateLimiter {
@@ -59,11 +69,17 @@ export class BudgetExhaustedError extends PaymentRequiredError {
  * Settling and reconciling are idempotent (a reservation is closed once), so both may be retried.
  */
 export abstract class SpendGuard {
-  /** Throws BudgetExhaustedError naming the exhausted budget. */
+  /**
+   * Throws BudgetExhaustedError naming the exhausted budget. `admission`, when given, is checked and counted
+   * first in the same atomic step, exactly as RateLimiter.admit would (a refusal throws
+   * RateLimitExceededError and reserves nothing; a budget's refusal leaves the request counted): a call
+   * that must pass both pays one round trip instead of two in a row.
+   */
   abstract reserve(
     budgets: Budget[],
     nanos: number,
     owner: { tenantId: string; usageId: string; expiresAt: number; soleCall?: boolean },
+    admission?: RateRule[],
   ): Promise<Reservation>;
   /** Replaces the reservation with the actual cost (0 = release). */
   abstract settle(reservation: Reservation, actualNanos: number): Promise<void>;
