@@ -124,9 +124,10 @@ return out
 
 interface Reserving {
   rules: RateRule[];
-  counters: string[];
   budgets: Budget[];
   reservation: Reservation;
+  /** Where it is held (its counters and its member of the open set). */
+  held: Pick<Held, 'member' | 'counters'>;
 }
 
 /** What the reservation script answered for one reservation. */
@@ -200,6 +201,12 @@ export class RedisSpendGuard extends SpendGuard {
    */
   private readonly legacyOpenKey: string;
   private readonly reservations: PerTurnBatch<Reserving, Reserved>;
+  /**
+   * Where each reservation this instance opened is held, for its settlement: the counters' keys and the
+   * member's JSON are built once per reservation instead of twice. Weak: a settled or dropped reservation
+   * takes its entry with it; one that is not here (a copy) is worked out again, to the same strings.
+   */
+  private readonly open = new WeakMap<Reservation, Pick<Held, 'member' | 'counters'>>();
   private readonly closings: PerTurnBatch<Closing, number>;
 
   constructor(
@@ -233,11 +240,13 @@ export class RedisSpendGuard extends SpendGuard {
     const reservation: Reservation = { id: newId(), ...owner, budgets, nanos };
     // Nothing to admit or hold: the common case without budgets costs no Redis round trip.
     if (!budgets.length && !admission.length) return { ...reservation, nanos: 0 };
+    const counters = budgets.map((b) => this.key(b));
+    const held = { counters, member: counters.length ? memberOf(reservation, counters) : '' };
     const { refusedBy, retryAfterMs, failedBudget } = await this.reservations.call({
       rules: admission,
-      counters: budgets.map((b) => this.key(b)),
       budgets,
       reservation,
+      held,
     });
     if (refusedBy) throw new RateLimitExceededError(admission[refusedBy - 1], retryAfterMs);
     if (failedBudget) {
@@ -248,7 +257,9 @@ export class RedisSpendGuard extends SpendGuard {
         budget,
       );
     }
-    return budgets.length ? reservation : { ...reservation, nanos: 0 };
+    if (!budgets.length) return { ...reservation, nanos: 0 };
+    this.open.set(reservation, held);
+    return reservation;
   }
 
   async firstRefusal(budget: Budget): Promise<boolean> {
@@ -258,14 +269,13 @@ export class RedisSpendGuard extends SpendGuard {
 
   async settle(reservation: Reservation, actualNanos: number): Promise<void> {
     if (!reservation.budgets.length) return;
-    const counters = reservation.budgets.map((b) => this.key(b));
+    let held = this.open.get(reservation);
+    if (!held) {
+      const counters = reservation.budgets.map((b) => this.key(b));
+      held = { counters, member: memberOf(reservation, counters) };
+    }
     await this.closings.call({
-      held: {
-        set: this.openKey,
-        member: memberOf(reservation, counters),
-        nanos: reservation.nanos,
-        counters,
-      },
+      held: { set: this.openKey, nanos: reservation.nanos, ...held },
       usageId: reservation.usageId,
       nanos: actualNanos,
       mode: 'settle',
@@ -328,14 +338,14 @@ export class RedisSpendGuard extends SpendGuard {
   private async reserveBatch(batch: Reserving[]): Promise<Reserved[]> {
     const keys = [this.openKey];
     const args: Array<string | number> = [];
-    for (const { rules, counters, budgets, reservation } of batch) {
+    for (const { rules, budgets, reservation, held } of batch) {
       pushAdmission(this.config, rules, keys, args);
-      keys.push(...counters);
-      args.push(counters.length);
-      if (!counters.length) continue;
+      keys.push(...held.counters);
+      args.push(held.counters.length);
+      if (!held.counters.length) continue;
       args.push(reservation.nanos);
       for (const b of budgets) args.push(...nanosOf(b), Math.max(1, Math.ceil(b.ttlSeconds)));
-      args.push(reservation.expiresAt, memberOf(reservation, counters));
+      args.push(reservation.expiresAt, held.member);
     }
     const out = await this.redis.tgSpendReserveBatch(keys.length, keys, args);
     return batch.map((_, i) => ({
