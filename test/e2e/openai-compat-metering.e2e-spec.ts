@@ -165,13 +165,17 @@ describe('OpenAI-compatible /v1/chat/completions: usage, aborts, limits, budgets
     expect(dec(rows[0].spent).lte(limit)).toBe(true);
   });
 
-  it('sends the spend settlement and the usage record to Redis in the same event-loop turn', async () => {
+  /**
+   * The Redis commands sent while one completion of a fresh organization with a spend cap is answered, each
+   * as its name and arguments in one string, stamped with the event-loop turn it left in (a setImmediate
+   * ticker counts turns).
+   */
+  const commandsOfOneCompletion = async (cap: string) => {
     const other = await signUp(t);
     const key = await createApiKey(t, other, ['chat:invoke']);
-    capTenant(t, other.tenantId, spendCap(`v1turn:${other.tenantId}`, '100'));
-    // Each command is stamped with the event-loop turn it left in (a setImmediate ticker counts turns).
+    capTenant(t, other.tenantId, spendCap(`${cap}:${other.tenantId}`, '100'));
     const redis = t.app.get(RedisClient);
-    const sent: Array<{ keys: string; turn: number }> = [];
+    const sent: Array<{ text: string; turn: number }> = [];
     let turn = 0;
     let ticking = true;
     const tick = () => {
@@ -181,48 +185,35 @@ describe('OpenAI-compatible /v1/chat/completions: usage, aborts, limits, budgets
     setImmediate(tick);
     const send = redis.sendCommand.bind(redis);
     const spy = jest.spyOn(redis, 'sendCommand').mockImplementation((command, ...rest) => {
-      sent.push({ keys: [command.name, ...command.args.map(String)].join(' '), turn });
+      sent.push({ text: [command.name, ...command.args.map(String)].join(' '), turn });
       return send(command, ...rest);
     });
     try {
       await new OpenAI({ baseURL: `${t.url}/v1`, apiKey: key.key, maxRetries: 0 }).chat.completions.create({
         model: 'gpt-4o-mini',
-        messages: [{ role: 'user', content: 'settle and record together' }],
+        messages: [{ role: 'user', content: 'one completion' }],
       });
     } finally {
       spy.mockRestore();
       ticking = false;
     }
-    const script = (c: { keys: string }) => c.keys.startsWith('evalsha ');
-    const settlement = sent.find((c) => script(c) && c.keys.includes(':spend:settled:'));
-    const append = sent.find((c) => script(c) && c.keys.includes(':usage:records'));
+    return { tenantId: other.tenantId, scripts: sent.filter((c) => c.text.startsWith('evalsha ')) };
+  };
+
+  it('sends the spend settlement and the usage record to Redis in the same event-loop turn', async () => {
+    const { scripts } = await commandsOfOneCompletion('v1turn');
+    const settlement = scripts.find((c) => c.text.includes(':spend:settled:'));
+    const append = scripts.find((c) => c.text.includes(':usage:records'));
     expect(settlement).toBeDefined();
     expect(append).toBeDefined();
     expect(settlement!.turn).toBe(append!.turn);
   });
 
   it('checks its rate limits and reserves its worst case in one Redis command', async () => {
-    const other = await signUp(t);
-    const key = await createApiKey(t, other, ['chat:invoke']);
-    capTenant(t, other.tenantId, spendCap(`v1gate:${other.tenantId}`, '100'));
-    const redis = t.app.get(RedisClient);
-    const scripts: string[] = [];
-    const send = redis.sendCommand.bind(redis);
-    const spy = jest.spyOn(redis, 'sendCommand').mockImplementation((command, ...rest) => {
-      if (command.name === 'evalsha') scripts.push(command.args.map(String).join(' '));
-      return send(command, ...rest);
-    });
-    try {
-      await new OpenAI({ baseURL: `${t.url}/v1`, apiKey: key.key, maxRetries: 0 }).chat.completions.create({
-        model: 'gpt-4o-mini',
-        messages: [{ role: 'user', content: 'admit and reserve together' }],
-      });
-    } finally {
-      spy.mockRestore();
-    }
-    const admissions = scripts.filter((args) => args.includes(`:rl:rpm:${other.tenantId}`));
+    const { tenantId, scripts } = await commandsOfOneCompletion('v1gate');
+    const admissions = scripts.filter((c) => c.text.includes(`:rl:rpm:${tenantId}`));
     expect(admissions).toHaveLength(1);
-    expect(admissions[0]).toContain(`:budget:v1gate:${other.tenantId}`);
+    expect(admissions[0].text).toContain(`:budget:v1gate:${tenantId}`);
   });
 
   it('validates the body: unknown fields and bad values are a 400 listing each field; null optionals pass', async () => {
