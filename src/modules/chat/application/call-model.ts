@@ -15,7 +15,7 @@ import {
 } from '../domain/llm-provider.port';
 import { BudgetExhaustedError, RateRule, SpendGuard } from '../domain/limits.port';
 import { SettleSpend } from './settle-spend';
-import { costOf, toNanos } from '../domain/pricing';
+import { costInNanos, costOf, toNanos } from '../domain/pricing';
 import { estimatePromptTokens, estimateTextTokens, reservePromptTokens } from '../domain/prompt';
 
 export interface CallOutcome {
@@ -87,9 +87,9 @@ export class CallModel {
   ): Promise<CallOutcome> {
     const price = this.config.chat.models[request.model];
     if (!price) throw new InvalidError('model_not_priced', `Model ${request.model} has no price configured`);
-    // Priced only when there is a budget to hold it against (decimal arithmetic, on every call otherwise).
+    // Priced only when there is a budget to hold it against (with integers where the price allows, see costInNanos).
     const worstCase = opts.budgets.length
-      ? toNanos(costOf(price, reservePromptTokens(request.messages), request.maxTokens))
+      ? costInNanos(price, reservePromptTokens(request.messages), request.maxTokens)
       : 0;
     const reservation = await this.spend
       .reserve(

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { dec } from '../../../shared/domain/money';
-import { costOf, ModelPrice } from './pricing';
+import { costInNanos, costOf, ModelPrice, toNanos } from './pricing';
 
 /** The definition: (input × prompt + output × completion) / 1,000,000, kept to 12 decimals half-even. */
 const byDefinition = (price: ModelPrice, prompt: number, completion: number) =>
@@ -37,5 +37,40 @@ describe('costOf', () => {
           );
       }),
     );
+  });
+});
+
+describe('costInNanos', () => {
+  it('is toNanos(costOf(...)), rounded up to whole nanos, for any price and token counts', () => {
+    const amount = fc
+      .tuple(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 9 }))
+      .map(([units, scale]) =>
+        dec(units)
+          .div(10 ** scale)
+          .toFixed(),
+      );
+    // Up to 10^10 tokens: past 2^53 pico-units at the larger prices, where decimals take over.
+    const tokens = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 2_000_000 }), fc.nat({ max: 1e10 }));
+    fc.assert(
+      fc.property(amount, amount, tokens, tokens, (input, output, prompt, completion) => {
+        const price = { input, output };
+        expect(costInNanos(price, prompt, completion)).toBe(toNanos(costOf(price, prompt, completion)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('is exact where integers cannot hold the cost (more than 2^53 pico-units)', () => {
+    // 100,000 per million tokens is 1e11 micro-units: 1e6 tokens make 1e17 pico-units, past 2^53.
+    expect(costInNanos({ input: '100000', output: '0.000001' }, 1_000_000, 1)).toBe(100_000_000_000_001);
+  });
+
+  it('rounds a part of a nano up, and leaves whole nanos alone', () => {
+    // 0.000001 per million = 1 pico-unit a token.
+    const price = { input: '0.000001', output: '0.000001' };
+    expect(costInNanos(price, 1, 0)).toBe(1);
+    expect(costInNanos(price, 1000, 0)).toBe(1);
+    expect(costInNanos(price, 1000, 1)).toBe(2);
+    expect(costInNanos(price, 0, 0)).toBe(0);
   });
 });
