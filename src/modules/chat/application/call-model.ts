@@ -87,7 +87,8 @@ export class CallModel {
   ): Promise<CallOutcome> {
     const price = this.config.chat.models[request.model];
     if (!price) throw new InvalidError('model_not_priced', `Model ${request.model} has no price configured`);
-    // Priced only when there is a budget to hold it against (with integers where the price allows, see costInNanos).
+    // Priced only when there is a budget to hold it against (with integers where the price allows, see
+    // costInNanos).
     const worstCase = opts.budgets.length
       ? costInNanos(price, reservePromptTokens(request.messages), request.maxTokens)
       : 0;
