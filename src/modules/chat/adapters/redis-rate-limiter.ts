@@ -108,7 +108,7 @@ return out
 export const rateCounterKey = (config: Pick<AppConfig, 'redisKeyPrefix'>, key: string) =>
   redisKey(config, 'rl', key);
 
-/** The keys and arguments `admit` (ADMIT_LUA) reads for one request's rules: n, then n (limit, cost) pairs. */
+/** The keys and arguments `admit` (ADMIT_LUA) reads for one request's rules: n, then (limit, cost) pairs. */
 export function pushAdmission(
   config: Pick<AppConfig, 'redisKeyPrefix'>,
   rules: RateRule[],

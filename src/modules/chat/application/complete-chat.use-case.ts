@@ -95,7 +95,8 @@ export class CompleteChat {
     }
 
     const estimate = estimatePromptTokens(request.messages);
-    // Budgets come from an in-process cache; the rate limits are checked with the reservation, in one round trip.
+    // Budgets come from an in-process cache; the rate limits are checked with the reservation, in one Redis
+    // round trip.
     const budgets = await this.metering.budgetsFor(caller);
     const usageId = newId();
     const outcome = await this.callModel.execute(request, {
