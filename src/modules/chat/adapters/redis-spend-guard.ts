@@ -126,7 +126,7 @@ interface Reserving {
   rules: RateRule[];
   budgets: Budget[];
   reservation: Reservation;
-  /** Where it is held (its counters and its member of the open set). */
+  /** Where it is held (see placeOf). */
   held: Pick<Held, 'member' | 'counters'>;
 }
 
@@ -227,6 +227,12 @@ export class RedisSpendGuard extends SpendGuard {
     return redisKey(this.config, 'budget', budget.key);
   }
 
+  /** Where a reservation is held: its budgets' counters and its member of the open set. */
+  private placeOf(reservation: Reservation): Pick<Held, 'member' | 'counters'> {
+    const counters = reservation.budgets.map((b) => this.key(b));
+    return { counters, member: memberOf(reservation, counters) };
+  }
+
   private settledKey(usageId: string): string {
     return redisKey(this.config, 'spend', 'settled', usageId);
   }
@@ -240,8 +246,7 @@ export class RedisSpendGuard extends SpendGuard {
     const reservation: Reservation = { id: newId(), ...owner, budgets, nanos };
     // Nothing to admit or hold: the common case without budgets costs no Redis round trip.
     if (!budgets.length && !admission.length) return { ...reservation, nanos: 0 };
-    const counters = budgets.map((b) => this.key(b));
-    const held = { counters, member: counters.length ? memberOf(reservation, counters) : '' };
+    const held = budgets.length ? this.placeOf(reservation) : { counters: [], member: '' };
     const { refusedBy, retryAfterMs, failedBudget } = await this.reservations.call({
       rules: admission,
       budgets,
@@ -269,11 +274,7 @@ export class RedisSpendGuard extends SpendGuard {
 
   async settle(reservation: Reservation, actualNanos: number): Promise<void> {
     if (!reservation.budgets.length) return;
-    let held = this.open.get(reservation);
-    if (!held) {
-      const counters = reservation.budgets.map((b) => this.key(b));
-      held = { counters, member: memberOf(reservation, counters) };
-    }
+    const held = this.open.get(reservation) ?? this.placeOf(reservation);
     await this.closings.call({
       held: { set: this.openKey, nanos: reservation.nanos, ...held },
       usageId: reservation.usageId,
