@@ -2,6 +2,7 @@ import Redis from 'ioredis';
 import { startTestApp, TestApp } from '../support/test-app';
 import { signUp } from '../support/auth';
 import { Budget } from '../../src/shared/contracts/metering';
+import { spendCap } from '../support/budgets';
 import { newId } from '../../src/shared/domain/ids';
 import { SpendGuard } from '../../src/modules/chat/domain/limits.port';
 import { UsageRecord, UsageStore } from '../../src/modules/chat/domain/usage-record';
@@ -22,14 +23,7 @@ describe('spend reservations: expiry and the stale-reservation sweeper', () => {
     await t.close();
   });
 
-  const budget = (): Budget => ({
-    key: `sweep:${newId()}`,
-    limit: '10',
-    spent: '0',
-    currency: 'USD',
-    ttlSeconds: 3600,
-    reason: 'spend_cap_exceeded',
-  });
+  const budget = (): Budget => spendCap(`sweep:${newId()}`, '10');
   const counter = (b: Budget) => redis.get(`${t.config.redisKeyPrefix}:budget:${b.key}`).then(Number);
   const record = (id: string, cost: string): UsageRecord => ({
     id,

@@ -10,7 +10,7 @@ import {
   RateLimitExceededError,
   RateRule,
 } from '../../src/modules/chat/domain/limits.port';
-import { Budget } from '../../src/shared/contracts/metering';
+import { spendCap } from '../support/budgets';
 import { UsageRecord } from '../../src/modules/chat/domain/usage-record';
 
 const WINDOW_MS = 60_000;
@@ -136,14 +136,7 @@ describe("the chat path's Redis counters (rate limits, usage buffer, budgets), b
     expect(ttl).toBeLessThanOrEqual(2 * WINDOW_MS);
   });
 
-  const budget = (key: string, limit: string, spent = '0'): Budget => ({
-    key,
-    limit,
-    spent,
-    currency: 'USD',
-    ttlSeconds: 3600,
-    reason: 'spend_cap_exceeded',
-  });
+  const budget = spendCap;
   const owner = (n: number) => ({
     tenantId: 'tenant-1',
     usageId: `usage-${n}`,

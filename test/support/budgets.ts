@@ -1,11 +1,11 @@
 import { Budget, BudgetSource, SpendScope } from '../../src/shared/contracts/metering';
 import { TestApp } from './test-app';
 
-/** A spend cap of `limit` USD with nothing spent yet and an hour left in its period. */
-export const spendCap = (key: string, limit: string): Budget => ({
+/** A spend cap of `limit` USD with `spent` spent (nothing by default) and an hour left in its period. */
+export const spendCap = (key: string, limit: string, spent = '0'): Budget => ({
   key,
   limit,
-  spent: '0',
+  spent,
   currency: 'USD',
   ttlSeconds: 3600,
   reason: 'spend_cap_exceeded',

@@ -6,6 +6,14 @@ import { costInNanos, costOf, ModelPrice, toNanos } from './pricing';
 const byDefinition = (price: ModelPrice, prompt: number, completion: number) =>
   dec(price.input).times(prompt).plus(dec(price.output).times(completion)).div(1_000_000).toDecimalPlaces(12);
 
+/** A price per million tokens: a whole number of units up to `maxUnits`, with 0 to 9 decimals. */
+const priceAmount = (maxUnits: number) =>
+  fc.tuple(fc.integer({ min: 0, max: maxUnits }), fc.integer({ min: 0, max: 9 })).map(([units, scale]) =>
+    dec(units)
+      .div(10 ** scale)
+      .toFixed(),
+  );
+
 describe('costOf', () => {
   it('prices 1,234 prompt and 567 completion tokens at 0.15 / 0.60 per million', () => {
     expect(costOf({ input: '0.15', output: '0.60' }, 1234, 567).toFixed()).toBe('0.0005253');
@@ -19,13 +27,7 @@ describe('costOf', () => {
   });
 
   it('equals the definition for any price and token counts, whichever side is zero', () => {
-    const amount = fc
-      .tuple(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 9 }))
-      .map(([units, scale]) =>
-        dec(units)
-          .div(10 ** scale)
-          .toFixed(),
-      );
+    const amount = priceAmount(100_000);
     const tokens = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 2_000_000 }));
     fc.assert(
       fc.property(amount, amount, tokens, tokens, (input, output, prompt, completion) => {
@@ -42,13 +44,7 @@ describe('costOf', () => {
 
 describe('costInNanos', () => {
   it('is toNanos(costOf(...)), rounded up to whole nanos, for any price and token counts', () => {
-    const amount = fc
-      .tuple(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 9 }))
-      .map(([units, scale]) =>
-        dec(units)
-          .div(10 ** scale)
-          .toFixed(),
-      );
+    const amount = priceAmount(10_000_000);
     // Up to 10^10 tokens: past 2^53 pico-units at the larger prices, where decimals take over.
     const tokens = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 2_000_000 }), fc.nat({ max: 1e10 }));
     fc.assert(
