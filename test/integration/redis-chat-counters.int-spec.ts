@@ -23,6 +23,8 @@ describe("the chat path's Redis counters (rate limits, usage buffer, budgets), b
   let config: AppConfig;
   let redis: Redis;
   let commands: string[];
+  /** Each command's arguments, as ioredis sent them. */
+  let sent: string[][];
 
   beforeAll(async () => {
     config = loadConfig(process.env, { REDIS_KEY_PREFIX: `tgtest_${randomBytes(4).toString('hex')}` });
@@ -32,9 +34,11 @@ describe("the chat path's Redis counters (rate limits, usage buffer, budgets), b
   });
   beforeEach(() => {
     commands = [];
+    sent = [];
     const send = redis.sendCommand.bind(redis);
     jest.spyOn(redis, 'sendCommand').mockImplementation((command, ...rest) => {
       commands.push(command.name);
+      sent.push(command.args.map(String));
       return send(command, ...rest);
     });
   });
@@ -261,5 +265,83 @@ describe("the chat path's Redis counters (rate limits, usage buffer, budgets), b
     expect(await settled('usage-10')).toBe(0);
     expect(await settled('usage-11')).toBe(1);
     expect(await redis.get(`${config.redisKeyPrefix}:budget:cap:sole`)).toBe(String(nanos(3)));
+  });
+
+  /**
+   * The commands Redis ran (scripts' own calls included, as MONITOR shows them) on this suite's keys while
+   * `work` ran: a fresh MONITOR connection, read up to a marker sent after the work.
+   */
+  const redisRan = async (work: () => Promise<unknown>): Promise<string[][]> => {
+    const monitor = await redis.monitor();
+    const ran: string[][] = [];
+    const marker = `${config.redisKeyPrefix}:done:${randomBytes(4).toString('hex')}`;
+    const done = new Promise<void>((resolve) =>
+      monitor.on('monitor', (_time: string, args: string[]) => {
+        if (args.includes(marker)) resolve();
+        else if (args.some((a) => a.startsWith(`${config.redisKeyPrefix}:`))) ran.push(args);
+      }),
+    );
+    try {
+      await work();
+      await redis.exists(marker);
+      await done;
+    } finally {
+      monitor.disconnect();
+    }
+    return ran;
+  };
+  const writesTo = (ran: string[][], command: string, key: string) =>
+    ran.filter(([name, k]) => name.toUpperCase() === command && k.startsWith(key));
+
+  it('sends each key once per command and writes each counter once, however many requests share it', async () => {
+    const guard = new RedisSpendGuard(redis as RedisClient, config);
+    const buffer = new RedisUsageBuffer(redis as RedisClient, config);
+    const rules = (): RateRule[] => [
+      { label: 'requests per minute', key: 'rpm:shared', limit: 100, cost: 1 },
+      { label: 'tokens per minute', key: 'tpm:shared', limit: 10_000, cost: 50 },
+    ];
+    const budgets = [budget('cap:shared-a', '100'), budget('cap:shared-b', '100')];
+    const budgetKey = (b: { key: string }) => `${config.redisKeyPrefix}:budget:${b.key}`;
+    const rpm = rateCounterKey(config, 'rpm:shared');
+    const tpm = rateCounterKey(config, 'tpm:shared');
+    let held: Awaited<ReturnType<typeof guard.reserve>>[] = [];
+
+    const reserving = await redisRan(async () => {
+      held = await Promise.all(
+        Array.from({ length: 6 }, (_, n) => guard.reserve(budgets, nanos(2), owner(70 + n), rules())),
+      );
+    });
+    const script = sent.find((args) => args.includes(budgetKey(budgets[0])))!;
+    for (const key of [...budgets.map(budgetKey), rpm, tpm])
+      expect(script.filter((arg) => arg.startsWith(key))).toHaveLength(1);
+    for (const key of [...budgets.map(budgetKey), `${rpm}:`, `${tpm}:`])
+      expect(writesTo(reserving, 'INCRBY', key)).toHaveLength(1);
+    expect(writesTo(reserving, 'ZADD', `${config.redisKeyPrefix}:spend:held`)).toHaveLength(1);
+    expect(await count('rpm:shared')).toBe(6);
+    expect(await count('tpm:shared')).toBe(300);
+    for (const b of budgets) expect(await redis.get(budgetKey(b))).toBe(String(nanos(12)));
+
+    const settling = await redisRan(() =>
+      Promise.all([
+        ...held.map((r) => guard.settle(r, nanos(1))),
+        ...held.map((_, n) =>
+          buffer.append({ id: `usage-${70 + n}` } as UsageRecord, [{ key: 'tpm:shared', amount: -20 }]),
+        ),
+      ]),
+    );
+    for (const key of budgets.map(budgetKey)) expect(writesTo(settling, 'INCRBY', key)).toHaveLength(1);
+    expect(writesTo(settling, 'INCRBY', `${tpm}:`)).toHaveLength(1);
+    for (const b of budgets) expect(await redis.get(budgetKey(b))).toBe(String(nanos(6)));
+    expect(await count('tpm:shared')).toBe(180);
+  });
+
+  it('writes what a batch adds to a counter as an exact integer, also in the millions of units', async () => {
+    const guard = new RedisSpendGuard(redis as RedisClient, config);
+    // 3 × 1,234,567.123456789 units: past 1e14 nanos, where Lua's default number format turns to exponents.
+    const budgets = [budget('cap:large', '8000000')];
+    const amount = 1_234_567_123_456_789;
+    await Promise.all([0, 1, 2].map((n) => guard.reserve(budgets, amount, owner(80 + n))));
+
+    expect(await redis.get(`${config.redisKeyPrefix}:budget:cap:large`)).toBe(String(3 * amount));
   });
 });

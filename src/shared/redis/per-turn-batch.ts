@@ -101,6 +101,25 @@ export class PerTurnBatch<I, R> implements DueBatch {
 }
 
 /**
+ * A batch script's KEYS, each distinct key once: the calls of a batch mostly share their tenant's counters,
+ * and a key repeated per call was most of the bytes a batch sent (and Redis parsed). A call's arguments
+ * refer to a key by its position in KEYS (`at`, 1-based, as Lua indexes).
+ */
+export class BatchKeys {
+  readonly list: string[] = [];
+  private readonly positions = new Map<string, number>();
+
+  at(key: string): number {
+    let position = this.positions.get(key);
+    if (position === undefined) {
+      position = this.list.push(key);
+      this.positions.set(key, position);
+    }
+    return position;
+  }
+}
+
+/**
  * A batch script's arguments: its number of keys, the keys, the other arguments. ioredis flattens the lists
  * into the command itself, so a batch's arguments are not copied into one list first.
  */

@@ -5,7 +5,7 @@ import { Budget } from '../../../shared/contracts/metering';
 import { dec } from '../../../shared/domain/money';
 import { newId } from '../../../shared/domain/ids';
 import { RedisClient, redisKey } from '../../../shared/redis/redis.module';
-import { BatchArgs, defineBatchScript, PerTurnBatch } from '../../../shared/redis/per-turn-batch';
+import { BatchArgs, BatchKeys, defineBatchScript, PerTurnBatch } from '../../../shared/redis/per-turn-batch';
 import {
   BudgetExhaustedError,
   RateLimitExceededError,
@@ -29,54 +29,62 @@ import { toNanos } from '../domain/pricing';
  * amounts of those before it. Each counter is read once per call and then kept (`held`, the script runs
  * alone): the requests of a batch mostly share their budgets.
  * Counters are integer nanos (1e-9 currency units); exact while a budget stays under ~9 million units.
- * KEYS: the open-reservations set, then per reservation its r rate counters and its n budget counters.
- * ARGV: per reservation r, (limit, cost) per rule, n, and when n > 0: amount, (limit, spent, ttl) per budget
- * counter, expiresAt, member. Returns per reservation three numbers: the rule that refused it and the ms
- * until it would fit (0, 0 if admitted), and the number of the budget it would take over (0 if reserved).
+ * As with the rate counters (COUNTERS_LUA), what the batch adds to a budget counter is written once, at the
+ * end, and the batch's reservations join the open set in one ZADD.
+ * KEYS: the open-reservations set, then the batch's rate and budget counters, each once (BatchKeys).
+ * ARGV: per reservation r, a (position in KEYS, limit, cost) triple per rule, n, and when n > 0: amount,
+ * (position in KEYS, limit, spent, ttl) per budget counter, expiresAt, member. Returns per reservation three
+ * numbers: the rule that refused it and the ms until it would fit (0, 0 if admitted), and the number of the
+ * budget it would take over (0 if reserved).
  * A refused request has nothing reserved; one refused by a budget stays counted by its rules.
  */
 const RESERVE_BATCH = `${ADMIT_LUA}
 local out = {}
 local held = {}
-local k = 1
+local reserved = {}
+local opened = {}
 local a = 1
 while a <= #ARGV do
   local r = tonumber(ARGV[a])
-  local refused, wait = admit(k, a, r)
-  k = k + r
-  a = a + 1 + 2 * r
+  local refused, wait = admit(a, r)
+  a = a + 1 + 3 * r
   local n = tonumber(ARGV[a])
   local failed = 0
   if refused == 0 and n > 0 then
-    local amount = ARGV[a + 1]
+    local amount = tonumber(ARGV[a + 1])
     for i = 1, n do
-      local key = KEYS[k + i]
+      local key = KEYS[tonumber(ARGV[a + 4 * i - 2])]
       if not held[key] then
         local cur = redis.call('GET', key)
         if not cur then
-          cur = ARGV[a + 3 * i]
-          redis.call('SET', key, cur, 'EX', ARGV[a + 3 * i + 1])
+          cur = ARGV[a + 4 * i]
+          redis.call('SET', key, cur, 'EX', ARGV[a + 4 * i + 1])
         end
         held[key] = tonumber(cur)
       end
-      if held[key] + tonumber(amount) > tonumber(ARGV[a + 3 * i - 1]) then
+      if held[key] + amount > tonumber(ARGV[a + 4 * i - 1]) then
         failed = i
         break
       end
     end
     if failed == 0 then
       for i = 1, n do
-        held[KEYS[k + i]] = redis.call('INCRBY', KEYS[k + i], amount)
+        local key = KEYS[tonumber(ARGV[a + 4 * i - 2])]
+        held[key] = held[key] + amount
+        reserved[key] = (reserved[key] or 0) + amount
       end
-      redis.call('ZADD', KEYS[1], ARGV[a + 3 * n + 2], ARGV[a + 3 * n + 3])
+      opened[#opened + 1] = ARGV[a + 4 * n + 2]
+      opened[#opened + 1] = ARGV[a + 4 * n + 3]
     end
   end
   out[#out + 1] = refused
   out[#out + 1] = wait
   out[#out + 1] = failed
-  k = k + n
-  if n > 0 then a = a + 3 * n + 4 else a = a + 1 end
+  if n > 0 then a = a + 4 * n + 4 else a = a + 1 end
 end
+for key, amount in pairs(reserved) do redis.call('INCRBY', key, string.format('%d', amount)) end
+if #opened > 0 then redis.call('ZADD', KEYS[1], unpack(opened)) end
+writeCounters()
 return out
 `;
 
@@ -85,39 +93,46 @@ return out
  * counts once), move each counter by (owed - reserved). A counter that expired with its period is left
  * alone. `settled` sums what the calls of one usage record have settled, so the sweeper can tell how
  * much of the recorded cost is still owed (not kept for a record's sole call, see Reservation.soleCall).
- * One call closes a batch, one reservation after the other.
- * KEYS: per reservation its set (open or, for one opened before the set held whole reservations, legacy
- * open), its settled total and its m counters.
- * ARGV: per reservation m, its member, reserved nanos, actual nanos (settle) or recorded nanos (reconcile),
- * mode ('settle'|'reconcile'), 1 to add to the settled total (else 0), its ttl seconds. Returns per
- * reservation 1 if it closed it, 0 if it was closed already.
+ * One call closes a batch, one reservation after the other; what it moves on each counter is summed and
+ * written once, at the end.
+ * KEYS: the batch's sets (open or, for one opened before the set held whole reservations, legacy open),
+ * settled totals and counters, each once (BatchKeys).
+ * ARGV: per reservation m, the positions in KEYS of its set and of its settled total (0 when neither read nor
+ * added to), its member, reserved nanos, actual nanos (settle) or recorded nanos (reconcile), mode
+ * ('settle'|'reconcile'), 1 to add to the settled total (else 0), its ttl seconds, then the positions of its
+ * m counters. Returns per reservation 1 if it closed it, 0 if it was closed already.
  */
 const CLOSE_BATCH = `
 local out = {}
-local k = 0
+local moved = {}
 local a = 1
 while a <= #ARGV do
   local m = tonumber(ARGV[a])
-  local settled = KEYS[k + 2]
+  local settled = KEYS[tonumber(ARGV[a + 2])]
   local closed = 0
-  if redis.call('ZREM', KEYS[k + 1], ARGV[a + 1]) == 1 then
-    local owed = tonumber(ARGV[a + 3])
-    if ARGV[a + 4] == 'reconcile' then
+  if redis.call('ZREM', KEYS[tonumber(ARGV[a + 1])], ARGV[a + 3]) == 1 then
+    local owed = tonumber(ARGV[a + 5])
+    if ARGV[a + 6] == 'reconcile' then
       owed = math.max(0, owed - tonumber(redis.call('GET', settled) or '0'))
     end
-    local delta = owed - tonumber(ARGV[a + 2])
-    for i = k + 3, k + 2 + m do
-      if delta ~= 0 and redis.call('EXISTS', KEYS[i]) == 1 then redis.call('INCRBY', KEYS[i], delta) end
+    local delta = owed - tonumber(ARGV[a + 4])
+    if delta ~= 0 then
+      for i = 1, m do
+        local key = KEYS[tonumber(ARGV[a + 8 + i])]
+        moved[key] = (moved[key] or 0) + delta
+      end
     end
-    if owed > 0 and ARGV[a + 5] == '1' then
+    if owed > 0 and ARGV[a + 7] == '1' then
       redis.call('INCRBY', settled, owed)
-      redis.call('EXPIRE', settled, ARGV[a + 6])
+      redis.call('EXPIRE', settled, ARGV[a + 8])
     end
     closed = 1
   end
   out[#out + 1] = closed
-  k = k + 2 + m
-  a = a + 7
+  a = a + 9 + m
+end
+for key, delta in pairs(moved) do
+  if delta ~= 0 and redis.call('EXISTS', key) == 1 then redis.call('INCRBY', key, string.format('%d', delta)) end
 end
 return out
 `;
@@ -337,18 +352,21 @@ export class RedisSpendGuard extends SpendGuard {
   }
 
   private async reserveBatch(batch: Reserving[]): Promise<Reserved[]> {
-    const keys = [this.openKey];
+    const keys = new BatchKeys();
+    keys.at(this.openKey);
     const args: Array<string | number> = [];
     for (const { rules, budgets, reservation, held } of batch) {
       pushAdmission(this.config, rules, keys, args);
-      keys.push(...held.counters);
       args.push(held.counters.length);
       if (!held.counters.length) continue;
       args.push(reservation.nanos);
-      for (const b of budgets) args.push(...nanosOf(b), Math.max(1, Math.ceil(b.ttlSeconds)));
+      for (let i = 0; i < budgets.length; i++) {
+        const [limit, spent] = nanosOf(budgets[i]);
+        args.push(keys.at(held.counters[i]), limit, spent, Math.max(1, Math.ceil(budgets[i].ttlSeconds)));
+      }
       args.push(reservation.expiresAt, held.member);
     }
-    const out = await this.redis.tgSpendReserveBatch(keys.length, keys, args);
+    const out = await this.redis.tgSpendReserveBatch(keys.list.length, keys.list, args);
     return batch.map((_, i) => ({
       refusedBy: out[3 * i],
       retryAfterMs: out[3 * i + 1],
@@ -357,13 +375,15 @@ export class RedisSpendGuard extends SpendGuard {
   }
 
   private closeBatch(batch: Closing[]): Promise<number[]> {
-    const keys: string[] = [];
+    const keys = new BatchKeys();
     const args: Array<string | number> = [];
     const ttl = RECORD_GRACE_SECONDS + Math.ceil(this.config.chat.reservationTtlMs / 1000);
     for (const { held, usageId, nanos, mode, sum } of batch) {
-      keys.push(held.set, this.settledKey(usageId), ...held.counters);
-      args.push(held.counters.length, held.member, held.nanos, nanos, mode, sum ? 1 : 0, ttl);
+      const settled = sum || mode === 'reconcile' ? keys.at(this.settledKey(usageId)) : 0;
+      args.push(held.counters.length, keys.at(held.set), settled, held.member, held.nanos, nanos, mode);
+      args.push(sum ? 1 : 0, ttl);
+      for (const counter of held.counters) args.push(keys.at(counter));
     }
-    return this.redis.tgSpendCloseBatch(keys.length, keys, args);
+    return this.redis.tgSpendCloseBatch(keys.list.length, keys.list, args);
   }
 }

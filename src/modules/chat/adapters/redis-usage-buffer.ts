@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { RedisClient, redisKey } from '../../../shared/redis/redis.module';
-import { BatchArgs, defineBatchScript, PerTurnBatch } from '../../../shared/redis/per-turn-batch';
+import { BatchArgs, BatchKeys, defineBatchScript, PerTurnBatch } from '../../../shared/redis/per-turn-batch';
 import { CounterAdjustment, UsageBuffer, UsageRecord } from '../domain/usage-record';
 import { COUNTERS_LUA, rateCounterKey } from './redis-rate-limiter';
 
@@ -9,20 +9,20 @@ export const usageStreamKey = (config: AppConfig) => redisKey(config, 'usage', '
 export const USAGE_GROUP = 'usage-writers';
 
 /**
- * Appends a batch of records, each with its counter adjustments (the call's TPM correction) added first.
- * KEYS: the usage stream, then every record's counters in order. ARGV: per record, its JSON, its number of
- * counters n, then n amounts.
+ * Appends a batch of records, with each one's counter adjustments (the call's TPM correction; summed per
+ * counter and written once, see COUNTERS_LUA). KEYS: the usage stream, then the batch's counters, each once
+ * (BatchKeys). ARGV: per record, its JSON, its number of counters n, then n pairs of a counter's position in
+ * KEYS and its amount.
  */
 const APPEND_BATCH = `${COUNTERS_LUA}
-local k = 1
 local a = 1
 while a <= #ARGV do
   local n = tonumber(ARGV[a + 1])
-  for i = 1, n do bump(KEYS[k + i], ARGV[a + 1 + i]) end
+  for i = 1, n do bump(KEYS[tonumber(ARGV[a + 2 * i])], ARGV[a + 2 * i + 1]) end
   redis.call('XADD', KEYS[1], '*', 'r', ARGV[a])
-  k = k + n
-  a = a + 2 + n
+  a = a + 2 + 2 * n
 end
+writeCounters()
 return 0
 `;
 
@@ -64,19 +64,19 @@ export class RedisUsageBuffer extends UsageBuffer {
   }
 
   private async appendBatch(batch: Append[]): Promise<void[]> {
-    const keys: string[] = [this.key];
+    const keys = new BatchKeys();
+    keys.at(this.key);
     const args: Array<string | number> = [];
     for (const { record, counters } of batch) {
       args.push(JSON.stringify(record), 0);
       const countAt = args.length - 1;
       for (const c of counters) {
         if (c.amount === 0) continue;
-        keys.push(rateCounterKey(this.config, c.key));
-        args.push(Math.round(c.amount));
+        args.push(keys.at(rateCounterKey(this.config, c.key)), Math.round(c.amount));
         (args[countAt] as number)++;
       }
     }
-    await this.redis.tgUsageAppendBatch(keys.length, keys, args);
+    await this.redis.tgUsageAppendBatch(keys.list.length, keys.list, args);
     return new Array<void>(batch.length);
   }
 }
