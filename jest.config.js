@@ -22,8 +22,11 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-  setupFiles: ['reflect-metadata'],
+  setupFiles: ['reflect-metadata', '<rootDir>/test/setup/per-file-redis-prefix.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/response-contract.setup.ts'],
   maxWorkers: 2,
+  // A worker's heap grows by tens of MB per e2e file (each file boots whole apps); past 1 GB, a worker took
+  // longer than jest's 500 ms to exit at the end and was killed. Recycled above 512 MB instead.
+  workerIdleMemoryLimit: '512MB',
   testTimeout: 60000,
 };

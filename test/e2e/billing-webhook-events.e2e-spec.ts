@@ -41,8 +41,6 @@ describe('billing: outbound webhook events', () => {
       env: {
         OUTBOUND_ALLOW_PRIVATE_ADDRESSES: 'true',
         CREDITS_LOW_THRESHOLD: '10',
-        // Own queues: workers of other test files (other settings) must not take these deliveries.
-        REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX}_billing_events`,
       },
     });
     receiver = await new FakeWebhookReceiver().start();

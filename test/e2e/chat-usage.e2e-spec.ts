@@ -11,8 +11,7 @@ import { randomUUID } from 'node:crypto';
 
 describe('usage records: durable buffer, batch insert, idempotent hand-off to Billing', () => {
   let fake: FakeOpenAi;
-  // Own Redis prefix: usage workers of other test files in this run must not drain this stream.
-  const env = () => chatEnv(fake, { REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX}_usage` });
+  const env = () => chatEnv(fake);
   beforeAll(async () => {
     fake = await startFakeOpenAi();
   });

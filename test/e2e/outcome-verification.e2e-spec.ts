@@ -31,7 +31,6 @@ describe('outcome verification worker', () => {
       clock,
       env: {
         OUTBOUND_ALLOW_PRIVATE_ADDRESSES: 'true',
-        REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX}_outcomes`,
       },
     });
     receiver = await new FakeWebhookReceiver().start();

@@ -28,8 +28,6 @@ describe('outbound webhooks', () => {
         OUTBOUND_ALLOW_PRIVATE_ADDRESSES: 'true',
         WEBHOOK_BACKOFF_BASE_MS: '100',
         WEBHOOK_MAX_ATTEMPTS: '3',
-        // Own queues: workers of other test files (other settings) must not take these jobs.
-        REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX}_webhooks`,
       },
     });
     receiver = await new FakeWebhookReceiver().start();

@@ -24,6 +24,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_DATABASE_NAME = dbName;
   process.env.DATABASE_URL = url;
   process.env.REDIS_KEY_PREFIX = `tgtest_${runId}`;
+  // Each test file adds its own part to it (per-file-redis-prefix.ts).
+  process.env.TEST_RUN_REDIS_KEY_PREFIX = process.env.REDIS_KEY_PREFIX;
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   process.env.MIGRATIONS_RUN = 'false';
