@@ -20,7 +20,8 @@ import { pacedLoad } from './support/paced-load';
  * BENCH_SCENARIOS=saturation (comma-separated: latency, saturation, memory) runs only some;
  * BENCH_SATURATION_CONNECTIONS (50), BENCH_SATURATION_SECONDS, BENCH_SATURATION_ROUNDS (3) and
  * BENCH_SATURATION_KINDS (json,stream) shape scenario 2; BENCH_PROFILE=<dir> profiles the gateway's rounds of it,
- * BENCH_COMPARE=<another checkout> adds that checkout's build as one more target (an A/B in one run).
+ * BENCH_COMPARE=<another checkout> adds that checkout's build as one more target (an A/B in one run);
+ * BENCH_FLOORS=fastify adds a Fastify + undici forwarder with no work (the stack's own cost).
  * The bench's API key has a monthly spend cap (BENCH_SPEND_CAP, default 1000000 USD; `off` for none), so
  * budgets are on: every call reserves and settles against it.
  * Processes: the fake upstream, the API and the proxy each in a child process, the load generators here. The API runs without
@@ -177,6 +178,13 @@ async function main() {
   const proxy = await startServer(join(__dirname, 'support/bare-proxy-server'), [], {
     UPSTREAM_URL: `http://127.0.0.1:${fake.port}`,
   });
+  // BENCH_FLOORS=fastify: one more saturation target, Fastify + undici forwarding with no work at all (the
+  // stack the gateway is built on), to tell the stack's cost from the gateway's own.
+  const forwarder = (process.env.BENCH_FLOORS ?? '').split(',').includes('fastify')
+    ? await startServer(join(__dirname, 'support/bare-fastify-forwarder'), [], {
+        UPSTREAM_URL: `http://127.0.0.1:${fake.port}`,
+      })
+    : undefined;
   try {
     const post = async (path: string, body: unknown, token?: string, method = 'POST') => {
       const res = await fetch(`${base}${path}`, {
@@ -346,6 +354,16 @@ async function main() {
           child: proxy.child,
         },
         { label: 'gateway', url: gatewayUrl, req: gateway('fast [long:20]', stream), child: api.child },
+        ...(forwarder
+          ? [
+              {
+                label: 'Fastify + undici forwarder',
+                url: `http://127.0.0.1:${forwarder.port}/v1/chat/completions`,
+                req: direct('fast [long:20]', stream),
+                child: forwarder.child,
+              },
+            ]
+          : []),
         ...(compared && comparedUrl
           ? [
               {
@@ -450,6 +468,15 @@ async function main() {
             `${med(`gateway, ${kind}`, (s) => s.cpuMs)!.toFixed(3)} ms, proxy ` +
             `${med(`no-logic proxy, ${kind}`, (s) => s.cpuMs)!.toFixed(3)} ms`,
         );
+        const floor = samples.get(`Fastify + undici forwarder, ${kind}`);
+        if (floor) {
+          const floorRatios = floor.map((f, i) => f.rps / proxyRuns[i].rps);
+          console.log(
+            `${kind}: Fastify + undici forwarder ${pct(medianOf(floorRatios))} of the proxy's (rounds ` +
+              `${floorRatios.map(pct).join(', ')}); CPU per request ` +
+              `${med(`Fastify + undici forwarder, ${kind}`, (s) => s.cpuMs)!.toFixed(3)} ms`,
+          );
+        }
         const other = samples.get(`gateway, compared build, ${kind}`);
         if (other) {
           const otherRatios = other.map((g, i) => g.rps / proxyRuns[i].rps);
@@ -494,6 +521,7 @@ async function main() {
     api.child.send('exit');
     fake.child.kill();
     proxy.child.kill();
+    forwarder?.child.kill();
     if (compared) {
       const exited = new Promise((r) => compared.child.once('exit', r));
       compared.child.send('exit');
