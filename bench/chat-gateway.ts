@@ -468,23 +468,21 @@ async function main() {
             `${med(`gateway, ${kind}`, (s) => s.cpuMs)!.toFixed(3)} ms, proxy ` +
             `${med(`no-logic proxy, ${kind}`, (s) => s.cpuMs)!.toFixed(3)} ms`,
         );
-        const floor = samples.get(`Fastify + undici forwarder, ${kind}`);
-        if (floor) {
-          const floorRatios = floor.map((f, i) => f.rps / proxyRuns[i].rps);
+        /** One more target's share of the proxy's throughput, round by round, if it ran. */
+        const printShare = (target: string, name: string) => {
+          const runs = samples.get(`${target}, ${kind}`);
+          if (!runs) return;
+          const shares = runs.map((r, i) => r.rps / proxyRuns[i].rps);
           console.log(
-            `${kind}: Fastify + undici forwarder ${pct(medianOf(floorRatios))} of the proxy's (rounds ` +
-              `${floorRatios.map(pct).join(', ')}); CPU per request ` +
-              `${med(`Fastify + undici forwarder, ${kind}`, (s) => s.cpuMs)!.toFixed(3)} ms`,
+            `${kind}: ${name} ${pct(medianOf(shares))} of the proxy's (rounds ` +
+              `${shares.map(pct).join(', ')}); CPU per request ` +
+              `${med(`${target}, ${kind}`, (s) => s.cpuMs)!.toFixed(3)} ms`,
           );
-        }
+        };
+        printShare('Fastify + undici forwarder', 'Fastify + undici forwarder');
+        printShare('gateway, compared build', 'compared build');
         const other = samples.get(`gateway, compared build, ${kind}`);
         if (other) {
-          const otherRatios = other.map((g, i) => g.rps / proxyRuns[i].rps);
-          console.log(
-            `${kind}: compared build ${pct(medianOf(otherRatios))} of the proxy's (rounds ` +
-              `${otherRatios.map(pct).join(', ')}); CPU per request ` +
-              `${med(`gateway, compared build, ${kind}`, (s) => s.cpuMs)!.toFixed(3)} ms`,
-          );
           // Round by round, the two builds met the same machine within seconds of each other.
           const perRound = samples.get(`gateway, ${kind}`)!.map((g, i) => g.rps / other[i].rps);
           console.log(
