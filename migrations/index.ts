@@ -17,6 +17,7 @@ import { Notifications1764000600000 } from './1764000600000-Notifications';
 import { NotificationCreditsLowThreshold1764000640000 } from './1764000640000-NotificationCreditsLowThreshold';
 import { InvoiceNumberAtCommit1764000650000 } from './1764000650000-InvoiceNumberAtCommit';
 import { CreditNoteNumberAtCommit1764000660000 } from './1764000660000-CreditNoteNumberAtCommit';
+import { UsageSpendLease1764000670000 } from './1764000670000-UsageSpendLease';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI and the tests load the
@@ -42,4 +43,5 @@ export const ALL_MIGRATIONS = [
   NotificationCreditsLowThreshold1764000640000,
   InvoiceNumberAtCommit1764000650000,
   CreditNoteNumberAtCommit1764000660000,
+  UsageSpendLease1764000670000,
 ];

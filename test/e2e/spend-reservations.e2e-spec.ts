@@ -4,7 +4,8 @@ import { signUp } from '../support/auth';
 import { Budget } from '../../src/shared/contracts/metering';
 import { spendCap } from '../support/budgets';
 import { newId } from '../../src/shared/domain/ids';
-import { SpendGuard } from '../../src/modules/chat/domain/limits.port';
+import { Reservation, SpendGuard } from '../../src/modules/chat/domain/limits.port';
+import { RedisSpendGuard } from '../../src/modules/chat/adapters/redis-spend-guard';
 import { UsageRecord, UsageStore } from '../../src/modules/chat/domain/usage-record';
 import { ReconcileStaleReservations } from '../../src/modules/chat/application/reconcile-stale-reservations.use-case';
 
@@ -104,5 +105,30 @@ describe('spend reservations: expiry and the stale-reservation sweeper', () => {
     expect(await counter(b)).toBe(3_000_000);
     await spend.settle(live, 2_000_000);
     expect(await counter(b)).toBe(2_000_000);
+  });
+
+  it('a budget lease left open by an instance that stopped is reconciled to the records that drew from it, once', async () => {
+    const spend = t.app.get(SpendGuard);
+    const b = spendCap(`sweep:${newId()}`, '1000');
+    const call = () => ({ tenantId, usageId: newId(), expiresAt: Date.now() - 1, soleCall: true });
+    // The first call goes to Redis and takes a lease of 256 worst cases; the next three draw from it.
+    const first = await spend.reserve([b], 1_000_000, call());
+    const drawn: Reservation[] = [];
+    for (let i = 0; i < 3; i++) drawn.push(await spend.reserve([b], 1_000_000, call()));
+    expect(drawn.every((r) => r.leaseId && r.leaseId === drawn[0].leaseId)).toBe(true);
+    await spend.settle(first, 400_000);
+    expect(await counter(b)).toBe(400_000 + 256_000_000);
+    // The instance stops before the drawn calls end; their usage records were stored all the same.
+    await t.app
+      .get(UsageStore)
+      .insert(drawn.map((r) => ({ ...record(r.usageId, '0.0004'), spendLeaseId: r.leaseId })));
+
+    await t.app.get(ReconcileStaleReservations).execute(Date.now());
+    expect(await counter(b)).toBe(400_000 + 3 * 400_000);
+    // Closed once: a second sweep, and the drawn calls ending late on the instance, change nothing.
+    await t.app.get(ReconcileStaleReservations).execute(Date.now());
+    await Promise.all(drawn.map((r) => spend.settle(r, 400_000)));
+    await (spend as RedisSpendGuard).retireLeases(); // retires the lease: its settlement finds it closed
+    expect(await counter(b)).toBe(1_600_000);
   });
 });

@@ -1,7 +1,9 @@
 import { startTestApp, TestApp } from '../support/test-app';
 import { createApiKey, signUp } from '../support/auth';
 import { FakeOpenAi, startFakeOpenAi } from '../fakes/fake-openai';
-import { chatEnv } from '../fakes/fake-openai-setup';
+import { chatEnv, sql } from '../fakes/fake-openai-setup';
+import { SpendGuard } from '../../src/modules/chat/domain/limits.port';
+import { RedisSpendGuard } from '../../src/modules/chat/adapters/redis-spend-guard';
 import { until } from '../support/until';
 import { FaultProxy } from './support/fault-proxy';
 
@@ -11,7 +13,9 @@ const REQUEST_TIMEOUT_MS = 3000;
 /**
  * Postgres or Redis refused or frozen: requests that need them get a fast 503 problem+json with
  * Retry-After (never a 500, never a wait past the request deadline), readiness names what is down, and
- * everything recovers once the store is back, without a restart.
+ * everything recovers once the store is back, without a restart. A completion the instance's admission
+ * leases still cover does not need Redis before the provider call: it is answered, its usage recorded in
+ * Postgres. Leases lend for 10 s here; with 200 requests a minute per key, a key's lease is 12 requests.
  */
 describe('store outages at the HTTP edge', () => {
   let fake: FakeOpenAi;
@@ -19,7 +23,10 @@ describe('store outages at the HTTP edge', () => {
   let pgProxy: FaultProxy;
   let app: TestApp;
   let agentsOf: () => Promise<{ status: number; headers: Record<string, string>; body: any; ms: number }>;
-  let chat: () => Promise<{ status: number; headers: Record<string, string>; body: any; ms: number }>;
+  let chat: (
+    apiKey?: string,
+  ) => Promise<{ status: number; headers: Record<string, string>; body: any; ms: number }>;
+  let owner: Awaited<ReturnType<typeof signUp>>;
 
   const timed = async (req: PromiseLike<{ status: number; headers: any; body: any }>) => {
     const started = Date.now();
@@ -40,16 +47,18 @@ describe('store outages at the HTTP edge', () => {
         DATABASE_CONNECT_TIMEOUT_MS: '500',
         DATABASE_STATEMENT_TIMEOUT_MS: '500',
         REDIS_COMMAND_TIMEOUT_MS: '500',
+        CHAT_ADMISSION_LEASE_MS: '10000',
+        CHAT_RPM_PER_KEY: '200',
       }),
     });
-    const owner = await signUp(app);
+    owner = await signUp(app);
     const key = await createApiKey(app, owner, ['chat:invoke', 'agents:read']);
     agentsOf = () => timed(app.http.get('/api/v1/agents').set('X-API-Key', key.key).timeout(10_000));
-    chat = () =>
+    chat = (apiKey = key.key) =>
       timed(
         app.http
           .post('/v1/chat/completions')
-          .set('X-API-Key', key.key)
+          .set('X-API-Key', apiKey)
           .send({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] })
           .timeout(10_000),
       );
@@ -99,7 +108,11 @@ describe('store outages at the HTTP edge', () => {
     await recovers(agentsOf);
   });
 
+  /** With no lease out, a completion needs Redis before the provider call. */
+  const retireLeases = () => (app.app.get(SpendGuard) as RedisSpendGuard).retireLeases();
+
   it('Redis refusing connections: 503 + Retry-After for chat, readiness names redis, then recovery', async () => {
+    await retireLeases();
     redisProxy.refuse();
     expect503(await chat());
     const ready = await readiness();
@@ -110,10 +123,27 @@ describe('store outages at the HTTP edge', () => {
   });
 
   it('Redis frozen: 503 within the deadline, then recovery', async () => {
+    await retireLeases();
     redisProxy.stall();
     expect503(await chat());
     expect((await readiness()).status).toBe(503);
     redisProxy.pass();
     await recovers(chat);
+  });
+
+  it('Redis frozen with leases out: the completions they cover are answered and recorded, the next gets 503', async () => {
+    const key = await createApiKey(app, owner, ['chat:invoke']);
+    // Through Redis: admits this one and takes the key's lease of 12 (and fresh ones for the organization).
+    expect((await chat(key.key)).status).toBe(200);
+    redisProxy.stall();
+    const covered = await Promise.all(Array.from({ length: 12 }, () => chat(key.key)));
+    expect(covered.map((r) => r.status)).toEqual(Array(12).fill(200));
+    expect503(await chat(key.key));
+    redisProxy.pass();
+    await recovers(() => chat(key.key));
+    // The twelve answered while Redis was frozen went to Postgres directly (the others are in Redis's usage
+    // stream, which no worker drains here).
+    const rows = await sql(app, `SELECT count(*)::int AS n FROM llm_usage WHERE api_key_id = $1`, [key.id]);
+    expect(rows[0].n).toBe(12);
   });
 });

@@ -65,6 +65,7 @@ export const chatConfigSchema = z.object({
   CHAT_SETTLE_RETRY_MS: envInt(1000, 10),
   CHAT_RESERVATION_TTL_MS: envInt(1800000, 1000),
   CHAT_RESERVATION_SWEEP_MS: envInt(60000, 100),
+  CHAT_ADMISSION_LEASE_MS: envInt(200, 0, 10000),
   TOOLS_HTTP_ALLOWLIST: envList(''),
   TOOLS_HTTP_TIMEOUT_MS: envInt(5000, 50),
   TOOLS_HTTP_MAX_BYTES: envInt(65536, 256),
@@ -111,6 +112,11 @@ export const chatConfig = (env: z.infer<typeof chatConfigSchema>) => ({
   /** Lifetime of a spend reservation; the sweeper reconciles one still open after it against recorded usage. */
   reservationTtlMs: env.CHAT_RESERVATION_TTL_MS,
   reservationSweepMs: env.CHAT_RESERVATION_SWEEP_MS,
+  /**
+   * How long an admission lease lends (rate and budget quota taken from Redis ahead of need, see
+   * AdmissionLeases); 0 turns leases off, and every request is admitted and reserved in Redis.
+   */
+  admissionLeaseMs: env.CHAT_ADMISSION_LEASE_MS,
   tools: {
     httpAllowlist: env.TOOLS_HTTP_ALLOWLIST.map((h) => h.toLowerCase()),
     httpTimeoutMs: env.TOOLS_HTTP_TIMEOUT_MS,

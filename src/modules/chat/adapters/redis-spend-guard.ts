@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { AppConfig } from '../../../config/app-config';
 import { Budget } from '../../../shared/contracts/metering';
@@ -14,7 +14,8 @@ import {
   SpendGuard,
   StaleReservation,
 } from '../domain/limits.port';
-import { ADMIT_LUA, pushAdmission } from './redis-rate-limiter';
+import { ADMIT_LUA, pushAdmission, rateCounterKey } from './redis-rate-limiter';
+import { AdmissionLeases, BudgetLease, Draw } from './admission-leases';
 import { toNanos } from '../domain/pricing';
 
 /**
@@ -31,24 +32,42 @@ import { toNanos } from '../domain/pricing';
  * Counters are integer nanos (1e-9 currency units); exact while a budget stays under ~9 million units.
  * As with the rate counters (COUNTERS_LUA), what the batch adds to a budget counter is written once, at the
  * end, and the batch's reservations join the open set in one ZADD.
+ * Leases (see AdmissionLeases): first, rate units given back go to the window they were counted in; last,
+ * after every request of the batch, a reservation that asked for leases and was admitted and reserved is
+ * granted, per rule, up to the units it asks for, at most a sixteenth of the room left (none under a
+ * thirty-second of the ask), and a budget lease of the nanos it asks for if every counter has room for sixteen
+ * times it; each counter (and budget set) is leased once per batch.
  * KEYS: the open-reservations set, then the batch's rate and budget counters, each once (BatchKeys).
- * ARGV: per reservation r, a (position in KEYS, limit, cost) triple per rule, n, and when n > 0: amount,
- * (position in KEYS, limit, spent, ttl) per budget counter, expiresAt, member. Returns per reservation three
- * numbers: the rule that refused it and the ms until it would fit (0, 0 if admitted), and the number of the
- * budget it would take over (0 if reserved).
- * A refused request has nothing reserved; one refused by a budget stays counted by its rules.
+ * ARGV: the number of rate returns, and per return (position in KEYS, window, units); then per reservation
+ * r, a (position in KEYS, limit, cost) triple per rule, n, and when n > 0: amount, (position in KEYS, limit,
+ * spent, ttl) per budget counter, expiresAt, member; then 1 if it asks for leases (else 0), and if so the
+ * units asked per rule and the budget lease's nanos (0 for none), with its expiresAt and member when not 0.
+ * Returns per reservation three numbers: the rule that refused it and the ms until it would fit (0, 0 if
+ * admitted), and the number of the budget it would take over (0 if reserved); when it asked for leases, also
+ * the units granted per rule, 1 if the budget lease was opened (else 0), the window (Redis's number for the
+ * current minute) and the ms left in it.
+ * A refused request has nothing reserved and no lease; one refused by a budget stays counted by its rules.
  */
 const RESERVE_BATCH = `${ADMIT_LUA}
 local out = {}
 local held = {}
 local reserved = {}
 local opened = {}
-local a = 1
+local asks = {}
+local leased = {}
+local a = 2
+for j = 1, tonumber(ARGV[1]) do
+  local key = KEYS[tonumber(ARGV[a])] .. ':' .. ARGV[a + 1]
+  if redis.call('EXISTS', key) == 1 then redis.call('DECRBY', key, ARGV[a + 2]) end
+  a = a + 3
+end
 while a <= #ARGV do
   local r = tonumber(ARGV[a])
+  local ra = a
   local refused, wait = admit(a, r)
   a = a + 1 + 3 * r
   local n = tonumber(ARGV[a])
+  local b = a
   local failed = 0
   if refused == 0 and n > 0 then
     local amount = tonumber(ARGV[a + 1])
@@ -81,6 +100,55 @@ while a <= #ARGV do
   out[#out + 1] = wait
   out[#out + 1] = failed
   if n > 0 then a = a + 4 * n + 4 else a = a + 1 end
+  local leasing = ARGV[a] == '1'
+  a = a + 1
+  if leasing then
+    if refused == 0 and failed == 0 then asks[#asks + 1] = { ra, r, a, b, n, #out + 1 } end
+    for i = 1, r + 1 do out[#out + 1] = 0 end
+    out[#out + 1] = cur
+    out[#out + 1] = w - now % w
+    a = a + r
+    if ARGV[a] == '0' then a = a + 1 else a = a + 3 end
+  end
+end
+-- Leases last, from the room the batch's requests left: a lease never crowds out a request of its batch.
+for _, q in ipairs(asks) do
+  local ra, r, la, b, n, slot = q[1], q[2], q[3], q[4], q[5], q[6]
+  for i = 1, r do
+    local base = KEYS[tonumber(ARGV[ra + 3 * i - 2])]
+    local want = tonumber(ARGV[la + i - 1])
+    if want > 0 and not leased[base] then
+      local ws = windowsOf(base)
+      local room = tonumber(ARGV[ra + 3 * i - 1]) - count(ws[2]) * (1 - elapsed) - count(ws[1])
+      local g = math.min(want, math.floor(room / 16))
+      if g * 32 >= want then
+        bump(base, g)
+        leased[base] = true
+        out[slot + i - 1] = g
+      end
+    end
+  end
+  local x = tonumber(ARGV[la + r])
+  if x > 0 and n > 0 then
+    local set = 'budgets'
+    for i = 1, n do set = set .. ':' .. ARGV[b + 4 * i - 2] end
+    local fits = not leased[set]
+    for i = 1, n do
+      local key = KEYS[tonumber(ARGV[b + 4 * i - 2])]
+      if fits and held[key] + 16 * x > tonumber(ARGV[b + 4 * i - 1]) then fits = false end
+    end
+    if fits then
+      leased[set] = true
+      for i = 1, n do
+        local key = KEYS[tonumber(ARGV[b + 4 * i - 2])]
+        held[key] = held[key] + x
+        reserved[key] = (reserved[key] or 0) + x
+      end
+      opened[#opened + 1] = ARGV[la + r + 1]
+      opened[#opened + 1] = ARGV[la + r + 2]
+      out[slot + r] = 1
+    end
+  end
 end
 for key, amount in pairs(reserved) do redis.call('INCRBY', key, string.format('%d', amount)) end
 if #opened > 0 then redis.call('ZADD', KEYS[1], unpack(opened)) end
@@ -143,6 +211,15 @@ interface Reserving {
   reservation: Reservation;
   /** Where it is held (see placeOf). */
   held: Pick<Held, 'member' | 'counters'>;
+  /** The leases it asks for, if any (see AdmissionLeases). */
+  ask?: LeaseAsk;
+}
+
+interface LeaseAsk {
+  /** Per rule, the units asked for. */
+  units: number[];
+  /** The budget lease to open: a reservation of its own. */
+  budget?: { reservation: Reservation; held: Pick<Held, 'member' | 'counters'> };
 }
 
 /** What the reservation script answered for one reservation. */
@@ -150,7 +227,13 @@ interface Reserved {
   refusedBy: number;
   retryAfterMs: number;
   failedBudget: number;
+  granted?: { units: number[]; budget: boolean; window: number; msLeft: number };
 }
+
+/** A lease asks for this many requests' worth (Redis may grant less of a rate counter, see RESERVE_BATCH). */
+const LEASE_REQUESTS = 256;
+/** A rate lease stops lending this long before its window ends (the window is Redis's; the clock is ours). */
+const WINDOW_MARGIN_MS = 50;
 
 /** An open reservation as the close script needs it: where it is, what it held and against which counters. */
 interface Held {
@@ -206,7 +289,8 @@ function nanosOf(budget: Budget): [limit: number, spent: number] {
 }
 
 @Injectable()
-export class RedisSpendGuard extends SpendGuard {
+export class RedisSpendGuard extends SpendGuard implements OnApplicationShutdown {
+  private readonly logger = new Logger(RedisSpendGuard.name);
   private readonly redis: SpendRedis;
   private readonly openKey: string;
   /**
@@ -223,6 +307,15 @@ export class RedisSpendGuard extends SpendGuard {
    */
   private readonly open = new WeakMap<Reservation, Pick<Held, 'member' | 'counters'>>();
   private readonly closings: PerTurnBatch<Closing, number>;
+  /** Off when CHAT_ADMISSION_LEASE_MS is 0: every request then goes to Redis. */
+  private readonly leases?: AdmissionLeases;
+  /** The requests drawn from a lease, for their settlement. */
+  private readonly draws = new WeakMap<Reservation, Draw>();
+  /** Budget leases whose settlement failed, retried by the lease timer until they expire. */
+  private readonly unsettled = new Set<BudgetLease>();
+  /** Budget lease settlements on their way, awaited at shutdown. */
+  private readonly settling = new Set<Promise<void>>();
+  private leaseTimer?: NodeJS.Timeout;
 
   constructor(
     redis: RedisClient,
@@ -236,6 +329,8 @@ export class RedisSpendGuard extends SpendGuard {
     this.legacyOpenKey = redisKey(config, 'spend', 'open');
     this.reservations = new PerTurnBatch((batch) => this.reserveBatch(batch), { connection: redis });
     this.closings = new PerTurnBatch((batch) => this.closeBatch(batch), { connection: redis });
+    if (config.chat.admissionLeaseMs > 0)
+      this.leases = new AdmissionLeases((lease) => this.settleLease(lease));
   }
 
   private key(budget: Budget): string {
@@ -261,12 +356,31 @@ export class RedisSpendGuard extends SpendGuard {
     const reservation: Reservation = { id: newId(), ...owner, budgets, nanos };
     // Nothing to admit or hold: the common case without budgets costs no Redis round trip.
     if (!budgets.length && !admission.length) return { ...reservation, nanos: 0 };
-    const held = budgets.length ? this.placeOf(reservation) : { counters: [], member: '' };
-    const { refusedBy, retryAfterMs, failedBudget } = await this.reservations.call({
+    const counters = budgets.map((b) => this.key(b));
+    // Leases serve the calls that are the whole of their usage record (the OpenAI-compatible route).
+    const leases = owner.soleCall ? this.leases : undefined;
+    let ask: LeaseAsk | undefined;
+    const budgetSet = counters.join(' ');
+    if (leases) {
+      const draw = leases.draw(admission, budgetSet, nanos, Date.now());
+      if (draw) {
+        if (!draw.lease) return { ...reservation, budgets: [], nanos: 0 };
+        reservation.leaseId = draw.lease.reservation.usageId;
+        this.draws.set(reservation, draw);
+        return reservation;
+      }
+      leases.retire(admission, budgetSet);
+      ask = this.askFor(reservation, counters, admission);
+    }
+    const held = budgets.length
+      ? { counters, member: memberOf(reservation, counters) }
+      : { counters, member: '' };
+    const { refusedBy, retryAfterMs, failedBudget, granted } = await this.reservations.call({
       rules: admission,
       budgets,
       reservation,
       held,
+      ask,
     });
     if (refusedBy) throw new RateLimitExceededError(admission[refusedBy - 1], retryAfterMs);
     if (failedBudget) {
@@ -277,9 +391,155 @@ export class RedisSpendGuard extends SpendGuard {
         budget,
       );
     }
+    if (leases && ask && granted) this.install(leases, admission, budgetSet, ask, granted);
     if (!budgets.length) return { ...reservation, nanos: 0 };
     this.open.set(reservation, held);
     return reservation;
+  }
+
+  /**
+   * The leases a request that went to Redis asks for: LEASE_REQUESTS of its cost per rule, and a budget lease
+   * of LEASE_REQUESTS of its worst case, less where Billing's figures leave under 32 times that (none under 8
+   * worst cases: near a cap every request is reserved on its own).
+   */
+  private askFor(reservation: Reservation, counters: string[], rules: RateRule[]): LeaseAsk {
+    const units = rules.map((rule) => Math.max(1, rule.cost) * LEASE_REQUESTS);
+    const { budgets, nanos } = reservation;
+    if (!budgets.length || nanos <= 0) return { units };
+    let lease = nanos * LEASE_REQUESTS;
+    for (const budget of budgets) {
+      const [limit, spent] = nanosOf(budget);
+      lease = Math.min(lease, Math.floor((limit - spent) / 32));
+    }
+    if (lease < 8 * nanos) return { units };
+    const leaseReservation: Reservation = {
+      id: newId(),
+      tenantId: reservation.tenantId,
+      usageId: newId(),
+      budgets,
+      nanos: lease,
+      expiresAt: reservation.expiresAt,
+      soleCall: true,
+    };
+    return {
+      units,
+      budget: {
+        reservation: leaseReservation,
+        held: { counters, member: memberOf(leaseReservation, counters) },
+      },
+    };
+  }
+
+  private install(
+    leases: AdmissionLeases,
+    rules: RateRule[],
+    budgetSet: string,
+    ask: LeaseAsk,
+    granted: NonNullable<Reserved['granted']>,
+  ): void {
+    const now = Date.now();
+    const leaseMs = this.config.chat.admissionLeaseMs;
+    const rateStop = now + Math.min(leaseMs, granted.msLeft - WINDOW_MARGIN_MS);
+    rules.forEach((rule, i) => {
+      const units = granted.units[i];
+      if (units > 0)
+        leases.grantRate({ key: rule.key, window: granted.window, remaining: units, stopAt: rateStop });
+    });
+    if (granted.budget && ask.budget) {
+      const { reservation, held } = ask.budget;
+      leases.grantBudget(budgetSet, {
+        reservation,
+        held,
+        remaining: reservation.nanos,
+        used: 0,
+        inflight: 0,
+        stopAt: now + leaseMs,
+        retired: false,
+      });
+    }
+    this.startLeaseTimer();
+  }
+
+  private startLeaseTimer(): void {
+    this.leaseTimer ??= setInterval(() => this.tickLeases(), this.config.chat.admissionLeaseMs).unref();
+  }
+
+  /**
+   * Every lease period while leases are out: retires the leases that stopped, gives their rate units back,
+   * and retries budget lease settlements that failed (until they expire; the sweeper has them after that).
+   */
+  private tickLeases(): void {
+    const leases = this.leases!;
+    const now = Date.now();
+    leases.sweep(now);
+    void this.giveBack();
+    for (const lease of this.unsettled) {
+      this.unsettled.delete(lease);
+      if (lease.reservation.expiresAt > now) void this.settleLease(lease);
+    }
+    if (!leases.busy && !this.unsettled.size) {
+      clearInterval(this.leaseTimer);
+      this.leaseTimer = undefined;
+    }
+  }
+
+  /** Sends the rate units waiting to go back, on their own (a reservation batch takes them otherwise). */
+  private async giveBack(): Promise<void> {
+    const returns = this.leases?.takeReturns() ?? [];
+    if (!returns.length) return;
+    const keys = new BatchKeys();
+    keys.at(this.openKey);
+    const args: Array<string | number> = [returns.length];
+    for (const r of returns) args.push(keys.at(rateCounterKey(this.config, r.key)), r.window, r.units);
+    // Not sent again on failure: the units may have gone back already, and kept they only make a limit
+    // stricter until their window ends.
+    await this.redis
+      .tgSpendReserveBatch(keys.list.length, keys.list, args)
+      .catch((err: unknown) => this.logger.warn({ err }, 'leased rate units not given back'));
+  }
+
+  /** Settles a budget lease to what its requests cost; a failure is retried by the lease timer. */
+  private settleLease(lease: BudgetLease): Promise<void> {
+    const { reservation, held, used } = lease;
+    const settled = this.closings
+      .call({
+        held: { set: this.openKey, nanos: reservation.nanos, ...held },
+        usageId: reservation.usageId,
+        nanos: used,
+        mode: 'settle',
+        sum: false,
+      })
+      .then(
+        () => undefined,
+        (err: unknown) => {
+          this.logger.warn(
+            { err, reservationId: reservation.id },
+            'budget lease settlement failed; retrying',
+          );
+          this.unsettled.add(lease);
+          this.startLeaseTimer();
+        },
+      )
+      .finally(() => this.settling.delete(settled));
+    this.settling.add(settled);
+    return settled;
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.retireLeases();
+  }
+
+  /**
+   * Stops every lease and gives back what this instance holds in them (so other instances see the room at
+   * once), waiting a second at most; a budget lease with calls in flight is settled when the last one ends.
+   */
+  async retireLeases(): Promise<void> {
+    if (!this.leases) return;
+    clearInterval(this.leaseTimer);
+    this.leaseTimer = undefined;
+    this.leases.sweep();
+    const deadline = new Promise((resolve) => setTimeout(resolve, 1000).unref());
+    await Promise.race([Promise.all([this.giveBack(), ...this.settling]), deadline]);
   }
 
   async firstRefusal(budget: Budget): Promise<boolean> {
@@ -289,6 +549,11 @@ export class RedisSpendGuard extends SpendGuard {
 
   async settle(reservation: Reservation, actualNanos: number): Promise<void> {
     if (!reservation.budgets.length) return;
+    const draw = this.draws.get(reservation);
+    if (draw) {
+      this.draws.delete(reservation);
+      return this.leases!.end(draw, actualNanos);
+    }
     const held = this.open.get(reservation) ?? this.placeOf(reservation);
     await this.closings.call({
       held: { set: this.openKey, nanos: reservation.nanos, ...held },
@@ -354,24 +619,42 @@ export class RedisSpendGuard extends SpendGuard {
   private async reserveBatch(batch: Reserving[]): Promise<Reserved[]> {
     const keys = new BatchKeys();
     keys.at(this.openKey);
-    const args: Array<string | number> = [];
-    for (const { rules, budgets, reservation, held } of batch) {
+    const returns = this.leases?.takeReturns() ?? [];
+    const args: Array<string | number> = [returns.length];
+    for (const r of returns) args.push(keys.at(rateCounterKey(this.config, r.key)), r.window, r.units);
+    for (const { rules, budgets, reservation, held, ask } of batch) {
       pushAdmission(this.config, rules, keys, args);
       args.push(held.counters.length);
-      if (!held.counters.length) continue;
-      args.push(reservation.nanos);
-      for (let i = 0; i < budgets.length; i++) {
-        const [limit, spent] = nanosOf(budgets[i]);
-        args.push(keys.at(held.counters[i]), limit, spent, Math.max(1, Math.ceil(budgets[i].ttlSeconds)));
+      if (held.counters.length) {
+        args.push(reservation.nanos);
+        for (let i = 0; i < budgets.length; i++) {
+          const [limit, spent] = nanosOf(budgets[i]);
+          args.push(keys.at(held.counters[i]), limit, spent, Math.max(1, Math.ceil(budgets[i].ttlSeconds)));
+        }
+        args.push(reservation.expiresAt, held.member);
       }
-      args.push(reservation.expiresAt, held.member);
+      if (!ask) {
+        args.push(0);
+        continue;
+      }
+      args.push(1, ...ask.units);
+      const lease = ask.budget;
+      if (lease) args.push(lease.reservation.nanos, lease.reservation.expiresAt, lease.held.member);
+      else args.push(0);
     }
     const out = await this.redis.tgSpendReserveBatch(keys.list.length, keys.list, args);
-    return batch.map((_, i) => ({
-      refusedBy: out[3 * i],
-      retryAfterMs: out[3 * i + 1],
-      failedBudget: out[3 * i + 2],
-    }));
+    let at = 0;
+    return batch.map(({ rules, ask }) => {
+      const reserved: Reserved = { refusedBy: out[at], retryAfterMs: out[at + 1], failedBudget: out[at + 2] };
+      at += 3;
+      if (ask) {
+        const units = out.slice(at, at + rules.length);
+        at += rules.length;
+        reserved.granted = { units, budget: out[at] === 1, window: out[at + 1], msLeft: out[at + 2] };
+        at += 3;
+      }
+      return reserved;
+    });
   }
 
   private closeBatch(batch: Closing[]): Promise<number[]> {

@@ -24,10 +24,10 @@ export class SqlUsageStore extends UsageStore {
       `WITH ins AS (
          INSERT INTO llm_usage (id, tenant_id, agent_id, conversation_id, api_key_id, user_id, customer_id,
            customer_external_id, endpoint, provider, model, prompt_tokens, completion_tokens, cost, currency,
-           latency_ms, status, error_code, occurred_at, billed_customer_id, revenue)
+           latency_ms, status, error_code, occurred_at, billed_customer_id, revenue, spend_lease_id)
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[],
            $8::text[], $9::text[], $10::text[], $11::text[], $12::int[], $13::int[], $14::numeric[], $15::text[],
-           $16::int[], $17::text[], $18::text[], $19::timestamptz[], $20::uuid[], $21::numeric[])
+           $16::int[], $17::text[], $18::text[], $19::timestamptz[], $20::uuid[], $21::numeric[], $22::uuid[])
          ON CONFLICT (id) DO NOTHING
          RETURNING tenant_id, occurred_at, agent_id, billed_customer_id, model, api_key_id, status,
                    prompt_tokens, completion_tokens, cost, revenue
@@ -71,6 +71,7 @@ export class SqlUsageStore extends UsageStore {
         col('occurredAt'),
         records.map((r) => attribution.get(r.id)?.customerId ?? null),
         records.map((r) => attribution.get(r.id)?.revenue ?? '0'),
+        records.map((r) => r.spendLeaseId ?? null),
       ],
     );
   }
@@ -79,7 +80,7 @@ export class SqlUsageStore extends UsageStore {
     const rows = await tenantQuery<{ cost: string }>(
       this.db,
       asTenantId(tenantId),
-      `SELECT cost::text AS cost FROM llm_usage WHERE tenant_id = $1 AND id = $2`,
+      `SELECT sum(cost)::text AS cost FROM llm_usage WHERE tenant_id = $1 AND (id = $2 OR spend_lease_id = $2)`,
       [usageId],
     );
     return rows[0]?.cost ?? null;

@@ -33,6 +33,8 @@ export interface CallOutcome {
   raw?: Record<string, unknown>;
   /** `raw` as the JSON text the provider sent, when the provider kept it. */
   rawJson?: string;
+  /** The lease the call was admitted and reserved from, if it was (see Reservation.leaseId). */
+  leaseId?: string;
   /**
    * The reservation's settlement, sent as the call ended; never rejects (see SettleSpend). The caller awaits
    * it before answering, together with its usage record, so the two leave for Redis in one write.
@@ -141,6 +143,7 @@ export class CallModel {
         .map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })),
       promptCost,
       completionCost,
+      leaseId: reservation.leaseId,
     };
   }
 

@@ -128,6 +128,7 @@ export class CompleteChat {
         status: outcome.status,
         errorCode:
           outcome.error instanceof DomainError ? outcome.error.code : outcome.error ? 'internal_error' : null,
+        ...(outcome.leaseId ? { spendLeaseId: outcome.leaseId } : {}),
       },
       { estimated: estimate, actual: outcome.usage.promptTokens + outcome.usage.completionTokens },
     );

@@ -45,6 +45,11 @@ export interface Reservation {
    * one only to reconcile a record's other calls, and it would stay in Redis a day per call.
    */
   soleCall?: boolean;
+  /**
+   * Set when the call was admitted and reserved from a lease (quota this instance took ahead of need): the
+   * lease's usage id, which the call's usage record carries so a lease left open is reconciled against it.
+   */
+  leaseId?: string;
 }
 
 /** A reservation past its expiry, as the sweeper finds it. */

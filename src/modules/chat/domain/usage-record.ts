@@ -22,6 +22,8 @@ export interface UsageRecord {
   errorCode: string | null;
   /** ISO 8601. */
   occurredAt: string;
+  /** The spend lease the call drew from, if any (see Reservation.leaseId). */
+  spendLeaseId?: string | null;
 }
 
 /**
@@ -43,7 +45,10 @@ export interface RecordAttribution {
 export abstract class UsageStore {
   /** A record missing from `attribution` is stored with no billed customer and no revenue. */
   abstract insert(records: UsageRecord[], attribution?: Map<string, RecordAttribution>): Promise<void>;
-  /** The cost stored for a record (decimal string), or null when it has not been stored. */
+  /**
+   * The cost stored for a record (decimal string), or null when it has not been stored; for a spend lease's
+   * id, the summed cost of the records that drew from it (null when none has been stored).
+   */
   abstract recordedCost(tenantId: string, usageId: string): Promise<string | null>;
 }
 
