@@ -123,16 +123,26 @@ describe('admission leases: rate and budget quota held by an instance', () => {
     expect(await openMembers('lease:back')).toEqual([]);
   });
 
-  it('keeps a budget lease open until its last request has ended, then settles it', async () => {
+  it('gives back what a stopped budget lease did not lend at once, and settles it when its last request ends', async () => {
     const guard = newGuard();
     const budgets = [spendCap('lease:inflight', '1000000')];
     await guard.settle(await guard.reserve(budgets, nanos(1), owner()), nanos(1));
     const pending = await guard.reserve(budgets, nanos(1), owner());
     expect(pending.leaseId).toEqual(expect.any(String));
+    expect(await budgetCounter('lease:inflight')).toBe(nanos(1 + 256));
 
+    // Stopped with a request in flight: the lease now holds that request's worst case only.
     await guard.retireLeases();
     expect(await openMembers('lease:inflight')).toHaveLength(1);
-    expect(await budgetCounter('lease:inflight')).toBe(nanos(1 + 256));
+    expect(await budgetCounter('lease:inflight')).toBe(nanos(1 + 1));
+    const [member] = await openMembers('lease:inflight');
+    expect(JSON.parse(member)).toEqual([
+      expect.any(String),
+      pending.leaseId,
+      't1',
+      nanos(1),
+      expect.any(Array),
+    ]);
 
     await guard.settle(pending, nanos(0.25));
     expect(await openMembers('lease:inflight')).toEqual([]);
@@ -176,6 +186,36 @@ describe('admission leases: rate and budget quota held by an instance', () => {
     total += await admitted(a, limit - total);
     expect(total).toBe(limit);
     expect(await admitted(b, 1)).toBe(0);
+  });
+
+  it('never lets instances together hold more than a cap, and settles it to exactly what was spent', async () => {
+    const [a, b] = [newGuard(), newGuard()];
+    // 1,000 units of cap, 1 unit worst case: budget leases of 31 while the room is over 16 times that.
+    const budgets = [spendCap('lease:shared', '1000')];
+    const held: Array<{ guard: RedisSpendGuard; reservation: Reservation }> = [];
+    let refused = 0;
+    const round = async (guard: RedisSpendGuard) => {
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 25 }, () => guard.reserve(budgets, nanos(1), owner())),
+      );
+      for (const o of outcomes) {
+        if (o.status === 'fulfilled') held.push({ guard, reservation: o.value });
+        else if (o.reason instanceof BudgetExhaustedError) refused++;
+        else throw o.reason;
+      }
+    };
+    for (let i = 0; i < 30; i++) await Promise.all([round(a), round(b)]);
+
+    expect(held.length).toBeLessThanOrEqual(1000);
+    expect(refused).toBeGreaterThan(0);
+    expect(held.filter((h) => h.reservation.leaseId).length).toBeGreaterThan(100);
+    expect(await budgetCounter('lease:shared')).toBeLessThanOrEqual(nanos(1000));
+
+    // Each call spent a quarter of a unit.
+    await Promise.all(held.map((h) => h.guard.settle(h.reservation, nanos(0.25))));
+    await Promise.all([a.retireLeases(), b.retireLeases()]);
+    expect(await budgetCounter('lease:shared')).toBe(nanos(0.25 * held.length));
+    expect(await openMembers('lease:shared')).toEqual([]);
   });
 
   it('takes no lease near a cap or under a small limit: every request is reserved in Redis, exactly', async () => {

@@ -9,8 +9,8 @@ import type { RateRule, Reservation } from '../domain/limits.port';
  *   window it was counted in) or the instance stops; what is left is then given back to that window's counter.
  * - A budget lease is a spend reservation of `nanos` against a set of budget counters, opened like any other
  *   (the sweeper finds it if this instance dies). Requests draw their worst case from it and give back what
- *   they did not spend when they end; once it has stopped lending and its last request has ended, it is
- *   settled to the sum of what its requests cost. Usage records name the lease they drew from, so the
+ *   they did not spend when they end. When it stops lending, what it did not lend goes back to the counters at
+ *   once; once its last request has ended, it is settled to the sum of what its requests cost. Usage records name the lease they drew from, so the
  *   sweeper can reconcile a lease left behind against them (UsageStore.recordedCost).
  *
  * Redis counts what is leased as used, so no limit or cap is ever exceeded. The price: while a lease is out,
@@ -35,7 +35,7 @@ export interface BudgetLease {
   used: number;
   inflight: number;
   stopAt: number;
-  /** Lends no more; settled once `inflight` is 0. */
+  /** Lends no more (what it did not lend is given back); settled once `inflight` is 0. */
   retired: boolean;
 }
 
@@ -58,10 +58,17 @@ export class AdmissionLeases {
   private returns: RateReturn[] = [];
 
   /**
-   * @param settle settles a budget lease that has stopped lending and has no request left in flight, once;
-   * never rejects (it retries on its own).
+   * @param redis.settle settles a budget lease that has stopped lending and has no request left in flight,
+   * once; never rejects (it retries on its own).
+   * @param redis.trim gives back, in Redis, what a budget lease that stopped lending with requests still in
+   * flight did not lend (`remaining`), and sets `remaining` to 0.
    */
-  constructor(private readonly settle: (lease: BudgetLease) => Promise<void>) {}
+  constructor(
+    private readonly redis: {
+      settle: (lease: BudgetLease) => Promise<void>;
+      trim: (lease: BudgetLease) => void;
+    },
+  ) {}
 
   /**
    * Admits and reserves a request from the leases it needs, or returns undefined (nothing drawn) when any of
@@ -96,7 +103,7 @@ export class AdmissionLeases {
     lease.inflight--;
     lease.used += actual;
     if (!lease.retired) lease.remaining += draw.nanos - actual;
-    return lease.retired && lease.inflight === 0 ? this.settle(lease) : Promise.resolve();
+    return lease.retired && lease.inflight === 0 ? this.redis.settle(lease) : Promise.resolve();
   }
 
   grantRate(lease: RateLease): void {
@@ -143,6 +150,7 @@ export class AdmissionLeases {
     if (!lease) return;
     this.budgets.delete(budgetSet);
     lease.retired = true;
-    if (lease.inflight === 0) void this.settle(lease);
+    if (lease.inflight === 0) void this.redis.settle(lease);
+    else if (lease.remaining > 0) this.redis.trim(lease);
   }
 }

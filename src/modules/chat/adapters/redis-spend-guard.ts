@@ -167,8 +167,10 @@ return out
  * settled totals and counters, each once (BatchKeys).
  * ARGV: per reservation m, the positions in KEYS of its set and of its settled total (0 when neither read nor
  * added to), its member, reserved nanos, actual nanos (settle) or recorded nanos (reconcile), mode
- * ('settle'|'reconcile'), 1 to add to the settled total (else 0), its ttl seconds, then the positions of its
- * m counters. Returns per reservation 1 if it closed it, 0 if it was closed already.
+ * ('settle'|'reconcile'|'trim'), 1 to add to the settled total (else 0), its ttl seconds, then the positions
+ * of its m counters, and for 'trim' the expiry and member of the reservation that replaces it, holding the
+ * actual nanos (a budget lease that stopped lending gives back what it did not lend, see AdmissionLeases).
+ * Returns per reservation 1 if it closed it, 0 if it was closed already.
  */
 const CLOSE_BATCH = `
 local out = {}
@@ -190,14 +192,16 @@ while a <= #ARGV do
         moved[key] = (moved[key] or 0) + delta
       end
     end
-    if owed > 0 and ARGV[a + 7] == '1' then
+    if ARGV[a + 6] == 'trim' then
+      redis.call('ZADD', KEYS[tonumber(ARGV[a + 1])], ARGV[a + 9 + m], ARGV[a + 10 + m])
+    elseif owed > 0 and ARGV[a + 7] == '1' then
       redis.call('INCRBY', settled, owed)
       redis.call('EXPIRE', settled, ARGV[a + 8])
     end
     closed = 1
   end
   out[#out + 1] = closed
-  a = a + 9 + m
+  if ARGV[a + 6] == 'trim' then a = a + 11 + m else a = a + 9 + m end
 end
 for key, delta in pairs(moved) do
   if delta ~= 0 and redis.call('EXISTS', key) == 1 then redis.call('INCRBY', key, string.format('%d', delta)) end
@@ -247,9 +251,11 @@ interface Closing {
   held: Held;
   usageId: string;
   nanos: number;
-  mode: 'settle' | 'reconcile';
+  mode: 'settle' | 'reconcile' | 'trim';
   /** Adds to the usage record's settled total. */
   sum: boolean;
+  /** For 'trim': the reservation that replaces the one closed, holding `nanos`. */
+  reopen?: { member: string; expiresAt: number };
 }
 
 /** A stale reservation with what the sweeper hands back to `reconcile`. */
@@ -329,8 +335,12 @@ export class RedisSpendGuard extends SpendGuard implements OnApplicationShutdown
     this.legacyOpenKey = redisKey(config, 'spend', 'open');
     this.reservations = new PerTurnBatch((batch) => this.reserveBatch(batch), { connection: redis });
     this.closings = new PerTurnBatch((batch) => this.closeBatch(batch), { connection: redis });
-    if (config.chat.admissionLeaseMs > 0)
-      this.leases = new AdmissionLeases((lease) => this.settleLease(lease));
+    if (config.chat.admissionLeaseMs > 0) {
+      this.leases = new AdmissionLeases({
+        settle: (lease) => this.settleLease(lease),
+        trim: (lease) => this.trimLease(lease),
+      });
+    }
   }
 
   private key(budget: Budget): string {
@@ -525,6 +535,36 @@ export class RedisSpendGuard extends SpendGuard implements OnApplicationShutdown
     return settled;
   }
 
+  /**
+   * A budget lease that stopped lending while calls drawn from it are still running gives back what it did not
+   * lend at once: its reservation is replaced by one holding only what its calls hold or have spent. If the
+   * replacement does not land, the lease's settlement finds nothing to close and the sweeper reconciles the
+   * reservation it left against the usage records (until then the cap holds more, never less).
+   */
+  private trimLease(lease: BudgetLease): void {
+    const before = { ...lease.held, set: this.openKey, nanos: lease.reservation.nanos };
+    lease.reservation = { ...lease.reservation, nanos: lease.reservation.nanos - lease.remaining };
+    lease.held = { counters: before.counters, member: memberOf(lease.reservation, before.counters) };
+    lease.remaining = 0;
+    const { reservation, held } = lease;
+    const trimmed: Promise<void> = this.closings
+      .call({
+        held: before,
+        usageId: reservation.usageId,
+        nanos: reservation.nanos,
+        mode: 'trim',
+        sum: false,
+        reopen: { member: held.member, expiresAt: reservation.expiresAt },
+      })
+      .then(
+        () => undefined,
+        (err: unknown) =>
+          this.logger.warn({ err, reservationId: reservation.id }, 'budget lease not trimmed'),
+      )
+      .finally(() => this.settling.delete(trimmed));
+    this.settling.add(trimmed);
+  }
+
   onApplicationShutdown(): Promise<void> {
     return this.retireLeases();
   }
@@ -661,11 +701,12 @@ export class RedisSpendGuard extends SpendGuard implements OnApplicationShutdown
     const keys = new BatchKeys();
     const args: Array<string | number> = [];
     const ttl = RECORD_GRACE_SECONDS + Math.ceil(this.config.chat.reservationTtlMs / 1000);
-    for (const { held, usageId, nanos, mode, sum } of batch) {
+    for (const { held, usageId, nanos, mode, sum, reopen } of batch) {
       const settled = sum || mode === 'reconcile' ? keys.at(this.settledKey(usageId)) : 0;
       args.push(held.counters.length, keys.at(held.set), settled, held.member, held.nanos, nanos, mode);
       args.push(sum ? 1 : 0, ttl);
       for (const counter of held.counters) args.push(keys.at(counter));
+      if (mode === 'trim') args.push(reopen!.expiresAt, reopen!.member);
     }
     return this.redis.tgSpendCloseBatch(keys.list.length, keys.list, args);
   }
