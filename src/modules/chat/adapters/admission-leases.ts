@@ -10,8 +10,9 @@ import type { RateRule, Reservation } from '../domain/limits.port';
  * - A budget lease is a spend reservation of `nanos` against a set of budget counters, opened like any other
  *   (the sweeper finds it if this instance dies). Requests draw their worst case from it and give back what
  *   they did not spend when they end. When it stops lending, what it did not lend goes back to the counters at
- *   once; once its last request has ended, it is settled to the sum of what its requests cost. Usage records name the lease they drew from, so the
- *   sweeper can reconcile a lease left behind against them (UsageStore.recordedCost).
+ *   once; once its last request has ended, it is settled to the sum of what its requests cost. Usage records
+ *   name the lease they drew from, so the sweeper can reconcile a lease left behind against them
+ *   (UsageStore.recordedCost).
  *
  * Redis counts what is leased as used, so no limit or cap is ever exceeded. The price: while a lease is out,
  * other instances see less room than there is. Redis grants a lease only where the counter has room for

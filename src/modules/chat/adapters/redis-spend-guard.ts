@@ -374,7 +374,7 @@ export class RedisSpendGuard extends SpendGuard implements OnApplicationShutdown
     if (leases) {
       const draw = leases.draw(admission, budgetSet, nanos, Date.now());
       if (draw) {
-        if (!draw.lease) return { ...reservation, budgets: [], nanos: 0 };
+        if (!draw.lease) return { ...reservation, nanos: 0 };
         reservation.leaseId = draw.lease.reservation.usageId;
         this.draws.set(reservation, draw);
         return reservation;
@@ -493,14 +493,20 @@ export class RedisSpendGuard extends SpendGuard implements OnApplicationShutdown
     }
   }
 
-  /** Sends the rate units waiting to go back, on their own (a reservation batch takes them otherwise). */
-  private async giveBack(): Promise<void> {
+  /** The rate units waiting to go back, taken, as RESERVE_BATCH's first arguments (their count first). */
+  private returnArgs(keys: BatchKeys): Array<string | number> {
     const returns = this.leases?.takeReturns() ?? [];
-    if (!returns.length) return;
-    const keys = new BatchKeys();
-    keys.at(this.openKey);
     const args: Array<string | number> = [returns.length];
     for (const r of returns) args.push(keys.at(rateCounterKey(this.config, r.key)), r.window, r.units);
+    return args;
+  }
+
+  /** Sends the rate units waiting to go back, on their own (a reservation batch takes them otherwise). */
+  private async giveBack(): Promise<void> {
+    const keys = new BatchKeys();
+    keys.at(this.openKey);
+    const args = this.returnArgs(keys);
+    if (args[0] === 0) return;
     // Not sent again on failure: the units may have gone back already, and kept they only make a limit
     // stricter until their window ends.
     await this.redis
@@ -511,28 +517,18 @@ export class RedisSpendGuard extends SpendGuard implements OnApplicationShutdown
   /** Settles a budget lease to what its requests cost; a failure is retried by the lease timer. */
   private settleLease(lease: BudgetLease): Promise<void> {
     const { reservation, held, used } = lease;
-    const settled = this.closings
-      .call({
-        held: { set: this.openKey, nanos: reservation.nanos, ...held },
-        usageId: reservation.usageId,
-        nanos: used,
-        mode: 'settle',
-        sum: false,
-      })
-      .then(
-        () => undefined,
-        (err: unknown) => {
-          this.logger.warn(
-            { err, reservationId: reservation.id },
-            'budget lease settlement failed; retrying',
-          );
-          this.unsettled.add(lease);
-          this.startLeaseTimer();
-        },
-      )
-      .finally(() => this.settling.delete(settled));
-    this.settling.add(settled);
-    return settled;
+    const closing = this.closings.call({
+      held: { set: this.openKey, nanos: reservation.nanos, ...held },
+      usageId: reservation.usageId,
+      nanos: used,
+      mode: 'settle',
+      sum: false,
+    });
+    return this.track(closing, (err) => {
+      this.logger.warn({ err, reservationId: reservation.id }, 'budget lease settlement failed; retrying');
+      this.unsettled.add(lease);
+      this.startLeaseTimer();
+    });
   }
 
   /**
@@ -547,22 +543,26 @@ export class RedisSpendGuard extends SpendGuard implements OnApplicationShutdown
     lease.held = { counters: before.counters, member: memberOf(lease.reservation, before.counters) };
     lease.remaining = 0;
     const { reservation, held } = lease;
-    const trimmed: Promise<void> = this.closings
-      .call({
-        held: before,
-        usageId: reservation.usageId,
-        nanos: reservation.nanos,
-        mode: 'trim',
-        sum: false,
-        reopen: { member: held.member, expiresAt: reservation.expiresAt },
-      })
-      .then(
-        () => undefined,
-        (err: unknown) =>
-          this.logger.warn({ err, reservationId: reservation.id }, 'budget lease not trimmed'),
-      )
-      .finally(() => this.settling.delete(trimmed));
-    this.settling.add(trimmed);
+    const closing = this.closings.call({
+      held: before,
+      usageId: reservation.usageId,
+      nanos: reservation.nanos,
+      mode: 'trim',
+      sum: false,
+      reopen: { member: held.member, expiresAt: reservation.expiresAt },
+    });
+    void this.track(closing, (err) =>
+      this.logger.warn({ err, reservationId: reservation.id }, 'budget lease not trimmed'),
+    );
+  }
+
+  /** A lease's closing, kept in `settling` (awaited at shutdown) until it ends; never rejects. */
+  private track(closing: Promise<unknown>, onError: (err: unknown) => void): Promise<void> {
+    const tracked: Promise<void> = closing
+      .then(() => undefined, onError)
+      .finally(() => this.settling.delete(tracked));
+    this.settling.add(tracked);
+    return tracked;
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -659,9 +659,7 @@ export class RedisSpendGuard extends SpendGuard implements OnApplicationShutdown
   private async reserveBatch(batch: Reserving[]): Promise<Reserved[]> {
     const keys = new BatchKeys();
     keys.at(this.openKey);
-    const returns = this.leases?.takeReturns() ?? [];
-    const args: Array<string | number> = [returns.length];
-    for (const r of returns) args.push(keys.at(rateCounterKey(this.config, r.key)), r.window, r.units);
+    const args = this.returnArgs(keys);
     for (const { rules, budgets, reservation, held, ask } of batch) {
       pushAdmission(this.config, rules, keys, args);
       args.push(held.counters.length);
